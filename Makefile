@@ -1,0 +1,49 @@
+# Bearing's commands. `make run` serves the demo; `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run serve test check migrate demo vendor clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the dependencies change.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+migrate: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+## The demo on http://127.0.0.1:8000 with SQLite (log in as elena / bearing-demo).
+run: migrate
+	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+## As in production: gunicorn, DEBUG off, static files collected.
+serve: migrate
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	DEBUG=0 $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
+
+## Every check: migrations, Django's system check, ruff, pytest (PostgreSQL when DATABASE_URL is set).
+test: $(STAMP)
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+## Re-fetch Bootstrap into static/vendor/ from the npm registry.
+vendor:
+	./scripts/fetch_vendor.sh
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

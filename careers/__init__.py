@@ -1,0 +1,1 @@
+"""The direction side of Bearing: career directions, goals, skills, learning and contacts."""

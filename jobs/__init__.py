@@ -1,0 +1,1 @@
+"""The job side of Bearing: jobs and offers, and the dashboard that sets them against the career."""

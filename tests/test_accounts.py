@@ -1,0 +1,166 @@
+"""Sign-up, log-in, log-out and password reset, through the test client."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_landing_page_explains_jobs_versus_careers(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Jobs are not careers." in text
+    assert reverse("signup") in text
+
+
+def test_landing_page_sends_a_signed_in_person_to_the_dashboard(owner_client):
+    response = owner_client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("jobs:dashboard")
+
+
+def test_private_pages_send_anonymous_visitors_to_log_in(client):
+    response = client.get(reverse("jobs:dashboard"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login") + "?next=")
+
+
+def test_sign_up_creates_the_account_and_lands_on_the_dashboard(client):
+    response = client.post(
+        reverse("signup"),
+        {
+            "username": "ana",
+            "email": "ana@example.com",
+            "password1": "a-long-and-unusual-pass",
+            "password2": "a-long-and-unusual-pass",
+        },
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == reverse("jobs:dashboard")
+    assert "Hello, ana" in response.content.decode()
+    user = User.objects.get(username="ana")
+    assert user.email == "ana@example.com"
+    assert user.check_password("a-long-and-unusual-pass")
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({"password1": "short", "password2": "short"}, "password2", "too short"),
+        ({"password1": "password", "password2": "password"}, "password2", "too common"),
+        ({"password2": "something-else-entirely"}, "password2", "didn’t match"),
+        ({"email": "not-an-email"}, "email", "valid email"),
+        ({"username": ""}, "username", "required"),
+    ],
+)
+def test_sign_up_refuses_bad_input_beside_the_field_and_keeps_what_was_typed(
+    client, data, field, message
+):
+    form = {
+        "username": "ana",
+        "email": "ana@example.com",
+        "password1": "a-long-and-unusual-pass",
+        "password2": "a-long-and-unusual-pass",
+        **data,
+    }
+    response = client.post(reverse("signup"), form)
+    assert response.status_code == 200
+    assert not User.objects.filter(username="ana").exists()
+    errors = response.context["form"].errors[field]
+    assert any(message in error for error in errors), errors
+    text = response.content.decode()
+    assert f'id="error_1_id_{field}"' in text  # shown beside the field
+    if data.get("email") != "not-an-email":
+        assert 'value="ana@example.com"' in text
+
+
+def test_sign_up_refuses_a_taken_username_in_other_case(client, owner):
+    response = client.post(
+        reverse("signup"),
+        {
+            "username": "OWNER",
+            "email": "x@example.com",
+            "password1": "a-long-and-unusual-pass",
+            "password2": "a-long-and-unusual-pass",
+        },
+    )
+    assert response.status_code == 200
+    assert "already exists" in str(response.context["form"].errors["username"])
+    assert User.objects.count() == 1
+
+
+def test_log_in_and_log_out(client, owner, password):
+    response = client.post(
+        reverse("login"), {"username": "owner", "password": password}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("jobs:dashboard")
+    assert response.context["user"] == owner
+
+    response = client.post(reverse("logout"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("home")
+    assert not response.context["user"].is_authenticated
+    assert client.get(reverse("jobs:dashboard")).status_code == 302
+
+
+def test_log_out_is_refused_on_get(owner_client):
+    assert owner_client.get(reverse("logout")).status_code == 405
+    assert owner_client.get(reverse("jobs:dashboard")).status_code == 200
+
+
+def test_log_in_with_a_wrong_password_says_so(client, owner):
+    response = client.post(reverse("login"), {"username": "owner", "password": "wrong"})
+    assert response.status_code == 200
+    assert "Please enter a correct username and password" in response.content.decode()
+    assert not response.context["user"].is_authenticated
+
+
+def test_password_change(owner_client, owner, password):
+    response = owner_client.post(
+        reverse("password_change"),
+        {
+            "old_password": password,
+            "new_password1": "another-long-passphrase",
+            "new_password2": "another-long-passphrase",
+        },
+        follow=True,
+    )
+    assert "Password changed" in response.content.decode()
+    owner.refresh_from_db()
+    assert owner.check_password("another-long-passphrase")
+
+
+def test_password_reset_by_email(client, owner):
+    response = client.post(reverse("password_reset"), {"email": "owner@example.com"}, follow=True)
+    assert "Check your email" in response.content.decode()
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://[^/]+(/accounts/password/reset/\S+/)", mail.outbox[0].body)
+    assert link, mail.outbox[0].body
+
+    response = client.get(link.group(1), follow=True)
+    set_password_url = response.redirect_chain[-1][0]
+    response = client.post(
+        set_password_url,
+        {"new_password1": "a-brand-new-passphrase", "new_password2": "a-brand-new-passphrase"},
+        follow=True,
+    )
+    assert "Your new password is saved" in response.content.decode()
+    owner.refresh_from_db()
+    assert owner.check_password("a-brand-new-passphrase")
+
+
+def test_password_reset_for_an_unknown_address_looks_the_same_and_sends_nothing(client, owner):
+    response = client.post(reverse("password_reset"), {"email": "nobody@example.com"}, follow=True)
+    assert "Check your email" in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_the_home_page_never_shows_another_persons_name(client, owner, stranger):
+    client.force_login(stranger)
+    text = client.get(reverse("jobs:dashboard")).content.decode()
+    assert "stranger" in text
+    assert "owner" not in text
