@@ -25,7 +25,7 @@ demo: migrate
 	$(BIN)/python manage.py load_demo
 
 ## The demo on http://127.0.0.1:8000 with SQLite (log in as elena / bearing-demo).
-run: migrate
+run: demo
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## As in production: gunicorn, DEBUG off, static files collected.

@@ -7,6 +7,9 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 
+from careers.forms import ProfileForm
+from careers.models import Profile
+
 from .forms import SignupForm
 
 
@@ -39,3 +42,14 @@ class LoginView(auth_views.LoginView):
         context = super().get_context_data(**kwargs)
         context["show_demo_login"] = settings.DEBUG
         return context
+
+
+def account(request):
+    """The person's settings: the currency new jobs start with, and the account's life."""
+    profile = Profile.for_user(request.user)
+    form = ProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Settings saved.")
+        return redirect("account")
+    return render(request, "account/account.html", {"form": form})

@@ -1,3 +1,66 @@
+from django.urls import path
+
+from . import views
+
 app_name = "careers"
 
-urlpatterns: list = []
+
+def crud(prefix, name, list_view, detail_view, create, update, delete):
+    """The five pages of one kind of record, under /careers/<prefix>/."""
+    return [
+        path(f"{prefix}/", list_view, name=f"{name}_list"),
+        path(f"{prefix}/add/", create.as_view(), name=f"{name}_add"),
+        path(f"{prefix}/<int:pk>/", detail_view, name=f"{name}_detail"),
+        path(f"{prefix}/<int:pk>/edit/", update.as_view(), name=f"{name}_edit"),
+        path(f"{prefix}/<int:pk>/delete/", delete.as_view(), name=f"{name}_delete"),
+    ]
+
+
+urlpatterns = [
+    *crud(
+        "directions",
+        "direction",
+        views.direction_list,
+        views.direction_detail,
+        views.DirectionCreate,
+        views.DirectionUpdate,
+        views.DirectionDelete,
+    ),
+    *crud(
+        "goals",
+        "goal",
+        views.goal_list,
+        views.goal_detail,
+        views.GoalCreate,
+        views.GoalUpdate,
+        views.GoalDelete,
+    ),
+    path("goals/<int:pk>/achieve/", views.goal_achieve, name="goal_achieve"),
+    *crud(
+        "skills",
+        "skill",
+        views.skill_list,
+        views.skill_detail,
+        views.SkillCreate,
+        views.SkillUpdate,
+        views.SkillDelete,
+    ),
+    *crud(
+        "learning",
+        "learning",
+        views.learning_list,
+        views.learning_detail,
+        views.LearningCreate,
+        views.LearningUpdate,
+        views.LearningDelete,
+    ),
+    *crud(
+        "contacts",
+        "contact",
+        views.contact_list,
+        views.contact_detail,
+        views.ContactCreate,
+        views.ContactUpdate,
+        views.ContactDelete,
+    ),
+]

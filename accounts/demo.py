@@ -1,0 +1,188 @@
+"""The demo persona of DESIGN.md: Elena waits tables to pay her fees; her direction is wrestling."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from careers.models import (
+    CareerDirection,
+    CareerGoal,
+    Contact,
+    DirectionSkill,
+    DirectionValue,
+    Learning,
+    Profile,
+    Skill,
+)
+from jobs.models import Job, JobBenefit, JobSkill
+
+USERNAME = "elena"
+PASSWORD = "bearing-demo"  # noqa: S105 - the demo's published password
+
+
+@transaction.atomic
+def load_demo():
+    """Create Elena, or reset her to exactly the demo's data. Returns the user."""
+    user, _ = User.objects.get_or_create(
+        username=USERNAME, defaults={"email": "elena@example.com", "first_name": "Elena"}
+    )
+    user.set_password(PASSWORD)
+    user.save()
+    for model in (Job, CareerGoal, Learning, Contact, CareerDirection, Skill):
+        model.objects.filter(owner=user).delete()
+    Profile.objects.update_or_create(owner=user, defaults={"currency": "EUR"})
+
+    skills = {
+        skill.name: skill
+        for skill in Skill.objects.named(
+            user,
+            [
+                "Stage presence",
+                "Strength training",
+                "Public speaking",
+                "Choreography",
+                "Customer service",
+            ],
+        )
+    }
+    wrestler = CareerDirection.objects.create(
+        owner=user,
+        title="Professional wrestler",
+        statement=(
+            "Performing in the ring is who I am: the athleticism, the storytelling, the crowd. "
+            "I want to make a living from it, one match at a time."
+        ),
+        status="current",
+        started_on=date(2023, 6, 1),
+    )
+    DirectionSkill.objects.bulk_create(
+        DirectionSkill(direction=wrestler, skill=skills[name], importance=importance)
+        for name, importance in [
+            ("Stage presence", 3),
+            ("Strength training", 3),
+            ("Public speaking", 2),
+            ("Choreography", 1),
+        ]
+    )
+    DirectionValue.objects.bulk_create(
+        DirectionValue(direction=wrestler, value=value, weight=weight)
+        for value, weight in [("fulfillment", 3), ("identity", 2), ("money", 1)]
+    )
+    CareerGoal.objects.create(
+        owner=user,
+        direction=wrestler,
+        title="First amateur match",
+        description="Step into the ring in front of a paying crowd.",
+        status="active",
+        priority=3,
+        target_date=date(2027, 6, 1),
+    )
+    school = CareerGoal.objects.create(
+        owner=user,
+        direction=wrestler,
+        title="Join a wrestling school",
+        status="achieved",
+        priority=2,
+        target_date=date(2025, 3, 1),
+        achieved_on=date(2025, 2, 10),
+    )
+    CareerGoal.objects.create(
+        owner=user,
+        direction=wrestler,
+        title="Build a following",
+        description="Dropped for now: the ring comes first.",
+        status="dropped",
+        priority=1,
+    )
+    course = Learning.objects.create(
+        owner=user,
+        title="Wrestling school: ring craft",
+        provider="Iron Hall Wrestling School",
+        kind="course",
+        started_on=date(2025, 2, 10),
+    )
+    course.skills.set([skills["Stage presence"]])
+    coach = Contact.objects.create(
+        owner=user,
+        name="Marco Ruiz",
+        context="Head coach at Iron Hall",
+        notes="Runs the Saturday ring sessions; knows the local promoters.",
+        last_contacted_on=date(2025, 6, 20),
+    )
+
+    waiter = Job.objects.create(
+        owner=user,
+        title="Waiter",
+        employer="Rosa's Diner",
+        employment_type="part_time",
+        stage="held",
+        started_on=date(2024, 1, 15),
+        ended_on=date(2024, 12, 31),
+        hours_per_week=Decimal(25),
+        schedule="shifts",
+        pay_amount=Decimal("11.50"),
+        pay_period="hour",
+        currency="EUR",
+        satisfaction=3,
+        identity_fit=2,
+        description="Evening and weekend shifts on a busy floor.",
+        lessons="I can hold a room's attention, even a tired one.",
+        avoid="night shifts\nsplit shifts",
+    )
+    gym = Job.objects.create(
+        owner=user,
+        title="Gym assistant",
+        employer="Iron Hall",
+        employment_type="part_time",
+        stage="held",
+        started_on=date(2025, 1, 6),
+        ended_on=date(2025, 6, 30),
+        hours_per_week=Decimal(15),
+        schedule="flexible",
+        pay_amount=Decimal("14.00"),
+        pay_period="hour",
+        currency="EUR",
+        satisfaction=5,
+        identity_fit=5,
+        description="Coached strength sessions and helped choreograph the school's showcase.",
+        lessons="Working where wrestlers train opens doors.",
+    )
+    offer = Job.objects.create(
+        owner=user,
+        title="Bar supervisor",
+        employer="The Night Owl",
+        employment_type="full_time",
+        stage="offer",
+        hours_per_week=Decimal(40),
+        schedule="shifts",
+        pay_amount=Decimal(2100),
+        pay_period="month",
+        currency="EUR",
+        description="Running the bar team on night shifts, Thursday to Sunday.",
+    )
+    JobSkill.objects.bulk_create(
+        [
+            JobSkill(job=waiter, skill=skills["Public speaking"], gained=True),
+            JobSkill(job=waiter, skill=skills["Customer service"]),
+            JobSkill(job=gym, skill=skills["Strength training"]),
+            JobSkill(job=gym, skill=skills["Choreography"], gained=True),
+            JobSkill(job=offer, skill=skills["Customer service"]),
+        ]
+    )
+    JobBenefit.objects.bulk_create(
+        [
+            JobBenefit(job=waiter, value="money"),
+            JobBenefit(job=waiter, value="connections"),
+            JobBenefit(job=gym, value="money"),
+            JobBenefit(job=gym, value="fulfillment"),
+            JobBenefit(job=gym, value="identity"),
+            JobBenefit(job=gym, value="connections"),
+            JobBenefit(job=offer, value="money"),
+            JobBenefit(job=offer, value="security"),
+        ]
+    )
+    gym.goals.set([school])
+    gym.contacts.set([coach])
+    return user

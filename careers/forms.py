@@ -1,0 +1,381 @@
+"""Forms for the direction side; each carries its crispy layout in its helper."""
+
+import re
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row, Submit
+from django import forms
+from django.core.validators import MaxLengthValidator
+from django.db.models.functions import Lower
+from django.utils.functional import cached_property
+
+from .models import (
+    CareerDirection,
+    CareerGoal,
+    Contact,
+    DirectionSkill,
+    DirectionStatus,
+    DirectionValue,
+    GoalStatus,
+    Importance,
+    Learning,
+    Profile,
+    Skill,
+    Value,
+    clean_name,
+)
+
+TEXT_LIMIT = 5000
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; the value is always ISO (YYYY-MM-DD)."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def split_skill_names(text):
+    """Skill names typed comma-separated or one a line, cleaned, empties dropped, in order."""
+    names = []
+    seen = set()
+    for part in re.split(r"[,\n;]", text or ""):
+        name = clean_name(part)
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            names.append(name)
+    return names
+
+
+class SkillNamesField(forms.CharField):
+    """Skill names typed as text; suggestions come from the person's own skills."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 2000)
+        super().__init__(**kwargs)
+        self.widget.attrs.update(
+            {
+                "list": "skill-suggestions",
+                "autocomplete": "off",
+                "data-skill-input": "",
+                "placeholder": "e.g. Public speaking, Stage presence",
+            }
+        )
+
+    def clean(self, value):
+        names = split_skill_names(super().clean(value))
+        too_long = [name for name in names if len(name) > 100]
+        if too_long:
+            raise forms.ValidationError(
+                "A skill name can have at most 100 characters (%(name)s… is longer).",
+                params={"name": too_long[0][:30]},
+            )
+        return names
+
+
+def skill_names_text(skills):
+    return ", ".join(skill.name for skill in skills)
+
+
+class OwnedModelForm(forms.ModelForm):
+    """A ModelForm for one person's row: choices limited to that person's rows."""
+
+    submit_label = "Save"
+
+    def __init__(self, *args, owner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Textarea):
+                field.max_length = TEXT_LIMIT
+                field.validators.append(MaxLengthValidator(TEXT_LIMIT))
+                field.widget.attrs.update({"rows": 3, "maxlength": TEXT_LIMIT})
+
+    @cached_property
+    def helper(self):
+        """The crispy layout; the page's template supplies the <form> tag and the buttons."""
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True
+        helper.layout = self.get_layout()
+        return helper
+
+    def get_layout(self):
+        return Layout(*self.fields)
+
+    def save(self, commit=True):
+        self.instance.owner = self.owner
+        return super().save(commit=commit)
+
+
+def check_dates_in_order(form, start, end, message):
+    """Add `message` beside the end date when it comes before the start date."""
+    started, ended = form.cleaned_data.get(start), form.cleaned_data.get(end)
+    if started and ended and ended < started:
+        form.add_error(end, message)
+
+
+IMPORTANCE_FIELDS = {
+    Importance.ESSENTIAL: "essential_skills",
+    Importance.IMPORTANT: "important_skills",
+    Importance.NICE: "nice_skills",
+}
+WEIGHT_CHOICES = [("", "Not important to me"), *Importance.choices]
+
+
+class DirectionForm(OwnedModelForm):
+    """A career direction, its target skills by importance and its values by weight."""
+
+    essential_skills = SkillNamesField(label="Essential skills")
+    important_skills = SkillNamesField(label="Important skills")
+    nice_skills = SkillNamesField(label="Nice-to-have skills")
+
+    class Meta:
+        model = CareerDirection
+        fields = ["title", "statement", "status", "started_on", "ended_on"]
+        widgets = {"started_on": DateInput(), "ended_on": DateInput()}
+        labels = {"title": "Career direction", "statement": "What it means to you"}
+        help_texts = {
+            "title": "e.g. Professional wrestler, Game developer, Homemaker.",
+            "status": "Current: the one you are building now (one at a time). "
+            "Considering: a change you are weighing.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for value in Value:
+            self.fields[f"value_{value.value}"] = forms.TypedChoiceField(
+                label=value.label,
+                choices=WEIGHT_CHOICES,
+                coerce=int,
+                required=False,
+                empty_value=None,
+            )
+        if self.instance.pk:
+            by_importance = {importance: [] for importance in IMPORTANCE_FIELDS}
+            for link in self.instance.skill_links.select_related("skill"):
+                by_importance[link.importance].append(link.skill)
+            for importance, name in IMPORTANCE_FIELDS.items():
+                self.initial.setdefault(name, skill_names_text(by_importance[importance]))
+            for link in self.instance.value_links.all():
+                self.initial.setdefault(f"value_{link.value}", link.weight)
+
+    def get_layout(self):
+        value_fields = [f"value_{value.value}" for value in Value]
+        return Layout(
+            Fieldset(
+                "The direction",
+                "title",
+                "statement",
+                Row(
+                    Column("status", css_class="col-md-4"),
+                    Column("started_on", css_class="col-sm-6 col-md-4"),
+                    Column("ended_on", css_class="col-sm-6 col-md-4"),
+                ),
+            ),
+            Fieldset(
+                "Skills it needs",
+                HTML(
+                    '<p class="form-text mt-0">Comma-separated. New names are added to your '
+                    "skills; names you already have are reused.</p>"
+                ),
+                "essential_skills",
+                "important_skills",
+                "nice_skills",
+            ),
+            Fieldset(
+                "What you value from work in it",
+                Row(*[Column(name, css_class="col-sm-6 col-lg-4") for name in value_fields]),
+            ),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        check_dates_in_order(self, "started_on", "ended_on", "The end comes before the start.")
+        status = cleaned.get("status")
+        if status == DirectionStatus.CURRENT:
+            others = CareerDirection.objects.owned_by(self.owner).current()
+            if self.instance.pk:
+                others = others.exclude(pk=self.instance.pk)
+            other = others.first()
+            if other:
+                self.add_error(
+                    "status",
+                    f"“{other.title}” is your current direction. Mark it past or "
+                    "considering first, or choose another status here.",
+                )
+        seen = {}
+        for name in IMPORTANCE_FIELDS.values():
+            for skill_name in cleaned.get(name) or []:
+                folded = skill_name.casefold()
+                if folded in seen and name not in self.errors:
+                    self.add_error(
+                        name,
+                        f"{skill_name} is already listed under "
+                        f"{self.fields[seen[folded]].label.lower()}.",
+                    )
+                seen.setdefault(folded, name)
+        return cleaned
+
+    def save(self, commit=True):
+        direction = super().save(commit=True)
+        DirectionSkill.objects.filter(direction=direction).delete()
+        links = []
+        for importance, name in IMPORTANCE_FIELDS.items():
+            skills = Skill.objects.named(self.owner, self.cleaned_data.get(name) or [])
+            links += [
+                DirectionSkill(direction=direction, skill=skill, importance=importance)
+                for skill in skills
+            ]
+        DirectionSkill.objects.bulk_create(links)
+        DirectionValue.objects.filter(direction=direction).delete()
+        DirectionValue.objects.bulk_create(
+            DirectionValue(direction=direction, value=value.value, weight=weight)
+            for value in Value
+            if (weight := self.cleaned_data.get(f"value_{value.value}"))
+        )
+        return direction
+
+
+class GoalForm(OwnedModelForm):
+    """A goal under one of the person's directions."""
+
+    class Meta:
+        model = CareerGoal
+        fields = [
+            "title",
+            "direction",
+            "description",
+            "status",
+            "priority",
+            "target_date",
+            "achieved_on",
+        ]
+        widgets = {"target_date": DateInput(), "achieved_on": DateInput()}
+        help_texts = {"achieved_on": "Needed when the goal is achieved."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["direction"].queryset = CareerDirection.objects.owned_by(self.owner)
+        self.fields["direction"].empty_label = "No direction yet"
+
+    def get_layout(self):
+        return Layout(
+            "title",
+            "direction",
+            "description",
+            Row(
+                Column("status", css_class="col-sm-6 col-md-3"),
+                Column("priority", css_class="col-sm-6 col-md-3"),
+                Column("target_date", css_class="col-sm-6 col-md-3"),
+                Column("achieved_on", css_class="col-sm-6 col-md-3"),
+            ),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == GoalStatus.ACHIEVED and not cleaned.get("achieved_on"):
+            if "achieved_on" not in self.errors:
+                self.add_error("achieved_on", "When did you achieve it? Give the date.")
+        return cleaned
+
+
+class LearningForm(OwnedModelForm):
+    """A degree, course, certificate or self-study, and the skills it teaches."""
+
+    skill_names = SkillNamesField(label="Skills it teaches")
+
+    class Meta:
+        model = Learning
+        fields = ["title", "provider", "kind", "started_on", "completed_on"]
+        widgets = {"started_on": DateInput(), "completed_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial.setdefault("skill_names", skill_names_text(self.instance.skills.all()))
+
+    def get_layout(self):
+        return Layout(
+            Row(Column("title", css_class="col-md-8"), Column("kind", css_class="col-md-4")),
+            "provider",
+            Row(
+                Column("started_on", css_class="col-sm-6"),
+                Column("completed_on", css_class="col-sm-6"),
+            ),
+            "skill_names",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        check_dates_in_order(
+            self, "started_on", "completed_on", "It cannot be completed before it started."
+        )
+        return cleaned
+
+    def save(self, commit=True):
+        learning = super().save(commit=True)
+        learning.skills.set(Skill.objects.named(self.owner, self.cleaned_data["skill_names"]))
+        return learning
+
+
+class ContactForm(OwnedModelForm):
+    """Somebody in the person's network."""
+
+    class Meta:
+        model = Contact
+        fields = ["name", "context", "last_contacted_on", "notes"]
+        widgets = {"last_contacted_on": DateInput()}
+
+    def get_layout(self):
+        return Layout(
+            Row(Column("name", css_class="col-md-6"), Column("context", css_class="col-md-6")),
+            "last_contacted_on",
+            "notes",
+        )
+
+
+class SkillForm(OwnedModelForm):
+    """One skill of the person's vocabulary; a folded duplicate is refused."""
+
+    class Meta:
+        model = Skill
+        fields = ["name"]
+
+    def clean_name(self):
+        name = clean_name(self.cleaned_data["name"])
+        if not name:
+            raise forms.ValidationError("Give the skill a name.")
+        clash = (
+            Skill.objects.owned_by(self.owner)
+            .annotate(lower_name=Lower("name"))
+            .filter(lower_name=name.lower())
+        )
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        existing = clash.first()
+        if existing:
+            raise forms.ValidationError(f"You already have this skill, as “{existing.name}”.")
+        return name
+
+
+class ProfileForm(forms.ModelForm):
+    """The person's settings."""
+
+    class Meta:
+        model = Profile
+        fields = ["currency"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", "Save settings"))
+
+    def clean_currency(self):
+        currency = self.cleaned_data["currency"].strip().upper()
+        if not re.fullmatch(r"[A-Z]{3}", currency):
+            raise forms.ValidationError("Use a three-letter currency code, such as EUR or USD.")
+        return currency

@@ -1,0 +1,370 @@
+"""The direction side's data: directions, goals, skills, learning, contacts and the values list."""
+
+import re
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+
+class Value(models.TextChoices):
+    """What a person seeks from work, and what a job gave them: one list for both sides."""
+
+    MONEY = "money", "Money"
+    SECURITY = "security", "Security"
+    EXPERIENCE = "experience", "Experience"
+    SKILLS = "skills", "Skills"
+    CONNECTIONS = "connections", "Connections"
+    FULFILLMENT = "fulfillment", "Fulfillment"
+    IDENTITY = "identity", "Identity"
+    FLEXIBILITY = "flexibility", "Flexible hours"
+    INNOVATION = "innovation", "Innovation"
+
+
+class Importance(models.IntegerChoices):
+    """Goal priority, target-skill importance and value weight."""
+
+    NICE = 1, "Nice"
+    IMPORTANT = 2, "Important"
+    ESSENTIAL = 3, "Essential"
+
+
+def fold_name(name):
+    """A skill name as it is matched: trimmed, inner white space folded, case folded."""
+    return clean_name(name).casefold()
+
+
+def clean_name(name):
+    """A skill name as it is stored: trimmed, with runs of inner white space folded to one."""
+    return re.sub(r"\s+", " ", name or "").strip()
+
+
+def choices_check(field, choices, name):
+    """A check constraint that keeps a column inside its choices."""
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+def range_check(field, low, high, name, nullable=False):
+    """A check constraint that keeps a number between two bounds (null allowed if nullable)."""
+    condition = Q(**{f"{field}__gte": low, f"{field}__lte": high})
+    if nullable:
+        condition |= Q(**{f"{field}__isnull": True})
+    return models.CheckConstraint(condition=condition, name=name)
+
+
+def dates_in_order(start, end, name):
+    """A check constraint that an end date, when set, is not before the start date."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{end}__isnull": True})
+        | Q(**{f"{start}__isnull": True})
+        | Q(**{f"{end}__gte": models.F(start)}),
+        name=name,
+    )
+
+
+class OwnedQuerySet(models.QuerySet):
+    """Rows of one person. Every page reaches data through `owned_by`."""
+
+    def owned_by(self, user):
+        return self.filter(owner=user)
+
+
+class Profile(models.Model):
+    """A person's settings: the currency new jobs default to."""
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    currency = models.CharField(
+        max_length=3,
+        default="EUR",
+        help_text="Three-letter code (EUR, USD, GBP…), used for new jobs.",
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(currency__regex=r"^[A-Z]{3}$"), name="profile_currency_iso"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Profile of {self.owner}"
+
+    @classmethod
+    def for_user(cls, user):
+        """The person's profile, created with the defaults on first use."""
+        profile, _ = cls.objects.get_or_create(owner=user)
+        return profile
+
+
+class SkillQuerySet(OwnedQuerySet):
+    def named(self, user, names):
+        """The person's skills with these names (matched folded), creating the missing ones.
+
+        Returns them in the order of `names`, without duplicates.
+        """
+        wanted = {}
+        for name in names:
+            cleaned = clean_name(name)
+            if cleaned:
+                wanted.setdefault(cleaned.casefold(), cleaned)
+        if not wanted:
+            return []
+        existing = {skill.name.casefold(): skill for skill in self.owned_by(user)}
+        result = []
+        for folded, cleaned in wanted.items():
+            skill = existing.get(folded)
+            if skill is None:
+                skill = self.create(owner=user, name=cleaned)
+                existing[folded] = skill
+            result.append(skill)
+        return result
+
+
+class Skill(models.Model):
+    """A skill in one person's own vocabulary; names are unique per person, case-insensitively."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=100)
+
+    objects = SkillQuerySet.as_manager()
+
+    class Meta:
+        ordering = [Lower("name")]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), "owner", name="skill_name_unique_per_owner"),
+            models.CheckConstraint(condition=~Q(name=""), name="skill_name_not_blank"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = clean_name(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("careers:skill_detail", args=[self.pk])
+
+
+class DirectionStatus(models.TextChoices):
+    CURRENT = "current", "Current"
+    PAST = "past", "Past"
+    CONSIDERING = "considering", "Considering"
+
+
+class DirectionQuerySet(OwnedQuerySet):
+    def current(self):
+        return self.filter(status=DirectionStatus.CURRENT)
+
+
+class CareerDirection(models.Model):
+    """A career a person builds (or built, or is considering): what it means, needs and gives."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    title = models.CharField(max_length=200)
+    statement = models.TextField(
+        blank=True, help_text="What this career means to you, in your own words."
+    )
+    status = models.CharField(
+        max_length=11, choices=DirectionStatus.choices, default=DirectionStatus.CURRENT
+    )
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+    target_skills = models.ManyToManyField(
+        Skill, through="DirectionSkill", related_name="directions", blank=True
+    )
+
+    objects = DirectionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "career direction"
+        ordering = ["status", "-started_on", "title"]
+        indexes = [models.Index(fields=["owner", "status"])]
+        constraints = [
+            dates_in_order("started_on", "ended_on", "direction_dates_in_order"),
+            choices_check("status", DirectionStatus, "direction_status_valid"),
+            models.UniqueConstraint(
+                fields=["owner"],
+                condition=Q(status=DirectionStatus.CURRENT),
+                name="one_current_direction_per_owner",
+            ),
+            models.CheckConstraint(condition=~Q(title=""), name="direction_title_not_blank"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("careers:direction_detail", args=[self.pk])
+
+
+class DirectionSkill(models.Model):
+    """A skill a direction needs, and how much: 1 nice, 2 important, 3 essential."""
+
+    direction = models.ForeignKey(
+        CareerDirection, on_delete=models.CASCADE, related_name="skill_links"
+    )
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="direction_links")
+    importance = models.PositiveSmallIntegerField(
+        choices=Importance.choices, default=Importance.IMPORTANT
+    )
+
+    class Meta:
+        ordering = ["-importance", Lower("skill__name")]
+        constraints = [
+            models.UniqueConstraint(fields=["direction", "skill"], name="direction_skill_once"),
+            range_check("importance", 1, 3, "direction_skill_importance_range"),
+        ]
+
+    def __str__(self):
+        return f"{self.skill} ({self.get_importance_display().lower()}) for {self.direction}"
+
+
+class DirectionValue(models.Model):
+    """A value a person seeks from a direction, with its weight 1–3."""
+
+    direction = models.ForeignKey(
+        CareerDirection, on_delete=models.CASCADE, related_name="value_links"
+    )
+    value = models.CharField(max_length=20, choices=Value.choices)
+    weight = models.PositiveSmallIntegerField(
+        choices=Importance.choices, default=Importance.IMPORTANT
+    )
+
+    class Meta:
+        ordering = ["-weight", "value"]
+        constraints = [
+            models.UniqueConstraint(fields=["direction", "value"], name="direction_value_once"),
+            choices_check("value", Value, "direction_value_valid"),
+            range_check("weight", 1, 3, "direction_value_weight_range"),
+        ]
+
+    def __str__(self):
+        weight = self.get_weight_display().lower()
+        return f"{self.get_value_display()} ({weight}) for {self.direction}"
+
+
+class GoalStatus(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    ACTIVE = "active", "Active"
+    ACHIEVED = "achieved", "Achieved"
+    DROPPED = "dropped", "Dropped"
+
+
+class GoalQuerySet(OwnedQuerySet):
+    def open(self):
+        return self.filter(status__in=[GoalStatus.PLANNED, GoalStatus.ACTIVE])
+
+
+class CareerGoal(models.Model):
+    """A goal under a direction (or under none yet), with its status and priority."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    direction = models.ForeignKey(
+        CareerDirection,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="goals",
+    )
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    status = models.CharField(max_length=8, choices=GoalStatus.choices, default=GoalStatus.ACTIVE)
+    priority = models.PositiveSmallIntegerField(
+        choices=Importance.choices, default=Importance.IMPORTANT
+    )
+    target_date = models.DateField(null=True, blank=True)
+    achieved_on = models.DateField(null=True, blank=True)
+
+    objects = GoalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "goal"
+        ordering = ["-priority", "target_date", "title"]
+        indexes = [models.Index(fields=["owner", "status"])]
+        constraints = [
+            choices_check("status", GoalStatus, "goal_status_valid"),
+            range_check("priority", 1, 3, "goal_priority_range"),
+            models.CheckConstraint(
+                condition=~Q(status=GoalStatus.ACHIEVED) | Q(achieved_on__isnull=False),
+                name="achieved_goal_has_date",
+            ),
+            models.CheckConstraint(condition=~Q(title=""), name="goal_title_not_blank"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("careers:goal_detail", args=[self.pk])
+
+
+class LearningKind(models.TextChoices):
+    DEGREE = "degree", "Degree"
+    COURSE = "course", "Course"
+    CERTIFICATE = "certificate", "Certificate"
+    SELF_STUDY = "self_study", "Self-study"
+
+
+class Learning(models.Model):
+    """A degree, course, certificate or self-study, and the skills it teaches."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    title = models.CharField(max_length=200)
+    provider = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(
+        max_length=11, choices=LearningKind.choices, default=LearningKind.COURSE
+    )
+    started_on = models.DateField(null=True, blank=True)
+    completed_on = models.DateField(
+        null=True, blank=True, help_text="Leave empty while you are still learning."
+    )
+    skills = models.ManyToManyField(Skill, related_name="learning", blank=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("started_on").desc(nulls_first=True), "title"]
+        verbose_name = "learning entry"
+        verbose_name_plural = "learning"
+        constraints = [
+            dates_in_order("started_on", "completed_on", "learning_dates_in_order"),
+            choices_check("kind", LearningKind, "learning_kind_valid"),
+            models.CheckConstraint(condition=~Q(title=""), name="learning_title_not_blank"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("careers:learning_detail", args=[self.pk])
+
+
+class Contact(models.Model):
+    """Somebody in the person's network, and where they met."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=200)
+    context = models.CharField(
+        max_length=200, blank=True, help_text="Where you met, or what connects you."
+    )
+    notes = models.TextField(blank=True)
+    last_contacted_on = models.DateField(null=True, blank=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = [Lower("name")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="contact_name_not_blank"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("careers:contact_detail", args=[self.pk])

@@ -1,0 +1,315 @@
+"""Pages for the direction side: directions, goals, skills, learning and contacts.
+
+The add/edit/delete pages are Django's generic views on top of one owner-scoped mixin:
+every object is looked up inside `Model.objects.owned_by(request.user)`, so a stranger's
+id is a 404 before anything else happens.
+"""
+
+from django.contrib import messages
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django.views.generic import CreateView, DeleteView, UpdateView
+
+from .forms import (
+    ContactForm,
+    DirectionForm,
+    GoalForm,
+    LearningForm,
+    SkillForm,
+    SkillNamesField,
+)
+from .models import (
+    CareerDirection,
+    CareerGoal,
+    Contact,
+    DirectionSkill,
+    GoalStatus,
+    Learning,
+    Skill,
+)
+
+
+class OwnedMixin:
+    """Limit a generic view to the signed-in person's rows."""
+
+    model = None
+
+    def get_queryset(self):
+        return self.model.objects.owned_by(self.request.user)
+
+
+class OwnedFormMixin(OwnedMixin):
+    """Add/edit pages: the form knows its owner, and the page offers the person's skills."""
+
+    template_name = "form_page.html"
+    cancel_url = None
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "owner": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = context["form"]
+        context["verbose_name"] = self.model._meta.verbose_name
+        context["cancel_url"] = (
+            self.object.get_absolute_url() if self.object else str(self.cancel_url)
+        )
+        if any(isinstance(field, SkillNamesField) for field in form.fields.values()):
+            context["skill_suggestions"] = list(
+                Skill.objects.owned_by(self.request.user).values_list("name", flat=True)
+            )
+        return context
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, f"Saved “{self.object}”.")
+        return response
+
+
+class OwnedCreateView(OwnedFormMixin, CreateView):
+    pass
+
+
+class OwnedUpdateView(OwnedFormMixin, UpdateView):
+    pass
+
+
+class OwnedDeleteView(OwnedMixin, DeleteView):
+    """Ask before deleting; delete on POST only."""
+
+    template_name = "confirm_delete.html"
+    consequence = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["verbose_name"] = self.model._meta.verbose_name
+        context["consequence"] = self.consequence
+        return context
+
+    def form_valid(self, form):
+        name = str(self.object)
+        response = super().form_valid(form)
+        messages.success(self.request, f"Deleted “{name}”.")
+        return response
+
+
+# -- Directions ---------------------------------------------------------------------------
+
+
+def direction_list(request):
+    """The person's directions: current first, then considering, then past."""
+    directions = CareerDirection.objects.owned_by(request.user).annotate(
+        skill_count=Count("skill_links", distinct=True),
+        goal_count=Count("goals", distinct=True),
+    )
+    order = {"current": 0, "considering": 1, "past": 2}
+    directions = sorted(directions, key=lambda direction: order[direction.status])
+    return render(request, "careers/direction_list.html", {"directions": directions})
+
+
+def direction_detail(request, pk):
+    direction = get_object_or_404(
+        CareerDirection.objects.prefetch_related(
+            Prefetch("skill_links", DirectionSkill.objects.select_related("skill")),
+            "value_links",
+            "goals",
+        ),
+        pk=pk,
+        owner=request.user,
+    )
+    return render(request, "careers/direction_detail.html", {"direction": direction})
+
+
+class DirectionCreate(OwnedCreateView):
+    model = CareerDirection
+    form_class = DirectionForm
+    cancel_url = reverse_lazy("careers:direction_list")
+
+
+class DirectionUpdate(OwnedUpdateView):
+    model = CareerDirection
+    form_class = DirectionForm
+
+
+class DirectionDelete(OwnedDeleteView):
+    model = CareerDirection
+    success_url = reverse_lazy("careers:direction_list")
+    consequence = (
+        "Its target skills and values go with it. Its goals stay, with no direction, "
+        "and your jobs are not touched."
+    )
+
+
+# -- Goals --------------------------------------------------------------------------------
+
+
+def goal_list(request):
+    goals = CareerGoal.objects.owned_by(request.user).select_related("direction")
+    open_goals, closed_goals = [], []
+    for goal in goals:
+        is_open = goal.status in (GoalStatus.PLANNED, GoalStatus.ACTIVE)
+        (open_goals if is_open else closed_goals).append(goal)
+    return render(
+        request,
+        "careers/goal_list.html",
+        {
+            "open_goals": open_goals,
+            "closed_goals": closed_goals,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def goal_detail(request, pk):
+    goal = get_object_or_404(
+        CareerGoal.objects.select_related("direction").prefetch_related("jobs"),
+        pk=pk,
+        owner=request.user,
+    )
+    return render(
+        request, "careers/goal_detail.html", {"goal": goal, "today": timezone.localdate()}
+    )
+
+
+@require_POST
+def goal_achieve(request, pk):
+    """Mark a goal achieved today, in one click."""
+    goal = get_object_or_404(CareerGoal, pk=pk, owner=request.user)
+    if goal.status != GoalStatus.ACHIEVED:
+        goal.status = GoalStatus.ACHIEVED
+        goal.achieved_on = timezone.localdate()
+        goal.save(update_fields=["status", "achieved_on"])
+        messages.success(request, f"Well done: “{goal}” is achieved.")
+    return redirect(request.POST.get("next") or goal.get_absolute_url())
+
+
+class GoalCreate(OwnedCreateView):
+    model = CareerGoal
+    form_class = GoalForm
+    cancel_url = reverse_lazy("careers:goal_list")
+
+    def get_initial(self):
+        initial = super().get_initial()
+        direction = CareerDirection.objects.owned_by(self.request.user).filter(
+            pk=self.request.GET.get("direction") or None
+        )
+        current = CareerDirection.objects.owned_by(self.request.user).current()
+        initial["direction"] = direction.first() or current.first()
+        return initial
+
+
+class GoalUpdate(OwnedUpdateView):
+    model = CareerGoal
+    form_class = GoalForm
+
+
+class GoalDelete(OwnedDeleteView):
+    model = CareerGoal
+    success_url = reverse_lazy("careers:goal_list")
+    consequence = "Jobs that advanced it keep everything else."
+
+
+# -- Skills -------------------------------------------------------------------------------
+
+
+def skill_list(request):
+    skills = Skill.objects.owned_by(request.user).annotate(
+        job_count=Count("job_links", distinct=True),
+        learning_count=Count("learning", distinct=True),
+        direction_count=Count("direction_links", distinct=True),
+    )
+    return render(request, "careers/skill_list.html", {"skills": skills})
+
+
+def skill_detail(request, pk):
+    skill = get_object_or_404(
+        Skill.objects.prefetch_related("job_links__job", "learning", "direction_links__direction"),
+        pk=pk,
+        owner=request.user,
+    )
+    return render(request, "careers/skill_detail.html", {"skill": skill})
+
+
+class SkillCreate(OwnedCreateView):
+    model = Skill
+    form_class = SkillForm
+    cancel_url = reverse_lazy("careers:skill_list")
+
+
+class SkillUpdate(OwnedUpdateView):
+    model = Skill
+    form_class = SkillForm
+
+
+class SkillDelete(OwnedDeleteView):
+    model = Skill
+    success_url = reverse_lazy("careers:skill_list")
+    consequence = "It is also taken off every job, direction and learning entry that names it."
+
+
+# -- Learning -----------------------------------------------------------------------------
+
+
+def learning_list(request):
+    entries = Learning.objects.owned_by(request.user).prefetch_related("skills")
+    return render(request, "careers/learning_list.html", {"entries": entries})
+
+
+def learning_detail(request, pk):
+    entry = get_object_or_404(
+        Learning.objects.prefetch_related("skills"), pk=pk, owner=request.user
+    )
+    return render(request, "careers/learning_detail.html", {"entry": entry})
+
+
+class LearningCreate(OwnedCreateView):
+    model = Learning
+    form_class = LearningForm
+    cancel_url = reverse_lazy("careers:learning_list")
+
+
+class LearningUpdate(OwnedUpdateView):
+    model = Learning
+    form_class = LearningForm
+
+
+class LearningDelete(OwnedDeleteView):
+    model = Learning
+    success_url = reverse_lazy("careers:learning_list")
+    consequence = "The skills it taught stay in your list."
+
+
+# -- Contacts -----------------------------------------------------------------------------
+
+
+def contact_list(request):
+    query = request.GET.get("q", "").strip()[:100]
+    contacts = Contact.objects.owned_by(request.user).annotate(job_count=Count("jobs"))
+    if query:
+        contacts = contacts.filter(Q(name__icontains=query) | Q(context__icontains=query))
+    return render(request, "careers/contact_list.html", {"contacts": contacts, "query": query})
+
+
+def contact_detail(request, pk):
+    contact = get_object_or_404(Contact.objects.prefetch_related("jobs"), pk=pk, owner=request.user)
+    return render(request, "careers/contact_detail.html", {"contact": contact})
+
+
+class ContactCreate(OwnedCreateView):
+    model = Contact
+    form_class = ContactForm
+    cancel_url = reverse_lazy("careers:contact_list")
+
+
+class ContactUpdate(OwnedUpdateView):
+    model = Contact
+    form_class = ContactForm
+
+
+class ContactDelete(OwnedDeleteView):
+    model = Contact
+    success_url = reverse_lazy("careers:contact_list")
+    consequence = "Jobs where you met keep everything else."

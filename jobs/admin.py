@@ -1,0 +1,32 @@
+from django.contrib import admin
+
+from .models import Job, JobBenefit, JobSkill
+
+
+class JobSkillInline(admin.TabularInline):
+    model = JobSkill
+    raw_id_fields = ["skill"]
+    extra = 0
+
+
+class JobBenefitInline(admin.TabularInline):
+    model = JobBenefit
+    extra = 0
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "employer",
+        "owner",
+        "stage",
+        "employment_type",
+        "started_on",
+        "ended_on",
+    ]
+    list_filter = ["stage", "employment_type", "schedule"]
+    search_fields = ["title", "employer", "description", "owner__username"]
+    date_hierarchy = "started_on"
+    raw_id_fields = ["owner", "goals", "contacts"]
+    inlines = [JobSkillInline, JobBenefitInline]

@@ -1,0 +1,209 @@
+"""The job side's data: jobs held and offers weighed, and what each gave."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from careers.models import (
+    CareerGoal,
+    Contact,
+    OwnedQuerySet,
+    Skill,
+    Value,
+    choices_check,
+    dates_in_order,
+    range_check,
+)
+
+
+class EmploymentType(models.TextChoices):
+    FULL_TIME = "full_time", "Full time"
+    PART_TIME = "part_time", "Part time"
+    CONTRACT = "contract", "Contract"
+    FREELANCE = "freelance", "Freelance"
+    INTERNSHIP = "internship", "Internship"
+    VOLUNTEER = "volunteer", "Volunteer"
+    UNPAID = "unpaid", "Unpaid (e.g. caring for a household)"
+
+
+class Schedule(models.TextChoices):
+    REGULAR = "regular", "Regular hours"
+    SHIFTS = "shifts", "Shifts"
+    FLEXIBLE = "flexible", "Flexible"
+
+
+class Stage(models.TextChoices):
+    HELD = "held", "Held"
+    OFFER = "offer", "Offer"
+
+
+class PayPeriod(models.TextChoices):
+    HOUR = "hour", "per hour"
+    WEEK = "week", "per week"
+    MONTH = "month", "per month"
+    YEAR = "year", "per year"
+    TOTAL = "total", "in total"
+
+
+class JobQuerySet(OwnedQuerySet):
+    def held(self):
+        return self.filter(stage=Stage.HELD)
+
+    def offers(self):
+        return self.filter(stage=Stage.OFFER)
+
+    def ongoing(self):
+        return self.held().filter(ended_on__isnull=True)
+
+    def newest_first(self):
+        return self.order_by(F("started_on").desc(nulls_first=True), "-pk")
+
+
+class Job(models.Model):
+    """A job a person had or has (held), or one they are weighing (offer)."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    title = models.CharField(max_length=200)
+    employer = models.CharField(max_length=200, blank=True)
+    employment_type = models.CharField(
+        max_length=10, choices=EmploymentType.choices, default=EmploymentType.FULL_TIME
+    )
+    stage = models.CharField(max_length=5, choices=Stage.choices, default=Stage.HELD)
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(
+        null=True, blank=True, help_text="Leave empty while the job goes on."
+    )
+    hours_per_week = models.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(168))],
+    )
+    schedule = models.CharField(max_length=8, choices=Schedule.choices, blank=True)
+    pay_amount = models.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    pay_period = models.CharField(max_length=5, choices=PayPeriod.choices, blank=True)
+    currency = models.CharField(max_length=3, blank=True)
+    skills = models.ManyToManyField(Skill, through="JobSkill", related_name="jobs", blank=True)
+    goals = models.ManyToManyField(CareerGoal, related_name="jobs", blank=True)
+    contacts = models.ManyToManyField(Contact, related_name="jobs", blank=True)
+    satisfaction = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    identity_fit = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text="How much this job fit who you are, 1 (not at all) to 5 (completely).",
+    )
+    description = models.TextField(blank=True)
+    lessons = models.TextField(blank=True, help_text="What this job taught you.")
+    avoid = models.TextField(
+        blank=True,
+        help_text="What to avoid next time, one phrase a line (e.g. night shifts). "
+        "Offers that mention one are flagged.",
+    )
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("started_on").desc(nulls_first=True), "-pk"]
+        indexes = [models.Index(fields=["owner", "stage", "started_on"])]
+        constraints = [
+            dates_in_order("started_on", "ended_on", "job_dates_in_order"),
+            models.CheckConstraint(
+                condition=~Q(stage=Stage.HELD) | Q(started_on__isnull=False),
+                name="held_job_has_start_date",
+            ),
+            choices_check("stage", Stage, "job_stage_valid"),
+            choices_check("employment_type", EmploymentType, "job_employment_type_valid"),
+            models.CheckConstraint(
+                condition=Q(schedule="") | Q(schedule__in=Schedule.values),
+                name="job_schedule_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(pay_period="") | Q(pay_period__in=PayPeriod.values),
+                name="job_pay_period_valid",
+            ),
+            range_check("hours_per_week", 0, 168, "job_hours_range", nullable=True),
+            models.CheckConstraint(
+                condition=Q(pay_amount__isnull=True) | Q(pay_amount__gte=0),
+                name="job_pay_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(currency="") | Q(currency__regex=r"^[A-Z]{3}$"),
+                name="job_currency_iso",
+            ),
+            range_check("satisfaction", 1, 5, "job_satisfaction_range", nullable=True),
+            range_check("identity_fit", 1, 5, "job_identity_fit_range", nullable=True),
+            models.CheckConstraint(condition=~Q(title=""), name="job_title_not_blank"),
+        ]
+
+    def __str__(self):
+        return f"{self.title}, {self.employer}" if self.employer else self.title
+
+    def get_absolute_url(self):
+        return reverse("jobs:job_detail", args=[self.pk])
+
+    @property
+    def is_offer(self):
+        return self.stage == Stage.OFFER
+
+    @property
+    def is_ongoing(self):
+        return self.stage == Stage.HELD and self.ended_on is None
+
+    def avoid_phrases(self):
+        """The avoid notes as phrases: one a line, trimmed, blank lines dropped."""
+        return [line.strip() for line in self.avoid.splitlines() if line.strip()]
+
+    def pay_display(self):
+        """Pay as a person reads it, e.g. "11.50 EUR per hour", or "" when not given."""
+        if self.pay_amount is None:
+            return ""
+        parts = [f"{self.pay_amount:,.2f}", self.currency, self.get_pay_period_display()]
+        return " ".join(part for part in parts if part)
+
+
+class JobSkill(models.Model):
+    """A skill a job used, or gave (gained)."""
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="skill_links")
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="job_links")
+    gained = models.BooleanField(default=False, help_text="Learned in this job, not brought to it.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["job", "skill"], name="job_skill_once"),
+        ]
+
+    def __str__(self):
+        verb = "gained" if self.gained else "used"
+        return f"{self.skill} ({verb}) in {self.job}"
+
+
+class JobBenefit(models.Model):
+    """A value a job gave the person (from the shared values list)."""
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="benefit_links")
+    value = models.CharField(max_length=20, choices=Value.choices)
+
+    class Meta:
+        ordering = ["value"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "value"], name="job_benefit_once"),
+            choices_check("value", Value, "job_benefit_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_value_display()} from {self.job}"
