@@ -77,7 +77,7 @@ def load_demo():
         description="Step into the ring in front of a paying crowd.",
         status="active",
         priority=3,
-        target_date=date(2027, 6, 1),
+        target_date=date(2025, 6, 1),
     )
     school = CareerGoal.objects.create(
         owner=user,

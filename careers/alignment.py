@@ -519,17 +519,18 @@ def assess(
     learning,
     today: date,
     direction_id: int | None = None,
+    goals=(),
 ) -> Alignment:
     """Set every job against its direction and summarise the held ones.
 
     With ``direction_id`` every job, held or offer, is set against that direction (any
     status; LookupError when it is not among ``directions``); otherwise each held job goes
     against choose_direction and each offer against the current direction. The result does
-    not depend on the order of any input rows.
+    not depend on the order of any input rows: ``Alignment.direction`` is a copy of the
+    direction with its target skills, values and goals in one fixed order. ``goals`` may
+    add goals that sit under no direction, so overdue ones are suggested too.
     """
     directions = tuple(sorted((_canonical(d) for d in directions), key=lambda d: d.id))
-    jobs = tuple(sorted(jobs, key=lambda j: j.id))
-    learning = tuple(sorted(learning, key=lambda item: item.id))
     current = _current(directions)
 
     if direction_id is None:
@@ -539,6 +540,8 @@ def assess(
         if focus is None:
             raise LookupError(f"no direction with id {direction_id}")
 
+    jobs = tuple(jobs)
+    learning = tuple(learning)
     held_jobs = tuple(j for j in jobs if j.stage == HELD)
     results = []
     for job in jobs:
@@ -559,10 +562,10 @@ def assess(
     ]
     overall_exact = _weighted_mean([(r.days, r.exact_score) for r in scored])
     overall = None if overall_exact is None else round_half_up(overall_exact)
-    aligned_share = _weighted_mean(
-        [(r.days, Fraction(100 * (r.score >= ALIGNED_AT))) for r in scored]
+    aligned_exact = _weighted_mean(
+        [(r.days, Fraction(100 if r.score >= ALIGNED_AT else 0)) for r in scored]
     )
-    aligned_share = None if aligned_share is None else round_half_up(aligned_share)
+    aligned_share = None if aligned_exact is None else round_half_up(aligned_exact)
 
     window = (today - timedelta(days=DRIFT_WINDOW_DAYS - 1), today)
     recent_exact = _weighted_mean(
@@ -572,7 +575,12 @@ def assess(
     drift = recent is not None and overall is not None and recent <= overall - DRIFT_POINTS
 
     coverage, missing = _coverage(focus, held_jobs, learning)
-    all_goals = tuple({g.id: g for d in directions for g in d.goals}.values())
+    all_goals = tuple(
+        sorted(
+            {g.id: g for g in (*goals, *(g for d in directions for g in d.goals))}.values(),
+            key=lambda g: g.id,
+        )
+    )
     next_steps = (
         _learn_steps(focus, missing, all_goals, learning)
         + _overdue_steps(all_goals, today)
