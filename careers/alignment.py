@@ -493,12 +493,16 @@ def _shape_steps(direction) -> list[NextStep]:
     ]
 
 
+def _job_name(job: JobData) -> str:
+    return f"{job.title} at {job.employer}" if job.employer else job.title
+
+
 def _weak_steps(results) -> list[NextStep]:
     return [
         NextStep(
             kind="weak_job",
             text=(
-                f"{r.job.title} at {r.job.employer} scores {r.score} — look for ways it can "
+                f"{_job_name(r.job)} scores {r.score} — look for ways it can "
                 "build your direction, or plan what comes next."
             ),
             direction_id=r.direction_id,

@@ -10,6 +10,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DeleteView, UpdateView
 
@@ -183,7 +184,12 @@ def goal_achieve(request, pk):
         goal.achieved_on = timezone.localdate()
         goal.save(update_fields=["status", "achieved_on"])
         messages.success(request, f"Well done: “{goal}” is achieved.")
-    return redirect(request.POST.get("next") or goal.get_absolute_url())
+    next_url = request.POST.get("next")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = goal.get_absolute_url()  # never send the person off the site
+    return redirect(next_url)
 
 
 class GoalCreate(OwnedCreateView):
@@ -193,11 +199,11 @@ class GoalCreate(OwnedCreateView):
 
     def get_initial(self):
         initial = super().get_initial()
-        direction = CareerDirection.objects.owned_by(self.request.user).filter(
-            pk=self.request.GET.get("direction") or None
-        )
-        current = CareerDirection.objects.owned_by(self.request.user).current()
-        initial["direction"] = direction.first() or current.first()
+        directions = CareerDirection.objects.owned_by(self.request.user)
+        asked = self.request.GET.get("direction", "")
+        # A mangled ?direction= is ignored, not a server error.
+        direction = directions.filter(pk=asked).first() if asked.isdecimal() else None
+        initial["direction"] = direction or directions.current().first()
         return initial
 
 
@@ -269,6 +275,10 @@ class LearningCreate(OwnedCreateView):
     model = Learning
     form_class = LearningForm
     cancel_url = reverse_lazy("careers:learning_list")
+
+    def get_initial(self):
+        # A next step on the dashboard links here with the missing skill filled in.
+        return {**super().get_initial(), "skill_names": self.request.GET.get("skill", "")[:100]}
 
 
 class LearningUpdate(OwnedUpdateView):

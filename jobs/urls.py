@@ -6,6 +6,8 @@ app_name = "jobs"
 
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/compare/", views.compare, name="compare"),
+    path("api/v1/alignment/", views.alignment_api, name="alignment_api"),
     path("jobs/", views.job_list, name="job_list"),
     path("jobs/add/", views.JobCreate.as_view(), name="job_add"),
     path("jobs/<int:pk>/", views.job_detail, name="job_detail"),

@@ -42,7 +42,7 @@ def test_sign_up_creates_the_account_and_lands_on_the_dashboard(client):
         follow=True,
     )
     assert response.redirect_chain[-1][0] == reverse("jobs:dashboard")
-    assert "Hello, ana" in response.content.decode()
+    assert "Welcome, ana." in response.content.decode()
     user = User.objects.get(username="ana")
     assert user.email == "ana@example.com"
     assert user.check_password("a-long-and-unusual-pass")

@@ -1,0 +1,426 @@
+"""Turn an alignment result into what the pages show: words, tallies and chart geometry.
+
+Nothing here queries the database: it reads the `History` that `jobs.dashboard.gather`
+loaded and the `Alignment` that `careers.alignment.assess` computed.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from statistics import median
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from careers.alignment import HELD, round_half_up
+from careers.models import Value
+
+from .dashboard import annual_pay
+
+VALUE_LABELS = dict(Value.choices)
+ALIGNED_AT = 50
+
+
+def score_class(score):
+    """The colour band of a score: built the career, in between, far from it, or unscored."""
+    if score is None:
+        return "score-none"
+    if score >= ALIGNED_AT:
+        return "score-high"
+    if score >= 25:
+        return "score-mid"
+    return "score-low"
+
+
+def fraction_text(got, total):
+    return f"{got}/{total}"
+
+
+def component_lines(parts):
+    """The four components of a score, each with the words that explain it."""
+    if parts is None:
+        return []
+    skills_count = len(parts.skills_matched) + len(parts.skills_unmatched)
+    goals_count = len(parts.goals_matched) + len(parts.goals_unmatched)
+    values_count = len(parts.values_matched) + len(parts.values_unmatched)
+    lines = [
+        {
+            "name": "Skills",
+            "weight": 4,
+            "ratio": parts.skills,
+            "text": (
+                f"{len(parts.skills_matched)} of {skills_count} target skills, weighted "
+                f"{fraction_text(*parts.skills_weight)}"
+                if parts.skills is not None
+                else "Not counted: the direction has no target skills yet."
+            ),
+            "matched": parts.skills_matched,
+        },
+        {
+            "name": "Goals",
+            "weight": 3,
+            "ratio": parts.goals,
+            "text": (
+                f"{len(parts.goals_matched)} of {goals_count} goals advanced, weighted "
+                f"{fraction_text(*parts.goals_weight)}"
+                if parts.goals is not None
+                else "Not counted: the direction has no goals (other than dropped ones)."
+            ),
+            "matched": parts.goals_matched,
+        },
+        {
+            "name": "Values",
+            "weight": 2,
+            "ratio": parts.values,
+            "text": (
+                f"{len(parts.values_matched)} of {values_count} values given, weighted "
+                f"{fraction_text(*parts.values_weight)}"
+                if parts.values is not None
+                else "Not counted: the direction has no values yet."
+            ),
+            "matched": tuple(VALUE_LABELS.get(key, key) for key in parts.values_matched),
+        },
+        {
+            "name": "Identity",
+            "weight": 1,
+            "ratio": parts.identity,
+            "text": (
+                f"Fit rated {round_half_up(parts.identity * 4) + 1} of 5, "
+                f"counted as {round_half_up(parts.identity * 4)}/4"
+                if parts.identity is not None
+                else "Not counted: you have not rated how the job fits who you are."
+            ),
+            "matched": (),
+        },
+    ]
+    for line in lines:
+        ratio = line["ratio"]
+        line["percent"] = None if ratio is None else round_half_up(100 * ratio)
+    return lines
+
+
+@dataclass
+class JobView:
+    """One job as the dashboard shows it."""
+
+    result: object
+    row: dict
+    direction_title: str
+    annual_pay: Decimal | None
+    components: list = field(default_factory=list)
+
+    @property
+    def job(self):
+        return self.result.job
+
+    @property
+    def score(self):
+        return self.result.score
+
+    @property
+    def score_class(self):
+        return score_class(self.result.score)
+
+    @property
+    def ongoing(self):
+        return self.job.stage == HELD and self.job.ended_on is None
+
+
+def job_views(history, result):
+    titles = {direction.id: direction.title for direction in history.directions}
+    views = []
+    for job_result in result.jobs:
+        row = history.job_rows[job_result.job.id]
+        views.append(
+            JobView(
+                result=job_result,
+                row=row,
+                direction_title=titles.get(job_result.direction_id, ""),
+                annual_pay=annual_pay(row, job_result.days),
+                components=component_lines(job_result.components),
+            )
+        )
+    return views
+
+
+# -- Charts: geometry only; the templates draw the SVG ---------------------------------------
+
+TIMELINE_WIDTH = 560
+ROW_HEIGHT = 28
+AXIS_HEIGHT = 24
+
+
+def _x(day, start, span, width):
+    return round((day - start).days / span * width, 1)
+
+
+def timeline_chart(held, directions, today):
+    """Bars for the directions' periods and the held jobs' periods on one time axis."""
+    held = [view for view in held if view.job.started_on and view.job.started_on <= today]
+    periods = [(view.job.started_on, min(view.job.ended_on or today, today)) for view in held]
+    if not periods:
+        return None
+    direction_periods = [
+        (direction, direction.started_on, direction.ended_on or today)
+        for direction in directions
+        if direction.status != "considering"
+    ]
+    starts = [start for start, _ in periods] + [s for _, s, _ in direction_periods if s]
+    first = date(min(starts).year, 1, 1)
+    last = max([today] + [end for _, end in periods])
+    span = max((last - first).days, 1)
+    width = TIMELINE_WIDTH
+    rows = []
+    y = AXIS_HEIGHT
+    for direction, start, end in direction_periods:
+        x1 = _x(max(start or first, first), first, span, width)
+        x2 = _x(min(end, last), first, span, width)
+        rows.append(
+            {
+                "kind": "direction",
+                "label": direction.title,
+                "status": direction.status,
+                "x": x1,
+                "width": max(x2 - x1, 2),
+                "y": y,
+                "tooltip": f"{direction.title} ({direction.status}): "
+                f"{start.isoformat() if start else 'always'} – {end.isoformat()}",
+                "id": direction.id,
+            }
+        )
+        y += ROW_HEIGHT
+    for view, (start, end) in zip(held, periods, strict=True):
+        x1 = _x(start, first, span, width)
+        x2 = _x(end, first, span, width)
+        score = "unscored" if view.score is None else f"score {view.score}"
+        rows.append(
+            {
+                "kind": "job",
+                "label": view.job.title,
+                "x": x1,
+                "width": max(x2 - x1, 3),
+                "y": y,
+                "class": view.score_class,
+                "tooltip": f"{view.job.title}, {view.job.employer}: {start.isoformat()} – "
+                f"{'now' if view.ongoing else end.isoformat()}, {score}",
+                "id": view.job.id,
+            }
+        )
+        y += ROW_HEIGHT
+    ticks = []
+    for year in range(first.year, last.year + 1):
+        tick = date(year, 1, 1)
+        if tick >= first:
+            ticks.append({"x": _x(tick, first, span, width), "label": str(year)})
+    return {
+        "width": width,
+        "height": y + 6,
+        "rows": rows,
+        "ticks": ticks,
+        "today_x": _x(today, first, span, width),
+    }
+
+
+PLOT_WIDTH, PLOT_HEIGHT, PLOT_PAD = 600, 360, 44
+
+
+def means_or_end_chart(views):
+    """Each scored job placed by annual pay (x) and score (y), split into four quadrants."""
+    currencies = Counter(view.row["currency"] for view in views if view.annual_pay is not None)
+    if not currencies:
+        return None
+    currency = currencies.most_common(1)[0][0]
+    plotted = [
+        view
+        for view in views
+        if view.annual_pay is not None
+        and view.score is not None
+        and view.row["currency"] == currency
+    ]
+    if not plotted:
+        return None
+    pays = [view.annual_pay for view in plotted]
+    pay_line = Decimal(median(pays))
+    top = max(pays) * Decimal("1.15") or Decimal(1)
+    inner_w = PLOT_WIDTH - 2 * PLOT_PAD
+    inner_h = PLOT_HEIGHT - 2 * PLOT_PAD
+
+    def px(pay):
+        return round(PLOT_PAD + float(pay / top) * inner_w, 1)
+
+    def py(score):
+        return round(PLOT_PAD + (100 - score) / 100 * inner_h, 1)
+
+    points = []
+    for view in plotted:
+        quadrant = quadrant_name(view.annual_pay >= pay_line, view.score >= ALIGNED_AT)
+        points.append(
+            {
+                "view": view,
+                "x": px(view.annual_pay),
+                "y": py(view.score),
+                "quadrant": quadrant,
+                "tooltip": f"{view.job.title}, {view.job.employer}: "
+                f"{view.annual_pay:,.0f} {currency} a year, score {view.score} — {quadrant}",
+            }
+        )
+    others = [view for view in views if view not in plotted]
+    return {
+        "width": PLOT_WIDTH,
+        "height": PLOT_HEIGHT,
+        "pad": PLOT_PAD,
+        "inner_w": inner_w,
+        "inner_h": inner_h,
+        "right": PLOT_WIDTH - PLOT_PAD,
+        "bottom": PLOT_HEIGHT - PLOT_PAD,
+        "mid_x": px(pay_line),
+        "mid_y": py(ALIGNED_AT),
+        "pay_line": pay_line,
+        "currency": currency,
+        "points": points,
+        "left_out": others,
+    }
+
+
+def quadrant_name(well_paid, aligned):
+    if well_paid and aligned:
+        return "both"
+    if aligned:
+        return "built the career"
+    if well_paid:
+        return "paid the bills"
+    return "neither"
+
+
+# -- Tallies --------------------------------------------------------------------------------
+
+
+def values_tally(held):
+    """How many held jobs gave each value, most first."""
+    counts = Counter(key for view in held for key in view.job.benefits)
+    return [
+        {"label": VALUE_LABELS.get(key, key), "count": count}
+        for key, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
+def skills_gained(held, history):
+    """Each skill gained in a held job, with the jobs it was gained in."""
+    gained = {}
+    for view in held:
+        for skill_id in history.gained.get(view.job.id, ()):
+            gained.setdefault(history.skill_names[skill_id], []).append(view.job.title)
+    return sorted(gained.items(), key=lambda item: item[0].casefold())
+
+
+def goal_progress(direction, held):
+    """The focus direction's goals, the jobs that advanced each, and the weighted progress."""
+    if direction is None:
+        return None
+    advanced_by = {}
+    for view in held:
+        for goal_id in view.job.goal_ids:
+            advanced_by.setdefault(goal_id, []).append(view.job)
+    goals = [goal for goal in direction.goals]
+    open_weight = sum(goal.priority for goal in goals if goal.status != "dropped")
+    done_weight = sum(goal.priority for goal in goals if goal.status == "achieved")
+    return {
+        "goals": [{"goal": goal, "jobs": advanced_by.get(goal.id, [])} for goal in goals],
+        "percent": (
+            round_half_up(100 * Fraction(done_weight, open_weight)) if open_weight else None
+        ),
+    }
+
+
+def lessons_and_avoid(held):
+    lessons = [(view, view.row["lessons"]) for view in held if view.row["lessons"].strip()]
+    avoid = [
+        (view, line.strip())
+        for view in held
+        for line in view.row["avoid"].splitlines()
+        if line.strip()
+    ]
+    return lessons, avoid
+
+
+STEP_ACTIONS = {
+    "learn_skill": (
+        "Add learning for it",
+        lambda step: _with_query(reverse("careers:learning_add"), skill=step.skill_name),
+    ),
+    "overdue_goal": (
+        "Review the goal",
+        lambda step: reverse("careers:goal_detail", args=[step.goal_id]),
+    ),
+    "shape_direction": (
+        "Complete the direction",
+        lambda step: reverse("careers:direction_edit", args=[step.direction_id]),
+    ),
+    "weak_job": (
+        "See why it scores low",
+        lambda step: reverse("jobs:job_detail", args=[step.job_id]),
+    ),
+}
+
+
+def _with_query(url, **params):
+    return f"{url}?{urlencode(params)}"
+
+
+def next_steps(result):
+    """The alignment's next steps, each with the link that acts on it."""
+    steps = []
+    for step in result.next_steps:
+        action, url = STEP_ACTIONS[step.kind]
+        steps.append({"kind": step.kind, "text": step.text, "action": action, "url": url(step)})
+    return steps
+
+
+def headline_texts(result):
+    direction = result.direction
+    if direction is None:
+        coverage_empty = "Describe your current direction and the skills it needs."
+    else:
+        coverage_empty = f"Add the skills {direction.title} needs to measure coverage."
+    return {
+        "overall_text": (
+            "out of 100: your held jobs' scores against their directions, weighted by the "
+            "days you worked in each."
+        ),
+        "coverage_text": (
+            f"of {direction.title}'s target skills (weighted by importance) that a job or "
+            "completed learning gave you."
+            if direction
+            else ""
+        ),
+        "coverage_empty": coverage_empty,
+    }
+
+
+def build(history, result, today):
+    """Everything the dashboard template shows, from the gathered rows and the result."""
+    views = job_views(history, result)
+    held = [view for view in views if view.job.stage == HELD]
+    offers = [view for view in views if view.job.stage != HELD]
+    lessons, avoid = lessons_and_avoid(held)
+    held_by_start = sorted(held, key=lambda view: (view.job.started_on, view.job.id))
+    return {
+        "result": result,
+        "direction": result.direction,
+        "held": held,
+        "offers": offers,
+        "timeline": timeline_chart(held_by_start, history.directions, today),
+        "plot": means_or_end_chart(held),
+        "values_tally": values_tally(held),
+        "skills_gained": skills_gained(held, history),
+        "goal_progress": goal_progress(result.direction, held),
+        "lessons": lessons,
+        "avoid": avoid,
+        "directions": history.directions,
+        "statement": history.statements.get(getattr(result.direction, "id", None), ""),
+        "next_steps": next_steps(result),
+        "today": today,
+        **headline_texts(result),
+    }

@@ -1,0 +1,36 @@
+"""The demo persona's dashboard in a real browser: DESIGN.md's worked example, on two screens."""
+
+import pytest
+from playwright.sync_api import expect
+
+from accounts.demo import PASSWORD, USERNAME, load_demo
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.mark.parametrize(("screen", "width"), [("desktop", 1280), ("phone", 390)])
+def test_demo_dashboard_shows_the_worked_example(live_server, page, tmp_path, screen, width):
+    load_demo()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Username").fill(USERNAME)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+    expect(page).to_have_url(live_server.url + "/dashboard/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Professional wrestler")
+    expect(page.locator("[data-figure=overall-alignment]")).to_have_text("30")
+    expect(page.locator("[data-figure=aligned-share]")).to_have_text("33%")
+    expect(page.locator("[data-figure=skill-coverage]")).to_have_text("67%")
+    missing = page.get_by_role("region", name="Missing skills")
+    expect(missing).to_contain_text("Stage presence")
+    expect(page.get_by_text("“night shifts” — you noted to avoid it after")).to_be_visible()
+
+    shot = tmp_path / f"dashboard-{screen}.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 20_000
+
+    # A mark on the means-or-end chart links to its job.
+    page.locator(".plot-chart a").filter(has_text="Waiter").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Waiter")
+    expect(page.get_by_text("1 of 4 target skills, weighted 2/9")).to_be_visible()

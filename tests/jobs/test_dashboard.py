@@ -1,0 +1,427 @@
+"""The alignment dashboard, the compare page and the JSON API, through the test client."""
+
+import random
+import re
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.demo import load_demo
+from careers.models import (
+    CareerDirection,
+    CareerGoal,
+    DirectionSkill,
+    DirectionValue,
+    Learning,
+    Skill,
+)
+from jobs.models import Job, JobBenefit, JobSkill
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = reverse("jobs:dashboard")
+API = reverse("jobs:alignment_api")
+COMPARE = reverse("jobs:compare")
+
+
+@pytest.fixture
+def elena(client):
+    user = load_demo()
+    client.force_login(user)
+    return user
+
+
+def figure(html, name):
+    """The headline figure a person reads, e.g. "30" or "33%", or "—"."""
+    match = re.search(rf'data-figure="{name}">([^<]*)<', html)
+    assert match, f"no {name} figure on the page"
+    return match.group(1).strip()
+
+
+# -- The demo persona: DESIGN.md's worked example ------------------------------------------
+
+
+def test_demo_dashboard_shows_the_worked_example(client, elena):
+    html = client.get(DASHBOARD).content.decode()
+    assert figure(html, "overall-alignment") == "30"
+    assert figure(html, "aligned-share") == "33%"
+    assert figure(html, "skill-coverage") == "67%"
+    assert "Professional wrestler" in html
+    assert "Performing in the ring is who I am" in html  # the direction's statement
+    # Per-job breakdown, with the words that explain each component.
+    assert "2 of 4 target skills, weighted 4/9: Strength training, Choreography" in html
+    assert "1 of 4 target skills, weighted 2/9: Public speaking" in html
+    assert "1 of 2 goals advanced, weighted 2/5: Join a wrestling school" in html
+    assert "Fit rated 2 of 5, counted as 1/4" in html
+    # Missing skills, the offer's flag, lessons and the avoid list.
+    missing = html.split('id="missing-heading"')[1].split("</section>")[0]
+    assert "Stage presence" in missing
+    assert "“night shifts” — you noted to avoid it after" in html
+    assert "I can hold a room&#x27;s attention" in html
+    # No drift: no held job in the last 365 days.
+    assert "drifting" not in html
+
+
+def test_demo_dashboard_next_steps_link_to_the_page_that_acts(client, elena):
+    html = client.get(DASHBOARD).content.decode()
+    goal = CareerGoal.objects.get(owner=elena, title="First amateur match")
+    steps = html.split('id="next-heading"')[1].split("</section>")[0]
+    assert "“First amateur match” was due on 2025-06-01" in steps
+    assert reverse("careers:goal_detail", args=[goal.pk]) in steps
+
+
+def test_demo_charts_have_tooltips_links_and_tables_with_the_same_numbers(client, elena):
+    html = client.get(DASHBOARD).content.decode()
+    waiter = Job.objects.get(owner=elena, title="Waiter")
+    timeline = html.split('id="timeline-heading"')[1].split("</section>")[0]
+    assert "<title>Waiter, Rosa&#x27;s Diner: 2024-01-15 – 2024-12-31, score 15</title>" in timeline
+    assert reverse("jobs:job_detail", args=[waiter.pk]) in timeline
+    assert re.search(r"<td>2024-01-15</td><td>2024-12-31</td><td[^>]*>352</td>", timeline)
+    plot = html.split('id="means-heading"')[1].split("</section>")[0]
+    # 11.50 an hour × 25 hours × 52 weeks = 14,950 a year: it paid the bills.
+    assert "14,950 EUR a year, score 15 — paid the bills" in plot
+    assert "10,920 EUR a year, score 60 — built the career" in plot
+    assert re.search(r"14,950 EUR</td><td[^>]*>15</td><td>Paid the bills</td>", plot)
+
+
+def test_dashboard_query_count_is_small_and_fixed(client, elena, django_assert_num_queries):
+    # session, user, directions, direction skills ∪ values, goals, jobs,
+    # job skills ∪ benefits ∪ goals, learning with its skills
+    with django_assert_num_queries(8):
+        response = client.get(DASHBOARD)
+    assert response.status_code == 200
+
+
+def _add_jobs(user, count, skills, goals):
+    start = date(2000, 1, 1)
+    jobs = Job.objects.bulk_create(
+        Job(
+            owner=user,
+            title=f"Gig {n}",
+            employer=f"Client {n}",
+            employment_type="freelance",
+            stage="held",
+            started_on=start + timedelta(days=10 * n),
+            ended_on=start + timedelta(days=10 * n + 5),
+            pay_amount=Decimal(500),
+            pay_period="total",
+            currency="EUR",
+            identity_fit=1 + n % 5,
+            lessons=f"Lesson {n}",
+            avoid="late invoices",
+        )
+        for n in range(count)
+    )
+    JobSkill.objects.bulk_create(
+        JobSkill(job=job, skill=skills[n % len(skills)], gained=n % 2 == 0)
+        for n, job in enumerate(jobs)
+    )
+    JobBenefit.objects.bulk_create(JobBenefit(job=job, value="money") for job in jobs)
+    Job.goals.through.objects.bulk_create(
+        Job.goals.through(job_id=job.pk, careergoal_id=goals[0].pk) for job in jobs
+    )
+
+
+@pytest.mark.parametrize("count", [5, 500])
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [(DASHBOARD, 8), (API, 8), (COMPARE, 8)],
+)
+def test_pages_cost_the_same_queries_for_5_or_500_jobs(
+    client, owner, count, url, queries, django_assert_num_queries
+):
+    skills = Skill.objects.named(owner, ["Rigging", "Lighting", "Sound"])
+    direction = CareerDirection.objects.create(
+        owner=owner, title="Stage technician", status="current", started_on=date(1999, 1, 1)
+    )
+    DirectionSkill.objects.bulk_create(
+        DirectionSkill(direction=direction, skill=skill, importance=2) for skill in skills
+    )
+    DirectionValue.objects.create(direction=direction, value="money", weight=3)
+    goals = [CareerGoal.objects.create(owner=owner, direction=direction, title="Tour")]
+    learning = Learning.objects.create(owner=owner, title="Rigging course", completed_on=None)
+    learning.skills.set(skills[:1])
+    _add_jobs(owner, count, skills, goals)
+    client.force_login(owner)
+    # session, user, directions, direction skills ∪ values, goals, jobs,
+    # job skills ∪ benefits ∪ goals, learning with its skills
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+    assert response.status_code == 200
+    if url == DASHBOARD:
+        assert f"Gig {count - 1}" in response.content.decode()
+
+
+def test_job_detail_query_count_is_fixed(client, elena, django_assert_num_queries):
+    waiter = Job.objects.get(owner=elena, title="Waiter")
+    # session, user, job, its skills, benefits, goals, contacts, then the six gathering queries
+    with django_assert_num_queries(13):
+        response = client.get(reverse("jobs:job_detail", args=[waiter.pk]))
+    html = response.content.decode()
+    assert "1 of 4 target skills, weighted 2/9: Public speaking" in html
+    assert 'class="score-badge score-low"' in html
+
+
+# -- Strangers ------------------------------------------------------------------------------
+
+
+def test_a_stranger_sees_none_of_elenas_data(client, elena, stranger):
+    direction = CareerDirection.objects.get(owner=elena)
+    client.force_login(stranger)
+    html = client.get(DASHBOARD).content.decode()
+    assert "Professional wrestler" not in html
+    assert "Waiter" not in html
+    assert "Let's find your bearing" in html
+    api = client.get(API).json()
+    assert api["direction"] is None
+    assert api["jobs"] == []
+    assert client.get(f"{DASHBOARD}?direction={direction.pk}").status_code == 404
+    assert client.get(f"{API}?direction={direction.pk}").status_code == 404
+    assert "Professional wrestler" not in client.get(COMPARE).content.decode()
+
+
+@pytest.mark.parametrize("value", ["999999", "abc", "-1", "1.5"])
+def test_an_unknown_direction_id_is_404(client, elena, value):
+    assert client.get(f"{DASHBOARD}?direction={value}").status_code == 404
+    assert client.get(f"{API}?direction={value}").status_code == 404
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client):
+    for url in (DASHBOARD, API, COMPARE):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+
+
+# -- States --------------------------------------------------------------------------------
+
+
+def test_an_empty_account_gets_a_guided_start_not_zeros(owner_client):
+    html = owner_client.get(DASHBOARD).content.decode()
+    assert "Describe your direction" in html
+    assert reverse("careers:direction_add") in html
+    assert reverse("jobs:job_add") in html
+    assert "data-figure" not in html
+
+
+def test_a_direction_without_jobs_says_what_to_add(client, owner):
+    CareerDirection.objects.create(owner=owner, title="Game developer", status="current")
+    client.force_login(owner)
+    html = client.get(DASHBOARD).content.decode()
+    assert figure(html, "overall-alignment") == "—"
+    assert "No held job can be scored yet." in html
+    assert "Add the skills Game developer needs to measure coverage." in html
+    assert "Game developer has no goals, values or target skills yet" in html
+
+
+def test_what_if_sets_the_history_against_a_considering_direction(client, elena):
+    chef = CareerDirection.objects.create(owner=elena, title="Chef", status="considering")
+    skill = Skill.objects.get(owner=elena, name="Customer service")
+    DirectionSkill.objects.create(direction=chef, skill=skill, importance=3)
+    html = client.get(f"{DASHBOARD}?direction={chef.pk}").content.decode()
+    assert "What if: your whole history set against <strong>Chef</strong>" in html
+    # Waiter used Customer service, the only target skill: skills 1; fit 2 → identity 1/4;
+    # no goals or values. Score = 100 × (4 × 1 + 1 × 1/4) ÷ 5 = 85.
+    assert figure(html, "skill-coverage") == "100%"
+    api = client.get(f"{API}?direction={chef.pk}").json()
+    assert api["direction"] == {"id": chef.pk, "title": "Chef", "status": "considering"}
+    assert {job["direction_id"] for job in api["jobs"]} == {chef.pk}
+    waiter = next(job for job in api["jobs"] if job["title"] == "Waiter")
+    assert waiter["score"] == 85
+
+
+def test_compare_lists_every_direction_with_its_figures(client, elena):
+    CareerDirection.objects.create(owner=elena, title="Chef", status="considering")
+    html = client.get(COMPARE).content.decode()
+    rows = html.split("<tbody>")[1]
+    wrestler = rows.split("</tr>")[0]
+    assert "Professional wrestler" in wrestler
+    assert ">30</td>" in wrestler
+    assert ">67%</td>" in wrestler
+    assert "Stage presence" in wrestler
+    assert "Chef" in rows.split("</tr>")[1]
+
+
+def test_drift_is_warned_when_recent_work_scores_far_below_overall(client, owner):
+    today = timezone.localdate()
+    skill = Skill.objects.named(owner, ["Coding"])[0]
+    direction = CareerDirection.objects.create(
+        owner=owner, title="Game developer", status="current", started_on=date(2015, 1, 1)
+    )
+    DirectionSkill.objects.create(direction=direction, skill=skill, importance=3)
+    good = Job.objects.create(
+        owner=owner,
+        title="Game studio",
+        stage="held",
+        started_on=date(2016, 1, 1),
+        ended_on=today - timedelta(days=400),
+    )
+    JobSkill.objects.create(job=good, skill=skill)
+    Job.objects.create(
+        owner=owner, title="Call centre", stage="held", started_on=today - timedelta(days=100)
+    )
+    client.force_login(owner)
+    html = client.get(DASHBOARD).content.decode()
+    assert "Your recent work is drifting from your direction." in html
+    assert client.get(API).json()["drift"] is True
+    # The ongoing job scoring under 50 is a next step too, linking to the job.
+    steps = html.split('id="next-heading"')[1].split("</section>")[0]
+    assert "Call centre" in steps and "scores 0" in steps
+
+
+def test_text_is_escaped_on_the_dashboard_and_its_charts(client, owner):
+    Job.objects.create(
+        owner=owner,
+        title="<script>alert(1)</script>",
+        employer="<b>Evil</b>",
+        stage="held",
+        started_on=date(2024, 1, 1),
+        pay_amount=Decimal(10),
+        pay_period="hour",
+        hours_per_week=Decimal(10),
+        currency="EUR",
+        identity_fit=3,
+        avoid="<img src=x onerror=alert(1)>",
+    )
+    CareerDirection.objects.create(owner=owner, title="<i>Dir</i>", status="current")
+    client.force_login(owner)
+    html = client.get(DASHBOARD).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "<b>Evil</b>" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+# -- The API ---------------------------------------------------------------------------------
+
+
+def test_api_has_exactly_the_shape_of_design(client, elena):
+    data = client.get(API).json()
+    assert list(data) == [
+        "as_of",
+        "direction",
+        "overall",
+        "aligned_share",
+        "coverage",
+        "missing",
+        "drift",
+        "jobs",
+    ]
+    assert data["as_of"] == timezone.localdate().isoformat()
+    assert data["direction"]["title"] == "Professional wrestler"
+    assert (data["overall"], data["aligned_share"], data["coverage"]) == (30, 33, 67)
+    assert data["missing"] == ["Stage presence"]
+    assert data["drift"] is False
+    titles = [job["title"] for job in data["jobs"]]
+    assert titles == ["Bar supervisor", "Gym assistant", "Waiter"]  # newest start first
+    offer, gym, waiter = data["jobs"]
+    assert list(waiter) == [
+        "id",
+        "title",
+        "employer",
+        "stage",
+        "started_on",
+        "ended_on",
+        "direction_id",
+        "score",
+        "components",
+        "flags",
+    ]
+    assert waiter["components"] == {
+        "skills": 0.2222,
+        "goals": 0.0,
+        "values": 0.1667,
+        "identity": 0.25,
+    }
+    assert waiter["score"] == 15 and gym["score"] == 60
+    assert waiter["started_on"] == "2024-01-15" and waiter["ended_on"] == "2024-12-31"
+    assert offer["stage"] == "offer" and offer["started_on"] is None
+    assert offer["flags"] == [{"phrase": "night shifts", "job_id": waiter["id"]}]
+    assert waiter["flags"] == []
+
+
+def test_api_job_without_a_direction_has_null_score_and_components(client, owner):
+    Job.objects.create(owner=owner, title="Courier", stage="held", started_on=date(2024, 1, 1))
+    client.force_login(owner)
+    data = client.get(API).json()
+    assert data["direction"] is None
+    assert data["overall"] is None and data["coverage"] is None
+    assert data["jobs"][0]["score"] is None
+    assert data["jobs"][0]["components"] is None
+    assert data["jobs"][0]["direction_id"] is None
+
+
+def _random_history(user, rng):
+    names = [f"Skill {n}" for n in range(8)]
+    skills = Skill.objects.named(user, names)
+    directions = []
+    for n, status in enumerate(["current", "past", "considering"][: rng.randint(1, 3)]):
+        start = date(2010 + n * 4, 1, 1)
+        direction = CareerDirection.objects.create(
+            owner=user,
+            title=f"Direction {n}",
+            status=status,
+            started_on=start if rng.random() < 0.8 else None,
+            ended_on=start + timedelta(days=1500) if status == "past" else None,
+        )
+        for skill in rng.sample(skills, rng.randint(0, 5)):
+            DirectionSkill.objects.create(
+                direction=direction, skill=skill, importance=rng.randint(1, 3)
+            )
+        for value in rng.sample(["money", "skills", "identity", "security"], rng.randint(0, 3)):
+            DirectionValue.objects.create(
+                direction=direction, value=value, weight=rng.randint(1, 3)
+            )
+        directions.append(direction)
+    goals = [
+        CareerGoal.objects.create(
+            owner=user,
+            direction=rng.choice(directions),
+            title=f"Goal {n}",
+            status=rng.choice(["planned", "active", "dropped"]),
+            priority=rng.randint(1, 3),
+        )
+        for n in range(rng.randint(0, 4))
+    ]
+    for n in range(rng.randint(1, 12)):
+        start = date(2008, 1, 1) + timedelta(days=rng.randint(0, 6000))
+        end = None if rng.random() < 0.2 else start + timedelta(days=rng.randint(0, 900))
+        job = Job.objects.create(
+            owner=user,
+            title=f"Job {n}",
+            stage="held" if rng.random() < 0.85 else "offer",
+            started_on=start,
+            ended_on=end,
+            identity_fit=rng.choice([None, 1, 2, 3, 4, 5]),
+        )
+        for skill in rng.sample(skills, rng.randint(0, 3)):
+            JobSkill.objects.create(job=job, skill=skill)
+        for value in rng.sample(["money", "skills", "identity"], rng.randint(0, 2)):
+            JobBenefit.objects.create(job=job, value=value)
+        job.goals.set(rng.sample(goals, min(len(goals), rng.randint(0, 2))))
+    return directions
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_api_and_the_dashboard_always_agree(client, owner, seed):
+    rng = random.Random(seed)
+    directions = _random_history(owner, rng)
+    client.force_login(owner)
+    for query in ["", *(f"?direction={direction.pk}" for direction in directions)]:
+        data = client.get(API + query).json()
+        html = client.get(DASHBOARD + query).content.decode()
+
+        def shown(value, unit=""):
+            return "—" if value is None else f"{value}{unit}"
+
+        assert figure(html, "overall-alignment") == shown(data["overall"])
+        assert figure(html, "aligned-share") == shown(data["aligned_share"], "%")
+        if data["direction"] is not None:
+            assert figure(html, "skill-coverage") == shown(data["coverage"], "%")
+        for job in data["jobs"]:
+            card = html.split(f'id="job-{job["id"]}-title"')[1].split("</article>")[0]
+            badge = re.search(r'class="score-badge[^"]*"[^>]*>([^<]*)<', card).group(1)
+            assert badge == shown(job["score"])
