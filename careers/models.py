@@ -82,6 +82,9 @@ class Profile(models.Model):
         default="EUR",
         help_text="Three-letter code (EUR, USD, GBP…), used for new jobs.",
     )
+    # Bumped on every change of the person's data (careers.signals); cached pages are keyed
+    # by it, so a cache shared by several servers never serves a stale page.
+    data_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         constraints = [
@@ -98,6 +101,21 @@ class Profile(models.Model):
         """The person's profile, created with the defaults on first use."""
         profile, _ = cls.objects.get_or_create(owner=user)
         return profile
+
+
+def bump_data_version(owner_id):
+    """Mark that a person's data changed: every page cached for them is now stale.
+
+    Writes run in a transaction (the add/edit/delete views are atomic), so the new version
+    becomes visible to other requests together with the data that changed, never before.
+    """
+    if owner_id is None:
+        return
+    bumped = Profile.objects.filter(owner_id=owner_id).update(
+        data_version=models.F("data_version") + 1
+    )
+    if not bumped:
+        Profile.objects.get_or_create(owner_id=owner_id, defaults={"data_version": 1})
 
 
 class SkillQuerySet(OwnedQuerySet):

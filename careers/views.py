@@ -6,10 +6,12 @@ id is a 404 before anything else happens.
 """
 
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DeleteView, UpdateView
@@ -48,6 +50,11 @@ class OwnedFormMixin(OwnedMixin):
     template_name = "form_page.html"
     cancel_url = None
 
+    @method_decorator(transaction.atomic)
+    def post(self, request, *args, **kwargs):
+        # A record and its links (skills, values, benefits) are saved together or not at all.
+        return super().post(request, *args, **kwargs)
+
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "owner": self.request.user}
 
@@ -83,6 +90,10 @@ class OwnedDeleteView(OwnedMixin, DeleteView):
 
     template_name = "confirm_delete.html"
     consequence = ""
+
+    @method_decorator(transaction.atomic)
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -10,7 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import BooleanField, CharField, IntegerField, Value
+from django.db.models import BigIntegerField, BooleanField, CharField, Value
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from careers import alignment
@@ -18,6 +19,9 @@ from careers.models import CareerDirection, CareerGoal, DirectionSkill, Directio
 
 from .models import Job, JobBenefit, JobSkill, PayPeriod, Schedule
 
+# A typed NULL: PostgreSQL resolves UNION column types left to right, and two untyped
+# NULLs would become text before meeting the bigint ids of a later branch.
+NO_ID = Cast(Value(None), BigIntegerField())
 WEEKS_A_YEAR = 52
 MONTHS_A_YEAR = 12
 
@@ -53,7 +57,7 @@ def _direction_links(user):
         DirectionValue.objects.filter(direction__owner=user)
         .values_list(
             "direction_id",
-            Value(None, output_field=IntegerField()),
+            NO_ID,
             Value("", output_field=CharField()),
             "weight",
             "value",
@@ -73,7 +77,7 @@ def _job_links(user):
             "skill__name",
             "gained",
             Value("", output_field=CharField()),
-            Value(None, output_field=IntegerField()),
+            NO_ID,
         )
         .order_by()
     )
@@ -81,11 +85,11 @@ def _job_links(user):
         JobBenefit.objects.filter(job__owner=user)
         .values_list(
             "job_id",
-            Value(None, output_field=IntegerField()),
+            NO_ID,
             Value("", output_field=CharField()),
             Value(False, output_field=BooleanField()),
             "value",
-            Value(None, output_field=IntegerField()),
+            NO_ID,
         )
         .order_by()
     )
@@ -93,7 +97,7 @@ def _job_links(user):
         Job.goals.through.objects.filter(job__owner=user)
         .values_list(
             "job_id",
-            Value(None, output_field=IntegerField()),
+            NO_ID,
             Value("", output_field=CharField()),
             Value(False, output_field=BooleanField()),
             Value("", output_field=CharField()),
