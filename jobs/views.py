@@ -3,22 +3,24 @@
 from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from careers.views import OwnedCreateView, OwnedDeleteView, OwnedUpdateView
 
 from . import explain
 from .api import alignment_document
+from .cache import cached
 from .dashboard import assess_history, gather
 from .forms import JobForm
 from .models import Job, JobSkill, Stage
 
 
-def _asked_direction(request, history):
+def _asked_direction(raw, history):
     """The `?direction=ID` asked for: None when absent, 404 when not one of the person's."""
-    raw = request.GET.get("direction")
-    if raw in (None, ""):
+    if raw == "":
         return None
     try:
         direction_id = int(raw)
@@ -31,36 +33,53 @@ def _asked_direction(request, history):
 
 def dashboard(request):
     """The signed-in person's home: their job history set against their direction."""
-    history = gather(request.user)
-    direction_id = _asked_direction(request, history)
     today = timezone.localdate()
-    result = assess_history(history, direction_id=direction_id, today=today)
-    context = explain.build(history, result, today)
-    context["what_if"] = direction_id is not None and (
-        result.direction is None or result.direction.status != "current"
-    )
-    return render(request, "jobs/dashboard.html", context)
+    asked = request.GET.get("direction", "")
+
+    def render_body():
+        history = gather(request.user)
+        direction_id = _asked_direction(asked, history)
+        result = assess_history(history, direction_id=direction_id, today=today)
+        context = explain.build(history, result, today)
+        context["what_if"] = direction_id is not None and (
+            result.direction is None or result.direction.status != "current"
+        )
+        return render_to_string("jobs/_dashboard_body.html", context, request=request)
+
+    body = cached(request.user, "dashboard", today, asked, compute=render_body)
+    return render(request, "jobs/dashboard.html", {"body": mark_safe(body)})  # noqa: S308
 
 
 def compare(request):
     """Every direction of the person's, with the whole history set against each in turn."""
-    history = gather(request.user)
     today = timezone.localdate()
-    rows = [
-        assess_history(history, direction_id=direction.id, today=today)
-        for direction in sorted(
-            history.directions, key=lambda d: {"current": 0, "considering": 1}.get(d.status, 2)
-        )
-    ]
-    return render(request, "jobs/compare.html", {"rows": rows, "has_jobs": bool(history.jobs)})
+
+    def assess_each():
+        history = gather(request.user)
+        order = {"current": 0, "considering": 1}
+        directions = sorted(history.directions, key=lambda d: (order.get(d.status, 2), d.id))
+        rows = [
+            assess_history(history, direction_id=direction.id, today=today)
+            for direction in directions
+        ]
+        return {"rows": rows, "has_jobs": bool(history.jobs)}
+
+    return render(
+        request, "jobs/compare.html", cached(request.user, "compare", today, compute=assess_each)
+    )
 
 
 def alignment_api(request):
     """GET /api/v1/alignment/: the dashboard's numbers as JSON (DESIGN.md's shape)."""
-    history = gather(request.user)
-    direction_id = _asked_direction(request, history)
-    result = assess_history(history, direction_id=direction_id)
-    return JsonResponse(alignment_document(result))
+    today = timezone.localdate()
+    asked = request.GET.get("direction", "")
+
+    def document():
+        history = gather(request.user)
+        direction_id = _asked_direction(asked, history)
+        return alignment_document(assess_history(history, direction_id=direction_id, today=today))
+
+    return JsonResponse(cached(request.user, "api", today, asked, compute=document))
 
 
 def job_list(request):

@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 from tests.factories import PASSWORD, UserFactory
 
@@ -12,6 +13,14 @@ settings.STORAGES = {
     **settings.STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: ids repeat across tests on SQLite."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

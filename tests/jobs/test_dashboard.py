@@ -34,6 +34,11 @@ def elena(client):
     return user
 
 
+def main_of(response):
+    """The page's main content (the nav's CSRF token differs on every response)."""
+    return response.content.decode().split("<main")[1].split("</main>")[0]
+
+
 def figure(html, name):
     """The headline figure a person reads, e.g. "30" or "33%", or "—"."""
     match = re.search(rf'data-figure="{name}">([^<]*)<', html)
@@ -88,11 +93,24 @@ def test_demo_charts_have_tooltips_links_and_tables_with_the_same_numbers(client
 
 
 def test_dashboard_query_count_is_small_and_fixed(client, elena, django_assert_num_queries):
-    # session, user, directions, direction skills ∪ values, goals, jobs,
-    # job skills ∪ benefits ∪ goals, learning with its skills
-    with django_assert_num_queries(8):
-        response = client.get(DASHBOARD)
-    assert response.status_code == 200
+    # session, user, data version, then (cold) directions, direction skills ∪ values,
+    # goals, jobs, job skills ∪ benefits ∪ goals, learning with its skills
+    with django_assert_num_queries(9):
+        cold = client.get(DASHBOARD)
+    # Warm: session, user, data version; the rest comes from the cache.
+    with django_assert_num_queries(3):
+        warm = client.get(DASHBOARD)
+    assert main_of(warm) == main_of(cold)
+    assert figure(warm.content.decode(), "overall-alignment") == "30"
+
+
+def test_a_change_shows_at_once_despite_the_cache(client, elena):
+    assert figure(client.get(DASHBOARD).content.decode(), "overall-alignment") == "30"
+    waiter = Job.objects.get(owner=elena, title="Waiter")
+    client.post(reverse("jobs:job_delete", args=[waiter.pk]))
+    html = client.get(DASHBOARD).content.decode()
+    assert figure(html, "overall-alignment") == "60"  # only the gym job is left
+    assert client.get(API).json()["overall"] == 60
 
 
 def _add_jobs(user, count, skills, goals):
@@ -128,7 +146,7 @@ def _add_jobs(user, count, skills, goals):
 @pytest.mark.parametrize("count", [5, 500])
 @pytest.mark.parametrize(
     ("url", "queries"),
-    [(DASHBOARD, 8), (API, 8), (COMPARE, 8)],
+    [(DASHBOARD, 9), (API, 9), (COMPARE, 9)],
 )
 def test_pages_cost_the_same_queries_for_5_or_500_jobs(
     client, owner, count, url, queries, django_assert_num_queries
@@ -146,11 +164,13 @@ def test_pages_cost_the_same_queries_for_5_or_500_jobs(
     learning.skills.set(skills[:1])
     _add_jobs(owner, count, skills, goals)
     client.force_login(owner)
-    # session, user, directions, direction skills ∪ values, goals, jobs,
+    # session, user, data version, directions, direction skills ∪ values, goals, jobs,
     # job skills ∪ benefits ∪ goals, learning with its skills
     with django_assert_num_queries(queries):
         response = client.get(url)
     assert response.status_code == 200
+    with django_assert_num_queries(3):  # warm: session, user, data version
+        assert client.get(url).content.split(b"<main")[-1] == response.content.split(b"<main")[-1]
     if url == DASHBOARD:
         assert f"Gig {count - 1}" in response.content.decode()
 
