@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test check migrate demo vendor clean
+.PHONY: run serve test check migrate demo vendor clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+## The performance benchmark (PostgreSQL when DATABASE_URL is set); see README "Performance".
+bench: $(STAMP)
+	@command -v wrk >/dev/null || apt-get install -y -qq --no-install-recommends wrk
+	$(BIN)/python bench/run.py
 
 ## Re-fetch Bootstrap into static/vendor/ from the npm registry.
 vendor:

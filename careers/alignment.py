@@ -231,39 +231,68 @@ def _fold(text: str) -> str:
 # -- one job --------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """A direction's parts in their reading order, with their total weights: computed once
+    per direction, not once per job."""
+
+    skills: tuple[TargetSkill, ...]
+    goals: tuple[GoalData, ...]
+    values: tuple[tuple[str, int], ...]
+    skills_total: int
+    goals_total: int
+    values_total: int
+
+
+def _prepare(direction: DirectionData) -> _Prepared:
+    skills = tuple(
+        sorted(direction.target_skills, key=lambda s: (-s.importance, _fold(s.name), s.name))
+    )
+    goals = tuple(
+        sorted(
+            (g for g in direction.goals if g.status != DROPPED),
+            key=lambda g: (-g.priority, _fold(g.title), g.id),
+        )
+    )
+    values = tuple(sorted(direction.values, key=lambda v: (-v[1], v[0])))
+    return _Prepared(
+        skills=skills,
+        goals=goals,
+        values=values,
+        skills_total=sum(s.importance for s in skills),
+        goals_total=sum(g.priority for g in goals),
+        values_total=sum(w for _, w in values),
+    )
+
+
 def components(job: JobData, direction: DirectionData) -> Components:
     """The skills, goals, values and identity ratios of a job against a direction."""
-    skills = sorted(direction.target_skills, key=lambda s: (-s.importance, _fold(s.name), s.name))
-    skill_hits = [s for s in skills if s.skill_id in job.skill_ids]
-    skill_misses = [s for s in skills if s.skill_id not in job.skill_ids]
+    return _components(job, _prepare(direction))
+
+
+def _components(job: JobData, prepared: _Prepared) -> Components:
+    skill_hits = [s for s in prepared.skills if s.skill_id in job.skill_ids]
+    skill_misses = [s for s in prepared.skills if s.skill_id not in job.skill_ids]
     skills_got = sum(s.importance for s in skill_hits)
-    skills_total = sum(s.importance for s in skills)
 
-    goals = sorted(
-        (g for g in direction.goals if g.status != DROPPED),
-        key=lambda g: (-g.priority, _fold(g.title), g.id),
-    )
-    goal_hits = [g for g in goals if g.id in job.goal_ids]
-    goal_misses = [g for g in goals if g.id not in job.goal_ids]
+    goal_hits = [g for g in prepared.goals if g.id in job.goal_ids]
+    goal_misses = [g for g in prepared.goals if g.id not in job.goal_ids]
     goals_got = sum(g.priority for g in goal_hits)
-    goals_total = sum(g.priority for g in goals)
 
-    values = sorted(direction.values, key=lambda v: (-v[1], v[0]))
-    value_hits = [v for v in values if v[0] in job.benefits]
-    value_misses = [v for v in values if v[0] not in job.benefits]
+    value_hits = [v for v in prepared.values if v[0] in job.benefits]
+    value_misses = [v for v in prepared.values if v[0] not in job.benefits]
     values_got = sum(w for _, w in value_hits)
-    values_total = sum(w for _, w in values)
 
     identity = None if job.identity_fit is None else Fraction(job.identity_fit - 1, 4)
 
     return Components(
-        skills=_ratio(skills_got, skills_total),
-        goals=_ratio(goals_got, goals_total),
-        values=_ratio(values_got, values_total),
+        skills=_ratio(skills_got, prepared.skills_total),
+        goals=_ratio(goals_got, prepared.goals_total),
+        values=_ratio(values_got, prepared.values_total),
         identity=identity,
-        skills_weight=(skills_got, skills_total),
-        goals_weight=(goals_got, goals_total),
-        values_weight=(values_got, values_total),
+        skills_weight=(skills_got, prepared.skills_total),
+        goals_weight=(goals_got, prepared.goals_total),
+        values_weight=(values_got, prepared.values_total),
         skills_matched=tuple(s.name for s in skill_hits),
         skills_unmatched=tuple(s.name for s in skill_misses),
         goals_matched=tuple(g.title for g in goal_hits),
@@ -284,7 +313,10 @@ def score(parts: Components) -> Fraction | None:
     defined = [(w, x) for w, x in weighted if x is not None]
     if not defined:
         return None
-    return 100 * sum((w * x for w, x in defined), Fraction(0)) / sum(w for w, _ in defined)
+    # Over one common denominator, so that only the last step builds (and reduces) a Fraction.
+    common = math.prod(x.denominator for _, x in defined)
+    numerator = sum(w * x.numerator * (common // x.denominator) for w, x in defined)
+    return Fraction(100 * numerator, common * sum(w for w, _ in defined))
 
 
 def _current(directions) -> DirectionData | None:
@@ -385,12 +417,12 @@ def _weighted_mean(pairs) -> Fraction | None:
     return sum((days * x for days, x in pairs), Fraction(0)) / total
 
 
-def _result(job, direction, held_jobs, today) -> JobResult:
+def _result(job, direction, prepared, held_jobs, today) -> JobResult:
     days = _days(job_period(job, today))
     flags = () if job.stage == HELD else offer_flags(job, held_jobs)
     if direction is None:
         return JobResult(job, None, None, None, None, days, flags)
-    parts = components(job, direction)
+    parts = _components(job, prepared[direction.id])
     exact = score(parts)
     rounded = None if exact is None else round_half_up(exact)
     return JobResult(job, direction.id, parts, exact, rounded, days, flags)
@@ -547,6 +579,7 @@ def assess(
     jobs = tuple(jobs)
     learning = tuple(learning)
     held_jobs = tuple(j for j in jobs if j.stage == HELD)
+    prepared = {direction.id: _prepare(direction) for direction in directions}
     results = []
     for job in jobs:
         if direction_id is not None:
@@ -555,7 +588,7 @@ def assess(
             direction = choose_direction(job, directions, today)
         else:
             direction = current
-        results.append(_result(job, direction, held_jobs, today))
+        results.append(_result(job, direction, prepared, held_jobs, today))
     results.sort(
         key=lambda r: (r.job.started_on is None, r.job.started_on or date.min, r.job.id),
         reverse=True,

@@ -5,10 +5,11 @@ loaded and the `Alignment` that `careers.alignment.assess` computed.
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 from statistics import median
 from urllib.parse import urlencode
 
@@ -109,7 +110,11 @@ class JobView:
     row: dict
     direction_title: str
     annual_pay: Decimal | None
-    components: list = field(default_factory=list)
+
+    @cached_property
+    def components(self):
+        # Worded only for the jobs a page shows, not for every job of a long history.
+        return component_lines(self.result.components)
 
     @property
     def job(self):
@@ -139,7 +144,6 @@ def job_views(history, result):
                 row=row,
                 direction_title=titles.get(job_result.direction_id, ""),
                 annual_pay=annual_pay(row, job_result.days),
-                components=component_lines(job_result.components),
             )
         )
     return views
@@ -266,7 +270,8 @@ def means_or_end_chart(views):
                 f"{view.annual_pay:,.0f} {currency} a year, score {view.score} — {quadrant}",
             }
         )
-    others = [view for view in views if view not in plotted]
+    plotted_ids = {view.job.id for view in plotted}
+    others = [view for view in views if view.job.id not in plotted_ids]
     return {
         "width": PLOT_WIDTH,
         "height": PLOT_HEIGHT,
@@ -399,20 +404,32 @@ def headline_texts(result):
     }
 
 
+# A long history (a freelancer's hundreds of gigs) is summarised in full, but the page
+# draws and explains only the most recent jobs: the jobs page and each job's own page
+# hold the rest. This keeps the dashboard readable, and its cost flat.
+EXPLAINED_JOBS = 10
+CHARTED_JOBS = 40
+LISTED_LESSONS = 10
+
+
 def build(history, result, today):
     """Everything the dashboard template shows, from the gathered rows and the result."""
-    views = job_views(history, result)
+    views = job_views(history, result)  # newest start first
     held = [view for view in views if view.job.stage == HELD]
     offers = [view for view in views if view.job.stage != HELD]
-    lessons, avoid = lessons_and_avoid(held)
-    held_by_start = sorted(held, key=lambda view: (view.job.started_on, view.job.id))
+    lessons, avoid = lessons_and_avoid(held[:LISTED_LESSONS])
+    charted = held[:CHARTED_JOBS]
+    charted_by_start = sorted(charted, key=lambda view: (view.job.started_on, view.job.id))
     return {
         "result": result,
         "direction": result.direction,
         "held": held,
+        "held_count": len(held),
+        "explained": held[:EXPLAINED_JOBS],
+        "charted": charted,
+        "timeline": timeline_chart(charted_by_start, history.directions, today),
+        "plot": means_or_end_chart(charted),
         "offers": offers,
-        "timeline": timeline_chart(held_by_start, history.directions, today),
-        "plot": means_or_end_chart(held),
         "values_tally": values_tally(held),
         "skills_gained": skills_gained(held, history),
         "goal_progress": goal_progress(result.direction, held),

@@ -1,0 +1,345 @@
+"""`make bench`: Bearing's performance, measured in one run so that the ratios hold.
+
+Builds a light person (5 jobs), a heavy one (500 jobs, 3 directions, 60 target skills,
+40 goals, 30 learning entries, 100 contacts, 150 skills) and later 10,000 other people with
+20 jobs each, in a database of its own (SQLite in a temporary file, or `<name>_bench` beside
+the DATABASE_URL database). Prints a table per measurement, then one summary line:
+
+bench: queries_light=Q queries_heavy=Q warm_ratio=R cold_ratio=R growth=G population_effect=P
+non2xx=N
+"""
+
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+RUNS = 15  # in-process timings: the median of this many
+HTTP_SECONDS = 4
+OTHERS, OTHER_JOBS = 10_000, 20
+
+
+def bench_database():
+    """The benchmark's own database URL (created empty), never the developer's data."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url:
+        return f"sqlite:///{tempfile.mkdtemp(prefix='bearing-bench-')}/bench.sqlite3"
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/") + "_bench"
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+os.environ["DATABASE_URL"] = bench_database()
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+os.environ["DEBUG"] = "0"
+os.environ.setdefault("SECRET_KEY", "bench-secret-key-" + "x" * 40)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from bench import build  # noqa: E402
+from careers.models import (  # noqa: E402
+    CareerDirection,
+    CareerGoal,
+    Contact,
+    Learning,
+    Skill,
+    bump_data_version,
+)
+from jobs.models import Job  # noqa: E402
+
+
+def table(title, header, rows):
+    print(f"\n{title}")
+    widths = [max(len(str(x)) for x in column) for column in zip(header, *rows, strict=True)]
+    for row in [header, ["-" * w for w in widths], *rows]:
+        print("  " + "  ".join(str(x).ljust(w) for x, w in zip(row, widths, strict=True)))
+
+
+def pages(user):
+    """Every page a signed-in person reaches, with this person's own ids."""
+    job = Job.objects.filter(owner=user).order_by("pk").first()
+    direction = CareerDirection.objects.filter(owner=user).order_by("pk").first()
+    goal = CareerGoal.objects.filter(owner=user).order_by("pk").first()
+    skill = Skill.objects.filter(owner=user).order_by("pk").first()
+    learning = Learning.objects.filter(owner=user).order_by("pk").first()
+    contact = Contact.objects.filter(owner=user).order_by("pk").first()
+    urls = {
+        "baseline": "/bench/baseline/",
+        "dashboard": reverse("jobs:dashboard"),
+        "dashboard what-if": reverse("jobs:dashboard") + f"?direction={direction.pk}",
+        "compare": reverse("jobs:compare"),
+        "api": reverse("jobs:alignment_api"),
+        "job list": reverse("jobs:job_list"),
+        "job add": reverse("jobs:job_add"),
+        "account": reverse("account"),
+    }
+    for name, obj in [
+        ("job", job),
+        ("direction", direction),
+        ("goal", goal),
+        ("skill", skill),
+        ("learning", learning),
+        ("contact", contact),
+    ]:
+        app = "jobs" if name == "job" else "careers"
+        if name != "job":
+            urls[f"{name} list"] = reverse(f"{app}:{name}_list")
+            urls[f"{name} add"] = reverse(f"{app}:{name}_add")
+        urls[f"{name} detail"] = reverse(f"{app}:{name}_detail", args=[obj.pk])
+        urls[f"{name} edit"] = reverse(f"{app}:{name}_edit", args=[obj.pk])
+        urls[f"{name} delete"] = reverse(f"{app}:{name}_delete", args=[obj.pk])
+    return urls
+
+
+def count_queries(client, url):
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(captured.captured_queries)
+
+
+def timed(client, url, *, cold, user):
+    """Median seconds of GET url, cold (just after a change) or warm (cache filled)."""
+    samples = []
+    client.get(url)
+    for _ in range(RUNS):
+        if cold:
+            bump_data_version(user.pk)
+        start = time.perf_counter()
+        response = client.get(url)
+        samples.append(time.perf_counter() - start)
+        assert response.status_code == 200
+        reset_queries()
+    return statistics.median(samples)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_gunicorn(cache_mode):
+    port = free_port()
+    env = {**os.environ, "BENCH_CACHE": cache_mode}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/", timeout=1)  # noqa: S310 - loopback only
+            return process, base
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("gunicorn did not start")
+
+
+def stop(process):
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=10)
+
+
+def wrk(base, path, cookie):
+    """Requests per second, p50 and p99 (ms) and non-2xx count of GET path under load."""
+    request = urllib.request.Request(base + path, headers={"Cookie": cookie})
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
+        assert response.status == 200 and response.url.endswith(path), response.url
+    output = subprocess.run(
+        [
+            "wrk",
+            "-t1",
+            "-c4",
+            f"-d{HTTP_SECONDS}s",
+            "--latency",
+            "-H",
+            f"Cookie: {cookie}",
+            base + path,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+    def ms(label):
+        value, unit = re.search(rf"^\s*{label}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    # wrk counts 3xx as success; the pre-flight above made sure this path answers 200, and a
+    # redirect to log-in mid-run would show as a drop in throughput, not as an error.
+    return rps, ms(50), ms(99), int(non2xx.group(1)) if non2xx else 0
+
+
+def session_cookie(user):
+    client = Client()
+    client.force_login(user)
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+
+def main():
+    began = time.perf_counter()
+    if not shutil.which("wrk"):
+        sys.exit("bench: wrk is missing (apt-get install wrk)")
+    print(f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}")
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", verbosity=0, interactive=False)
+    light = build.person("light", jobs=5, seed=1)
+    heavy = build.person(
+        "heavy",
+        jobs=500,
+        directions=3,
+        target_skills=60,
+        goals=40,
+        learning=30,
+        contacts=100,
+        skills=150,
+        seed=2,
+    )
+
+    # 1. Query counts: every page, light against heavy (cold: the cache is cleared first).
+    clients = {}
+    for user in (light, heavy):
+        clients[user.username] = Client()
+        clients[user.username].force_login(user)
+    light_pages, heavy_pages = pages(light), pages(heavy)
+    rows, unequal = [], []
+    for name in light_pages:
+        q_light = count_queries(clients["light"], light_pages[name])
+        q_heavy = count_queries(clients["heavy"], heavy_pages[name])
+        rows.append([name, q_light, q_heavy, "" if q_light == q_heavy else "DIFFERENT"])
+        if q_light != q_heavy:
+            unequal.append(name)
+    table("SQL queries per page (cold)", ["page", "light", "heavy", ""], rows)
+    queries_light = next(r[1] for r in rows if r[0] == "dashboard")
+    queries_heavy = next(r[2] for r in rows if r[0] == "dashboard")
+
+    # 2. In-process dashboard time, cold and warm.
+    dashboard = reverse("jobs:dashboard")
+    times = {}
+    for user in (light, heavy):
+        for mode in ("cold", "warm"):
+            times[user.username, mode] = timed(
+                clients[user.username], dashboard, cold=mode == "cold", user=user
+            )
+    growth = times["heavy", "cold"] / times["light", "cold"]
+    table(
+        f"Dashboard, in process (median of {RUNS}, ms)",
+        ["person", "cold", "warm"],
+        [
+            [name, f"{times[name, 'cold'] * 1000:.1f}", f"{times[name, 'warm'] * 1000:.1f}"]
+            for name in ("light", "heavy")
+        ],
+    )
+
+    # 3. Over HTTP: gunicorn (2 workers) and wrk on loopback, warm and cold.
+    cookie = session_cookie(heavy)
+    http_rows, rates, non2xx = [], {}, 0
+    for mode, cache_mode in (("warm", "on"), ("cold", "off")):
+        process, base = start_gunicorn(cache_mode)
+        try:
+            for name, path in (
+                ("baseline", "/bench/baseline/"),
+                ("dashboard", dashboard),
+                ("api", reverse("jobs:alignment_api")),
+            ):
+                rps, p50, p99, bad = wrk(base, path, cookie)
+                rates[mode, name] = rps
+                non2xx += bad
+                http_rows.append([mode, name, f"{rps:.1f}", f"{p50:.1f}", f"{p99:.1f}", bad])
+        finally:
+            stop(process)
+    table(
+        f"Heavy person over HTTP (gunicorn, wrk -c4, {HTTP_SECONDS} s each)",
+        ["cache", "page", "req/s", "p50 ms", "p99 ms", "non-2xx"],
+        http_rows,
+    )
+    warm_ratio = rates["warm", "dashboard"] / rates["warm", "baseline"]
+    cold_ratio = rates["cold", "dashboard"] / rates["cold", "baseline"]
+    table(
+        "Throughput against the baseline page",
+        ["cache", "dashboard/baseline", "api/baseline"],
+        [
+            [
+                mode,
+                f"{rates[mode, 'dashboard'] / rates[mode, 'baseline']:.2f}",
+                f"{rates[mode, 'api'] / rates[mode, 'baseline']:.2f}",
+            ]
+            for mode in ("warm", "cold")
+        ],
+    )
+
+    # 4. The same heavy dashboard with 10,000 other people in the database.
+    alone = times["heavy", "cold"]
+    started = time.perf_counter()
+    build.population(OTHERS, OTHER_JOBS)
+    built_in = time.perf_counter() - started
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    crowded = timed(clients["heavy"], dashboard, cold=True, user=heavy)
+    population_effect = crowded / alone
+    table(
+        f"Heavy dashboard, cold, with {OTHERS:,} other people ({OTHERS * OTHER_JOBS:,} jobs, "
+        f"built in {built_in:.0f} s)",
+        ["database", "ms"],
+        [["alone", f"{alone * 1000:.1f}"], ["crowded", f"{crowded * 1000:.1f}"]],
+    )
+
+    if unequal:
+        print(f"\nPages whose query count grows with the data: {', '.join(unequal)}")
+    print(f"\nTook {time.perf_counter() - began:.0f} s.")
+    print(
+        f"bench: queries_light={queries_light} queries_heavy={queries_heavy} "
+        f"warm_ratio={warm_ratio:.2f} cold_ratio={cold_ratio:.2f} growth={growth:.2f} "
+        f"population_effect={population_effect:.2f} non2xx={non2xx}"
+    )
+
+
+if __name__ == "__main__":
+    main()
