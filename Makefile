@@ -33,10 +33,13 @@ serve: migrate
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	DEBUG=0 $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
 
-## Every check: migrations, Django's system check, ruff, pytest (PostgreSQL when DATABASE_URL is set).
+## Every check: migrations, Django's system check (and its deployment check), ruff, pytest (PostgreSQL when DATABASE_URL is set).
 test: $(STAMP)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py check
+	env -u DJANGO_ALLOW_ASYNC_UNSAFE DEBUG=0 HTTPS=1 ALLOWED_HOSTS=bearing.example.com \
+		SECRET_KEY=make-test-deploy-check-0123456789abcdefghijklmnopqrstuvwxyzABCDEF \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest

@@ -1,0 +1,71 @@
+"""Headers and settings that protect every page."""
+
+import os
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_page_forbids_inline_code_and_framing(client):
+    response = client.get(reverse("home"))
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "style-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_pages_with_a_persons_data_are_never_stored(owner_client):
+    for name in ("jobs:dashboard", "jobs:job_list", "jobs:alignment_api", "account"):
+        response = owner_client.get(reverse(name))
+        assert "no-store" in response["Cache-Control"], name
+
+
+def test_the_public_landing_page_may_be_cached(client):
+    assert "no-store" not in client.get(reverse("home")).get("Cache-Control", "")
+
+
+def test_templates_hold_no_inline_script_or_style():
+    offenders = []
+    for path in (ROOT / "templates").rglob("*.html"):
+        text = path.read_text()
+        if "style=" in text or "<style" in text or "<script>" in text or " on" + "click=" in text:
+            offenders.append(str(path.relative_to(ROOT)))
+        for line in text.splitlines():
+            if "<script" in line and "src=" not in line:
+                offenders.append(f"{path.relative_to(ROOT)}: {line.strip()}")
+    assert offenders == []
+
+
+def test_production_settings_pass_the_deployment_check():
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DEBUG": "0",
+        "HTTPS": "1",
+        "SECRET_KEY": "test-" + string.ascii_letters + string.digits,
+        "ALLOWED_HOSTS": "bearing.example.com",
+    }
+    result = subprocess.run(  # noqa: S603 - our own manage.py
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_unknown_pages_get_the_friendly_404(owner_client):
+    response = owner_client.get("/no/such/page/")
+    assert response.status_code == 404
+    assert "This page is not here" in response.content.decode()
