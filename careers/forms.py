@@ -6,7 +6,6 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row, Submit
 from django import forms
 from django.core.validators import MaxLengthValidator
-from django.db.models.functions import Lower
 from django.utils.functional import cached_property
 
 from .models import (
@@ -23,6 +22,7 @@ from .models import (
     Skill,
     Value,
     clean_name,
+    fold_name,
 )
 
 TEXT_LIMIT = 5000
@@ -349,14 +349,12 @@ class SkillForm(OwnedModelForm):
         name = clean_name(self.cleaned_data["name"])
         if not name:
             raise forms.ValidationError("Give the skill a name.")
-        clash = (
-            Skill.objects.owned_by(self.owner)
-            .annotate(lower_name=Lower("name"))
-            .filter(lower_name=name.lower())
+        # Folded in Python, as Skill.objects.named matches: SQLite's LOWER() folds only ASCII,
+        # so a filter on Lower("name") let "ärger" in beside "Ärger".
+        others = Skill.objects.owned_by(self.owner).exclude(pk=self.instance.pk)
+        existing = next(
+            (skill for skill in others if fold_name(skill.name) == fold_name(name)), None
         )
-        if self.instance.pk:
-            clash = clash.exclude(pk=self.instance.pk)
-        existing = clash.first()
         if existing:
             raise forms.ValidationError(f"You already have this skill, as “{existing.name}”.")
         return name
@@ -368,6 +366,10 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = ["currency"]
+        # "EURO" would otherwise only hear that it has more than 3 characters.
+        error_messages = {
+            "currency": {"max_length": "Use a three-letter currency code, such as EUR or USD."}
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

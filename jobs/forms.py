@@ -65,6 +65,10 @@ class JobForm(OwnedModelForm):
             "identity_fit": "Fit with who you are (1–5)",
             "avoid": "Avoid next time",
         }
+        # "EURO" would otherwise only hear that it has more than 3 characters.
+        error_messages = {
+            "currency": {"max_length": "Use a three-letter currency code, such as EUR or USD."}
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

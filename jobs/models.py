@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 
 from careers.models import (
@@ -183,6 +184,7 @@ class JobSkill(models.Model):
     gained = models.BooleanField(default=False, help_text="Learned in this job, not brought to it.")
 
     class Meta:
+        ordering = [Lower("skill__name")]
         constraints = [
             models.UniqueConstraint(fields=["job", "skill"], name="job_skill_once"),
         ]

@@ -15,6 +15,11 @@ settings.STORAGES = {
 }
 
 
+# The live server's thread would otherwise keep its PostgreSQL connection open after the
+# browser tests, and the test database could not be dropped cleanly.
+settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: ids repeat across tests on SQLite."""
