@@ -164,3 +164,25 @@ def test_the_home_page_never_shows_another_persons_name(client, owner, stranger)
     text = client.get(reverse("jobs:dashboard")).content.decode()
     assert "stranger" in text
     assert "owner" not in text
+
+
+def test_five_wrong_passwords_lock_that_username_out_for_a_while(client, owner, password):
+    for _ in range(4):
+        response = client.post(reverse("login"), {"username": "owner", "password": "wrong"})
+        assert "Please enter a correct username and password" in response.content.decode()
+    response = client.post(reverse("login"), {"username": "owner", "password": "wrong"})
+    assert response.status_code == 429  # the fifth failure locks
+    # Now even the right password is refused, with the lock-out page.
+    response = client.post(reverse("login"), {"username": "owner", "password": password})
+    assert response.status_code == 429
+    assert "Too many failed log-ins" in response.content.decode()
+    assert not client.get(reverse("jobs:dashboard")).wsgi_request.user.is_authenticated
+
+
+def test_a_lock_out_is_per_username(client, owner, stranger, password):
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "owner", "password": "wrong"})
+    response = client.post(
+        reverse("login"), {"username": "stranger", "password": password}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("jobs:dashboard")
