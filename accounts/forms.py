@@ -1,10 +1,22 @@
 """Forms for signing up and keeping an account."""
 
+from crispy_forms.bootstrap import FormActions
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
+from crispy_forms.layout import HTML, Layout, Submit
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
+from django.urls import reverse
+
+from .portability.merge import plan_import
+from .portability.problems import Rejected
+from .portability.reading import (
+    MAX_UPLOAD_BYTES,
+    MAX_UPLOAD_LABEL,
+    TOO_LARGE,
+    read_file,
+    read_upload,
+)
 
 
 class SignupForm(UserCreationForm):
@@ -23,3 +35,85 @@ class SignupForm(UserCreationForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Create my account", css_class="w-100"))
+
+
+class ImportForm(forms.Form):
+    """A file to import: read, checked and set against the account before anything is saved.
+
+    After `is_valid()`, `upload` holds the file read into a canonical document; when the file
+    is refused, `problems` lists everything found wrong, each with its place in the file.
+    """
+
+    file = forms.FileField(
+        label="File to import",
+        required=False,
+        help_text=f"A Bearing export or JSON Resume (.json), a LinkedIn data archive (.zip), "
+        f"or LinkedIn's Positions.csv, Skills.csv or Education.csv. At most "
+        f"{MAX_UPLOAD_LABEL}.",
+    )
+
+    def __init__(self, *args, user, too_large=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.too_large = too_large
+        self.upload = None
+        self.problems = []
+        self.more_problems = 0
+        self.refused_name = None
+        self.fields["file"].widget.attrs["accept"] = ".json,.zip,.csv"
+        self.helper = FormHelper()
+        self.helper.form_action = reverse("account_import")
+        self.helper.add_input(Submit("submit", "Upload and preview"))
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if self.too_large or (upload and upload.size > MAX_UPLOAD_BYTES):
+            raise forms.ValidationError(TOO_LARGE)
+        if not upload:
+            raise forms.ValidationError("Choose a file to import.")
+        try:
+            data = read_file(upload, size=upload.size)
+            self.upload = read_upload(data, name=upload.name)
+            plan_import(user=self.user, document=self.upload.document)
+        except Rejected as rejected:
+            self.problems, self.more_problems = rejected.problems, rejected.more
+            self.refused_name = upload.name
+            raise forms.ValidationError(
+                "This file cannot be imported, and nothing was saved: see what is wrong above."
+            ) from None
+        return upload
+
+
+class DeleteAccountForm(forms.Form):
+    """The person's password, asked once more before the account goes."""
+
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        delete = Submit("submit", "Delete my account for good")
+        delete.field_classes = "btn btn-danger"
+        self.helper = FormHelper()
+        self.helper.form_action = reverse("account_delete")
+        self.helper.layout = Layout(
+            "password",
+            FormActions(
+                delete,
+                HTML(
+                    f'<a class="btn btn-outline-secondary" href="{reverse("account")}">'
+                    "No, keep my account</a>"
+                ),
+                css_class="d-flex flex-wrap gap-2 mb-0",
+            ),
+        )
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password. Nothing has been deleted.")
+        return password

@@ -1,16 +1,34 @@
-"""The public pages (landing, sign-up) and the signed-in person's account page."""
+"""The public pages (landing, sign-up), and the signed-in person's account: settings,
+export, import and deletion."""
+
+import hashlib
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.core import signing
+from django.db import IntegrityError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET, require_POST
 
 from careers.forms import ProfileForm
 from careers.models import Profile
 
-from .forms import SignupForm
+from .deletion import delete_account, what_is_deleted
+from .forms import DeleteAccountForm, ImportForm, SignupForm
+from .portability import export, resume
+from .portability.document import validate
+from .portability.merge import apply_import, plan_import
+from .portability.problems import Rejected
+from .portability.reading import Upload
+from .uploads import SizeLimitedUpload
 
 
 @login_not_required
@@ -45,11 +63,202 @@ class LoginView(auth_views.LoginView):
 
 
 def account(request):
-    """The person's settings: the currency new jobs start with, and the account's life."""
+    """The person's settings, and the account's life: export, import, deletion."""
     profile = Profile.for_user(request.user)
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Settings saved.")
         return redirect("account")
-    return render(request, "account/account.html", {"form": form})
+    import_form = ImportForm(user=request.user)
+    return render(request, "account/account.html", {"form": form, "import_form": import_form})
+
+
+# --- Export ------------------------------------------------------------------------------
+
+
+def attachment(body, *, content_type, filename):
+    """A download: never cached (it is the person's whole history), saved under `filename`."""
+    response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def stamped(request, name, extension):
+    return f"{name}-{request.user.get_username()}-{timezone.localdate().isoformat()}.{extension}"
+
+
+@never_cache
+@require_GET
+def export_json(request):
+    """Everything the person entered, as the bearing-export document of DESIGN.md."""
+    body = export.export_json(request.user)
+    return attachment(
+        body, content_type="application/json", filename=stamped(request, "bearing", "json")
+    )
+
+
+@never_cache
+@require_GET
+def export_csv(request):
+    """The person's jobs as a spreadsheet, one a row."""
+    # The byte-order mark tells spreadsheet programs the file is UTF-8.
+    body = "\ufeff" + export.jobs_csv(request.user)
+    return attachment(body, content_type="text/csv", filename=stamped(request, "jobs", "csv"))
+
+
+@never_cache
+@require_GET
+def export_resume(request):
+    """The person's held jobs, learning and skills as a JSON Resume."""
+    body = export.dumps(resume.resume_document(request.user))
+    return attachment(body, content_type="application/json", filename="resume.json")
+
+
+# --- Import: upload → preview → confirm ------------------------------------------------------
+
+PENDING = "account_import"
+
+
+def keep_pending(request, upload):
+    """Keep the checked document in the session until the person confirms or cancels."""
+    request.session[PENDING] = signing.dumps(upload.as_session(), salt=PENDING, compress=True)
+
+
+def pending(request):
+    """(the upload waiting for confirmation, its token), or (None, None)."""
+    value = request.session.get(PENDING)
+    if not value:
+        return None, None
+    try:
+        upload = Upload.from_session(signing.loads(value, salt=PENDING))
+    except (signing.BadSignature, KeyError, TypeError):
+        drop_pending(request)
+        return None, None
+    return upload, hashlib.sha256(value.encode()).hexdigest()[:32]
+
+
+def drop_pending(request):
+    request.session.pop(PENDING, None)
+
+
+@csrf_exempt
+def import_upload(request):
+    """Upload a file; a file that passes every check waits in the session for the preview.
+
+    The upload handler is swapped before the body is read, which is why CSRF is checked
+    below, after it, and not by the middleware (which reads the body first).
+    """
+    handler = SizeLimitedUpload(request)
+    if request.method == "POST":
+        request.upload_handlers = [handler]
+        if handler_refuses_unread(request, handler):
+            # Nothing was read and nothing changes: the page only says the file is too large.
+            form = ImportForm(data={}, user=request.user, too_large=True)
+            form.is_valid()
+            return render(request, "account/import.html", {"form": form})
+    return checked_import_upload(request, handler)
+
+
+def handler_refuses_unread(request, handler):
+    """Parse the request's body through the handler; true when it was too large to read."""
+    request.POST  # noqa: B018 - reading it runs the upload handler
+    return handler.too_large and not request.POST
+
+
+@csrf_protect
+def checked_import_upload(request, handler):
+    posted = request.method == "POST"
+    form = ImportForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        user=request.user,
+        too_large=handler.too_large,
+    )
+    if posted and form.is_valid():
+        keep_pending(request, form.upload)
+        return redirect("account_import_preview")
+    return render(request, "account/import.html", {"form": form})
+
+
+def import_preview(request):
+    """What the waiting file would add, checked again against the account as it is now."""
+    upload, token = pending(request)
+    if upload is None:
+        messages.info(request, "Nothing is waiting to be imported: choose a file first.")
+        return redirect("account_import")
+    try:
+        plan = plan_import(user=request.user, document=validate(upload.document))
+    except Rejected as rejected:
+        drop_pending(request)
+        return refused(request, rejected)
+    return render(
+        request,
+        "account/import_preview.html",
+        {"upload": upload, "plan": plan, "token": token},
+    )
+
+
+@require_POST
+def import_confirm(request):
+    """Write the waiting file, all of it or nothing, and show the history it added to."""
+    upload, token = pending(request)
+    if upload is None or request.POST.get("token") != token:
+        messages.warning(
+            request,
+            "That preview is no longer the file waiting to be imported, so nothing was "
+            "imported. Upload the file again.",
+        )
+        return redirect("account_import")
+    try:
+        plan = apply_import(user=request.user, document=validate(upload.document))
+    except Rejected as rejected:
+        drop_pending(request)
+        return refused(request, rejected)
+    except IntegrityError:
+        messages.error(
+            request,
+            "Your data changed while the file was being imported, so nothing was saved. "
+            "Look at the preview again and confirm.",
+        )
+        return redirect("account_import_preview")
+    drop_pending(request)
+    if plan.adds_anything:
+        messages.success(request, f"Imported from the {upload.source}: {plan.summary()}.")
+    else:
+        messages.info(request, "Nothing was added: everything in the file is already here.")
+    return redirect("jobs:dashboard")
+
+
+def refused(request, rejected):
+    form = ImportForm(user=request.user)
+    form.problems, form.more_problems = rejected.problems, rejected.more
+    return render(request, "account/import.html", {"form": form, "rechecked": True})
+
+
+@require_POST
+def import_cancel(request):
+    drop_pending(request)
+    messages.info(request, "Import cancelled; nothing was saved.")
+    return redirect("account")
+
+
+# --- Deletion --------------------------------------------------------------------------------
+
+
+def delete(request):
+    """Delete the account and everything in it, once the person gives their password."""
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        delete_account(request.user)
+        logout(request)
+        messages.success(
+            request,
+            "Your account and everything in it have been deleted. Thank you for using Bearing.",
+        )
+        return redirect("home")
+    return render(
+        request,
+        "account/delete.html",
+        {"form": form, "deleted": what_is_deleted(request.user)},
+    )

@@ -1,11 +1,14 @@
 """Bump a person's data version whenever one of their rows changes."""
 
+from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .models import CareerDirection, CareerGoal, Contact, Learning, Skill, bump_data_version
 
 
-def bump_owner(sender, instance, **kwargs):
+def bump_owner(sender, instance, origin=None, **kwargs):
+    if isinstance(origin, get_user_model()):
+        return  # the whole account is being deleted: nothing is left to mark stale
     bump_data_version(instance.owner_id)
 
 

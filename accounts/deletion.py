@@ -1,0 +1,45 @@
+"""Deleting an account: every row of the person, in one transaction."""
+
+from django.apps import apps
+from django.db import transaction
+
+from careers.models import CareerDirection, CareerGoal, Contact, Learning, Skill
+from jobs.models import Job
+
+from .portability.merge import counted
+
+# The person's data, deleted before the user row. Each delete bumps the person's data version
+# (careers.signals); were the user deleted first, the cascade could remove the profile before
+# a later row's bump, and the bump would create the profile again for a user about to vanish.
+OWNED = {
+    "jobs": Job,
+    "directions": CareerDirection,
+    "goals": CareerGoal,
+    "learning": Learning,
+    "contacts": Contact,
+    "skills": Skill,
+}
+
+
+def what_is_deleted(user):
+    """["3 jobs", "1 career direction", …] (kinds with none left out), for the page that
+    asks. Six queries."""
+    counts = {
+        collection: model.objects.owned_by(user).count() for collection, model in OWNED.items()
+    }
+    return [counted(count, collection) for collection, count in counts.items() if count]
+
+
+@transaction.atomic
+def delete_account(user):
+    """Delete the person and everything they entered; nothing of theirs is left behind."""
+    for model in OWNED.values():
+        model.objects.owned_by(user).delete()
+    if apps.is_installed("axes"):
+        # The log-in records name the person (and where they logged in from) by username, not
+        # by a key that cascades; a stale lock-out would also greet whoever takes the name next.
+        from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+        for model in (AccessAttempt, AccessFailureLog, AccessLog):
+            model.objects.filter(username=user.get_username()).delete()
+    user.delete()

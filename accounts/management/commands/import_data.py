@@ -1,0 +1,59 @@
+"""`manage.py import_data USERNAME FILE`: import a file into an account, all of it or nothing."""
+
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import IntegrityError
+
+from accounts.portability.merge import apply_import, plan_import
+from accounts.portability.problems import Rejected
+from accounts.portability.reading import read_file, read_upload
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a Bearing export, a JSON Resume or a LinkedIn data archive (or its "
+        "Positions.csv, Skills.csv or Education.csv) into a person's account."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("username")
+        parser.add_argument("file")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Say what would be added; save nothing."
+        )
+
+    def handle(self, *args, username, file, dry_run=False, **options):
+        User = get_user_model()  # noqa: N806 - a class, named as one
+        try:
+            user = User.objects.get_by_natural_key(username)
+        except User.DoesNotExist:
+            raise CommandError(f"No account is called “{username}”.") from None
+        path = Path(file)
+        try:
+            with path.open("rb") as opened:
+                data = read_file(opened, size=path.stat().st_size)
+            upload = read_upload(data, name=path.name)
+            if dry_run:
+                plan = plan_import(user=user, document=upload.document)
+            else:
+                plan = apply_import(user=user, document=upload.document)
+        except OSError as error:
+            raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
+        except Rejected as rejected:
+            lines = [f"{file} cannot be imported; nothing was saved."]
+            lines += [f"  {problem}" for problem in rejected.problems]
+            if rejected.more:
+                lines.append(f"  …and {rejected.more} more.")
+            raise CommandError("\n".join(lines)) from None
+        except IntegrityError:
+            raise CommandError(
+                f"{username}'s data changed during the import; nothing was saved. Try again."
+            ) from None
+        for note in upload.notes:
+            self.stdout.write(note)
+        verb = "Would add" if dry_run else "Added"
+        self.stdout.write(f"{verb} from the {upload.source}: {plan.summary()}.")
+        if plan.kept_summary():
+            self.stdout.write(f"Already there, not added again: {plan.kept_summary()}.")

@@ -1,0 +1,634 @@
+"""The bearing-export document, version 1 (DESIGN.md): its shape, and the check a file must pass.
+
+`validate` reads a parsed JSON value and returns the same history in canonical form: every key
+present, in the export's order, nested lists sorted as the export sorts them, skill names
+cleaned and spelled as first written, numbers as the export writes them. A canonical document
+validates to itself, so it can be kept between the preview and the confirmation and checked
+again. Any problem rejects the whole file, with the place it points at.
+"""
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from django.utils import timezone
+
+from careers.forms import TEXT_LIMIT
+from careers.models import (
+    CareerDirection,
+    CareerGoal,
+    Contact,
+    DirectionStatus,
+    GoalStatus,
+    Learning,
+    LearningKind,
+    Skill,
+    Value,
+    clean_name,
+    fold_name,
+)
+from jobs.models import EmploymentType, Job, PayPeriod, Schedule, Stage
+
+from .problems import Problems, Rejected, describe, quoted, relabel
+
+FORMAT = "bearing-export"
+VERSION = 1
+KEY_LIMIT = 50
+MAX_ITEMS = 5000  # entries in one list: far beyond a working life, well short of a flood
+MAX_LINKS = 500  # skills, goals or contacts of one job, direction or learning entry
+VALUE_ORDER = {value: index for index, value in enumerate(Value.values)}
+
+INVALID = object()  # a value that failed its check; the problem is already recorded
+
+
+def max_length(model, field):
+    return model._meta.get_field(field).max_length
+
+
+def join(path, name):
+    """The path of a key inside an object: `jobs[3]` + `ended_on` is `jobs[3].ended_on`."""
+    if not re.fullmatch(r"[A-Za-z_$][\w$]{0,39}", name):
+        name = quoted(name)
+    return f"{path}.{name}" if path else name
+
+
+def is_text(value):
+    """True when a string can be stored: no NUL, no lone surrogate (PostgreSQL refuses both)."""
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+# --- Checks of single values: each returns the canonical value, or INVALID ------------------
+
+
+class Field:
+    """A key of an object: how its value is checked, whether it must be there, its default."""
+
+    def __init__(self, parse, *, required=False, default=None):
+        self.parse = parse
+        self.required = required
+        self.default = default
+
+
+def text(limit=TEXT_LIMIT, *, blank=True):
+    def parse(value, path, problems):
+        if value is None and blank:
+            return ""
+        if value is None:
+            problems.add(path, "missing")
+            return INVALID
+        if not isinstance(value, str):
+            problems.add(path, f"expected text, got {describe(value)}")
+            return INVALID
+        if not is_text(value):
+            problems.add(path, "holds a character that is not text (such as NUL)")
+            return INVALID
+        if len(value) > limit:
+            problems.add(path, f"longer than {limit} characters")
+            return INVALID
+        if not blank and not value.strip():
+            problems.add(path, "empty")
+            return INVALID
+        return value
+
+    return parse
+
+
+def skill_name(value, path, problems):
+    name = text(limit=10 * max_length(Skill, "name"), blank=False)(value, path, problems)
+    if name is INVALID:
+        return INVALID
+    name = clean_name(name)
+    if len(name) > max_length(Skill, "name"):
+        problems.add(path, f"longer than {max_length(Skill, 'name')} characters")
+        return INVALID
+    return name
+
+
+def key(value, path, problems):
+    if not isinstance(value, str):
+        problems.add(path, f"expected a key such as “j1”, got {describe(value)}")
+        return INVALID
+    if not value.strip() or len(value) > KEY_LIMIT or not is_text(value):
+        problems.add(path, f"a key has 1 to {KEY_LIMIT} characters, such as “j1”")
+        return INVALID
+    return value
+
+
+def reference(value, path, problems):
+    return key(value, path, problems)
+
+
+def choice(choices, *, nullable=False):
+    def parse(value, path, problems):
+        if nullable and value in (None, ""):
+            return None
+        if isinstance(value, str) and value in choices.values:
+            return value
+        allowed = ", ".join(choices.values)
+        if isinstance(value, str):
+            problems.add(path, f"{quoted(value)} is not one of: {allowed}")
+        else:
+            problems.add(path, f"expected one of: {allowed}; got {describe(value)}")
+        return INVALID
+
+    return parse
+
+
+def integer(low, high, *, nullable=False):
+    def parse(value, path, problems):
+        if nullable and value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            problems.add(
+                path, f"expected a whole number from {low} to {high}, got {describe(value)}"
+            )
+            return INVALID
+        if not low <= value <= high:
+            problems.add(path, f"must be from {low} to {high}")
+            return INVALID
+        return value
+
+    return parse
+
+
+def boolean(value, path, problems):
+    if not isinstance(value, bool):
+        problems.add(path, f"expected true or false, got {describe(value)}")
+        return INVALID
+    return value
+
+
+def iso_date(value, path, problems):
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        problems.add(path, f"expected a date YYYY-MM-DD, got {describe(value)}")
+        return INVALID
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        problems.add(path, f"{quoted(value)} is not a date in the form YYYY-MM-DD")
+        return INVALID
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        problems.add(path, f"{quoted(value)} is not a real date")
+        return INVALID
+    return value
+
+
+def canonical_hours(number):
+    """Hours as the export writes them: a whole number when whole, else one decimal place."""
+    number = Decimal(number).quantize(Decimal("0.1"))
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def hours(value, path, problems):
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        problems.add(path, f"expected a number of hours, got {describe(value)}")
+        return INVALID
+    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    # The range first: a huge exponent would be costly to round.
+    if not number.is_finite() or not 0 <= number <= 168:
+        problems.add(path, "must be from 0 to 168")
+        return INVALID
+    if number != number.quantize(Decimal("0.1")):
+        problems.add(path, "at most one decimal place")
+        return INVALID
+    return canonical_hours(number)
+
+
+def money(value, path, problems):
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        problems.add(path, f"expected a decimal string such as “11.50”, got {describe(value)}")
+        return INVALID
+    match = re.fullmatch(r"(\d+)(?:\.(\d+))?", value)
+    if value.startswith("-"):
+        problems.add(path, "below zero")
+    elif not match:
+        problems.add(path, f"{quoted(value)} is not an amount such as “11.50”")
+    elif len(match.group(1).lstrip("0")) > 10:
+        problems.add(path, "too large (at most 10 digits before the point)")
+    elif match.group(2) and len(match.group(2)) > 2:
+        problems.add(path, "at most two decimal places")
+    else:
+        return f"{Decimal(value):.2f}"
+    return INVALID
+
+
+def currency(*, nullable):
+    def parse(value, path, problems):
+        if nullable and value in (None, ""):
+            return None
+        if isinstance(value, str) and re.fullmatch(r"[A-Z]{3}", value):
+            return value
+        shown = quoted(value) if isinstance(value, str) else describe(value)
+        problems.add(path, f"{shown} is not a three-letter code in capitals, such as EUR")
+        return INVALID
+
+    return parse
+
+
+def many(parse_item, *, limit=MAX_ITEMS):
+    def parse(value, path, problems):
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            problems.add(path, f"expected a list, got {describe(value)}")
+            return INVALID
+        if len(value) > limit:
+            problems.add(path, f"more than {limit} entries")
+            return INVALID
+        return [parse_item(item, f"{path}[{index}]", problems) for index, item in enumerate(value)]
+
+    return parse
+
+
+def optional(parse):
+    def parse_optional(value, path, problems):
+        return None if value is None else parse(value, path, problems)
+
+    return parse_optional
+
+
+def record(fields):
+    """An object with exactly these keys (unknown ones refused), in this order."""
+
+    def parse(value, path, problems):
+        if not isinstance(value, dict):
+            problems.add(path, f"expected an object, got {describe(value)}")
+            return INVALID
+        for name in getattr(value, "duplicates", ()):
+            problems.add(join(path, name), "appears twice in the same object")
+        result = {}
+        for name, field in fields.items():
+            if name in value:
+                result[name] = field.parse(value[name], join(path, name), problems)
+            elif field.required:
+                problems.add(join(path, name), "missing")
+                result[name] = INVALID
+            else:
+                default = field.default
+                result[name] = list(default) if isinstance(default, list) else default
+        for name in value:
+            if name not in fields:
+                problems.add(join(path, name), "unknown key")
+        return result
+
+    return parse
+
+
+# --- The document's shape, in the export's key order -----------------------------------------
+
+nullable_date = Field(iso_date)
+free_text = Field(text(), default="")
+importance = Field(integer(1, 3), default=2)
+
+TARGET_SKILL = {"skill": Field(skill_name, required=True), "importance": importance}
+DIRECTION_VALUE = {"value": Field(choice(Value), required=True), "weight": importance}
+DIRECTION = {
+    "key": Field(key, required=True),
+    "title": Field(text(max_length(CareerDirection, "title"), blank=False), required=True),
+    "statement": free_text,
+    "status": Field(choice(DirectionStatus), default=DirectionStatus.CURRENT.value),
+    "started_on": nullable_date,
+    "ended_on": nullable_date,
+    "target_skills": Field(many(record(TARGET_SKILL), limit=MAX_LINKS), default=[]),
+    "values": Field(many(record(DIRECTION_VALUE), limit=MAX_LINKS), default=[]),
+}
+GOAL = {
+    "key": Field(key, required=True),
+    "direction": Field(optional(reference)),
+    "title": Field(text(max_length(CareerGoal, "title"), blank=False), required=True),
+    "description": free_text,
+    "status": Field(choice(GoalStatus), default=GoalStatus.ACTIVE.value),
+    "priority": importance,
+    "target_date": nullable_date,
+    "achieved_on": nullable_date,
+}
+LEARNING = {
+    "key": Field(key, required=True),
+    "title": Field(text(max_length(Learning, "title"), blank=False), required=True),
+    "provider": Field(text(max_length(Learning, "provider")), default=""),
+    "kind": Field(choice(LearningKind), default=LearningKind.COURSE.value),
+    "started_on": nullable_date,
+    "completed_on": nullable_date,
+    "skills": Field(many(skill_name, limit=MAX_LINKS), default=[]),
+}
+CONTACT = {
+    "key": Field(key, required=True),
+    "name": Field(text(max_length(Contact, "name"), blank=False), required=True),
+    "context": Field(text(max_length(Contact, "context")), default=""),
+    "notes": free_text,
+    "last_contacted_on": nullable_date,
+}
+JOB_SKILL = {"skill": Field(skill_name, required=True), "gained": Field(boolean, default=False)}
+JOB = {
+    "key": Field(key, required=True),
+    "title": Field(text(max_length(Job, "title"), blank=False), required=True),
+    "employer": Field(text(max_length(Job, "employer")), default=""),
+    "employment_type": Field(choice(EmploymentType), default=EmploymentType.FULL_TIME.value),
+    "started_on": nullable_date,
+    "ended_on": nullable_date,
+    "hours_per_week": Field(hours),
+    "schedule": Field(choice(Schedule, nullable=True)),
+    "pay_amount": Field(money),
+    "pay_period": Field(choice(PayPeriod, nullable=True)),
+    "currency": Field(currency(nullable=True)),
+    "benefits": Field(many(choice(Value), limit=MAX_LINKS), default=[]),
+    "skills": Field(many(record(JOB_SKILL), limit=MAX_LINKS), default=[]),
+    "goals": Field(many(reference, limit=MAX_LINKS), default=[]),
+    "contacts": Field(many(reference, limit=MAX_LINKS), default=[]),
+    "stage": Field(choice(Stage), default=Stage.HELD.value),
+    "satisfaction": Field(integer(1, 5, nullable=True)),
+    "identity_fit": Field(integer(1, 5, nullable=True)),
+    "description": free_text,
+    "lessons": free_text,
+    "avoid": free_text,
+}
+PROFILE = {"currency": Field(currency(nullable=False), required=True)}
+DOCUMENT = {
+    "format": Field(text(), required=True),
+    "version": Field(lambda value, path, problems: value, required=True),
+    "profile": Field(optional(record(PROFILE))),
+    "skills": Field(many(skill_name), default=[]),
+    "directions": Field(many(record(DIRECTION)), default=[]),
+    "goals": Field(many(record(GOAL)), default=[]),
+    "learning": Field(many(record(LEARNING)), default=[]),
+    "contacts": Field(many(record(CONTACT)), default=[]),
+    "jobs": Field(many(record(JOB)), default=[]),
+}
+COLLECTIONS = ("directions", "goals", "learning", "contacts", "jobs")
+
+
+def empty_document():
+    """A document with nothing in it: what an empty account exports, less the profile."""
+    return {"format": FORMAT, "version": VERSION, **{name: [] for name in ("skills", *COLLECTIONS)}}
+
+
+# --- The whole document -------------------------------------------------------------------
+
+
+def validate(data, *, today=None):
+    """The document in canonical form, or Rejected with every problem and where it is."""
+    today = today or timezone.localdate()
+    check_format(data)
+    problems = Problems()
+    document = record(DOCUMENT)(data, "", problems)
+    if document["profile"] is None:
+        del document["profile"]
+    keys = {name: unique_keys(document, name, problems) for name in COLLECTIONS}
+    check_directions(document["directions"], problems)
+    check_goals(document["goals"], keys["directions"], problems)
+    check_learning(document["learning"], problems)
+    check_jobs(document["jobs"], keys, today, problems)
+    check_skill_list(document["skills"], problems)
+    problems.found.sort(key=place)
+    problems.raise_if_any()
+    return canonical(document, keys)
+
+
+def place(problem):
+    """Problems in the order of the file: by collection, then entry; as found within one."""
+    match = re.match(r"(\w+)(?:\[(\d+)\])?", problem.path)
+    if not match or match.group(1) not in DOCUMENT:
+        return (-1, -1)
+    return (list(DOCUMENT).index(match.group(1)), int(match.group(2) or -1))
+
+
+def check_format(data):
+    """Refuse a file of another kind before reading further: its keys would only add noise."""
+    if not isinstance(data, dict):
+        raise Rejected.one(f"expected an object at the top of the file, got {describe(data)}")
+    if "format" not in data:
+        raise Rejected.one(
+            'missing: a Bearing export starts with "format": "bearing-export"', "format"
+        )
+    if data["format"] != FORMAT:
+        shown = quoted(data["format"]) if isinstance(data["format"], str) else "another value"
+        raise Rejected.one(f"expected “{FORMAT}”, got {shown}", "format")
+    version = data.get("version")
+    if "version" not in data:
+        raise Rejected.one(f"missing: this Bearing reads version {VERSION} files", "version")
+    if type(version) is not int:
+        shown = quoted(version) if isinstance(version, Decimal | str) else describe(version)
+        raise Rejected.one(f"expected the whole number {VERSION}, got {shown}", "version")
+    if version != VERSION:
+        raise Rejected.one(
+            f"this Bearing reads version {VERSION} files; this file is version {version}",
+            "version",
+        )
+
+
+def entries(collection):
+    """(index, entry) for the entries of a collection that passed their own checks."""
+    if collection is INVALID:
+        return []
+    return [(index, entry) for index, entry in enumerate(collection) if entry is not INVALID]
+
+
+def valid(*values):
+    return all(value is not INVALID for value in values)
+
+
+def unique_keys(document, name, problems):
+    """The collection's keys → index; a key used twice is a problem at the second use."""
+    seen = {}
+    for index, item in entries(document[name]):
+        item_key = item["key"]
+        if item_key is INVALID:
+            continue
+        if item_key in seen:
+            problems.add(
+                f"{name}[{index}].key",
+                f"{quoted(item_key)} is also the key of {name}[{seen[item_key]}]",
+            )
+        else:
+            seen[item_key] = index
+    return seen
+
+
+def check_order(item, start, end, path, problems):
+    started, ended = item[start], item[end]
+    if valid(started, ended) and started and ended and ended < started:
+        problems.add(f"{path}.{end}", f"before {start}")
+
+
+def check_once(values, path, problems, *, fold=lambda value: value, label=quoted):
+    """Each value once in a list: a second mention is a problem at its place."""
+    if values is INVALID:
+        return
+    seen = set()
+    for index, value in enumerate(values):
+        if value is INVALID:
+            continue
+        folded = fold(value)
+        if folded in seen:
+            problems.add(f"{path}[{index}]", f"{label(value)} is listed twice")
+        seen.add(folded)
+
+
+def check_skill_list(names, problems):
+    check_once(names, "skills", problems, fold=fold_name)
+
+
+def check_directions(directions, problems):
+    current = None
+    for index, direction in entries(directions):
+        path = f"directions[{index}]"
+        check_order(direction, "started_on", "ended_on", path, problems)
+        if direction["status"] == DirectionStatus.CURRENT:
+            if current is None:
+                current = index
+            else:
+                problems.add(
+                    f"{path}.status",
+                    f"directions[{current}] is current too; only one direction can be current",
+                )
+        links = direction["target_skills"]
+        if valid(links):
+            check_once(
+                [link["skill"] if valid(link) else INVALID for link in links],
+                f"{path}.target_skills",
+                problems,
+                fold=fold_name,
+            )
+        links = direction["values"]
+        if valid(links):
+            check_once(
+                [link["value"] if valid(link) else INVALID for link in links],
+                f"{path}.values",
+                problems,
+            )
+
+
+def check_goals(goals, direction_keys, problems):
+    for index, goal in entries(goals):
+        path = f"goals[{index}]"
+        direction = goal["direction"]
+        if valid(direction) and direction is not None and direction not in direction_keys:
+            problems.add(f"{path}.direction", f"no direction has the key {quoted(direction)}")
+        if goal["status"] == GoalStatus.ACHIEVED and goal["achieved_on"] is None:
+            problems.add(f"{path}.achieved_on", "missing: an achieved goal needs the date")
+
+
+def check_learning(learning, problems):
+    for index, entry in entries(learning):
+        path = f"learning[{index}]"
+        check_order(entry, "started_on", "completed_on", path, problems)
+        check_once(entry["skills"], f"{path}.skills", problems, fold=fold_name)
+
+
+def check_jobs(jobs, keys, today, problems):
+    for index, job in entries(jobs):
+        path = f"jobs[{index}]"
+        check_order(job, "started_on", "ended_on", path, problems)
+        started = job["started_on"]
+        if job["stage"] == Stage.HELD and valid(started):
+            if started is None:
+                problems.add(f"{path}.started_on", "missing: a job you held needs a start date")
+            elif started > today.isoformat():
+                problems.add(
+                    f"{path}.started_on",
+                    "after today: a job you held starts on or before today (is it an offer?)",
+                )
+        check_once(job["benefits"], f"{path}.benefits", problems)
+        if valid(job["skills"]):
+            check_once(
+                [link["skill"] if valid(link) else INVALID for link in job["skills"]],
+                f"{path}.skills",
+                problems,
+                fold=fold_name,
+            )
+        for name, singular in (("goals", "goal"), ("contacts", "contact")):
+            references = job[name]
+            if not valid(references):
+                continue
+            check_once(references, f"{path}.{name}", problems)
+            for position, reference_key in enumerate(references):
+                if valid(reference_key) and reference_key not in keys[name]:
+                    problems.add(
+                        f"{path}.{name}[{position}]",
+                        f"no {singular} has the key {quoted(reference_key)}",
+                    )
+
+
+# --- Canonical form -----------------------------------------------------------------------
+
+
+def canonical(document, keys):
+    """Nested lists sorted as the export sorts them; each skill spelled as first written."""
+    spelling = {}
+
+    def spell(name):
+        return spelling.setdefault(fold_name(name), name)
+
+    for name in document["skills"]:
+        spell(name)
+    for direction in document["directions"]:
+        for link in direction["target_skills"]:
+            link["skill"] = spell(link["skill"])
+        direction["target_skills"].sort(key=lambda link: (-link["importance"], fold(link)))
+        direction["values"].sort(key=lambda link: (-link["weight"], VALUE_ORDER[link["value"]]))
+    for entry in document["learning"]:
+        entry["skills"] = sorted((spell(name) for name in entry["skills"]), key=fold_name)
+    for job in document["jobs"]:
+        for link in job["skills"]:
+            link["skill"] = spell(link["skill"])
+        job["skills"].sort(key=fold)
+        job["benefits"].sort(key=VALUE_ORDER.__getitem__)
+        job["goals"].sort(key=keys["goals"].__getitem__)
+        job["contacts"].sort(key=keys["contacts"].__getitem__)
+    document["skills"] = sorted_names(spelling.values())
+    return document
+
+
+def fold(link):
+    return fold_name(link["skill"])
+
+
+def sorted_names(names):
+    """Skill names as the export lists them: case-insensitively, then as written."""
+    return sorted(names, key=lambda name: (fold_name(name), name))
+
+
+def validate_converted(document, problems, origins, *, today=None):
+    """Validate a document converted from another format, with every problem pointed at its
+    place in the source file. `problems` holds what the conversion itself found; a problem
+    the check finds again at the same place is not repeated."""
+    try:
+        validated = validate(document, today=today)
+    except Rejected as rejected:
+        seen = {problem.path for problem in problems.found}
+        for problem in relabel(rejected.problems, origins):
+            if problem.path not in seen:
+                problems.add(problem.path, problem.message)
+        problems.more += rejected.more
+        problems.found.sort(key=source_place(problems.found))
+    problems.raise_if_any()
+    return validated
+
+
+def source_place(problems):
+    """A sort key putting problems in the order of the source file: by section (in the order
+    first met), then entry (`work[2]`, or `Positions.csv, row 4`); as found within one."""
+    sections = {}
+
+    def key(problem):
+        match = re.match(r"([^\[,.]+)(?:\[(\d+)\]|\.csv, row (\d+))?", problem.path)
+        if not match:
+            return (-1, -1)
+        section = sections.setdefault(match.group(1), len(sections))
+        return (section, int(match.group(2) or match.group(3) or -1))
+
+    for problem in problems:
+        key(problem)
+    return key

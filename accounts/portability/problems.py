@@ -1,0 +1,156 @@
+"""What an import found wrong, each problem with the place in the file it points at."""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+# A hostile file could hold a million mistakes; the first ones are enough to act on.
+MAX_PROBLEMS = 100
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file: where (`jobs[3].ended_on`) and what (`before started_on`)."""
+
+    path: str
+    message: str
+
+    def __str__(self):
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class Rejected(Exception):  # noqa: N818 - "the file is rejected" reads better than RejectedError
+    """The file cannot be imported; nothing has been saved. Carries every problem found."""
+
+    def __init__(self, problems, *, more=0):
+        self.problems = list(problems)
+        self.more = more
+        super().__init__("; ".join(str(problem) for problem in self.problems[:3]))
+
+    @classmethod
+    def one(cls, message, path=""):
+        return cls([Problem(path, message)])
+
+
+class Problems:
+    """A collector of problems that stops keeping them after the first MAX_PROBLEMS."""
+
+    def __init__(self):
+        self.found = []
+        self.more = 0
+
+    def __bool__(self):
+        return bool(self.found)
+
+    def add(self, path, message):
+        if len(self.found) < MAX_PROBLEMS:
+            self.found.append(Problem(path, message))
+        else:
+            self.more += 1
+
+    def extend(self, problems):
+        for problem in problems:
+            self.add(problem.path, problem.message)
+
+    def raise_if_any(self):
+        if self.found:
+            raise Rejected(self.found, more=self.more)
+
+
+def describe(value):
+    """A JSON value's kind as a person reads it, for "expected text, got a list"."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float | Decimal):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def quoted(value, limit=40):
+    """A value quoted in a message, cut short so a hostile file cannot fill the page."""
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"“{text}”"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a converted entry came from: `work[2]`, or `Positions.csv, row 4`.
+
+    `fields` names each document field as the source calls it (started_on → Started On).
+    """
+
+    place: str
+    fields: dict
+    joiner: str = ", "
+
+
+def relabel(problems, origins):
+    """Problems found in a converted document, pointed back at the places in the source file."""
+    result = []
+    for problem in problems:
+        match = re.fullmatch(r"(\w+\[\d+\])(?:\.(\w+))?(.*)", problem.path, flags=re.S)
+        origin = origins.get(match.group(1)) if match else None
+        if origin is None:
+            result.append(problem)
+            continue
+        path = origin.place
+        if match.group(2):
+            path += origin.joiner + origin.fields.get(match.group(2), match.group(2))
+        message = problem.message
+        for name, source_name in origin.fields.items():
+            message = re.sub(rf"\b{name}\b", source_name, message)
+        result.append(Problem(path + match.group(3), message))
+    return result
+
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+
+def partial_date(text, *, month_names=False):
+    """A date written `2020`, `2020-03`, `2020-03-15` (or `Mar 2020`, `March 2020` when
+    month_names) as ISO `YYYY-MM-DD`, padded to the first; None when blank.
+
+    Raises ValueError when it is not such a date.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    if match:
+        year, month_number, day_number = match.groups()
+        return date(int(year), int(month_number or 1), int(day_number or 1)).isoformat()
+    match = re.fullmatch(r"([A-Za-z]+)\.? +(\d{4})", text) if month_names else None
+    if match and match.group(1).lower() in MONTHS:
+        return date(int(match.group(2)), MONTHS[match.group(1).lower()], 1).isoformat()
+    raise ValueError(text)

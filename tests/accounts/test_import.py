@@ -1,0 +1,394 @@
+"""Importing a Bearing export: upload, preview, confirm; merging; all or nothing."""
+
+import json
+from datetime import date, timedelta
+from unittest import mock
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import IntegrityError
+from django.urls import reverse
+
+from accounts.demo import load_demo
+from accounts.portability.document import validate
+from accounts.portability.export import export_document
+from accounts.portability.merge import apply_import, plan_import
+from accounts.views import PENDING
+from careers.models import CareerDirection, Profile, Skill
+from jobs.models import Job, JobBenefit
+from tests.accounts.helpers import (
+    NOTHING,
+    as_json,
+    document,
+    job,
+    problems_shown,
+    rows_of,
+    text_of,
+    upload,
+)
+from tests.accounts.test_export import ELENA
+from tests.factories import CareerDirectionFactory, JobFactory, SkillFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def elena():
+    return load_demo()
+
+
+def preview(client, data, name="history.json"):
+    """Upload a file and follow to the preview page."""
+    response = upload(client, data, name)
+    assert response.status_code == 302, problems_shown(response)
+    assert response["Location"] == reverse("account_import_preview")
+    return client.get(response["Location"])
+
+
+def confirm(client, response):
+    token = response.context["token"]
+    return client.post(reverse("account_import_confirm"), {"token": token}, follow=True)
+
+
+# --- The round trip ---------------------------------------------------------------------------
+
+
+def test_the_demo_persona_moves_to_a_new_account_exactly(client, elena, owner):
+    client.force_login(elena)
+    exported = client.get(reverse("account_export_json")).content
+
+    client.force_login(owner)
+    response = preview(client, exported, "bearing-elena.json")
+    assert "From a Bearing export, “bearing-elena.json”. Nothing has been saved yet." in text_of(
+        response
+    )
+    assert response.context["plan"].summary() == (
+        "3 jobs, 1 career direction, 3 goals, 1 learning entry, 1 contact and 5 new skills"
+    )
+    assert rows_of(owner) == NOTHING  # the preview saves nothing
+
+    response = confirm(client, response)
+    assert response.redirect_chain[-1][0] == reverse("jobs:dashboard")
+    assert "Imported from the Bearing export: 3 jobs, 1 career direction" in text_of(response)
+    assert export_document(owner) == ELENA
+    assert client.session.get(PENDING) is None
+
+
+def test_importing_bumps_the_data_version_once(elena, owner):
+    Profile.objects.create(owner=owner)
+    apply_import(user=owner, document=validate(ELENA))
+    assert Profile.objects.get(owner=owner).data_version == 1
+
+
+def test_the_profile_currency_comes_with_the_file_and_the_preview_says_so(owner_client, owner):
+    response = preview(owner_client, as_json({**document(), "profile": {"currency": "USD"}}))
+    assert "Your currency for new jobs changes from EUR to USD" in text_of(response)
+    confirm(owner_client, response)
+    assert Profile.objects.get(owner=owner).currency == "USD"
+
+
+# --- Merging into an account that has data ------------------------------------------------------
+
+
+def test_importing_the_same_file_twice_adds_nothing_the_second_time(owner_client, owner, elena):
+    apply_import(user=owner, document=validate(ELENA))
+    before = rows_of(owner)
+    response = preview(owner_client, as_json(ELENA))
+    text = text_of(response)
+    assert "Nothing new in this file" in text
+    assert "Already in your account, so not added again" not in text  # no summary card
+    assert "Not added again: Waiter, Rosa's Diner (Jan 2024 – Dec 2024)" in text
+    assert "Yes, import it" not in text
+    assert rows_of(owner) == before
+
+
+def test_merging_reuses_skills_by_folded_name_and_refuses_exact_duplicate_jobs(owner):
+    SkillFactory(owner=owner, name="Public speaking")
+    JobFactory(owner=owner, title="Waiter", employer="Rosa's", started_on=date(2024, 1, 15))
+    incoming = document(
+        skills=["public  SPEAKING", "Juggling"],
+        jobs=[
+            job("j1", employer="Rosa's", skills=[{"skill": "PUBLIC speaking", "gained": True}]),
+            # An exact copy of the job already there:
+            job("j2", employer="Rosa's", employment_type="part_time", currency="EUR"),
+            job("j3", title="Juggler", employer="Circus"),
+        ],
+    )
+    # The job already there has no skills; j1 has one, so j1 is not the same job.
+    plan = plan_import(user=owner, document=validate(incoming))
+    assert plan.new_skills == ["Juggling"]
+    assert plan.known_skills == ["Public speaking"]
+    assert plan.add["jobs"] == [0, 2]
+    assert plan.kept["jobs"] == [1]
+
+    apply_import(user=owner, document=validate(incoming))
+    assert sorted(Skill.objects.filter(owner=owner).values_list("name", flat=True)) == [
+        "Juggling",
+        "Public speaking",
+    ]
+    assert Job.objects.filter(owner=owner).count() == 3
+    waiter = Job.objects.get(owner=owner, skills__name="Public speaking")
+    assert waiter.skill_links.get().gained is True
+
+
+def test_a_new_job_can_point_at_a_goal_the_person_already_has(owner):
+    apply_import(user=owner, document=validate(ELENA))
+    incoming = json.loads(json.dumps(ELENA))
+    incoming["jobs"] = [job("j9", title="Ring announcer", goals=["g1"], contacts=["c1"])]
+    plan = apply_import(user=owner, document=validate(incoming))
+    assert plan.summary() == "1 job"
+    announcer = Job.objects.get(owner=owner, title="Ring announcer")
+    assert [goal.title for goal in announcer.goals.all()] == ["First amateur match"]
+    assert CareerDirection.objects.filter(owner=owner).count() == 1
+
+
+def test_a_second_current_direction_is_refused_with_its_place(owner_client, owner):
+    CareerDirectionFactory(owner=owner, title="Game developer", status="current")
+    incoming = document(directions=[{"key": "d1", "title": "Wrestler", "status": "current"}])
+    response = upload(owner_client, as_json(incoming))
+    assert response.status_code == 200
+    assert problems_shown(response) == [
+        "directions[0].status: you already have a current direction, “Game developer”; only "
+        "one can be current. Mark one of them past or considering first."
+    ]
+    assert CareerDirection.objects.filter(owner=owner).count() == 1
+
+
+def test_the_preview_warns_of_a_job_that_looks_like_one_the_person_has(owner_client, owner):
+    JobFactory(owner=owner, title="Waiter", employer="Rosa's Diner", started_on=date(2024, 1, 15))
+    incoming = document(jobs=[job(employer="rosa's diner", started_on="2024-01-01")])
+    text = text_of(preview(owner_client, as_json(incoming)))
+    assert (
+        "Waiter, rosa's diner (Jan 2024 – ongoing) Looks like “Waiter, Rosa's Diner "
+        "(Jan 2024 – ongoing)”, which you have already. It differs in some detail, so it is "
+        "added as another job." in text
+    )
+
+
+def test_duplicates_inside_one_file_are_all_kept(owner):
+    incoming = document(jobs=[job("j1"), job("j2")])
+    apply_import(user=owner, document=validate(incoming))
+    assert Job.objects.filter(owner=owner, title="Waiter").count() == 2
+
+
+# --- All or nothing ---------------------------------------------------------------------------
+
+
+def test_a_file_with_problems_saves_nothing_and_lists_every_problem(owner_client, owner):
+    future = (date.today() + timedelta(days=3)).isoformat()
+    incoming = document(
+        skills=["Public speaking"],
+        goals=[{"key": "g1", "title": "First match", "direction": "d9"}],
+        jobs=[
+            job("j1"),
+            job("j2", ended_on="2020-01-01"),
+            job("j3", started_on=future),
+            job("j4", goals=["g9"], hours_per_week=200, satisfaction=6, colour="red"),
+        ],
+    )
+    response = upload(owner_client, as_json(incoming))
+    assert response.status_code == 200
+    assert problems_shown(response) == [
+        "goals[0].direction: no direction has the key “d9”",
+        "jobs[1].ended_on: before started_on",
+        "jobs[2].started_on: after today: a job you held starts on or before today "
+        "(is it an offer?)",
+        "jobs[3].hours_per_week: must be from 0 to 168",
+        "jobs[3].satisfaction: must be from 1 to 5",
+        "jobs[3].colour: unknown key",
+        "jobs[3].goals[0]: no goal has the key “g9”",
+    ]
+    text = text_of(response)
+    assert "“history.json” cannot be imported. Nothing was saved." in text
+    assert "This file cannot be imported, and nothing was saved: see what is wrong above." in text
+    assert rows_of(owner) == NOTHING
+    assert owner_client.session.get(PENDING) is None
+
+
+def test_a_failure_while_writing_leaves_nothing_behind(owner):
+    with (
+        mock.patch.object(JobBenefit.objects, "bulk_create", side_effect=IntegrityError("boom")),
+        pytest.raises(IntegrityError),
+    ):
+        apply_import(user=owner, document=validate(ELENA))
+    assert rows_of(owner) == NOTHING
+
+
+def test_the_confirmation_checks_the_file_again_against_the_account_as_it_is(owner_client, owner):
+    incoming = document(directions=[{"key": "d1", "title": "Wrestler", "status": "current"}])
+    response = preview(owner_client, as_json(incoming))
+    # Meanwhile, in another tab, the person makes another direction current.
+    CareerDirectionFactory(owner=owner, title="Game developer", status="current")
+    response = owner_client.post(
+        reverse("account_import_confirm"), {"token": response.context["token"]}
+    )
+    assert response.status_code == 200
+    assert "The file no longer passes its checks. Nothing was saved." in text_of(response)
+    assert problems_shown(response)[0].startswith("directions[0].status: you already have")
+    assert CareerDirection.objects.filter(owner=owner).count() == 1
+
+
+def test_a_tampered_session_document_is_refused(owner_client, owner):
+    response = preview(owner_client, as_json(document(jobs=[job()])))
+    session = owner_client.session
+    session[PENDING] = session[PENDING][:-3] + "xyz"  # no longer carries a valid signature
+    session.save()
+    response = owner_client.post(
+        reverse("account_import_confirm"), {"token": response.context["token"]}, follow=True
+    )
+    assert "That preview is no longer the file waiting to be imported" in text_of(response)
+    assert rows_of(owner) == NOTHING
+
+
+def test_confirming_an_older_preview_imports_nothing(owner_client, owner):
+    first = preview(owner_client, as_json(document(jobs=[job(title="First")])))
+    preview(owner_client, as_json(document(jobs=[job(title="Second")])))
+    response = owner_client.post(
+        reverse("account_import_confirm"), {"token": first.context["token"]}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("account_import")
+    assert "nothing was imported" in text_of(response)
+    assert rows_of(owner) == NOTHING
+
+
+def test_a_clash_with_a_change_made_meanwhile_saves_nothing_and_asks_again(owner_client, owner):
+    response = preview(owner_client, as_json(document(jobs=[job()])))
+    with mock.patch("accounts.views.apply_import", side_effect=IntegrityError("clash")):
+        response = owner_client.post(
+            reverse("account_import_confirm"), {"token": response.context["token"]}, follow=True
+        )
+    assert response.redirect_chain[-1][0] == reverse("account_import_preview")
+    assert "Your data changed while the file was being imported" in text_of(response)
+    assert "This will add 1 job." in text_of(response)  # still waiting, to confirm again
+    assert rows_of(owner) == NOTHING
+
+
+def test_cancelling_forgets_the_file(owner_client, owner):
+    preview(owner_client, as_json(document(jobs=[job()])))
+    response = owner_client.post(reverse("account_import_cancel"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("account")
+    assert "Import cancelled; nothing was saved." in text_of(response)
+    response = owner_client.get(reverse("account_import_preview"), follow=True)
+    assert "Nothing is waiting to be imported: choose a file first." in text_of(response)
+    assert rows_of(owner) == NOTHING
+
+
+def test_confirm_and_cancel_refuse_get(owner_client):
+    assert owner_client.get(reverse("account_import_confirm")).status_code == 405
+    assert owner_client.get(reverse("account_import_cancel")).status_code == 405
+
+
+def test_a_preview_is_only_for_the_person_who_uploaded(client, owner, stranger):
+    client.force_login(owner)
+    preview(client, as_json(document(jobs=[job()])))
+    client.force_login(stranger)  # a new session
+    response = client.get(reverse("account_import_preview"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("account_import")
+    assert rows_of(stranger) == NOTHING
+
+
+# --- The pages ----------------------------------------------------------------------------------
+
+
+def test_the_account_page_offers_export_import_and_deletion(owner_client):
+    response = owner_client.get(reverse("account"))
+    text = text_of(response)
+    assert "Take your history with you" in text
+    assert "Bring your history in" in text
+    assert "Delete your account" in text
+    html = response.content.decode()
+    for name in ("account_export_json", "account_export_csv", "account_export_resume"):
+        assert f'href="{reverse(name)}"' in html
+    assert f'action="{reverse("account_import")}"' in html
+    assert 'enctype="multipart/form-data"' in html
+
+
+def test_the_import_page_explains_the_files_it_reads(owner_client):
+    response = owner_client.get(reverse("account_import"))
+    text = text_of(response)
+    assert "Import your history" in text
+    assert "Get a copy of your data" in text
+    assert "A blank “Finished On” means the job goes on." in text
+
+
+def test_uploading_without_a_file_asks_for_one(owner_client):
+    response = owner_client.post(reverse("account_import"), {})
+    assert response.status_code == 200
+    assert "Choose a file to import." in text_of(response)
+
+
+@pytest.mark.parametrize("name", ["account_import", "account_import_preview", "account_delete"])
+def test_account_pages_send_anonymous_visitors_to_log_in(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login") + "?next=")
+
+
+def test_import_posts_from_anonymous_visitors_go_to_log_in(client):
+    response = client.post(reverse("account_import"), {})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_import_page_queries(owner_client, django_assert_num_queries):
+    with django_assert_num_queries(2):
+        # 1 session, 2 signed-in user
+        owner_client.get(reverse("account_import"))
+
+
+@pytest.mark.parametrize("rows", [1, 50])
+def test_import_preview_queries(owner_client, owner, django_assert_num_queries, rows):
+    JobFactory.create_batch(rows, owner=owner)
+    SkillFactory.create_batch(rows, owner=owner)
+    incoming = document(jobs=[job(f"j{n}", title=f"Job {n}") for n in range(rows)])
+    upload(owner_client, as_json(incoming))
+    with django_assert_num_queries(16):
+        # 1 session, 2 signed-in user; the account as the export reads it: 3 profile,
+        # 4 skills, 5 directions, 6 their skills, 7 their values, 8 goals, 9 learning,
+        # 10 its skills, 11 contacts, 12 jobs, 13 their benefits, 14 their skills,
+        # 15 their goals, 16 their contacts
+        response = owner_client.get(reverse("account_import_preview"))
+    assert f"This will add {rows} job" in text_of(response)
+
+
+# --- The command --------------------------------------------------------------------------------
+
+
+def test_import_data_command_imports_and_says_what_it_added(owner, tmp_path, capsys):
+    path = tmp_path / "elena.json"
+    path.write_text(json.dumps(ELENA), encoding="utf-8")
+    call_command("import_data", "owner", str(path), "--dry-run")
+    assert "Would add from the Bearing export: 3 jobs" in capsys.readouterr().out
+    assert rows_of(owner) == NOTHING
+    call_command("import_data", "owner", str(path))
+    assert "Added from the Bearing export: 3 jobs" in capsys.readouterr().out
+    assert export_document(owner) == ELENA
+    call_command("import_data", "owner", str(path))
+    out = capsys.readouterr().out
+    assert "Added from the Bearing export: nothing new." in out
+    assert "Already there, not added again: 3 jobs" in out
+
+
+def test_import_data_command_lists_the_problems_and_saves_nothing(owner, tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document(jobs=[job(ended_on="2000-01-01")])), encoding="utf-8")
+    with pytest.raises(CommandError) as raised:
+        call_command("import_data", "owner", str(path))
+    assert str(raised.value) == (
+        f"{path} cannot be imported; nothing was saved.\n  jobs[0].ended_on: before started_on"
+    )
+    assert rows_of(owner) == NOTHING
+
+
+def test_import_data_command_names_a_missing_file_and_an_unknown_account(owner, tmp_path):
+    with pytest.raises(CommandError, match="Cannot read"):
+        call_command("import_data", "owner", str(tmp_path / "missing.json"))
+    with pytest.raises(CommandError, match="No account is called “nobody”"):
+        call_command("import_data", "nobody", str(tmp_path / "missing.json"))
+
+
+def test_a_person_made_by_the_factory_can_import_too(db):
+    person = UserFactory()
+    apply_import(user=person, document=validate(document(jobs=[job()])))
+    assert Job.objects.get(owner=person).title == "Waiter"
