@@ -132,7 +132,11 @@ def direction_detail(request, pk):
         pk=pk,
         owner=request.user,
     )
-    return render(request, "careers/direction_detail.html", {"direction": direction})
+    return render(
+        request,
+        "careers/direction_detail.html",
+        {"direction": direction, "today": timezone.localdate()},
+    )
 
 
 class DirectionCreate(OwnedCreateView):

@@ -154,6 +154,9 @@ def job_views(history, result):
 TIMELINE_WIDTH = 560
 ROW_HEIGHT = 28
 AXIS_HEIGHT = 24
+LABEL_WIDTH = 160  # the row labels' column, left of the time axis
+RIGHT_PAD = 16  # room for the last year's label, centred on its tick
+MIN_TICK_GAP = 40  # year labels closer than this would run into each other
 
 
 def _x(day, start, span, width):
@@ -213,14 +216,24 @@ def timeline_chart(held, directions, today):
             }
         )
         y += ROW_HEIGHT
+    # A line every year; over a long history, a label every 2, 5 or 10 years only.
+    year_width = width * 365 / span
+    step = next((n for n in (1, 2, 5, 10, 20) if n * year_width >= MIN_TICK_GAP), 50)
     ticks = []
     for year in range(first.year, last.year + 1):
         tick = date(year, 1, 1)
         if tick >= first:
-            ticks.append({"x": _x(tick, first, span, width), "label": str(year)})
+            label = str(year) if year % step == 0 else ""
+            ticks.append({"x": _x(tick, first, span, width), "label": label})
+    total_width = LABEL_WIDTH + width + RIGHT_PAD
     return {
         "width": width,
         "height": y + 6,
+        "label_width": LABEL_WIDTH,
+        "total_width": total_width,
+        # The labels' share of the chart's width, so that a second drawing of the labels
+        # can stay in view while the bars scroll sideways on a narrow screen.
+        "label_share": f"{100 * LABEL_WIDTH / total_width:.4f}",
         "rows": rows,
         "ticks": ticks,
         "today_x": _x(today, first, span, width),
@@ -228,6 +241,7 @@ def timeline_chart(held, directions, today):
 
 
 PLOT_WIDTH, PLOT_HEIGHT, PLOT_PAD = 600, 360, 44
+PLOT_LABELLED_POINTS = 12
 
 
 def means_or_end_chart(views):
@@ -285,6 +299,8 @@ def means_or_end_chart(views):
         "pay_line": pay_line,
         "currency": currency,
         "points": points,
+        # Past a dozen marks their names pile on each other: the tooltips and table name them.
+        "labelled": len(points) <= PLOT_LABELLED_POINTS,
         "left_out": others,
     }
 
@@ -393,6 +409,13 @@ def headline_texts(result):
         "overall_text": (
             "out of 100: your held jobs' scores against their directions, weighted by the "
             "days you worked in each."
+        ),
+        # What if: every job is set against the one direction asked for.
+        "overall_what_if_text": (
+            f"out of 100: your held jobs' scores against {direction.title}, weighted by the "
+            "days you worked in each."
+            if direction
+            else ""
         ),
         "coverage_text": (
             f"of {direction.title}'s target skills (weighted by importance) that a job or "

@@ -1,7 +1,7 @@
 """The job form: what a job was, what it paid and what it gave."""
 
 from crispy_forms.bootstrap import InlineCheckboxes
-from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
+from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row
 from django import forms
 from django.utils import timezone
 
@@ -136,8 +136,8 @@ class JobForm(OwnedModelForm):
             ),
             Fieldset(
                 "Goals and people",
-                "goals",
-                "contacts",
+                Field("goals", wrapper_class="choice-list"),
+                Field("contacts", wrapper_class="choice-list"),
                 HTML(
                     '{% if not form.fields.goals.queryset.exists %}<p class="form-text">'
                     "No goals yet: add them under a career direction.</p>{% endif %}"
