@@ -1,5 +1,6 @@
 """The job side's pages: the job timeline, each job, the dashboard, and the alignment API."""
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -82,8 +83,11 @@ def alignment_api(request):
     return JsonResponse(cached(request.user, "api", today, asked, compute=document))
 
 
+JOBS_PER_PAGE = 50
+
+
 def job_list(request):
-    """The timeline of held jobs, newest first, with the offers being weighed above it."""
+    """The timeline of held jobs, newest first, a page at a time, with the offers above it."""
     jobs = (
         Job.objects.owned_by(request.user)
         .newest_first()
@@ -92,9 +96,13 @@ def job_list(request):
             "benefit_links",
         )
     )
-    offers = [job for job in jobs if job.stage == Stage.OFFER]
-    held = [job for job in jobs if job.stage == Stage.HELD]
-    return render(request, "jobs/job_list.html", {"offers": offers, "held": held})
+    page = Paginator(jobs.held(), JOBS_PER_PAGE).get_page(request.GET.get("page"))
+    offers = list(jobs.offers()) if page.number == 1 else []
+    return render(
+        request,
+        "jobs/job_list.html",
+        {"offers": offers, "held": page.object_list, "page": page},
+    )
 
 
 def job_detail(request, pk):

@@ -585,14 +585,25 @@ def add_jobs(owner, rows):
 @pytest.mark.parametrize("rows", ROWS)
 def test_job_list_queries(owner_client, owner, django_assert_num_queries, rows):
     add_jobs(owner, rows)
-    with django_assert_num_queries(5):
-        # 1 session, 2 signed-in user, 3 jobs newest first, 4 their skill links with their
-        # skills, 5 their benefits
+    with django_assert_num_queries(9):
+        # 1 session, 2 signed-in user, 3 held jobs counted, 4 a page of them newest first,
+        # 5 their skill links with their skills, 6 their benefits, 7 offers, 8 their skill
+        # links, 9 their benefits
         response = owner_client.get(JOB_LIST)
     text = text_of(response)
     assert f"held {rows - 1}" in text
     assert f"held skill {rows - 1}" in text
     assert f"offer {rows - 1}" in text
+
+
+def test_a_long_history_is_listed_a_page_at_a_time(owner_client, owner):
+    JobFactory.create_batch(51, owner=owner, stage="held")
+    first = text_of(owner_client.get(JOB_LIST))
+    assert "Page 1 of 2 · 51 jobs" in first
+    second = owner_client.get(JOB_LIST + "?page=2")
+    assert "Page 2 of 2 · 51 jobs" in text_of(second)
+    assert len(second.context["held"]) == 1
+    assert owner_client.get(JOB_LIST + "?page=999").context["page"].number == 2
 
 
 @pytest.mark.parametrize("rows", ROWS)
