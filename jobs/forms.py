@@ -11,6 +11,10 @@ from careers.models import CareerGoal, Contact, Profile, Skill, Value
 from .models import Job, JobBenefit, JobSkill, PayPeriod, Schedule, Stage
 
 
+class JobChanged(Exception):
+    """The job was saved elsewhere since this form was opened."""
+
+
 class JobForm(OwnedModelForm):
     """A held job or an offer, with its skills, benefits, goals and contacts."""
 
@@ -18,6 +22,7 @@ class JobForm(OwnedModelForm):
     skills_gained = SkillNamesField(
         label="Skills you gained", help_text="Comma-separated: what the job taught you."
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     benefits = forms.MultipleChoiceField(
         label="Values it gave you",
         choices=Value.choices,
@@ -86,6 +91,7 @@ class JobForm(OwnedModelForm):
         self.fields["currency"].widget.attrs.update({"maxlength": 3, "placeholder": "EUR"})
         self.fields["hours_per_week"].widget.attrs.update({"min": 0, "max": 168, "step": "0.5"})
         self.fields["pay_amount"].widget.attrs.update({"min": 0, "step": "0.01"})
+        self.initial["version"] = self.instance.version
         if self.instance.pk:
             links = list(self.instance.skill_links.select_related("skill"))
             self.initial.setdefault(
@@ -102,6 +108,7 @@ class JobForm(OwnedModelForm):
 
     def get_layout(self):
         return Layout(
+            "version",
             Fieldset(
                 "The job",
                 "stage",
@@ -177,6 +184,15 @@ class JobForm(OwnedModelForm):
         return cleaned
 
     def save(self, commit=True):
+        if self.instance.pk:
+            # Compare-and-set before writing anything: a stale form changes nothing.
+            opened = self.cleaned_data.get("version") or 0
+            moved = Job.objects.filter(pk=self.instance.pk, version=opened).update(
+                version=opened + 1
+            )
+            if not moved:
+                raise JobChanged
+            self.instance.version = opened + 1
         job = super().save(commit=True)
         JobSkill.objects.filter(job=job).delete()
         links = [

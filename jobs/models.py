@@ -114,6 +114,9 @@ class Job(models.Model):
         help_text="What to avoid next time, one phrase a line (e.g. night shifts). "
         "Offers that mention one are flagged.",
     )
+    # Raised by every save through the job form: a form opened on an older version is
+    # told the job changed instead of silently overwriting the other change.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = JobQuerySet.as_manager()
 

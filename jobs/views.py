@@ -15,7 +15,7 @@ from . import explain
 from .api import alignment_document
 from .cache import cached
 from .dashboard import assess_history, gather
-from .forms import JobForm
+from .forms import JobChanged, JobForm
 from .models import Job, JobSkill, Stage
 
 
@@ -138,6 +138,21 @@ class JobCreate(OwnedCreateView):
 class JobUpdate(OwnedUpdateView):
     model = Job
     form_class = JobForm
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except JobChanged:
+            current = Job.objects.owned_by(self.request.user).get(pk=self.object.pk)
+            form.data = form.data.copy()
+            form.data["version"] = current.version  # saving again keeps these values
+            form.add_error(
+                None,
+                "This job was changed elsewhere (another tab or device) since you opened "
+                "it. Your changes are below, not saved yet: check them against the job's "
+                "page and save again to keep them.",
+            )
+            return self.form_invalid(form)
 
 
 class JobDelete(OwnedDeleteView):

@@ -186,3 +186,25 @@ def test_a_lock_out_is_per_username(client, owner, stranger, password):
         reverse("login"), {"username": "stranger", "password": password}, follow=True
     )
     assert response.redirect_chain[-1][0] == reverse("jobs:dashboard")
+
+
+def test_a_username_taken_between_the_check_and_the_save_is_a_clear_error(client, monkeypatch):
+    # The race of two simultaneous sign-ups: the form's uniqueness check passes for both,
+    # the database's unique constraint stops the second.
+    from accounts.forms import SignupForm
+
+    monkeypatch.setattr(SignupForm, "clean_username", lambda form: form.cleaned_data["username"])
+    User.objects.create_user("ana", "first@example.com", "a-long-and-unusual-pass")
+    response = client.post(
+        reverse("signup"),
+        {
+            "username": "ana",
+            "email": "second@example.com",
+            "password1": "a-long-and-unusual-pass",
+            "password2": "a-long-and-unusual-pass",
+        },
+    )
+    assert response.status_code == 200
+    assert "already exists" in str(response.context["form"].errors["username"])
+    assert User.objects.filter(username="ana").count() == 1
+    assert not response.context["user"].is_authenticated

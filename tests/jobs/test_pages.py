@@ -132,6 +132,7 @@ def job_form(**changes):
         "description": "",
         "lessons": "",
         "avoid": "",
+        "version": "1",  # the hidden field: the version the form was opened on
     }
     data.update(changes)
     return data
