@@ -1,0 +1,150 @@
+"""Every URL pattern of the project, walked automatically: a row of the battery per URL.
+
+A new page is covered the day it is added: the walk reads the URLconf, so a pattern that
+is neither public nor scoped to its owner fails here.
+"""
+
+import pytest
+from django.forms.models import model_to_dict
+from django.test import Client
+from django.urls import URLResolver, get_resolver, reverse
+
+from accounts.demo import load_demo
+from careers.models import (
+    CareerDirection,
+    CareerGoal,
+    Contact,
+    DirectionSkill,
+    DirectionValue,
+    Learning,
+    Profile,
+    Skill,
+)
+from jobs.models import Job, JobBenefit, JobSkill
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC = {
+    "home",
+    "signup",
+    "login",
+    "logout",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+}
+POST_ONLY = {"careers:goal_achieve"}
+OBJECTS = {
+    "jobs:job_": Job,
+    "careers:direction_": CareerDirection,
+    "careers:goal_": CareerGoal,
+    "careers:skill_": Skill,
+    "careers:learning_": Learning,
+    "careers:contact_": Contact,
+}
+
+
+def walk(patterns, namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            if str(pattern.pattern).startswith("admin"):
+                continue  # Django's own admin, staff only
+            yield from walk(pattern.url_patterns, pattern.namespace or namespace)
+        else:
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+NAMES = sorted(walk(get_resolver().url_patterns))
+PRIVATE = [name for name in NAMES if name not in PUBLIC]
+OBJECT_NAMES = [name for name in NAMES if any(name.startswith(p) for p in OBJECTS)]
+OBJECT_NAMES = [name for name in OBJECT_NAMES if not name.endswith(("_list", "_add"))]
+
+
+def model_for(name):
+    return next(model for prefix, model in OBJECTS.items() if name.startswith(prefix))
+
+
+def url_for(name, owner):
+    if name in OBJECT_NAMES:
+        row = model_for(name).objects.filter(owner=owner).order_by("pk").first()
+        return reverse(name, args=[row.pk])
+    return reverse(name)
+
+
+def snapshot(owner):
+    """Every row of the person, as plain data, to prove an attempt changed nothing."""
+    rows = {}
+    for model in (Job, CareerDirection, CareerGoal, Skill, Learning, Contact, Profile):
+        rows[model.__name__] = [model_to_dict(obj) for obj in model.objects.filter(owner=owner)]
+    rows["links"] = [
+        sorted(JobSkill.objects.filter(job__owner=owner).values_list("job", "skill", "gained")),
+        sorted(JobBenefit.objects.filter(job__owner=owner).values_list("job", "value")),
+        sorted(DirectionSkill.objects.filter(direction__owner=owner).values_list("skill")),
+        sorted(DirectionValue.objects.filter(direction__owner=owner).values_list("value")),
+    ]
+    return rows
+
+
+@pytest.fixture
+def elena():
+    return load_demo()
+
+
+def test_the_walk_found_every_kind_of_page():
+    assert {"jobs:dashboard", "jobs:job_edit", "careers:goal_achieve", "account_delete"} <= set(
+        NAMES
+    )
+    assert len(OBJECT_NAMES) == 19
+
+
+@pytest.mark.parametrize("name", [n for n in PRIVATE if n not in OBJECT_NAMES])
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_anonymous_visitors_are_sent_to_log_in(client, name, method):
+    response = getattr(client, method)(reverse(name))
+    assert response.status_code == 302, name
+    assert response["Location"].startswith(reverse("login") + "?next="), name
+
+
+@pytest.mark.parametrize("name", OBJECT_NAMES)
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_anonymous_visitors_never_reach_an_object(client, elena, name, method):
+    before = snapshot(elena)
+    response = getattr(client, method)(url_for(name, elena), {"title": "x", "name": "x"})
+    assert response.status_code == 302, name
+    assert response["Location"].startswith(reverse("login"))
+    assert snapshot(elena) == before
+
+
+@pytest.mark.parametrize("name", OBJECT_NAMES)
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_stranger_gets_404_and_the_owners_row_is_unchanged(client, elena, stranger, name, method):
+    url = url_for(name, elena)
+    before = snapshot(elena)
+    client.force_login(stranger)
+    data = {"title": "Taken over", "name": "Taken over", "stage": "held", "version": "1"}
+    response = getattr(client, method)(url, data)
+    # A POST-only page refuses a GET before it looks anything up, owner or not: no leak.
+    expected = 405 if (name in POST_ONLY and method == "get") else 404
+    assert response.status_code == expected, name
+    assert snapshot(elena) == before
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n != "password_reset_confirm"])
+def test_every_post_needs_the_csrf_token(elena, name):
+    client = Client(enforce_csrf_checks=True)
+    if name not in PUBLIC:
+        client.force_login(elena)
+    before = snapshot(elena)
+    response = client.post(url_for(name, elena), {"title": "x", "name": "x"})
+    assert response.status_code == 403, name
+    assert snapshot(elena) == before
+
+
+@pytest.mark.parametrize("name", [n for n in PRIVATE if n != "password_reset_confirm"])
+def test_a_get_never_changes_anything(client, elena, name):
+    client.force_login(elena)
+    before = snapshot(elena)
+    response = client.get(url_for(name, elena))
+    assert response.status_code in (200, 302, 405), name
+    assert snapshot(elena) == before
