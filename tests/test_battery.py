@@ -148,3 +148,54 @@ def test_a_get_never_changes_anything(client, elena, name):
     response = client.get(url_for(name, elena))
     assert response.status_code in (200, 302, 405), name
     assert snapshot(elena) == before
+
+
+PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def poison(owner):
+    """Put script and HTML in every text field of every row the person owns."""
+    for model in (Job, CareerDirection, CareerGoal, Skill, Learning, Contact):
+        text_fields = [
+            field.name
+            for field in model._meta.get_fields()
+            if getattr(field, "get_internal_type", lambda: "")() in ("CharField", "TextField")
+            and not field.choices
+            and field.name not in ("currency",)
+        ]
+        for n, obj in enumerate(model.objects.filter(owner=owner)):
+            for field in text_fields:
+                limit = model._meta.get_field(field).max_length or 5000
+                setattr(obj, field, f"{PAYLOAD}{n}"[:limit])
+            obj.save()
+
+
+@pytest.mark.parametrize("name", [n for n in PRIVATE if n != "password_reset_confirm"])
+def test_script_in_every_text_field_comes_back_escaped(client, elena, name):
+    poison(elena)
+    client.force_login(elena)
+    response = client.get(url_for(name, elena))
+    body = response.content.decode()
+    if "text/html" not in response["Content-Type"]:
+        # Exports and the API are data (JSON, CSV) sent with nosniff: the text is kept as
+        # typed, and no browser renders it as a page.
+        assert response["X-Content-Type-Options"] == "nosniff"
+        return
+    assert "<script>alert" not in body, name
+    assert "<img src=x" not in body, name
+    if response.status_code == 200:
+        # The text is shown, escaped, wherever the page shows it.
+        assert "&lt;script&gt;" in body or name in {
+            "account",
+            "account_delete",
+            "account_import",
+            "account_import_preview",
+            "password_change",
+            "password_change_done",
+            "jobs:job_add",
+            "careers:direction_add",
+            "careers:goal_add",
+            "careers:skill_add",
+            "careers:learning_add",
+            "careers:contact_add",
+        }, name
