@@ -23,12 +23,16 @@ from careers.models import Profile
 
 from .deletion import delete_account, what_is_deleted
 from .forms import DeleteAccountForm, ImportForm, SignupForm
+from .limits import over_limit, too_many
 from .portability import export, resume
 from .portability.document import validate
 from .portability.merge import apply_import, plan_import
 from .portability.problems import Rejected
 from .portability.reading import Upload
 from .uploads import SizeLimitedUpload
+
+SIGNUPS_PER_HOUR = 10  # per client address
+RESETS_PER_HOUR = 5
 
 
 @login_not_required
@@ -44,6 +48,10 @@ def signup(request):
     """Create an account and sign the new person in."""
     if request.user.is_authenticated:
         return redirect("jobs:dashboard")
+    if request.method == "POST" and over_limit(
+        request, "signup", limit=SIGNUPS_PER_HOUR, seconds=3600
+    ):
+        return too_many(request, "sign-ups")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -57,6 +65,15 @@ def signup(request):
         messages.success(request, f"Welcome to Bearing, {user.username}.")
         return redirect("jobs:dashboard")
     return render(request, "registration/signup.html", {"form": form})
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, limited per address so it cannot be used to flood a mailbox."""
+
+    def post(self, request, *args, **kwargs):
+        if over_limit(request, "password-reset", limit=RESETS_PER_HOUR, seconds=3600):
+            return too_many(request, "password reset requests")
+        return super().post(request, *args, **kwargs)
 
 
 class LoginView(auth_views.LoginView):

@@ -208,3 +208,31 @@ def test_a_username_taken_between_the_check_and_the_save_is_a_clear_error(client
     assert "already exists" in str(response.context["form"].errors["username"])
     assert User.objects.filter(username="ana").count() == 1
     assert not response.context["user"].is_authenticated
+
+
+def test_sign_ups_from_one_address_are_limited(client):
+    for n in range(10):
+        client.post(reverse("signup"), {"username": f"user{n}"})  # invalid: no password
+    response = client.post(
+        reverse("signup"),
+        {
+            "username": "late",
+            "email": "late@example.com",
+            "password1": "a-long-and-unusual-pass",
+            "password2": "a-long-and-unusual-pass",
+        },
+    )
+    assert response.status_code == 429
+    assert "too many sign-ups from your network" in response.content.decode()
+    assert not User.objects.filter(username="late").exists()
+
+
+def test_password_reset_requests_are_limited_and_send_nothing_more(client, owner):
+    for _ in range(5):
+        client.post(reverse("password_reset"), {"email": "owner@example.com"})
+    assert len(mail.outbox) == 5
+    response = client.post(reverse("password_reset"), {"email": "owner@example.com"})
+    assert response.status_code == 429
+    assert "too many password reset requests" in response.content.decode()
+    assert len(mail.outbox) == 5
+    assert client.get(reverse("password_reset")).status_code == 200
