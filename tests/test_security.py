@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +71,36 @@ def test_unknown_pages_get_the_friendly_404(owner_client):
     response = owner_client.get("/no/such/page/")
     assert response.status_code == 404
     assert "This page is not here" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "target", ["https://evil.example.com/", "//evil.example.com/", "http:/\\evil.example.com"]
+)
+def test_next_cannot_send_a_person_off_site(client, owner, password, target):
+    response = client.post(
+        reverse("login") + f"?next={target}", {"username": "owner", "password": password}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("jobs:dashboard")
+
+
+def test_log_in_gives_a_new_session_key(client, owner, password):
+    client.get(reverse("login"))
+    client.session.save()
+    before = client.session.session_key
+    client.post(reverse("login"), {"username": "owner", "password": password})
+    assert client.session.session_key != before
+    assert client.session["_auth_user_id"] == str(owner.pk)
+
+
+def test_log_out_ends_the_session_for_good(client, owner, password):
+    client.post(reverse("login"), {"username": "owner", "password": password})
+    old_cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    client.post(reverse("logout"))
+    replay = Client()
+    replay.cookies[settings.SESSION_COOKIE_NAME] = old_cookie
+    assert replay.get(reverse("jobs:dashboard")).status_code == 302
+
+
+def test_a_wrong_host_header_is_refused(client):
+    assert client.get(reverse("home"), HTTP_HOST="evil.example.com").status_code == 400
