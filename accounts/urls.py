@@ -6,6 +6,7 @@ from . import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("account/", views.account, name="account"),
+    path("account/email/", views.change_email, name="account_email"),
     path("account/export.json", views.export_json, name="account_export_json"),
     path("account/export.csv", views.export_csv, name="account_export_csv"),
     path("account/resume.json", views.export_resume, name="account_export_resume"),

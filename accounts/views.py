@@ -22,7 +22,7 @@ from careers.forms import ProfileForm
 from careers.models import Profile
 
 from .deletion import delete_account, what_is_deleted
-from .forms import DeleteAccountForm, ImportForm, SignupForm
+from .forms import DeleteAccountForm, EmailChangeForm, ImportForm, SignupForm
 from .limits import over_limit, too_many
 from .portability import export, resume
 from .portability.document import validate
@@ -285,3 +285,13 @@ def delete(request):
         "account/delete.html",
         {"form": form, "deleted": what_is_deleted(request.user)},
     )
+
+
+def change_email(request):
+    """Change the sign-in email address, after the current password is given again."""
+    form = EmailChangeForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your email address is changed.")
+        return redirect("account")
+    return render(request, "account/email.html", {"form": form})

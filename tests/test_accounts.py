@@ -236,3 +236,29 @@ def test_password_reset_requests_are_limited_and_send_nothing_more(client, owner
     assert "too many password reset requests" in response.content.decode()
     assert len(mail.outbox) == 5
     assert client.get(reverse("password_reset")).status_code == 200
+
+
+def test_changing_the_email_asks_for_the_password_again(owner_client, owner, password):
+    url = reverse("account_email")
+    response = owner_client.post(url, {"email": "new@example.com", "password": "wrong"})
+    assert response.status_code == 200
+    assert "That is not your current password." in response.content.decode()
+    assert 'value="new@example.com"' in response.content.decode()  # kept, not lost
+    owner.refresh_from_db()
+    assert owner.email == "owner@example.com"
+
+    response = owner_client.post(
+        url, {"email": "new@example.com", "password": password}, follow=True
+    )
+    assert "Your email address is changed." in response.content.decode()
+    owner.refresh_from_db()
+    assert owner.email == "new@example.com"
+
+
+def test_changing_the_email_refuses_a_malformed_address(owner_client, owner, password):
+    response = owner_client.post(
+        reverse("account_email"), {"email": "not an address", "password": password}
+    )
+    assert "Enter a valid email address." in response.content.decode()
+    owner.refresh_from_db()
+    assert owner.email == "owner@example.com"
