@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test check migrate demo vendor clean bench
+.PHONY: run serve test check migrate demo vendor clean bench loadtest faults
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ test: $(STAMP)
 bench: $(STAMP)
 	@command -v wrk >/dev/null || apt-get install -y -qq --no-install-recommends wrk
 	$(BIN)/python bench/run.py
+
+## Many signed-in people reading and writing at once for 20 s (gunicorn + PostgreSQL + wrk).
+loadtest: $(STAMP)
+	@command -v wrk >/dev/null || apt-get install -y -qq --no-install-recommends wrk
+	$(BIN)/python scripts/loadtest.py
 
 ## Re-fetch Bootstrap into static/vendor/ from the npm registry.
 vendor:
