@@ -54,6 +54,10 @@ loadtest: $(STAMP)
 	@command -v wrk >/dev/null || apt-get install -y -qq --no-install-recommends wrk
 	$(BIN)/python scripts/loadtest.py
 
+## Bearing under faults: PostgreSQL restarted, a worker killed, migrations while serving (root).
+faults: $(STAMP)
+	$(BIN)/python scripts/faults.py
+
 ## Re-fetch Bootstrap into static/vendor/ from the npm registry.
 vendor:
 	./scripts/fetch_vendor.sh
