@@ -104,3 +104,19 @@ def test_log_out_ends_the_session_for_good(client, owner, password):
 
 def test_a_wrong_host_header_is_refused(client):
     assert client.get(reverse("home"), HTTP_HOST="evil.example.com").status_code == 400
+
+
+def test_the_error_page_is_generic(rf):
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+    body = response.content.decode()
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in body
+    assert "Traceback" not in body
+
+
+def test_errors_are_logged_to_stderr():
+    handlers = settings.LOGGING["handlers"]
+    assert handlers["stderr"]["class"] == "logging.StreamHandler"  # stderr is its default
+    assert "stderr" in settings.LOGGING["root"]["handlers"]
