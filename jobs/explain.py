@@ -19,6 +19,7 @@ from careers.alignment import HELD, round_half_up
 from careers.models import Value
 
 from .dashboard import annual_pay
+from .models import avoid_phrases
 
 VALUE_LABELS = dict(Value.choices)
 ALIGNED_AT = 50
@@ -357,12 +358,7 @@ def goal_progress(direction, held):
 
 def lessons_and_avoid(held):
     lessons = [(view, view.row["lessons"]) for view in held if view.row["lessons"].strip()]
-    avoid = [
-        (view, line.strip())
-        for view in held
-        for line in view.row["avoid"].splitlines()
-        if line.strip()
-    ]
+    avoid = [(view, phrase) for view in held for phrase in avoid_phrases(view.row["avoid"])]
     return lessons, avoid
 
 

@@ -5,7 +5,13 @@ from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row
 from django import forms
 from django.utils import timezone
 
-from careers.forms import DateInput, OwnedModelForm, SkillNamesField, skill_names_text
+from careers.forms import (
+    DateInput,
+    OwnedModelForm,
+    SkillNamesField,
+    check_dates_in_order,
+    skill_names_text,
+)
 from careers.models import CareerGoal, Contact, Profile, Skill, Value
 
 from .models import Job, JobBenefit, JobSkill, PayPeriod, Schedule, Stage
@@ -161,9 +167,10 @@ class JobForm(OwnedModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        started, ended = cleaned.get("started_on"), cleaned.get("ended_on")
-        if ended and started and ended < started:
-            self.add_error("ended_on", "The job cannot end before it started.")
+        started = cleaned.get("started_on")
+        check_dates_in_order(
+            self, "started_on", "ended_on", "The job cannot end before it started."
+        )
         if cleaned.get("stage") == Stage.HELD and "started_on" not in self.errors:
             if not started:
                 self.add_error("started_on", "When did it start? A job you had needs a start date.")

@@ -50,6 +50,11 @@ class PayPeriod(models.TextChoices):
     TOTAL = "total", "in total"
 
 
+def avoid_phrases(text):
+    """Avoid notes as phrases: one a line, trimmed, blank lines dropped."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 class JobQuerySet(OwnedQuerySet):
     def held(self):
         return self.filter(stage=Stage.HELD)
@@ -169,7 +174,7 @@ class Job(models.Model):
 
     def avoid_phrases(self):
         """The avoid notes as phrases: one a line, trimmed, blank lines dropped."""
-        return [line.strip() for line in self.avoid.splitlines() if line.strip()]
+        return avoid_phrases(self.avoid)
 
     def pay_display(self):
         """Pay as a person reads it, e.g. "11.50 EUR per hour", or "" when not given."""
