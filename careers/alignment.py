@@ -411,10 +411,16 @@ def _mentions(text: str, name: str) -> bool:
 
 
 def _weighted_mean(pairs) -> Fraction | None:
-    total = sum(days for days, _ in pairs)
+    # Summed per denominator in whole numbers, so a long history builds a handful of
+    # Fractions rather than one per job; exact all the same.
+    total = 0
+    by_denominator = {}
+    for days, x in pairs:
+        total += days
+        by_denominator[x.denominator] = by_denominator.get(x.denominator, 0) + days * x.numerator
     if total == 0:
         return None
-    return sum((days * x for days, x in pairs), Fraction(0)) / total
+    return sum((Fraction(n, d) for d, n in by_denominator.items()), Fraction(0)) / total
 
 
 def _result(job, direction, prepared, held_jobs, today) -> JobResult:
@@ -548,51 +554,66 @@ def _weak_steps(results) -> list[NextStep]:
     ]
 
 
-def assess(
-    *,
-    jobs,
-    directions,
-    learning,
-    today: date,
-    direction_id: int | None = None,
-    goals=(),
-) -> Alignment:
-    """Set every job against its direction and summarise the held ones.
+@dataclass(frozen=True)
+class Plan:
+    """The directions in canonical order, the current one, the focus, and each direction's
+    parts prepared: what scoring a job needs besides the job. ``direction_id`` is the
+    what-if direction asked for (None: each job goes against its own)."""
 
-    With ``direction_id`` every job, held or offer, is set against that direction (any
-    status; LookupError when it is not among ``directions``); otherwise each held job goes
-    against choose_direction and each offer against the current direction. The result does
-    not depend on the order of any input rows: ``Alignment.direction`` is a copy of the
-    direction with its target skills, values and goals in one fixed order. ``goals`` may
-    add goals that sit under no direction, so overdue ones are suggested too.
-    """
+    directions: tuple[DirectionData, ...]
+    current: DirectionData | None
+    focus: DirectionData | None
+    direction_id: int | None
+    prepared: dict
+
+
+def plan(directions, direction_id: int | None = None) -> Plan:
+    """Prepare the directions once for scoring every job (LookupError for an unknown
+    ``direction_id``)."""
     directions = tuple(sorted((_canonical(d) for d in directions), key=lambda d: d.id))
     current = _current(directions)
-
     if direction_id is None:
         focus = current
     else:
         focus = next((d for d in directions if d.id == direction_id), None)
         if focus is None:
             raise LookupError(f"no direction with id {direction_id}")
+    return Plan(
+        directions=directions,
+        current=current,
+        focus=focus,
+        direction_id=direction_id,
+        prepared={direction.id: _prepare(direction) for direction in directions},
+    )
 
-    jobs = tuple(jobs)
+
+def job_result(job: JobData, the_plan: Plan, held_jobs, today: date) -> JobResult:
+    """One job set against its direction under ``the_plan``.
+
+    A held job's result depends on nothing but the job, the plan and today; an offer's
+    flags also read the held jobs' avoid notes.
+    """
+    if the_plan.direction_id is not None:
+        direction = the_plan.focus
+    elif job.stage == HELD:
+        direction = choose_direction(job, the_plan.directions, today)
+    else:
+        direction = the_plan.current
+    return _result(job, direction, the_plan.prepared, held_jobs, today)
+
+
+def summarise(the_plan: Plan, results, learning, today: date, goals=()) -> Alignment:
+    """The whole picture from every job's result: overall, aligned share, drift, coverage
+    and next steps. ``results`` may come in any order."""
+    directions = the_plan.directions
+    focus = the_plan.focus
     learning = tuple(learning)
-    held_jobs = tuple(j for j in jobs if j.stage == HELD)
-    prepared = {direction.id: _prepare(direction) for direction in directions}
-    results = []
-    for job in jobs:
-        if direction_id is not None:
-            direction = focus
-        elif job.stage == HELD:
-            direction = choose_direction(job, directions, today)
-        else:
-            direction = current
-        results.append(_result(job, direction, prepared, held_jobs, today))
-    results.sort(
+    results = sorted(
+        results,
         key=lambda r: (r.job.started_on is None, r.job.started_on or date.min, r.job.id),
         reverse=True,
     )
+    held_jobs = [r.job for r in results if r.job.stage == HELD]
 
     scored = [
         r for r in results if r.job.stage == HELD and r.exact_score is not None and r.days > 0
@@ -638,3 +659,31 @@ def assess(
         jobs=tuple(results),
         next_steps=tuple(next_steps),
     )
+
+
+def assess(
+    *,
+    jobs,
+    directions,
+    learning,
+    today: date,
+    direction_id: int | None = None,
+    goals=(),
+) -> Alignment:
+    """Set every job against its direction and summarise the held ones.
+
+    With ``direction_id`` every job, held or offer, is set against that direction (any
+    status; LookupError when it is not among ``directions``); otherwise each held job goes
+    against choose_direction and each offer against the current direction. The result does
+    not depend on the order of any input rows: ``Alignment.direction`` is a copy of the
+    direction with its target skills, values and goals in one fixed order. ``goals`` may
+    add goals that sit under no direction, so overdue ones are suggested too.
+
+    The same as ``summarise`` over ``job_result`` of each job, which is how a caller that
+    keeps unchanged jobs' results between changes (jobs.dashboard) gets the same answer.
+    """
+    the_plan = plan(directions, direction_id)
+    jobs = tuple(jobs)
+    held_jobs = tuple(j for j in jobs if j.stage == HELD)
+    results = [job_result(job, the_plan, held_jobs, today) for job in jobs]
+    return summarise(the_plan, results, learning, today, goals)

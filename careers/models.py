@@ -85,6 +85,11 @@ class Profile(models.Model):
     # Bumped on every change of the person's data (careers.signals); cached pages are keyed
     # by it, so a cache shared by several servers never serves a stale page.
     data_version = models.PositiveBigIntegerField(default=0, editable=False)
+    # Bumped with data_version by every change on the careers side (directions with their
+    # skills and values, goals, learning, skills, contacts), never by a job's own change:
+    # a job's score, kept between changes (jobs.dashboard), depends on the careers side,
+    # the job itself (Job.revision) and today only.
+    careers_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         constraints = [
@@ -96,6 +101,19 @@ class Profile(models.Model):
     def __str__(self):
         return f"Profile of {self.owner}"
 
+    VERSIONS = ("data_version", "careers_version")
+
+    def save(self, *args, **kwargs):
+        # The versions move only by bump_data_version's atomic increments: saving a profile
+        # loaded earlier (the currency form) must never write an older version back.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in self.VERSIONS
+            ]
+        super().save(*args, **kwargs)
+
     @classmethod
     def for_user(cls, user):
         """The person's profile, created with the defaults on first use."""
@@ -103,19 +121,24 @@ class Profile(models.Model):
         return profile
 
 
-def bump_data_version(owner_id):
+def bump_data_version(owner_id, *, careers=True):
     """Mark that a person's data changed: every page cached for them is now stale.
+
+    ``careers=False`` says only jobs changed (each job's own revision says which), so the
+    scores of their other jobs stay valid; the default marks everything stale.
 
     Writes run in a transaction (the add/edit/delete views are atomic), so the new version
     becomes visible to other requests together with the data that changed, never before.
     """
     if owner_id is None:
         return
-    bumped = Profile.objects.filter(owner_id=owner_id).update(
-        data_version=models.F("data_version") + 1
-    )
-    if not bumped:
-        Profile.objects.get_or_create(owner_id=owner_id, defaults={"data_version": 1})
+    bumps = {"data_version": models.F("data_version") + 1}
+    if careers:
+        bumps["careers_version"] = models.F("careers_version") + 1
+    if not Profile.objects.filter(owner_id=owner_id).update(**bumps):
+        Profile.objects.get_or_create(
+            owner_id=owner_id, defaults={"data_version": 1, "careers_version": 1}
+        )
 
 
 class SkillQuerySet(OwnedQuerySet):

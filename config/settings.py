@@ -107,6 +107,11 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "bearing"}
     )
 }
+# Rendered dashboards reused until the person's data changes (off only to measure the work
+# of a dashboard just after a change: bench/). Each process also keeps the people it served
+# most recently, so that a change rescores only what changed (jobs.cache): at most this many.
+BEARING_PAGE_CACHE = env_bool("BEARING_PAGE_CACHE", default=True)
+BEARING_MEMO_PEOPLE = int(os.environ.get("BEARING_MEMO_PEOPLE", "1000"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

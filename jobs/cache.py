@@ -1,31 +1,104 @@
-"""Pages cached per person and per data version, so any cache backend stays correct.
+"""What Bearing keeps between requests, and why each piece is always correct.
 
-The key holds the person's `Profile.data_version`, which every change of their data bumps
-(careers.signals) in the same transaction as the change. A new version makes a new key:
-nothing is ever invalidated by hand, stale entries just age out. One query reads the version.
+Two layers:
+
+- Rendered pages in Django's cache (local memory, or Redis when REDIS_URL is set), keyed by
+  the person's `Profile.data_version`, which every change of their data bumps in the same
+  transaction as the change (careers.signals, jobs.signals). A new version makes a new key:
+  nothing is ever invalidated by hand, stale entries just age out.
+- In each server process, a person's rows and scores as plain Python objects (`Person`),
+  so that after a change only what changed is read and scored again. Everything in it is
+  named by versions read from the database in the same request (the careers version, each
+  job's revision, the date), so a process never serves what another process has since
+  changed: it finds a version it has not seen and reads again. The whole layer is named by
+  a generation kept in the shared cache, so clearing the cache (after restoring a database,
+  say) empties it in every process too.
 """
 
+import secrets
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from django.conf import settings
 from django.core.cache import cache
 
 from careers.models import Profile
 
 TIMEOUT = 60 * 60 * 24
+GENERATION_KEY = "bearing:generation"
 
 
-def data_version(user):
-    """The person's data version (0 before their first change): one query."""
-    return Profile.objects.filter(owner=user).values_list("data_version", flat=True).first() or 0
+@dataclass(frozen=True)
+class Versions:
+    data: int
+    careers: int
+
+
+def versions(user):
+    """The person's data and careers versions (0, 0 before their first change): one query."""
+    row = Profile.objects.filter(owner=user).values_list("data_version", "careers_version")
+    return Versions(*(row.first() or (0, 0)))
 
 
 def cached(user, name, *params, compute):
-    """`compute()` for this person, reused until their data changes.
+    """`compute(versions)` for this person, reused until their data changes.
 
     `params` must name everything else the value depends on (the date, a direction id).
     An exception in `compute` (a 404) caches nothing.
     """
-    key = ":".join(["bearing", name, str(user.pk), str(data_version(user)), *map(str, params)])
-    value = cache.get(key)
+    current = versions(user)
+    key = ":".join(["bearing", name, str(user.pk), str(current.data), *map(str, params)])
+    value = cache.get(key) if settings.BEARING_PAGE_CACHE else None
     if value is None:
-        value = compute()
+        value = compute(current)
         cache.set(key, value, TIMEOUT)
     return value
+
+
+def generation():
+    """The shared cache's generation: a new one whenever the cache was cleared."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+        value = cache.get(GENERATION_KEY) or "uncached"
+    return value
+
+
+@dataclass
+class Person:
+    """One person's careers side and jobs as this process last read them.
+
+    `careers` is read once per careers version; `jobs` maps a job id to (revision, entry);
+    `results` maps (date, direction asked) to {job id: (revision, score)}.
+    """
+
+    careers: object = None
+    jobs: dict = field(default_factory=dict)
+    plans: dict = field(default_factory=dict)
+    results: dict = field(default_factory=dict)
+
+
+class People:
+    """The most recently seen people of this process, at most `size` of them."""
+
+    def __init__(self, size):
+        self.size = size
+        self._people = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, user_id, careers_version):
+        key = (generation(), user_id, careers_version)
+        with self._lock:
+            person = self._people.pop(key, None) or Person()
+            self._people[key] = person
+            while len(self._people) > self.size:
+                self._people.popitem(last=False)
+        return person
+
+    def clear(self):
+        with self._lock:
+            self._people.clear()
+
+
+people = People(settings.BEARING_MEMO_PEOPLE)

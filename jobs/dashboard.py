@@ -1,9 +1,13 @@
-"""Gather one person's rows for the alignment module in a fixed number of queries.
+"""Read one person's rows for the alignment module in a fixed number of queries.
 
-Whatever the size of the history, `gather` runs the same six queries: directions, their
-target skills and values (one UNION), goals, jobs, the jobs' skills, benefits and goals
-(one UNION), and learning with the skills it teaches. The pure `careers.alignment`
-module does the rest.
+Whatever the size of the history, `load` runs the same queries: the careers side
+(directions, their target skills and values in one UNION, goals, learning with the skills
+it teaches) once per careers version; then, the first time, every job's row and its skills,
+values and goals (one UNION); after that, every job's id and revision, then the rows and
+links of only the jobs this process has not seen at their current revision.
+`assess_history` scores again only those jobs; the pure `careers.alignment` module does the
+scoring and the summing up. What is kept between
+requests, and why it stays correct, is in jobs.cache.
 """
 
 from collections import defaultdict
@@ -17,6 +21,7 @@ from django.utils import timezone
 from careers import alignment
 from careers.models import CareerDirection, CareerGoal, DirectionSkill, DirectionValue, Learning
 
+from .cache import people, versions
 from .models import Job, JobBenefit, JobSkill, PayPeriod, Schedule
 
 # A typed NULL: PostgreSQL resolves UNION column types left to right, and two untyped
@@ -24,20 +29,41 @@ from .models import Job, JobBenefit, JobSkill, PayPeriod, Schedule
 NO_ID = Cast(Value(None), BigIntegerField())
 WEEKS_A_YEAR = 52
 MONTHS_A_YEAR = 12
+# Past this many jobs to read again, one query for all the person's jobs beats a long IN list.
+READ_ALL_OVER = 200
 
 
 @dataclass(frozen=True)
-class History:
-    """A person's rows as plain data, plus what the pages show beside the scores."""
+class CareersSide:
+    """A person's directions, goals and learning as plain data."""
 
     directions: tuple[alignment.DirectionData, ...]
-    jobs: tuple[alignment.JobData, ...]
     learning: tuple[alignment.LearningData, ...]
     goals: tuple[alignment.GoalData, ...]
-    job_rows: dict  # job id -> dict of the job's other fields (pay, hours, lessons…)
-    skill_names: dict  # skill id -> name
-    gained: dict  # job id -> frozenset of skill ids gained there
     statements: dict  # direction id -> statement
+
+
+@dataclass(frozen=True)
+class JobEntry:
+    """One job as plain data, with what the pages show beside its score."""
+
+    data: alignment.JobData
+    row: dict  # the job's other fields (pay, hours, lessons…)
+    gained: tuple[str, ...]  # names of the skills gained there
+
+
+class History:
+    """A person's rows as plain data: the careers side and every job, newest read."""
+
+    def __init__(self, careers, entries, revisions, person):
+        self.directions = careers.directions
+        self.learning = careers.learning
+        self.goals = careers.goals
+        self.statements = careers.statements
+        self.entries = entries  # job id -> JobEntry
+        self.jobs = tuple(entry.data for entry in entries.values())
+        self._revisions = revisions
+        self._person = person
 
 
 def _direction_links(user):
@@ -67,10 +93,10 @@ def _direction_links(user):
     return skills.union(values, all=True)
 
 
-def _job_links(user):
-    """Skills, benefits and goals of the person's jobs, in one UNION query."""
+def _job_links(jobs):
+    """Skills, benefits and goals of these jobs (a queryset of them), in one UNION query."""
     skills = (
-        JobSkill.objects.filter(job__owner=user)
+        JobSkill.objects.filter(job__in=jobs)
         .values_list(
             "job_id",
             "skill_id",
@@ -82,7 +108,7 @@ def _job_links(user):
         .order_by()
     )
     benefits = (
-        JobBenefit.objects.filter(job__owner=user)
+        JobBenefit.objects.filter(job__in=jobs)
         .values_list(
             "job_id",
             NO_ID,
@@ -94,7 +120,7 @@ def _job_links(user):
         .order_by()
     )
     goals = (
-        Job.goals.through.objects.filter(job__owner=user)
+        Job.goals.through.objects.filter(job__in=jobs)
         .values_list(
             "job_id",
             NO_ID,
@@ -110,6 +136,7 @@ def _job_links(user):
 
 JOB_FIELDS = [
     "id",
+    "revision",
     "title",
     "employer",
     "stage",
@@ -128,8 +155,8 @@ JOB_FIELDS = [
 ]
 
 
-def gather(user):
-    """Load everything alignment needs for one person: six queries, whatever the size."""
+def _careers_side(user):
+    """Directions with their target skills, values and goals; goals; learning: 4 queries."""
     direction_rows = list(
         CareerDirection.objects.owned_by(user).values(
             "id", "title", "status", "started_on", "ended_on", "statement"
@@ -137,11 +164,9 @@ def gather(user):
     )
     target_skills = defaultdict(list)
     values = defaultdict(list)
-    skill_names = {}
     for direction_id, skill_id, name, weight, value in _direction_links(user):
         if skill_id is not None:
             target_skills[direction_id].append(alignment.TargetSkill(skill_id, name, weight))
-            skill_names[skill_id] = name
         else:
             values[direction_id].append((value, weight))
 
@@ -169,47 +194,14 @@ def gather(user):
         for row in direction_rows
     )
 
-    job_rows = {row["id"]: row for row in Job.objects.owned_by(user).values(*JOB_FIELDS)}
-    job_skills, gained, benefits, job_goals = (defaultdict(set) for _ in range(4))
-    for job_id, skill_id, name, was_gained, value, goal_id in _job_links(user):
-        if skill_id is not None:
-            job_skills[job_id].add(skill_id)
-            skill_names[skill_id] = name
-            if was_gained:
-                gained[job_id].add(skill_id)
-        elif goal_id is not None:
-            job_goals[job_id].add(goal_id)
-        else:
-            benefits[job_id].add(value)
-    schedule_labels = dict(Schedule.choices)
-    jobs = tuple(
-        alignment.JobData(
-            id=row["id"],
-            title=row["title"],
-            employer=row["employer"],
-            stage=row["stage"],
-            started_on=row["started_on"],
-            ended_on=row["ended_on"],
-            skill_ids=frozenset(job_skills[row["id"]]),
-            goal_ids=frozenset(job_goals[row["id"]]),
-            benefits=frozenset(benefits[row["id"]]),
-            identity_fit=row["identity_fit"],
-            description=row["description"],
-            schedule_label=schedule_labels.get(row["schedule"], ""),
-            avoid=row["avoid"],
-        )
-        for row in job_rows.values()
-    )
-
     learning_skills = defaultdict(set)
     learning_rows = {}
-    for learning_id, title, completed_on, skill_id, name in Learning.objects.owned_by(
-        user
-    ).values_list("id", "title", "completed_on", "skills__id", "skills__name"):
+    for learning_id, title, completed_on, skill_id in Learning.objects.owned_by(user).values_list(
+        "id", "title", "completed_on", "skills__id"
+    ):
         learning_rows[learning_id] = (title, completed_on)
         if skill_id is not None:
             learning_skills[learning_id].add(skill_id)
-            skill_names[skill_id] = name
     learning = tuple(
         alignment.LearningData(
             id=learning_id,
@@ -219,16 +211,90 @@ def gather(user):
         )
         for learning_id, (title, completed_on) in learning_rows.items()
     )
-    return History(
+    return CareersSide(
         directions=directions,
-        jobs=jobs,
         learning=learning,
         goals=goals,
-        job_rows=job_rows,
-        skill_names=skill_names,
-        gained={job_id: frozenset(ids) for job_id, ids in gained.items()},
         statements={row["id"]: row["statement"] for row in direction_rows},
     )
+
+
+def _read_jobs(user, ids=None):
+    """Entries for these job ids, or for all the person's jobs when `ids` is None: 2 queries
+    (none for no ids)."""
+    if ids is not None and not ids:
+        return {}
+    jobs = Job.objects.owned_by(user)
+    if ids is not None:
+        jobs = jobs.filter(pk__in=ids)
+    rows = {row["id"]: row for row in jobs.values(*JOB_FIELDS)}
+    skills, gained, benefits, goals = (defaultdict(set) for _ in range(4))
+    for job_id, skill_id, name, was_gained, value, goal_id in _job_links(jobs.values("pk")):
+        if skill_id is not None:
+            skills[job_id].add(skill_id)
+            if was_gained:
+                gained[job_id].add(name)
+        elif goal_id is not None:
+            goals[job_id].add(goal_id)
+        else:
+            benefits[job_id].add(value)
+    schedule_labels = dict(Schedule.choices)
+    return {
+        job_id: (
+            row["revision"],
+            JobEntry(
+                data=alignment.JobData(
+                    id=job_id,
+                    title=row["title"],
+                    employer=row["employer"],
+                    stage=row["stage"],
+                    started_on=row["started_on"],
+                    ended_on=row["ended_on"],
+                    skill_ids=frozenset(skills[job_id]),
+                    goal_ids=frozenset(goals[job_id]),
+                    benefits=frozenset(benefits[job_id]),
+                    identity_fit=row["identity_fit"],
+                    description=row["description"],
+                    schedule_label=schedule_labels.get(row["schedule"], ""),
+                    avoid=row["avoid"],
+                ),
+                row=row,
+                gained=tuple(sorted(gained[job_id], key=str.casefold)),
+            ),
+        )
+        for job_id, row in rows.items()
+    }
+
+
+def load(user, careers_version=None):
+    """Everything alignment needs for one person, reading only what this process lacks.
+
+    `careers_version` is the person's, when the caller has read it already (jobs.cache).
+    """
+    if careers_version is None:
+        careers_version = versions(user).careers
+    person = people.get(user.pk, careers_version)
+    if person.careers is None:
+        person.careers = _careers_side(user)
+    if not person.jobs:
+        # Nothing kept (a first visit, or since a careers change): read every job at once.
+        kept = _read_jobs(user)
+        revisions = {job_id: revision for job_id, (revision, _) in kept.items()}
+    else:
+        revisions = dict(Job.objects.owned_by(user).values_list("id", "revision"))
+        kept = person.jobs
+        stale = [
+            job_id
+            for job_id, revision in revisions.items()
+            if kept.get(job_id, (None,))[0] != revision
+        ]
+        fresh = _read_jobs(user, None if len(stale) > READ_ALL_OVER else stale)
+        # A new dict, never one changed in place: another thread may be reading the old one.
+        kept = {job_id: kept[job_id] for job_id in revisions if job_id in kept}
+        kept.update(fresh)
+    person.jobs = kept
+    entries = {job_id: kept[job_id][1] for job_id in revisions if job_id in kept}
+    return History(person.careers, entries, revisions, person)
 
 
 def annual_pay(row, days=None):
@@ -255,12 +321,34 @@ def annual_pay(row, days=None):
 
 
 def assess_history(history, *, direction_id=None, today=None):
-    """Run the alignment over gathered rows (today defaults to the local date)."""
-    return alignment.assess(
-        jobs=history.jobs,
-        directions=history.directions,
-        learning=history.learning,
-        today=today or timezone.localdate(),
-        direction_id=direction_id,
-        goals=history.goals,
-    )
+    """Run the alignment over loaded rows (today defaults to the local date).
+
+    A held job's score is reused while its revision, the careers version and the date stay
+    the same; offers are always scored again, since their flags read every held job.
+    """
+    today = today or timezone.localdate()
+    person = history._person
+    the_plan = person.plans.get(direction_id)
+    if the_plan is None:
+        the_plan = alignment.plan(history.directions, direction_id)
+        person.plans[direction_id] = the_plan
+    key = (today, direction_id)
+    kept = person.results.get(key, {})
+    held = [job for job in history.jobs if job.stage == alignment.HELD]
+    results, scored = [], {}
+    for job in history.jobs:
+        revision = history._revisions[job.id]
+        if job.stage == alignment.HELD:
+            old = kept.get(job.id)
+            if old is not None and old[0] == revision:
+                result = old[1]
+            else:
+                result = alignment.job_result(job, the_plan, held, today)
+            scored[job.id] = (revision, result)
+        else:
+            result = alignment.job_result(job, the_plan, held, today)
+        results.append(result)
+    # Only today's scores are kept: yesterday's will not be asked for again.
+    person.results = {k: v for k, v in person.results.items() if k[0] == today}
+    person.results[key] = scored
+    return alignment.summarise(the_plan, results, history.learning, today, history.goals)

@@ -1,6 +1,6 @@
 """Turn an alignment result into what the pages show: words, tallies and chart geometry.
 
-Nothing here queries the database: it reads the `History` that `jobs.dashboard.gather`
+Nothing here queries the database: it reads the `History` that `jobs.dashboard.load`
 loaded and the `Alignment` that `careers.alignment.assess` computed.
 """
 
@@ -134,11 +134,12 @@ class JobView:
         return self.job.stage == HELD and self.job.ended_on is None
 
 
-def job_views(history, result):
+def job_views(history, results):
+    """The shown jobs' results as views (a long history's others are summed up, not shown)."""
     titles = {direction.id: direction.title for direction in history.directions}
     views = []
-    for job_result in result.jobs:
-        row = history.job_rows[job_result.job.id]
+    for job_result in results:
+        row = history.entries[job_result.job.id].row
         views.append(
             JobView(
                 result=job_result,
@@ -320,8 +321,8 @@ def quadrant_name(well_paid, aligned):
 
 
 def values_tally(held):
-    """How many held jobs gave each value, most first."""
-    counts = Counter(key for view in held for key in view.job.benefits)
+    """How many held jobs (results) gave each value, most first."""
+    counts = Counter(key for result in held for key in result.job.benefits)
     return [
         {"label": VALUE_LABELS.get(key, key), "count": count}
         for key, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
@@ -329,22 +330,23 @@ def values_tally(held):
 
 
 def skills_gained(held, history):
-    """Each skill gained in a held job, with the jobs it was gained in."""
+    """Each skill gained in a held job (results, newest first), with the jobs it was gained in."""
     gained = {}
-    for view in held:
-        for skill_id in history.gained.get(view.job.id, ()):
-            gained.setdefault(history.skill_names[skill_id], []).append(view.job.title)
+    for result in held:
+        for name in history.entries[result.job.id].gained:
+            gained.setdefault(name, []).append(result.job.title)
     return sorted(gained.items(), key=lambda item: item[0].casefold())
 
 
 def goal_progress(direction, held):
-    """The focus direction's goals, the jobs that advanced each, and the weighted progress."""
+    """The focus direction's goals, the held jobs (results) that advanced each, and the
+    weighted progress."""
     if direction is None:
         return None
     advanced_by = {}
-    for view in held:
-        for goal_id in view.job.goal_ids:
-            advanced_by.setdefault(goal_id, []).append(view.job)
+    for result in held:
+        for goal_id in result.job.goal_ids:
+            advanced_by.setdefault(goal_id, []).append(result.job)
     goals = [goal for goal in direction.goals]
     open_weight = sum(goal.priority for goal in goals if goal.status != "dropped")
     done_weight = sum(goal.priority for goal in goals if goal.status == "achieved")
@@ -432,19 +434,18 @@ LISTED_LESSONS = 10
 
 
 def build(history, result, today):
-    """Everything the dashboard template shows, from the gathered rows and the result."""
-    views = job_views(history, result)  # newest start first
-    held = [view for view in views if view.job.stage == HELD]
-    offers = [view for view in views if view.job.stage != HELD]
-    lessons, avoid = lessons_and_avoid(held[:LISTED_LESSONS])
-    charted = held[:CHARTED_JOBS]
+    """Everything the dashboard template shows, from the loaded rows and the result."""
+    held = [r for r in result.jobs if r.job.stage == HELD]  # newest start first
+    charted = job_views(history, held[:CHARTED_JOBS])
+    offers = job_views(history, [r for r in result.jobs if r.job.stage != HELD])
+    lessons, avoid = lessons_and_avoid(charted[:LISTED_LESSONS])
     charted_by_start = sorted(charted, key=lambda view: (view.job.started_on, view.job.id))
     return {
         "result": result,
         "direction": result.direction,
-        "held": held,
+        "held": bool(held),
         "held_count": len(held),
-        "explained": held[:EXPLAINED_JOBS],
+        "explained": charted[:EXPLAINED_JOBS],
         "charted": charted,
         "timeline": timeline_chart(charted_by_start, history.directions, today),
         "plot": means_or_end_chart(charted),

@@ -1,5 +1,6 @@
 """The job side's data: jobs held and offers weighed, and what each gave."""
 
+import secrets
 from decimal import Decimal
 
 from django.conf import settings
@@ -69,6 +70,11 @@ class JobQuerySet(OwnedQuerySet):
         return self.order_by(F("started_on").desc(nulls_first=True), "-pk")
 
 
+def new_revision():
+    """A random 63-bit job revision (see Job.revision)."""
+    return secrets.randbits(63)
+
+
 class Job(models.Model):
     """A job a person had or has (held), or one they are weighing (offer)."""
 
@@ -122,6 +128,12 @@ class Job(models.Model):
     # Raised by every save through the job form: a form opened on an older version is
     # told the job changed instead of silently overwriting the other change.
     version = models.PositiveIntegerField(default=1, editable=False)
+    # A fresh random number on every save of the job and every change of its goals: with
+    # the person's careers_version and the date it names the job's score, so an unchanged
+    # job's score is reused after another job changes (jobs.dashboard). Random rather than
+    # counted, so that no later state of the job can ever carry an earlier state's number,
+    # whatever order concurrent saves land in.
+    revision = models.BigIntegerField(default=new_revision, editable=False)
 
     objects = JobQuerySet.as_manager()
 
@@ -160,6 +172,14 @@ class Job(models.Model):
 
     def __str__(self):
         return f"{self.title}, {self.employer}" if self.employer else self.title
+
+    def save(self, *args, **kwargs):
+        # Skills and values are written with their job (the form, the admin's inlines, the
+        # import), in the same transaction: a new revision here covers them too.
+        self.revision = new_revision()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "revision"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("jobs:job_detail", args=[self.pk])

@@ -14,7 +14,7 @@ from careers.views import OwnedCreateView, OwnedDeleteView, OwnedUpdateView
 from . import explain
 from .api import alignment_document
 from .cache import cached
-from .dashboard import assess_history, gather
+from .dashboard import assess_history, load
 from .forms import JobChanged, JobForm
 from .models import Job, JobSkill, Stage
 
@@ -37,8 +37,8 @@ def dashboard(request):
     today = timezone.localdate()
     asked = request.GET.get("direction", "")
 
-    def render_body():
-        history = gather(request.user)
+    def render_body(versions):
+        history = load(request.user, versions.careers)
         direction_id = _asked_direction(asked, history)
         result = assess_history(history, direction_id=direction_id, today=today)
         context = explain.build(history, result, today)
@@ -55,8 +55,8 @@ def compare(request):
     """Every direction of the person's, with the whole history set against each in turn."""
     today = timezone.localdate()
 
-    def assess_each():
-        history = gather(request.user)
+    def assess_each(versions):
+        history = load(request.user, versions.careers)
         order = {"current": 0, "considering": 1}
         directions = sorted(history.directions, key=lambda d: (order.get(d.status, 2), d.id))
         rows = [
@@ -75,8 +75,8 @@ def alignment_api(request):
     today = timezone.localdate()
     asked = request.GET.get("direction", "")
 
-    def document():
-        history = gather(request.user)
+    def document(versions):
+        history = load(request.user, versions.careers)
         direction_id = _asked_direction(asked, history)
         return alignment_document(assess_history(history, direction_id=direction_id, today=today))
 
@@ -117,9 +117,9 @@ def job_detail(request, pk):
         pk=pk,
         owner=request.user,
     )
-    history = gather(request.user)
+    history = load(request.user)
     result = assess_history(history)
-    view = next(view for view in explain.job_views(history, result) if view.job.id == job.pk)
+    [view] = explain.job_views(history, [r for r in result.jobs if r.job.id == job.pk])
     return render(request, "jobs/job_detail.html", {"job": job, "view": view})
 
 

@@ -93,8 +93,8 @@ def test_demo_charts_have_tooltips_links_and_tables_with_the_same_numbers(client
 
 
 def test_dashboard_query_count_is_small_and_fixed(client, elena, django_assert_num_queries):
-    # session, user, data version, then (cold) directions, direction skills ∪ values,
-    # goals, jobs, job skills ∪ benefits ∪ goals, learning with its skills
+    # session, user, versions, then (cold) directions, direction skills ∪ values, goals,
+    # learning with its skills, jobs, job skills ∪ benefits ∪ goals
     with django_assert_num_queries(9):
         cold = client.get(DASHBOARD)
     # Warm: session, user, data version; the rest comes from the cache.
@@ -164,12 +164,12 @@ def test_pages_cost_the_same_queries_for_5_or_500_jobs(
     learning.skills.set(skills[:1])
     _add_jobs(owner, count, skills, goals)
     client.force_login(owner)
-    # session, user, data version, directions, direction skills ∪ values, goals, jobs,
-    # job skills ∪ benefits ∪ goals, learning with its skills
+    # session, user, versions, directions, direction skills ∪ values, goals, learning with
+    # its skills, jobs, job skills ∪ benefits ∪ goals
     with django_assert_num_queries(queries):
         response = client.get(url)
     assert response.status_code == 200
-    with django_assert_num_queries(3):  # warm: session, user, data version
+    with django_assert_num_queries(3):  # warm: session, user, versions
         assert client.get(url).content.split(b"<main")[-1] == response.content.split(b"<main")[-1]
     if url == DASHBOARD:
         assert f"Gig {count - 1}" in response.content.decode()
@@ -177,8 +177,9 @@ def test_pages_cost_the_same_queries_for_5_or_500_jobs(
 
 def test_job_detail_query_count_is_fixed(client, elena, django_assert_num_queries):
     waiter = Job.objects.get(owner=elena, title="Waiter")
-    # session, user, job, its skills, benefits, goals, contacts, then the six gathering queries
-    with django_assert_num_queries(13):
+    # session, user, job, its skills, benefits, goals, contacts, the person's versions, then
+    # the six that load a history this process has not seen (jobs.dashboard.load)
+    with django_assert_num_queries(14):
         response = client.get(reverse("jobs:job_detail", args=[waiter.pk]))
     html = response.content.decode()
     assert "1 of 4 target skills, weighted 2/9: Public speaking" in html
