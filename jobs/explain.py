@@ -18,6 +18,7 @@ from django.urls import reverse
 from careers.alignment import HELD, round_half_up
 from careers.models import Value
 
+from . import marks
 from .dashboard import annual_pay
 from .models import avoid_phrases
 
@@ -433,6 +434,10 @@ CHARTED_JOBS = 40
 LISTED_LESSONS = 10
 
 
+GOALS_LISTED = 8  # then "N more goals", folded
+SKILLS_LISTED = 10
+
+
 def build(history, result, today):
     """Everything the dashboard template shows, from the loaded rows and the result."""
     held = [r for r in result.jobs if r.job.stage == HELD]  # newest start first
@@ -440,6 +445,22 @@ def build(history, result, today):
     offers = job_views(history, [r for r in result.jobs if r.job.stage != HELD])
     lessons, avoid = lessons_and_avoid(charted[:LISTED_LESSONS])
     charted_by_start = sorted(charted, key=lambda view: (view.job.started_on, view.job.id))
+    job_url = marks.url_maker("jobs:job_detail")
+    timeline = timeline_chart(charted_by_start, history.directions, today)
+    if timeline:
+        direction_url = marks.url_maker("careers:direction_detail")
+        timeline.update(marks.timeline_marks(timeline, job_url, direction_url))
+        timeline["rows_html"] = marks.timeline_rows(charted, job_url)
+    plot = means_or_end_chart(charted)
+    if plot:
+        plot.update(marks.plot_marks(plot, job_url))
+    progress = goal_progress(result.direction, held)
+    if progress:
+        goal_url = marks.url_maker("careers:goal_detail")
+        progress["first_html"] = marks.goal_items(progress["goals"][:GOALS_LISTED], goal_url)
+        progress["rest_html"] = marks.goal_items(progress["goals"][GOALS_LISTED:], goal_url)
+        progress["more"] = max(len(progress["goals"]) - GOALS_LISTED, 0)
+    gained = skills_gained(held, history)
     return {
         "result": result,
         "direction": result.direction,
@@ -447,12 +468,15 @@ def build(history, result, today):
         "held_count": len(held),
         "explained": charted[:EXPLAINED_JOBS],
         "charted": charted,
-        "timeline": timeline_chart(charted_by_start, history.directions, today),
-        "plot": means_or_end_chart(charted),
+        "timeline": timeline,
+        "plot": plot,
         "offers": offers,
         "values_tally": values_tally(held),
-        "skills_gained": skills_gained(held, history),
-        "goal_progress": goal_progress(result.direction, held),
+        "skills_gained": gained,
+        "skills_gained_first_html": marks.skill_items(gained[:SKILLS_LISTED]),
+        "skills_gained_rest_html": marks.skill_items(gained[SKILLS_LISTED:]),
+        "skills_gained_more": max(len(gained) - SKILLS_LISTED, 0),
+        "goal_progress": progress,
         "lessons": lessons,
         "avoid": avoid,
         "directions": history.directions,
