@@ -620,14 +620,22 @@ def summarise(the_plan: Plan, results, learning, today: date, goals=()) -> Align
     ]
     overall_exact = _weighted_mean([(r.days, r.exact_score) for r in scored])
     overall = None if overall_exact is None else round_half_up(overall_exact)
-    aligned_exact = _weighted_mean(
-        [(r.days, Fraction(100 if r.score >= ALIGNED_AT else 0)) for r in scored]
+    total_days = sum(r.days for r in scored)
+    aligned_exact = (
+        Fraction(100 * sum(r.days for r in scored if r.score >= ALIGNED_AT), total_days)
+        if total_days
+        else None
     )
     aligned_share = None if aligned_exact is None else round_half_up(aligned_exact)
 
     window = (today - timedelta(days=DRIFT_WINDOW_DAYS - 1), today)
     recent_exact = _weighted_mean(
-        [(overlap_days(job_period(r.job, today), window), r.exact_score) for r in scored]
+        [
+            (overlap_days(job_period(r.job, today), window), r.exact_score)
+            for r in scored
+            # A job that ended before the window cannot overlap it (most of a long history).
+            if r.job.ended_on is None or r.job.ended_on >= window[0]
+        ]
     )
     recent = None if recent_exact is None else round_half_up(recent_exact)
     drift = recent is not None and overall is not None and recent <= overall - DRIFT_POINTS

@@ -3,7 +3,16 @@
 from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from .models import CareerDirection, CareerGoal, Contact, Learning, Skill, bump_data_version
+from .models import (
+    CareerDirection,
+    CareerGoal,
+    Contact,
+    DirectionSkill,
+    DirectionValue,
+    Learning,
+    Skill,
+    bump_data_version,
+)
 
 
 def bump_owner(sender, instance, origin=None, **kwargs):
@@ -24,5 +33,20 @@ def bump_on_m2m(sender, instance, action, **kwargs):
         bump_data_version(instance.owner_id)
 
 
+def bump_direction_owner(sender, instance, origin=None, **kwargs):
+    """A direction's target skill or value changed on its own (the admin, a shell)."""
+    if isinstance(origin, CareerDirection | Skill | get_user_model()):
+        return  # the direction, the skill or the account is going: its own signal says so
+    owner_id = (
+        CareerDirection.objects.filter(pk=instance.direction_id)
+        .values_list("owner_id", flat=True)
+        .first()
+    )
+    bump_data_version(owner_id)
+
+
 connect(CareerDirection, CareerGoal, Contact, Learning, Skill)
+for part in (DirectionSkill, DirectionValue):
+    post_save.connect(bump_direction_owner, sender=part, dispatch_uid=f"bump-save-{part.__name__}")
+    post_delete.connect(bump_direction_owner, sender=part, dispatch_uid=f"bump-del-{part.__name__}")
 m2m_changed.connect(bump_on_m2m, sender=Learning.skills.through, dispatch_uid="bump-learning")

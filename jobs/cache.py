@@ -70,13 +70,15 @@ class Person:
     """One person's careers side and jobs as this process last read them.
 
     `careers` is read once per careers version; `jobs` maps a job id to (revision, entry);
-    `results` maps (date, direction asked) to {job id: (revision, score)}.
+    `plans` maps a direction asked to the prepared directions; `results` maps (date,
+    direction asked) to {job id: (revision, score)}.
     """
 
     careers: object = None
     jobs: dict = field(default_factory=dict)
     plans: dict = field(default_factory=dict)
     results: dict = field(default_factory=dict)
+    kept: dict = field(default_factory=dict)  # today's rendered pieces (History.kept)
 
 
 class People:

@@ -65,6 +65,18 @@ class History:
         self._revisions = revisions
         self._person = person
 
+    def revision(self, job_id):
+        return self._revisions[job_id]
+
+    def kept(self, name, today):
+        """A dict this process keeps for the person until the date or their careers side
+        changes, for values named by what they depend on (jobs.explain's cards)."""
+        kept = self._person.kept
+        if kept.get("day") != today:
+            kept.clear()
+            kept["day"] = today
+        return kept.setdefault(name, {})
+
 
 def _direction_links(user):
     """Target skills and values of the person's directions, in one UNION query."""

@@ -13,7 +13,9 @@ from functools import cached_property
 from statistics import median
 from urllib.parse import urlencode
 
+from django.template.loader import get_template
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from careers.alignment import HELD, round_half_up
 from careers.models import Value
@@ -112,6 +114,7 @@ class JobView:
     row: dict
     direction_title: str
     annual_pay: Decimal | None
+    card: str = ""  # the job's card, rendered (explained jobs on the dashboard only)
 
     @cached_property
     def components(self):
@@ -333,9 +336,17 @@ def values_tally(held):
 def skills_gained(held, history):
     """Each skill gained in a held job (results, newest first), with the jobs it was gained in."""
     gained = {}
+    entries = history.entries
     for result in held:
-        for name in history.entries[result.job.id].gained:
-            gained.setdefault(name, []).append(result.job.title)
+        names = entries[result.job.id].gained
+        if names:
+            title = result.job.title
+            for name in names:
+                titles = gained.get(name)
+                if titles is None:
+                    gained[name] = [title]
+                else:
+                    titles.append(title)
     return sorted(gained.items(), key=lambda item: item[0].casefold())
 
 
@@ -366,35 +377,27 @@ def lessons_and_avoid(held):
 
 
 STEP_ACTIONS = {
-    "learn_skill": (
-        "Add learning for it",
-        lambda step: _with_query(reverse("careers:learning_add"), skill=step.skill_name),
-    ),
-    "overdue_goal": (
-        "Review the goal",
-        lambda step: reverse("careers:goal_detail", args=[step.goal_id]),
-    ),
-    "shape_direction": (
-        "Complete the direction",
-        lambda step: reverse("careers:direction_edit", args=[step.direction_id]),
-    ),
-    "weak_job": (
-        "See why it scores low",
-        lambda step: reverse("jobs:job_detail", args=[step.job_id]),
-    ),
+    # kind: (the link's words, the page it opens, the step's field that names the object)
+    "learn_skill": ("Add learning for it", "careers:learning_add", None),
+    "overdue_goal": ("Review the goal", "careers:goal_detail", "goal_id"),
+    "shape_direction": ("Complete the direction", "careers:direction_edit", "direction_id"),
+    "weak_job": ("See why it scores low", "jobs:job_detail", "job_id"),
 }
-
-
-def _with_query(url, **params):
-    return f"{url}?{urlencode(params)}"
 
 
 def next_steps(result):
     """The alignment's next steps, each with the link that acts on it."""
+    makers = {}
     steps = []
     for step in result.next_steps:
-        action, url = STEP_ACTIONS[step.kind]
-        steps.append({"kind": step.kind, "text": step.text, "action": action, "url": url(step)})
+        action, viewname, field = STEP_ACTIONS[step.kind]
+        if field is None:  # learning for a skill: the form comes with the skill filled in
+            url = f"{reverse(viewname)}?{urlencode({'skill': step.skill_name})}"
+        else:
+            if viewname not in makers:
+                makers[viewname] = marks.url_maker(viewname)
+            url = makers[viewname](getattr(step, field))
+        steps.append({"kind": step.kind, "text": step.text, "action": action, "url": url})
     return steps
 
 
@@ -434,6 +437,26 @@ CHARTED_JOBS = 40
 LISTED_LESSONS = 10
 
 
+CARD_TEMPLATE = "jobs/_job_score.html"
+KEPT_CARDS = 500
+
+
+def _render_cards(history, views, today):
+    """Each held job's card, reused while the job, the careers side and the date stay the
+    same: the card reads nothing else (held jobs carry no offer flags)."""
+    kept = history.kept("cards", today)
+    if len(kept) > KEPT_CARDS:
+        kept.clear()
+    template = get_template(CARD_TEMPLATE)
+    for view in views:
+        key = (view.job.id, history.revision(view.job.id), view.result.direction_id)
+        card = kept.get(key)
+        if card is None:
+            card = template.render({"view": view})
+            kept[key] = card
+        view.card = mark_safe(card)  # noqa: S308 - rendered by the template above
+
+
 GOALS_LISTED = 8  # then "N more goals", folded
 SKILLS_LISTED = 10
 
@@ -461,12 +484,14 @@ def build(history, result, today):
         progress["rest_html"] = marks.goal_items(progress["goals"][GOALS_LISTED:], goal_url)
         progress["more"] = max(len(progress["goals"]) - GOALS_LISTED, 0)
     gained = skills_gained(held, history)
+    explained = charted[:EXPLAINED_JOBS]
+    _render_cards(history, explained, today)
     return {
         "result": result,
         "direction": result.direction,
         "held": bool(held),
         "held_count": len(held),
-        "explained": charted[:EXPLAINED_JOBS],
+        "explained": explained,
         "charted": charted,
         "timeline": timeline,
         "plot": plot,

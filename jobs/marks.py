@@ -25,7 +25,15 @@ def truncated(text, length):
     return Truncator(text).chars(length)
 
 
+@lru_cache(maxsize=8192)
+def whole_number(value):
+    """Django's floatformat:"0g" (rounded half up, thousands grouped), remembered."""
+    return floatformat(value, "0g")
+
+
 def _escape(value):
+    if type(value) is int:
+        return str(value)  # nothing to escape in a number
     return value if isinstance(value, SafeData) else html.escape(str(value))
 
 
@@ -150,7 +158,7 @@ def plot_marks(plot, job_url):
             (
                 job_url(point["view"].job.id),
                 point["view"].job.title,
-                floatformat(point["view"].annual_pay, "0g"),
+                whole_number(point["view"].annual_pay),
                 plot["currency"],
                 point["view"].score,
                 point["quadrant"][:1].upper() + point["quadrant"][1:],

@@ -1,18 +1,27 @@
 """Keep a person's versions honest when their jobs change.
 
 Saving a job gives it a new revision (Job.save) and raises the person's data version, but
-not their careers version: the other jobs' scores stay valid. Skills and values are written
-with their job; goals are linked after it, so a change of a job's goals gives it a new
-revision again. A change from the goal's side counts as a careers change.
+not their careers version: the other jobs' scores stay valid. A change of a job's skills,
+values or goals on their own (the admin, a shell, the form after the job's save) gives the
+job a new revision again. A change from the goal's or the skill's side counts as a careers
+change. Bulk inserts send no signals: the import bumps the versions itself.
 """
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from careers.models import bump_data_version
+from careers.models import Skill, bump_data_version
 from careers.signals import bump_on_m2m
 
-from .models import Job, new_revision
+from .models import Job, JobBenefit, JobSkill, new_revision
+
+
+def touch_job(job_id):
+    """A new revision for the job, and a new data version for its owner."""
+    owner_id = Job.objects.filter(pk=job_id).values_list("owner_id", flat=True).first()
+    if owner_id is not None:
+        Job.objects.filter(pk=job_id).update(revision=new_revision())
+        bump_data_version(owner_id, careers=False)
 
 
 def job_saved(sender, instance, **kwargs):
@@ -29,8 +38,7 @@ def job_goals_changed(sender, instance, action, **kwargs):
     if not action.startswith("post_"):
         return
     if isinstance(instance, Job):
-        Job.objects.filter(pk=instance.pk).update(revision=new_revision())
-        bump_data_version(instance.owner_id, careers=False)
+        touch_job(instance.pk)
     else:
         bump_on_m2m(sender, instance, action, **kwargs)
 
@@ -41,7 +49,16 @@ def job_contacts_changed(sender, instance, action, **kwargs):
         bump_data_version(instance.owner_id, careers=False)
 
 
+def job_link_changed(sender, instance, origin=None, **kwargs):
+    if isinstance(origin, Job | Skill | get_user_model()):
+        return  # the job, the skill or the account is going: its own signal says so
+    touch_job(instance.job_id)
+
+
 post_save.connect(job_saved, sender=Job, dispatch_uid="bump-save-Job")
+for link in (JobSkill, JobBenefit):
+    post_save.connect(job_link_changed, sender=link, dispatch_uid=f"bump-save-{link.__name__}")
+    post_delete.connect(job_link_changed, sender=link, dispatch_uid=f"bump-del-{link.__name__}")
 post_delete.connect(job_deleted, sender=Job, dispatch_uid="bump-delete-Job")
 m2m_changed.connect(job_goals_changed, sender=Job.goals.through, dispatch_uid="bump-job-goals")
 m2m_changed.connect(
