@@ -236,7 +236,7 @@ def _read_jobs(user, ids=None):
     (none for no ids)."""
     if ids is not None and not ids:
         return {}
-    jobs = Job.objects.owned_by(user)
+    jobs = Job.objects.owned_by(user).order_by()  # in no order: the summary sorts
     if ids is not None:
         jobs = jobs.filter(pk__in=ids)
     rows = {row["id"]: row for row in jobs.values(*JOB_FIELDS)}
@@ -293,7 +293,7 @@ def load(user, careers_version=None):
         kept = _read_jobs(user)
         revisions = {job_id: revision for job_id, (revision, _) in kept.items()}
     else:
-        revisions = dict(Job.objects.owned_by(user).values_list("id", "revision"))
+        revisions = dict(Job.objects.owned_by(user).order_by().values_list("id", "revision"))
         kept = person.jobs
         stale = [
             job_id
