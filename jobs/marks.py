@@ -32,8 +32,8 @@ def whole_number(value):
 
 
 def _escape(value):
-    if type(value) is int:
-        return str(value)  # nothing to escape in a number
+    if type(value) is int or type(value) is float:
+        return str(value)  # nothing to escape in a number (str() is what templates print)
     return value if isinstance(value, SafeData) else html.escape(str(value))
 
 
