@@ -108,10 +108,11 @@ CACHES = {
     )
 }
 # Rendered dashboards reused until the person's data changes (off only to measure the work
-# of a dashboard just after a change: bench/). Each process also keeps the people it served
-# most recently, so that a change rescores only what changed (jobs.cache): at most this many.
+# of a dashboard just after a change: bench/). Each process also keeps the jobs of the people
+# it served most recently, so that a change rescores only what changed (jobs.cache): at most
+# this many jobs in all, about 5 KB each.
 BEARING_PAGE_CACHE = env_bool("BEARING_PAGE_CACHE", default=True)
-BEARING_MEMO_PEOPLE = int(os.environ.get("BEARING_MEMO_PEOPLE", "1000"))
+BEARING_KEPT_JOBS = int(os.environ.get("BEARING_KEPT_JOBS", "20000"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -82,11 +82,14 @@ class Person:
 
 
 class People:
-    """The most recently seen people of this process, at most `size` of them."""
+    """The most recently seen people of this process, keeping at most `jobs` jobs in all
+    (about 5 KB each): the least recently seen go first, the person asking always stays."""
 
-    def __init__(self, size):
-        self.size = size
+    def __init__(self, jobs):
+        self.jobs = jobs
         self._people = OrderedDict()
+        self._sizes = {}
+        self._total = 0
         self._lock = threading.Lock()
 
     def get(self, user_id, careers_version):
@@ -94,13 +97,26 @@ class People:
         with self._lock:
             person = self._people.pop(key, None) or Person()
             self._people[key] = person
-            while len(self._people) > self.size:
-                self._people.popitem(last=False)
         return person
+
+    def kept(self, user_id, careers_version, person):
+        """Count the person's jobs now kept, and forget others past the limit."""
+        key = (generation(), user_id, careers_version)
+        with self._lock:
+            self._total += len(person.jobs) - self._sizes.get(key, 0)
+            self._sizes[key] = len(person.jobs)
+            while self._total > self.jobs and len(self._people) > 1:
+                old, _ = self._people.popitem(last=False)
+                if old == key:  # the person asking stays, as the most recent
+                    self._people[key] = person
+                    continue
+                self._total -= self._sizes.pop(old, 0)
 
     def clear(self):
         with self._lock:
             self._people.clear()
+            self._sizes.clear()
+            self._total = 0
 
 
-people = People(settings.BEARING_MEMO_PEOPLE)
+people = People(settings.BEARING_KEPT_JOBS)

@@ -233,3 +233,20 @@ def test_pay_is_written_as_floatformat_writes_it(pay):
     from django.template.defaultfilters import floatformat
 
     assert marks.whole_number(Decimal(pay)) == floatformat(Decimal(pay), "0g")
+
+
+def test_a_process_keeps_a_bounded_number_of_jobs():
+    from jobs.cache import People
+
+    kept = People(jobs=5)
+    first, second = kept.get(1, 0), kept.get(2, 0)
+    first.jobs, second.jobs = dict.fromkeys(range(3)), dict.fromkeys(range(2))
+    kept.kept(1, 0, first)
+    kept.kept(2, 0, second)
+    assert kept.get(1, 0) is first  # 5 jobs in all: both stay (and 1 is now the most recent)
+    third = kept.get(3, 0)
+    third.jobs = dict.fromkeys(range(4))
+    kept.kept(3, 0, third)  # 9 > 5: the least recently seen go, never the person asking
+    assert kept.get(3, 0) is third
+    assert kept.get(2, 0) is not second
+    assert kept.get(1, 0) is not first
