@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from careers.models import Skill, bump_data_version
-from careers.signals import bump_on_m2m
+from careers.signals import bump_on_m2m, first_for
 
 from .models import Job, JobBenefit, JobSkill, new_revision
 
@@ -52,7 +52,8 @@ def job_contacts_changed(sender, instance, action, **kwargs):
 def job_link_changed(sender, instance, origin=None, **kwargs):
     if isinstance(origin, Job | Skill | get_user_model()):
         return  # the job, the skill or the account is going: its own signal says so
-    touch_job(instance.job_id)
+    if first_for(origin, instance.job_id):
+        touch_job(instance.job_id)
 
 
 post_save.connect(job_saved, sender=Job, dispatch_uid="bump-save-Job")

@@ -11,7 +11,9 @@ from html import escape
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.template.defaultfilters import truncatechars
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from careers.models import (
@@ -250,3 +252,30 @@ def test_a_process_keeps_a_bounded_number_of_jobs():
     assert kept.get(3, 0) is third
     assert kept.get(2, 0) is not second
     assert kept.get(1, 0) is not first
+
+
+def _edit_a_job_with_links(client, owner, links):
+    names = [f"Skill {n}" for n in range(links)]
+    job = Job.objects.create(owner=owner, title=f"Rigger {links}", started_on=date(2020, 1, 1))
+    JobSkill.objects.bulk_create(
+        JobSkill(job=job, skill=skill) for skill in Skill.objects.named(owner, names)
+    )
+    data = {
+        "title": "Rigger",
+        "stage": "held",
+        "employment_type": "full_time",
+        "started_on": "2020-01-01",
+        "skills_used": "Skill 1",
+        "currency": "EUR",
+        "version": job.version,
+    }
+    with CaptureQueriesContext(connection) as queries:
+        assert client.post(reverse("jobs:job_edit", args=[job.pk]), data).status_code == 302
+    assert list(job.skill_links.values_list("skill__name", flat=True)) == ["Skill 1"]
+    return len(queries)
+
+
+def test_the_job_form_bumps_once_however_many_skills_it_replaces(client, owner):
+    client.force_login(owner)
+    # Replacing 30 skills costs what replacing 2 does: one new revision and one bump.
+    assert _edit_a_job_with_links(client, owner, 2) == _edit_a_job_with_links(client, owner, 30)
