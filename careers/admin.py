@@ -12,6 +12,15 @@ from .models import (
 )
 
 
+class OwnedAdmin(admin.ModelAdmin):
+    """A row's owner is set when it is made and never changed: moving a row to another
+    person would leave the first person's cached pages showing it (jobs.cache)."""
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "owner"] if obj is not None else fields
+
+
 class DirectionSkillInline(admin.TabularInline):
     model = DirectionSkill
     autocomplete_fields = ["skill"]
@@ -24,7 +33,7 @@ class DirectionValueInline(admin.TabularInline):
 
 
 @admin.register(CareerDirection)
-class CareerDirectionAdmin(admin.ModelAdmin):
+class CareerDirectionAdmin(OwnedAdmin):
     list_display = ["title", "owner", "status", "started_on", "ended_on"]
     list_filter = ["status"]
     search_fields = ["title", "statement", "owner__username"]
@@ -33,7 +42,7 @@ class CareerDirectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(CareerGoal)
-class CareerGoalAdmin(admin.ModelAdmin):
+class CareerGoalAdmin(OwnedAdmin):
     list_display = ["title", "owner", "direction", "status", "priority", "target_date"]
     list_filter = ["status", "priority"]
     search_fields = ["title", "description", "owner__username"]
@@ -41,14 +50,14 @@ class CareerGoalAdmin(admin.ModelAdmin):
 
 
 @admin.register(Skill)
-class SkillAdmin(admin.ModelAdmin):
+class SkillAdmin(OwnedAdmin):
     list_display = ["name", "owner"]
     search_fields = ["name", "owner__username"]
     raw_id_fields = ["owner"]
 
 
 @admin.register(Learning)
-class LearningAdmin(admin.ModelAdmin):
+class LearningAdmin(OwnedAdmin):
     list_display = ["title", "owner", "kind", "provider", "started_on", "completed_on"]
     list_filter = ["kind"]
     search_fields = ["title", "provider", "owner__username"]
@@ -56,14 +65,14 @@ class LearningAdmin(admin.ModelAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
+class ContactAdmin(OwnedAdmin):
     list_display = ["name", "owner", "context", "last_contacted_on"]
     search_fields = ["name", "context", "notes", "owner__username"]
     raw_id_fields = ["owner"]
 
 
 @admin.register(Profile)
-class ProfileAdmin(admin.ModelAdmin):
+class ProfileAdmin(OwnedAdmin):
     list_display = ["owner", "currency"]
     list_filter = ["currency"]
     search_fields = ["owner__username"]

@@ -135,10 +135,13 @@ def bump_data_version(owner_id, *, careers=True):
     bumps = {"data_version": models.F("data_version") + 1}
     if careers:
         bumps["careers_version"] = models.F("careers_version") + 1
-    if not Profile.objects.filter(owner_id=owner_id).update(**bumps):
-        Profile.objects.get_or_create(
-            owner_id=owner_id, defaults={"data_version": 1, "careers_version": 1}
-        )
+    if Profile.objects.filter(owner_id=owner_id).update(**bumps):
+        return
+    _, created = Profile.objects.get_or_create(
+        owner_id=owner_id, defaults={"data_version": 1, "careers_version": 1}
+    )
+    if not created:  # another request made the profile in between: bump that one
+        Profile.objects.filter(owner_id=owner_id).update(**bumps)
 
 
 class SkillQuerySet(OwnedQuerySet):

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from careers.admin import OwnedAdmin
+
 from .models import Job, JobBenefit, JobSkill
 
 
@@ -15,7 +17,7 @@ class JobBenefitInline(admin.TabularInline):
 
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
+class JobAdmin(OwnedAdmin):
     list_display = [
         "title",
         "employer",

@@ -31,14 +31,18 @@ GENERATION_KEY = "bearing:generation"
 
 @dataclass(frozen=True)
 class Versions:
+    """A person's versions. The profile's id is part of them: a profile made again (after a
+    deletion) starts its versions again, and must not meet what was kept under the old."""
+
+    profile: int | None
     data: int
     careers: int
 
 
 def versions(user):
-    """The person's data and careers versions (0, 0 before their first change): one query."""
-    row = Profile.objects.filter(owner=user).values_list("data_version", "careers_version")
-    return Versions(*(row.first() or (0, 0)))
+    """The person's profile id and data and careers versions: one query."""
+    row = Profile.objects.filter(owner=user).values_list("id", "data_version", "careers_version")
+    return Versions(*(row.first() or (None, 0, 0)))
 
 
 def cached(user, name, *params, compute):
@@ -48,7 +52,10 @@ def cached(user, name, *params, compute):
     An exception in `compute` (a 404) caches nothing.
     """
     current = versions(user)
-    key = ":".join(["bearing", name, str(user.pk), str(current.data), *map(str, params)])
+    if current.profile is None:
+        return compute(current)  # nothing entered yet (any change makes the profile)
+    version = f"{current.profile}.{current.data}"
+    key = ":".join(["bearing", name, str(user.pk), version, *map(str, params)])
     value = cache.get(key) if settings.BEARING_PAGE_CACHE else None
     if value is None:
         value = compute(current)
@@ -70,8 +77,8 @@ class Person:
     """One person's careers side and jobs as this process last read them.
 
     `careers` is read once per careers version; `jobs` maps a job id to (revision, entry);
-    `plans` maps a direction asked to the prepared directions; `results` maps (date,
-    direction asked) to {job id: (revision, score)}.
+    `plans` maps a direction asked to the prepared directions; `results` maps a date to
+    {direction asked: {job id: (revision, score)}}; `kept` maps a date to rendered pieces.
     """
 
     careers: object = None
@@ -92,17 +99,19 @@ class People:
         self._total = 0
         self._lock = threading.Lock()
 
-    def get(self, user_id, careers_version):
-        key = (generation(), user_id, careers_version)
+    def get(self, user_id, known):
+        key = (generation(), user_id, known.profile, known.careers)
         with self._lock:
             person = self._people.pop(key, None) or Person()
             self._people[key] = person
         return person
 
-    def kept(self, user_id, careers_version, person):
+    def kept(self, user_id, known, person):
         """Count the person's jobs now kept, and forget others past the limit."""
-        key = (generation(), user_id, careers_version)
+        key = (generation(), user_id, known.profile, known.careers)
         with self._lock:
+            if self._people.get(key) is not person:
+                return  # forgotten meanwhile (another thread): nothing of it is counted
             self._total += len(person.jobs) - self._sizes.get(key, 0)
             self._sizes[key] = len(person.jobs)
             while self._total > self.jobs and len(self._people) > 1:

@@ -52,6 +52,15 @@ class JobEntry:
     gained: tuple[str, ...]  # names of the skills gained there
 
 
+def _for_today(by_day, today):
+    """`by_day[today]`, made empty when missing; other days are dropped, as they will not be
+    asked for again. Safe with several threads: each day has its own dict."""
+    for day in list(by_day):
+        if day != today:
+            by_day.pop(day, None)
+    return by_day.setdefault(today, {})
+
+
 class History:
     """A person's rows as plain data: the careers side and every job, newest read."""
 
@@ -71,11 +80,7 @@ class History:
     def kept(self, name, today):
         """A dict this process keeps for the person until the date or their careers side
         changes, for values named by what they depend on (jobs.explain's cards)."""
-        kept = self._person.kept
-        if kept.get("day") != today:
-            kept.clear()
-            kept["day"] = today
-        return kept.setdefault(name, {})
+        return _for_today(self._person.kept, today).setdefault(name, {})
 
 
 def _direction_links(user):
@@ -278,14 +283,13 @@ def _read_jobs(user, ids=None):
     }
 
 
-def load(user, careers_version=None):
+def load(user, known=None):
     """Everything alignment needs for one person, reading only what this process lacks.
 
-    `careers_version` is the person's, when the caller has read it already (jobs.cache).
+    `known` is the person's `Versions`, when the caller has read them already (jobs.cache).
     """
-    if careers_version is None:
-        careers_version = versions(user).careers
-    person = people.get(user.pk, careers_version)
+    known = known or versions(user)
+    person = people.get(user.pk, known)
     if person.careers is None:
         person.careers = _careers_side(user)
     if not person.jobs:
@@ -305,7 +309,7 @@ def load(user, careers_version=None):
         kept = {job_id: kept[job_id] for job_id in revisions if job_id in kept}
         kept.update(fresh)
     person.jobs = kept
-    people.kept(user.pk, careers_version, person)
+    people.kept(user.pk, known, person)
     entries = {job_id: kept[job_id][1] for job_id in revisions if job_id in kept}
     return History(person.careers, entries, revisions, person)
 
@@ -345,8 +349,7 @@ def assess_history(history, *, direction_id=None, today=None):
     if the_plan is None:
         the_plan = alignment.plan(history.directions, direction_id)
         person.plans[direction_id] = the_plan
-    key = (today, direction_id)
-    kept = person.results.get(key, {})
+    kept = _for_today(person.results, today).get(direction_id, {})
     held = [job for job in history.jobs if job.stage == alignment.HELD]
     results, scored = [], {}
     for job in history.jobs:
@@ -361,7 +364,5 @@ def assess_history(history, *, direction_id=None, today=None):
         else:
             result = alignment.job_result(job, the_plan, held, today)
         results.append(result)
-    # Only today's scores are kept: yesterday's will not be asked for again.
-    person.results = {k: v for k, v in person.results.items() if k[0] == today}
-    person.results[key] = scored
+    _for_today(person.results, today)[direction_id] = scored
     return alignment.summarise(the_plan, results, history.learning, today, history.goals)

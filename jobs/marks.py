@@ -19,10 +19,22 @@ from django.utils.text import Truncator
 PLACEHOLDER = 987654321987
 
 
-@lru_cache(maxsize=8192)
 def truncated(text, length):
-    """Django's truncatechars (an ellipsis past `length`), remembered: it costs ~20 µs."""
-    return Truncator(text).chars(length)
+    """Django's truncatechars (an ellipsis past `length`), remembered: it costs ~20 µs.
+
+    Plain text in and out, to be escaped by the caller: a safe string is made plain first,
+    so that it can never be remembered as the answer for an equal plain one.
+    """
+    return _truncated(_plain(text), length)
+
+
+def _plain(text):
+    return "".join([text])  # a str, never a SafeString (str() and f-strings keep those)
+
+
+@lru_cache(maxsize=8192)
+def _truncated(text, length):
+    return _plain(Truncator(text).chars(length))
 
 
 @lru_cache(maxsize=8192)

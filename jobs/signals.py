@@ -7,11 +7,10 @@ job a new revision again. A change from the goal's or the skill's side counts as
 change. Bulk inserts send no signals: the import bumps the versions itself.
 """
 
-from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from careers.models import Skill, bump_data_version
-from careers.signals import bump_on_m2m, first_for
+from careers.signals import bump_on_m2m, deleting_accounts, first_for
 
 from .models import Job, JobBenefit, JobSkill, new_revision
 
@@ -29,7 +28,7 @@ def job_saved(sender, instance, **kwargs):
 
 
 def job_deleted(sender, instance, origin=None, **kwargs):
-    if isinstance(origin, get_user_model()):
+    if deleting_accounts(origin):
         return  # the whole account is being deleted: nothing is left to mark stale
     bump_data_version(instance.owner_id, careers=False)
 
@@ -50,10 +49,20 @@ def job_contacts_changed(sender, instance, action, **kwargs):
 
 
 def job_link_changed(sender, instance, origin=None, **kwargs):
-    if isinstance(origin, Job | Skill | get_user_model()):
+    if isinstance(origin, Job | Skill) or deleting_accounts(origin):
         return  # the job, the skill or the account is going: its own signal says so
     if first_for(origin, instance.job_id):
         touch_job(instance.job_id)
+
+
+def job_skills_changed(sender, instance, action, **kwargs):
+    # job.skills.add(...) inserts without post_save; skill.jobs.add(...) is the skill's side.
+    if not action.startswith("post_"):
+        return
+    if isinstance(instance, Job):
+        touch_job(instance.pk)
+    else:
+        bump_on_m2m(sender, instance, action, **kwargs)
 
 
 post_save.connect(job_saved, sender=Job, dispatch_uid="bump-save-Job")
@@ -62,6 +71,7 @@ for link in (JobSkill, JobBenefit):
     post_delete.connect(job_link_changed, sender=link, dispatch_uid=f"bump-del-{link.__name__}")
 post_delete.connect(job_deleted, sender=Job, dispatch_uid="bump-delete-Job")
 m2m_changed.connect(job_goals_changed, sender=Job.goals.through, dispatch_uid="bump-job-goals")
+m2m_changed.connect(job_skills_changed, sender=Job.skills.through, dispatch_uid="bump-job-skills")
 m2m_changed.connect(
     job_contacts_changed, sender=Job.contacts.through, dispatch_uid="bump-job-contacts"
 )

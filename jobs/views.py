@@ -38,7 +38,7 @@ def dashboard(request):
     asked = request.GET.get("direction", "")
 
     def render_body(versions):
-        history = load(request.user, versions.careers)
+        history = load(request.user, versions)
         direction_id = _asked_direction(asked, history)
         result = assess_history(history, direction_id=direction_id, today=today)
         context = explain.build(history, result, today)
@@ -56,7 +56,7 @@ def compare(request):
     today = timezone.localdate()
 
     def assess_each(versions):
-        history = load(request.user, versions.careers)
+        history = load(request.user, versions)
         order = {"current": 0, "considering": 1}
         directions = sorted(history.directions, key=lambda d: (order.get(d.status, 2), d.id))
         rows = [
@@ -76,7 +76,7 @@ def alignment_api(request):
     asked = request.GET.get("direction", "")
 
     def document(versions):
-        history = load(request.user, versions.careers)
+        history = load(request.user, versions)
         direction_id = _asked_direction(asked, history)
         return alignment_document(assess_history(history, direction_id=direction_id, today=today))
 
