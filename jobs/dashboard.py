@@ -6,8 +6,8 @@ it teaches) once per careers version; then, the first time, every job's row and 
 values and goals (one UNION); after that, every job's id and revision, then the rows and
 links of only the jobs this process has not seen at their current revision.
 `assess_history` scores again only those jobs; the pure `careers.alignment` module does the
-scoring and the summing up. What is kept between
-requests, and why it stays correct, is in jobs.cache.
+scoring and the summing up. What is kept between requests, and why it stays correct, is in
+jobs.cache.
 """
 
 from collections import defaultdict
