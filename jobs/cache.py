@@ -81,6 +81,7 @@ class Person:
     {direction asked: {job id: (revision, score)}}; `kept` maps a date to rendered pieces.
     """
 
+    key: tuple = ()  # (generation, user id, profile id, careers version)
     careers: object = None
     jobs: dict = field(default_factory=dict)
     plans: dict = field(default_factory=dict)
@@ -102,13 +103,13 @@ class People:
     def get(self, user_id, known):
         key = (generation(), user_id, known.profile, known.careers)
         with self._lock:
-            person = self._people.pop(key, None) or Person()
+            person = self._people.pop(key, None) or Person(key=key)
             self._people[key] = person
         return person
 
-    def kept(self, user_id, known, person):
+    def kept(self, person):
         """Count the person's jobs now kept, and forget others past the limit."""
-        key = (generation(), user_id, known.profile, known.careers)
+        key = person.key
         with self._lock:
             if self._people.get(key) is not person:
                 return  # forgotten meanwhile (another thread): nothing of it is counted

@@ -309,7 +309,7 @@ def load(user, known=None):
         kept = {job_id: kept[job_id] for job_id in revisions if job_id in kept}
         kept.update(fresh)
     person.jobs = kept
-    people.kept(user.pk, known, person)
+    people.kept(person)
     entries = {job_id: kept[job_id][1] for job_id in revisions if job_id in kept}
     return History(person.careers, entries, revisions, person)
 

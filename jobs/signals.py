@@ -23,17 +23,16 @@ def touch_job(job_id):
         bump_data_version(owner_id, careers=False)
 
 
-def job_saved(sender, instance, **kwargs):
-    bump_data_version(instance.owner_id, careers=False)
-
-
-def job_deleted(sender, instance, origin=None, **kwargs):
+def job_changed(sender, instance, origin=None, **kwargs):
+    """A job saved (Job.save gave it a new revision) or deleted."""
     if deleting_accounts(origin):
         return  # the whole account is being deleted: nothing is left to mark stale
     bump_data_version(instance.owner_id, careers=False)
 
 
-def job_goals_changed(sender, instance, action, **kwargs):
+def job_links_changed(sender, instance, action, **kwargs):
+    """job.goals/job.skills .add(), .set()… (inserts send no post_save); from the goal's or
+    the skill's side (goal.jobs.add(…)) it is a careers change."""
     if not action.startswith("post_"):
         return
     if isinstance(instance, Job):
@@ -55,23 +54,13 @@ def job_link_changed(sender, instance, origin=None, **kwargs):
         touch_job(instance.job_id)
 
 
-def job_skills_changed(sender, instance, action, **kwargs):
-    # job.skills.add(...) inserts without post_save; skill.jobs.add(...) is the skill's side.
-    if not action.startswith("post_"):
-        return
-    if isinstance(instance, Job):
-        touch_job(instance.pk)
-    else:
-        bump_on_m2m(sender, instance, action, **kwargs)
-
-
-post_save.connect(job_saved, sender=Job, dispatch_uid="bump-save-Job")
+post_save.connect(job_changed, sender=Job, dispatch_uid="bump-save-Job")
+post_delete.connect(job_changed, sender=Job, dispatch_uid="bump-delete-Job")
 for link in (JobSkill, JobBenefit):
     post_save.connect(job_link_changed, sender=link, dispatch_uid=f"bump-save-{link.__name__}")
     post_delete.connect(job_link_changed, sender=link, dispatch_uid=f"bump-del-{link.__name__}")
-post_delete.connect(job_deleted, sender=Job, dispatch_uid="bump-delete-Job")
-m2m_changed.connect(job_goals_changed, sender=Job.goals.through, dispatch_uid="bump-job-goals")
-m2m_changed.connect(job_skills_changed, sender=Job.skills.through, dispatch_uid="bump-job-skills")
+m2m_changed.connect(job_links_changed, sender=Job.goals.through, dispatch_uid="bump-job-goals")
+m2m_changed.connect(job_links_changed, sender=Job.skills.through, dispatch_uid="bump-job-skills")
 m2m_changed.connect(
     job_contacts_changed, sender=Job.contacts.through, dispatch_uid="bump-job-contacts"
 )

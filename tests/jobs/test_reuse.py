@@ -247,12 +247,12 @@ def test_a_process_keeps_a_bounded_number_of_jobs():
     one, two, three = (Versions(profile=n, data=0, careers=0) for n in (1, 2, 3))
     first, second = kept.get(1, one), kept.get(2, two)
     first.jobs, second.jobs = dict.fromkeys(range(3)), dict.fromkeys(range(2))
-    kept.kept(1, one, first)
-    kept.kept(2, two, second)
+    kept.kept(first)
+    kept.kept(second)
     assert kept.get(1, one) is first  # 5 jobs in all: both stay (and 1 is now the most recent)
     third = kept.get(3, three)
     third.jobs = dict.fromkeys(range(4))
-    kept.kept(3, three, third)  # 9 > 5: the least recently seen go, never the person asking
+    kept.kept(third)  # 9 > 5: the least recently seen go, never the person asking
     assert kept.get(3, three) is third
     assert kept.get(2, two) is not second
     assert kept.get(1, one) is not first
@@ -260,7 +260,7 @@ def test_a_process_keeps_a_bounded_number_of_jobs():
     gone = kept.get(4, Versions(profile=4, data=0, careers=0))
     kept.clear()
     gone.jobs = dict.fromkeys(range(50))
-    kept.kept(4, Versions(profile=4, data=0, careers=0), gone)
+    kept.kept(gone)
     assert kept._total == 0
 
 
