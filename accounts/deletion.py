@@ -8,9 +8,9 @@ from jobs.models import Job
 
 from .portability.merge import counted
 
-# The person's data, deleted before the user row. Each delete bumps the person's data version
-# (careers.signals); were the user deleted first, the cascade could remove the profile before
-# a later row's bump, and the bump would create the profile again for a user about to vanish.
+# The person's data, deleted before the user row. No data version is bumped: the pages
+# cached for the person are named by their user and profile ids, which are never given to
+# anybody again, and nobody can ask for them once the person is gone.
 OWNED = {
     "jobs": Job,
     "directions": CareerDirection,

@@ -15,6 +15,7 @@ from careers.models import (
     Learning,
     Profile,
     Skill,
+    bump_data_version,
 )
 from jobs.models import Job, JobBenefit, JobSkill
 
@@ -185,4 +186,5 @@ def load_demo():
     )
     gym.goals.set([school])
     gym.contacts.set([coach])
+    bump_data_version(user.pk)
     return user

@@ -57,6 +57,7 @@ def signup(request):
         try:
             with transaction.atomic():
                 user = form.save()
+                Profile.objects.create(owner=user)
         except IntegrityError:
             # Somebody took the username between the form's check and the save.
             form.add_error("username", "A user with that username already exists.")

@@ -36,30 +36,36 @@ def person(
     contacts=3,
     skills=10,
     seed=1,
+    statuses=("current", "past", "considering"),
+    spacing=15,
 ):
-    """One person with a history of the given size; the same arguments give the same rows."""
+    """One person with a history of the given size; the same arguments give the same rows.
+
+    Directions take `statuses` in turn (only the first may be "current": one a person);
+    jobs start `spacing` days apart."""
     rng = random.Random(seed)
     user = User.objects.create(username=username, password=make_password(PASSWORD))
     Profile.objects.create(owner=user, currency="EUR")
     skill_rows = Skill.objects.bulk_create(
         Skill(owner=user, name=f"Skill {n:03d}") for n in range(skills)
     )
-    statuses = ["current", "past", "considering"]
+    status = [statuses[min(n, len(statuses) - 1)] for n in range(directions)]
     direction_rows = CareerDirection.objects.bulk_create(
         CareerDirection(
             owner=user,
             title=f"Direction {n}",
             statement="A direction of the benchmark.",
-            status=statuses[n % 3],
-            started_on=START + timedelta(days=2000 * n) if n % 3 != 2 else None,
-            ended_on=START + timedelta(days=2000 * n + 1999) if n % 3 == 1 else None,
+            status=status[n],
+            started_on=START + timedelta(days=2000 * n) if status[n] != "considering" else None,
+            ended_on=START + timedelta(days=2000 * n + 1999) if status[n] == "past" else None,
         )
         for n in range(directions)
     )
     DirectionSkill.objects.bulk_create(
         DirectionSkill(
             direction=direction_rows[n % directions],
-            skill=skill_rows[n % skills],
+            # n // skills shifts each round, so a direction never meets a skill twice.
+            skill=skill_rows[(n + n // skills) % skills],
             importance=1 + n % 3,
         )
         for n in range(target_skills)
@@ -106,8 +112,8 @@ def person(
             employer=f"Client {n % 40}",
             employment_type="freelance",
             stage="held",
-            started_on=START + timedelta(days=15 * n),
-            ended_on=START + timedelta(days=15 * n + 10),
+            started_on=START + timedelta(days=spacing * n),
+            ended_on=START + timedelta(days=spacing * n + 10),
             hours_per_week=Decimal(20),
             schedule="flexible",
             pay_amount=Decimal(rng.randint(10, 60)),

@@ -1,28 +1,51 @@
-"""Pure alignment scoring: sets a person's jobs against a career direction, exactly."""
+"""Pure alignment scoring: a person's jobs set against a career direction, exactly.
+
+Plain data in, frozen results out, no ORM. The database does the matching (which target
+skills a job used, which goals it advanced, which values it gave, summed as weights per
+job and direction: jobs.history); this module adds those small integers up by the
+formula. Every rule of the formula lives here once, and the rest of Bearing imports it.
+"""
 
 import math
 import re
-from dataclasses import dataclass, replace
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
+from types import MappingProxyType
+from typing import NamedTuple
 
 HELD = "held"
 OFFER = "offer"
 CURRENT = "current"
 PAST = "past"
+CONSIDERING = "considering"
+PLANNED = "planned"
 ACTIVE = "active"
 ACHIEVED = "achieved"
 DROPPED = "dropped"
 
+# An open goal: one still to reach (neither achieved nor dropped).
+OPEN_GOALS = (PLANNED, ACTIVE)
+
+# The score's weights: what a job gave of the direction's skills counts four times as
+# much as how it fitted who the person is.
 SKILLS_WEIGHT = 4
 GOALS_WEIGHT = 3
 VALUES_WEIGHT = 2
 IDENTITY_WEIGHT = 1
+WEIGHTS = {
+    "skills": SKILLS_WEIGHT,
+    "goals": GOALS_WEIGHT,
+    "values": VALUES_WEIGHT,
+    "identity": IDENTITY_WEIGHT,
+}
 
+# A job scoring this or more built the career (aligned share, next steps, the charts).
 ALIGNED_AT = 50
 DRIFT_WINDOW_DAYS = 365
 DRIFT_POINTS = 15
-WEAK_BELOW = 50
 
 IMPORTANCE_PHRASES = {3: "essential to", 2: "important to", 1: "useful to"}
 
@@ -31,17 +54,80 @@ IMPORTANCE_PHRASES = {3: "essential to", 2: "important to", 1: "useful to"}
 
 
 @dataclass(frozen=True)
-class TargetSkill:
-    """A skill a direction needs, with its importance 1 (nice) to 3 (essential)."""
+class DirectionData:
+    """A career direction and the totals its parts weigh: Σ importance of its target
+    skills, Σ priority of its goals that are not dropped, Σ weight of its values."""
 
-    skill_id: int
+    id: int
+    title: str
+    status: str
+    started_on: date | None
+    ended_on: date | None
+    skills_total: int = 0
+    goals_total: int = 0
+    values_total: int = 0
+
+
+# Jobs are many (a history of thousands): they and their results are named tuples, which
+# are made several times faster than frozen dataclasses.
+
+
+class Matched(NamedTuple):
+    """What one job gave of one direction, as weights: Σ importance of the target skills
+    it used or gained, Σ priority of the direction's goals (not dropped) it advanced,
+    Σ weight of the direction's values it gave."""
+
+    skills: int = 0
+    goals: int = 0
+    values: int = 0
+
+
+NOTHING = Matched()
+NO_MATCHES: Mapping[int, Matched] = MappingProxyType({})
+
+
+class JobData(NamedTuple):
+    """A held job or an offer.
+
+    ``matched`` maps a direction id to what the job gave of that direction (a direction
+    it gave nothing of may be left out). ``linked`` says whether the job names any skill,
+    value gained or goal advanced at all, of any direction.
+    """
+
+    id: int
+    title: str
+    employer: str
+    stage: str
+    started_on: date | None
+    ended_on: date | None
+    identity_fit: int | None = None
+    linked: bool = False
+    matched: Mapping[int, Matched] = NO_MATCHES
+    description: str = ""
+    schedule_label: str = ""
+    avoid: str = ""
+
+    @property
+    def described(self) -> bool:
+        """Whether the job tells anything to score: said nothing is unknown, not zero."""
+        return self.linked or self.identity_fit is not None
+
+
+@dataclass(frozen=True)
+class TargetSkill:
+    """A target skill of a direction, with its importance 1–3, whether a held job or a
+    completed piece of learning covers it, and whether any learning (finished or not)
+    teaches it."""
+
     name: str
     importance: int
+    covered: bool = False
+    taught: bool = False
 
 
 @dataclass(frozen=True)
 class GoalData:
-    """A goal under a direction."""
+    """A goal, under a direction or under none."""
 
     id: int
     title: str
@@ -52,59 +138,13 @@ class GoalData:
     direction_id: int | None
 
 
-@dataclass(frozen=True)
-class DirectionData:
-    """A career direction with its target skills, values (key, weight) and goals."""
-
-    id: int
-    title: str
-    status: str
-    started_on: date | None
-    ended_on: date | None
-    target_skills: tuple[TargetSkill, ...] = ()
-    values: tuple[tuple[str, int], ...] = ()
-    goals: tuple[GoalData, ...] = ()
-
-
-@dataclass(frozen=True)
-class JobData:
-    """A held job or an offer, with what it gave: skills, goals advanced, values."""
-
-    id: int
-    title: str
-    employer: str
-    stage: str
-    started_on: date | None
-    ended_on: date | None
-    skill_ids: frozenset[int] = frozenset()
-    goal_ids: frozenset[int] = frozenset()
-    benefits: frozenset[str] = frozenset()
-    identity_fit: int | None = None
-    description: str = ""
-    schedule_label: str = ""
-    avoid: str = ""
-
-
-@dataclass(frozen=True)
-class LearningData:
-    """A piece of learning; it covers its skills once completed_on is set."""
-
-    id: int
-    title: str
-    completed_on: date | None
-    skill_ids: frozenset[int] = frozenset()
-
-
 # -- outputs --------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Components:
-    """The four ratios of a job against a direction (None = undefined), with what matched.
-
-    The ``*_weight`` pairs are (matched weight, total weight) before reduction, so a page can
-    say "4 of 9"; the name tuples are ordered by weight (highest first), then name.
-    """
+    """The four ratios of a job against a direction (None = undefined), and the weights
+    they come from: (matched, total), so a page can say "4 of 9"."""
 
     skills: Fraction | None
     goals: Fraction | None
@@ -113,12 +153,6 @@ class Components:
     skills_weight: tuple[int, int] = (0, 0)
     goals_weight: tuple[int, int] = (0, 0)
     values_weight: tuple[int, int] = (0, 0)
-    skills_matched: tuple[str, ...] = ()
-    skills_unmatched: tuple[str, ...] = ()
-    goals_matched: tuple[str, ...] = ()
-    goals_unmatched: tuple[str, ...] = ()
-    values_matched: tuple[str, ...] = ()
-    values_unmatched: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,17 +164,40 @@ class Flag:
     job_title: str
 
 
-@dataclass(frozen=True)
-class JobResult:
-    """One job set against a direction (or unscored when there is none)."""
+class JobResult(NamedTuple):
+    """One job set against a direction.
+
+    ``direction`` is None when there is none to set it against. ``score`` is the rounded
+    score, None when the job is undescribed or no component is defined; ``exact`` is the
+    exact score as (numerator, denominator), kept whole for summing. The components are
+    worked out when asked for.
+    """
 
     job: JobData
-    direction_id: int | None
-    components: Components | None
-    exact_score: Fraction | None
+    direction: DirectionData | None
     score: int | None
     days: int
-    flags: tuple[Flag, ...]
+    flags: tuple[Flag, ...] = ()
+    exact: tuple[int, int] | None = None
+
+    @property
+    def direction_id(self) -> int | None:
+        return None if self.direction is None else self.direction.id
+
+    @property
+    def needs_details(self) -> bool:
+        return not self.job.described
+
+    @property
+    def exact_score(self) -> Fraction | None:
+        return None if self.exact is None else Fraction(*self.exact)
+
+    @property
+    def components(self) -> Components | None:
+        """The components, or None for a job with no direction or no details."""
+        if self.direction is None or not self.job.described:
+            return None
+        return components(self.job, self.direction)
 
 
 @dataclass(frozen=True)
@@ -175,9 +232,14 @@ class Alignment:
 # -- arithmetic and periods -----------------------------------------------------------------
 
 
-def round_half_up(x: Fraction) -> int:
+def round_half_up(x) -> int:
     """Round an exact number to the nearest integer, halves upwards (14.5 → 15)."""
     return math.floor(Fraction(x) + Fraction(1, 2))
+
+
+def _rounded(numerator: int, denominator: int) -> int:
+    """round_half_up(numerator / denominator) in whole numbers (denominator > 0)."""
+    return (2 * numerator + denominator) // (2 * denominator)
 
 
 def job_period(job: JobData, today: date) -> tuple[date, date] | None:
@@ -224,136 +286,143 @@ def _ratio(got: int, total: int) -> Fraction | None:
     return None if total == 0 else Fraction(got, total)
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Text as phrases are matched: inner white space folded, case folded."""
     return " ".join(text.split()).casefold()
 
 
 # -- one job --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Prepared:
-    """A direction's parts in their reading order, with their total weights: computed once
-    per direction, not once per job."""
-
-    skills: tuple[TargetSkill, ...]
-    goals: tuple[GoalData, ...]
-    values: tuple[tuple[str, int], ...]
-    skills_total: int
-    goals_total: int
-    values_total: int
-
-
-def _prepare(direction: DirectionData) -> _Prepared:
-    skills = tuple(
-        sorted(direction.target_skills, key=lambda s: (-s.importance, _fold(s.name), s.name))
-    )
-    goals = tuple(
-        sorted(
-            (g for g in direction.goals if g.status != DROPPED),
-            key=lambda g: (-g.priority, _fold(g.title), g.id),
-        )
-    )
-    values = tuple(sorted(direction.values, key=lambda v: (-v[1], v[0])))
-    return _Prepared(
-        skills=skills,
-        goals=goals,
-        values=values,
-        skills_total=sum(s.importance for s in skills),
-        goals_total=sum(g.priority for g in goals),
-        values_total=sum(w for _, w in values),
-    )
-
-
 def components(job: JobData, direction: DirectionData) -> Components:
     """The skills, goals, values and identity ratios of a job against a direction."""
-    return _components(job, _prepare(direction))
-
-
-def _components(job: JobData, prepared: _Prepared) -> Components:
-    skill_hits = [s for s in prepared.skills if s.skill_id in job.skill_ids]
-    skill_misses = [s for s in prepared.skills if s.skill_id not in job.skill_ids]
-    skills_got = sum(s.importance for s in skill_hits)
-
-    goal_hits = [g for g in prepared.goals if g.id in job.goal_ids]
-    goal_misses = [g for g in prepared.goals if g.id not in job.goal_ids]
-    goals_got = sum(g.priority for g in goal_hits)
-
-    value_hits = [v for v in prepared.values if v[0] in job.benefits]
-    value_misses = [v for v in prepared.values if v[0] not in job.benefits]
-    values_got = sum(w for _, w in value_hits)
-
-    identity = None if job.identity_fit is None else Fraction(job.identity_fit - 1, 4)
-
+    got = job.matched.get(direction.id, NOTHING)
     return Components(
-        skills=_ratio(skills_got, prepared.skills_total),
-        goals=_ratio(goals_got, prepared.goals_total),
-        values=_ratio(values_got, prepared.values_total),
-        identity=identity,
-        skills_weight=(skills_got, prepared.skills_total),
-        goals_weight=(goals_got, prepared.goals_total),
-        values_weight=(values_got, prepared.values_total),
-        skills_matched=tuple(s.name for s in skill_hits),
-        skills_unmatched=tuple(s.name for s in skill_misses),
-        goals_matched=tuple(g.title for g in goal_hits),
-        goals_unmatched=tuple(g.title for g in goal_misses),
-        values_matched=tuple(k for k, _ in value_hits),
-        values_unmatched=tuple(k for k, _ in value_misses),
+        skills=_ratio(got.skills, direction.skills_total),
+        goals=_ratio(got.goals, direction.goals_total),
+        values=_ratio(got.values, direction.values_total),
+        identity=None if job.identity_fit is None else Fraction(job.identity_fit - 1, 4),
+        skills_weight=(got.skills, direction.skills_total),
+        goals_weight=(got.goals, direction.goals_total),
+        values_weight=(got.values, direction.values_total),
     )
 
 
-def score(parts: Components) -> Fraction | None:
-    """The exact score, 100 × Σ W·x ÷ Σ W over the defined components; None if none is."""
-    weighted = [
-        (SKILLS_WEIGHT, parts.skills),
-        (GOALS_WEIGHT, parts.goals),
-        (VALUES_WEIGHT, parts.values),
-        (IDENTITY_WEIGHT, parts.identity),
+class _Factors(NamedTuple):
+    """A direction's part of the score, worked out once for all the jobs set against it.
+
+    Over the common denominator C (the product of the defined totals), the weighted sum
+    Σ W·x of skills, goals and values is s·ks + g·kg + v·kv with k = W·C ÷ total (a whole
+    number, as the total divides C). With a fit rating, identity (f − 1) ÷ 4 joins with
+    weight 1 over 4·C.
+    """
+
+    ks: int
+    kg: int
+    kv: int
+    common: int
+    weight: int  # Σ W over the defined components other than identity
+
+
+def _factors(direction: DirectionData) -> _Factors:
+    totals = [
+        (SKILLS_WEIGHT, direction.skills_total),
+        (GOALS_WEIGHT, direction.goals_total),
+        (VALUES_WEIGHT, direction.values_total),
     ]
-    defined = [(w, x) for w, x in weighted if x is not None]
-    if not defined:
-        return None
-    # Over one common denominator, so that only the last step builds (and reduces) a Fraction.
-    common = math.prod(x.denominator for _, x in defined)
-    numerator = sum(w * x.numerator * (common // x.denominator) for w, x in defined)
-    return Fraction(100 * numerator, common * sum(w for w, _ in defined))
+    common = math.prod(total for _, total in totals if total)
+    ks, kg, kv = (weight * common // total if total else 0 for weight, total in totals)
+    return _Factors(ks, kg, kv, common, sum(weight for weight, total in totals if total))
 
 
-def _current(directions) -> DirectionData | None:
-    # At most one is current (a database constraint); should several arrive, the choice
-    # must still not depend on their order, so the latest-started, then highest id, wins.
+def _exact(factors: _Factors, got: Matched, identity_fit) -> tuple[int, int] | None:
+    ks, kg, kv, common, weight = factors
+    weighted = got.skills * ks + got.goals * kg + got.values * kv
+    if identity_fit is None:
+        return None if weight == 0 else (100 * weighted, common * weight)
+    numerator = 4 * weighted + (identity_fit - 1) * common * IDENTITY_WEIGHT
+    return 100 * numerator, 4 * common * (weight + IDENTITY_WEIGHT)
+
+
+def exact_score(job: JobData, direction: DirectionData) -> tuple[int, int] | None:
+    """The exact score, 100 × Σ W·x ÷ Σ W over the defined components, as (numerator,
+    denominator) in whole numbers; None when no component is defined."""
+    return _exact(_factors(direction), job.matched.get(direction.id, NOTHING), job.identity_fit)
+
+
+def score(job: JobData, direction: DirectionData) -> Fraction | None:
+    """The exact score as a Fraction (None when no component is defined)."""
+    exact = exact_score(job, direction)
+    return None if exact is None else Fraction(*exact)
+
+
+def current_direction(directions) -> DirectionData | None:
+    """The current direction, or None. At most one is current (a database constraint);
+    should several arrive, the choice still does not depend on their order: the latest
+    started, then the latest created."""
     currents = [d for d in directions if d.status == CURRENT]
     if not currents:
         return None
     return max(currents, key=lambda d: (d.started_on or date.min, d.id))
 
 
-def choose_direction(
-    job: JobData, directions: tuple[DirectionData, ...] | list[DirectionData], today: date
-) -> DirectionData | None:
+def _preference(days: int, direction: DirectionData) -> tuple:
+    # Most overlap; on a tie the later start (no start = earliest); then the later created.
+    return (days, direction.started_on or date.min, direction.id)
+
+
+def choose_direction(job: JobData, directions, today: date) -> DirectionData | None:
     """The direction a job is set against by default.
 
     An offer goes against the current direction. A held job goes against the current or
     past direction whose period overlaps its own by the most days; on a tie the one that
-    started later (no start = earliest), then the higher id; where none overlaps, the
-    current direction; where there is none, None.
+    started later (no start = earliest), then the one created later (the higher id); where
+    none overlaps, the current direction; where there is none, None.
     """
-    current = _current(directions)
+    current = current_direction(directions)
     period = job_period(job, today)
     if job.stage != HELD or period is None:
         return current
-    best = None
-    best_key = None
+    best, best_key = None, None
     for direction in directions:
         if direction.status not in (CURRENT, PAST):
             continue
         days = overlap_days(period, direction_period(direction, today))
-        if days == 0:
-            continue
-        key = (days, direction.started_on or date.min, direction.id)
-        if best_key is None or key > best_key:
-            best, best_key = direction, key
+        if days and (best_key is None or _preference(days, direction) > best_key):
+            best, best_key = direction, _preference(days, direction)
     return best if best is not None else current
+
+
+class _Periods:
+    """The current and past directions by start date, to find those a period meets without
+    looking at every direction for every job."""
+
+    def __init__(self, directions, today):
+        chosen = sorted(
+            (d for d in directions if d.status in (CURRENT, PAST)),
+            key=lambda d: (d.started_on or date.min, d.id),
+        )
+        self.directions = chosen
+        self.periods = [direction_period(d, today) for d in chosen]
+        self.starts = [d.started_on or date.min for d in chosen]
+        # The latest end among the directions up to each position: walking back from the
+        # last one starting by a job's end, the walk stops once none earlier reaches it.
+        self.reach = []
+        for _, end in self.periods:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def best(self, period) -> DirectionData | None:
+        start, end = period
+        best, best_key = None, None
+        i = bisect_right(self.starts, end) - 1
+        while i >= 0 and self.reach[i] >= start:
+            days = overlap_days(period, self.periods[i])
+            if days:
+                key = _preference(days, self.directions[i])
+                if best_key is None or key > best_key:
+                    best, best_key = self.directions[i], key
+            i -= 1
+        return best
 
 
 def offer_flags(offer: JobData, held_jobs) -> tuple[Flag, ...]:
@@ -365,102 +434,88 @@ def offer_flags(offer: JobData, held_jobs) -> tuple[Flag, ...]:
     """
     if offer.stage == HELD:
         return ()
-    fields = [
-        _fold(text)
-        for text in (offer.title, offer.employer, offer.description, offer.schedule_label)
-    ]
-    flags = []
-    for held in sorted((j for j in held_jobs if j.stage == HELD), key=lambda j: j.id):
+    return _flags(offer, _avoid_phrases(held_jobs))
+
+
+def _avoid_phrases(held_jobs) -> list[tuple[str, str, JobData]]:
+    """(folded phrase, phrase, job) of every held job's avoid notes, by job id then line."""
+    phrases = []
+    for held in sorted((j for j in held_jobs if j.stage == HELD and j.avoid), key=lambda j: j.id):
         seen = set()
         for line in held.avoid.splitlines():
             phrase = line.strip()
-            key = _fold(phrase)
-            if not key or key in seen:
-                continue
-            seen.add(key)
-            if any(key in text for text in fields):
-                flags.append(Flag(phrase=phrase, job_id=held.id, job_title=held.title))
-    return tuple(flags)
+            key = fold(phrase)
+            if key and key not in seen:
+                seen.add(key)
+                phrases.append((key, phrase, held))
+    return phrases
+
+
+def _flags(offer: JobData, phrases) -> tuple[Flag, ...]:
+    texts = [
+        fold(t) for t in (offer.title, offer.employer, offer.description, offer.schedule_label)
+    ]
+    return tuple(
+        Flag(phrase=phrase, job_id=held.id, job_title=held.title)
+        for key, phrase, held in phrases
+        if any(key in text for text in texts)
+    )
 
 
 # -- the whole picture ----------------------------------------------------------------------
 
 
-def _canonical(direction: DirectionData) -> DirectionData:
-    # Row order from the database must never show through, so each direction's parts are
-    # put in one fixed order before anything reads them.
-    return replace(
-        direction,
-        target_skills=tuple(
-            sorted(
-                direction.target_skills,
-                key=lambda s: (-s.importance, _fold(s.name), s.name, s.skill_id),
-            )
-        ),
-        values=tuple(sorted(direction.values, key=lambda v: (-v[1], v[0]))),
-        goals=tuple(sorted(direction.goals, key=lambda g: g.id)),
-    )
-
-
-def _mentions(text: str, name: str) -> bool:
-    # Whole words only, so a skill "Art" is not found in "Start a band".
-    needle = _fold(name)
-    if not needle:
-        return False
-    return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", _fold(text)) is not None
+def _result(job, direction, factors, days, flags=()) -> JobResult:
+    if direction is None or not job.described:
+        return JobResult(job, direction, None, days, flags)
+    exact = _exact(factors[direction.id], job.matched.get(direction.id, NOTHING), job.identity_fit)
+    rounded = None if exact is None else _rounded(*exact)
+    return JobResult(job, direction, rounded, days, flags, exact)
 
 
 def _weighted_mean(pairs) -> Fraction | None:
-    # Summed per denominator in whole numbers, so a long history builds a handful of
-    # Fractions rather than one per job; exact all the same.
+    """Σ days × x ÷ Σ days over (days, (numerator, denominator)) pairs, exactly: summed per
+    denominator in whole numbers, so a long history builds a handful of Fractions."""
     total = 0
     by_denominator = {}
-    for days, x in pairs:
+    for days, (numerator, denominator) in pairs:
         total += days
-        by_denominator[x.denominator] = by_denominator.get(x.denominator, 0) + days * x.numerator
+        by_denominator[denominator] = by_denominator.get(denominator, 0) + days * numerator
     if total == 0:
         return None
     return sum((Fraction(n, d) for d, n in by_denominator.items()), Fraction(0)) / total
 
 
-def _result(job, direction, prepared, held_jobs, today) -> JobResult:
-    days = _days(job_period(job, today))
-    flags = () if job.stage == HELD else offer_flags(job, held_jobs)
-    if direction is None:
-        return JobResult(job, None, None, None, None, days, flags)
-    parts = _components(job, prepared[direction.id])
-    exact = score(parts)
-    rounded = None if exact is None else round_half_up(exact)
-    return JobResult(job, direction.id, parts, exact, rounded, days, flags)
-
-
-def _coverage(direction, held_jobs, learning) -> tuple[int | None, tuple[TargetSkill, ...]]:
-    if direction is None or not direction.target_skills:
+def _coverage(direction, target_skills) -> tuple[int | None, tuple[TargetSkill, ...]]:
+    if direction is None or not target_skills:
         return None, ()
-    covered = set()
-    for job in held_jobs:
-        covered |= job.skill_ids
-    for item in learning:
-        if item.completed_on is not None:
-            covered |= item.skill_ids
-    got = sum(s.importance for s in direction.target_skills if s.skill_id in covered)
-    total = sum(s.importance for s in direction.target_skills)
-    # target_skills are canonical (importance first, then name), so missing is in order too.
-    missing = tuple(s for s in direction.target_skills if s.skill_id not in covered)
-    return round_half_up(100 * Fraction(got, total)), missing
+    total = sum(s.importance for s in target_skills)
+    got = sum(s.importance for s in target_skills if s.covered)
+    missing = tuple(
+        sorted(
+            (s for s in target_skills if not s.covered),
+            key=lambda s: (-s.importance, fold(s.name), s.name),
+        )
+    )
+    return _rounded(100 * got, total), missing
 
 
-def _learn_steps(direction, missing, goals, learning) -> list[NextStep]:
+def _mentions(text: str, name: str) -> bool:
+    # Whole words only, so a skill "Art" is not found in "Start a band".
+    needle = fold(name)
+    if not needle:
+        return False
+    return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", fold(text)) is not None
+
+
+def _learn_steps(direction, missing, goals) -> list[NextStep]:
     if not missing:
         return []
     top = max(s.importance for s in missing)
-    taught = set()
-    for item in learning:
-        taught |= item.skill_ids
     active = [g for g in goals if g.status == ACTIVE]
     steps = []
     for skill in missing:
-        if skill.importance != top or skill.skill_id in taught:
+        if skill.importance != top or skill.taught:
             continue
         if any(_mentions(f"{g.title}\n{g.description}", skill.name) for g in active):
             continue
@@ -484,9 +539,7 @@ def _overdue_steps(goals, today) -> list[NextStep]:
         (
             g
             for g in goals
-            if g.target_date is not None
-            and g.target_date < today
-            and g.status not in (ACHIEVED, DROPPED)
+            if g.target_date is not None and g.target_date < today and g.status in OPEN_GOALS
         ),
         key=lambda g: (g.target_date, g.id),
     )
@@ -509,12 +562,12 @@ def _shape_steps(direction) -> list[NextStep]:
         return []
     lacking = [
         part
-        for part, present in (
-            ("goals", any(g.status != DROPPED for g in direction.goals)),
-            ("values", bool(direction.values)),
-            ("target skills", bool(direction.target_skills)),
+        for part, total in (
+            ("goals", direction.goals_total),
+            ("values", direction.values_total),
+            ("target skills", direction.skills_total),
         )
-        if not present
+        if not total
     ]
     if not lacking:
         return []
@@ -531,7 +584,8 @@ def _shape_steps(direction) -> list[NextStep]:
     ]
 
 
-def _job_name(job: JobData) -> str:
+def job_name(job: JobData) -> str:
+    """ "Waiter at Rosa's Diner", or the title alone when there is no employer."""
     return f"{job.title} at {job.employer}" if job.employer else job.title
 
 
@@ -540,7 +594,7 @@ def _weak_steps(results) -> list[NextStep]:
         NextStep(
             kind="weak_job",
             text=(
-                f"{_job_name(r.job)} scores {r.score} — look for ways it can "
+                f"{job_name(r.job)} scores {r.score} — look for ways it can "
                 "build your direction, or plan what comes next."
             ),
             direction_id=r.direction_id,
@@ -550,148 +604,126 @@ def _weak_steps(results) -> list[NextStep]:
         if r.job.stage == HELD
         and r.job.ended_on is None
         and r.score is not None
-        and r.score < WEAK_BELOW
+        and r.score < ALIGNED_AT
     ]
+
+
+def _newest_first(result: JobResult):
+    job = result.job
+    return (job.started_on is None, job.started_on or date.min, job.id)
+
+
+def score_jobs(jobs, directions, today: date, direction_id: int | None = None):
+    """Every job set against its direction, newest start first (undated offers on top).
+
+    With ``direction_id`` every job, held or offer, is set against that direction (any
+    status; LookupError when it is not among ``directions``); otherwise each held job goes
+    against ``choose_direction`` and each offer against the current direction.
+    """
+    directions = tuple(directions)
+    jobs = tuple(jobs)
+    held = [j for j in jobs if j.stage == HELD]
+    phrases = _avoid_phrases(held)
+    if direction_id is not None:
+        asked = next((d for d in directions if d.id == direction_id), None)
+        if asked is None:
+            raise LookupError(f"no direction with id {direction_id}")
+    current = current_direction(directions)
+    periods = _Periods(directions, today)
+    factors = {direction.id: _factors(direction) for direction in directions}
+    results = []
+    for job in jobs:
+        period = job_period(job, today)
+        days = 0 if period is None else (period[1] - period[0]).days + 1
+        if job.stage != HELD:
+            flags = _flags(job, phrases)
+            direction = current if direction_id is None else asked
+        else:
+            flags = ()
+            if direction_id is not None:
+                direction = asked
+            else:
+                best = None if period is None else periods.best(period)
+                direction = best if best is not None else current
+        results.append(_result(job, direction, factors, days, flags))
+    results.sort(key=_newest_first, reverse=True)
+    return tuple(results)
 
 
 @dataclass(frozen=True)
-class Plan:
-    """The directions in canonical order, the current one, the focus, and each direction's
-    parts prepared: what scoring a job needs besides the job. ``direction_id`` is the
-    what-if direction asked for (None: each job goes against its own)."""
+class Summary:
+    """What the held jobs add up to: overall, aligned share and drift."""
 
-    directions: tuple[DirectionData, ...]
-    current: DirectionData | None
-    focus: DirectionData | None
-    direction_id: int | None
-    prepared: dict
+    overall: int | None
+    overall_exact: Fraction | None
+    aligned_share: int | None
+    recent: int | None
+    drift: bool
 
 
-def plan(directions, direction_id: int | None = None) -> Plan:
-    """Prepare the directions once for scoring every job (LookupError for an unknown
-    ``direction_id``)."""
-    directions = tuple(sorted((_canonical(d) for d in directions), key=lambda d: d.id))
-    current = _current(directions)
-    if direction_id is None:
-        focus = current
-    else:
-        focus = next((d for d in directions if d.id == direction_id), None)
-        if focus is None:
-            raise LookupError(f"no direction with id {direction_id}")
-    return Plan(
-        directions=directions,
-        current=current,
-        focus=focus,
-        direction_id=direction_id,
-        prepared={direction.id: _prepare(direction) for direction in directions},
-    )
-
-
-def job_result(job: JobData, the_plan: Plan, held_jobs, today: date) -> JobResult:
-    """One job set against its direction under ``the_plan``.
-
-    A held job's result depends on nothing but the job, the plan and today; an offer's
-    flags also read the held jobs' avoid notes.
-    """
-    if the_plan.direction_id is not None:
-        direction = the_plan.focus
-    elif job.stage == HELD:
-        direction = choose_direction(job, the_plan.directions, today)
-    else:
-        direction = the_plan.current
-    return _result(job, direction, the_plan.prepared, held_jobs, today)
-
-
-def summarise(the_plan: Plan, results, learning, today: date, goals=()) -> Alignment:
-    """The whole picture from every job's result: overall, aligned share, drift, coverage
-    and next steps. ``results`` may come in any order."""
-    directions = the_plan.directions
-    focus = the_plan.focus
-    learning = tuple(learning)
-    results = sorted(
-        results,
-        key=lambda r: (r.job.started_on is None, r.job.started_on or date.min, r.job.id),
-        reverse=True,
-    )
-    held_jobs = [r.job for r in results if r.job.stage == HELD]
-
-    scored = [
-        r for r in results if r.job.stage == HELD and r.exact_score is not None and r.days > 0
-    ]
-    overall_exact = _weighted_mean([(r.days, r.exact_score) for r in scored])
+def summarise(results, today: date) -> Summary:
+    """Overall, aligned share and drift over the described, scored held jobs, each weighed
+    by the days in its period."""
+    scored = [r for r in results if r.job.stage == HELD and r.exact is not None and r.days > 0]
+    overall_exact = _weighted_mean((r.days, r.exact) for r in scored)
     overall = None if overall_exact is None else round_half_up(overall_exact)
     total_days = sum(r.days for r in scored)
-    aligned_exact = (
-        Fraction(100 * sum(r.days for r in scored if r.score >= ALIGNED_AT), total_days)
-        if total_days
-        else None
-    )
-    aligned_share = None if aligned_exact is None else round_half_up(aligned_exact)
+    aligned_days = sum(r.days for r in scored if r.score >= ALIGNED_AT)
+    aligned_share = _rounded(100 * aligned_days, total_days) if total_days else None
 
     window = (today - timedelta(days=DRIFT_WINDOW_DAYS - 1), today)
     recent_exact = _weighted_mean(
-        [
-            (overlap_days(job_period(r.job, today), window), r.exact_score)
-            for r in scored
-            # A job that ended before the window cannot overlap it (most of a long history).
-            if r.job.ended_on is None or r.job.ended_on >= window[0]
-        ]
+        (overlap_days(job_period(r.job, today), window), r.exact)
+        for r in scored
+        # A job that ended before the window cannot overlap it (most of a long history).
+        if r.job.ended_on is None or r.job.ended_on >= window[0]
     )
     recent = None if recent_exact is None else round_half_up(recent_exact)
     drift = recent is not None and overall is not None and recent <= overall - DRIFT_POINTS
-
-    coverage, missing = _coverage(focus, held_jobs, learning)
-    all_goals = tuple(
-        sorted(
-            {g.id: g for g in (*goals, *(g for d in directions for g in d.goals))}.values(),
-            key=lambda g: g.id,
-        )
-    )
-    next_steps = (
-        _learn_steps(focus, missing, all_goals, learning)
-        + _overdue_steps(all_goals, today)
-        + _shape_steps(focus)
-        + _weak_steps(results)
-    )
-
-    return Alignment(
-        as_of=today,
-        direction=focus,
-        overall=overall,
-        overall_exact=overall_exact,
-        aligned_share=aligned_share,
-        coverage=coverage,
-        missing=tuple(s.name for s in missing),
-        drift=drift,
-        recent=recent,
-        jobs=tuple(results),
-        next_steps=tuple(next_steps),
-    )
+    return Summary(overall, overall_exact, aligned_share, recent, drift)
 
 
 def assess(
     *,
     jobs,
     directions,
-    learning,
     today: date,
-    direction_id: int | None = None,
+    target_skills=(),
     goals=(),
+    direction_id: int | None = None,
 ) -> Alignment:
-    """Set every job against its direction and summarise the held ones.
+    """Set every job against its direction and sum up the held ones.
 
-    With ``direction_id`` every job, held or offer, is set against that direction (any
-    status; LookupError when it is not among ``directions``); otherwise each held job goes
-    against choose_direction and each offer against the current direction. The result does
-    not depend on the order of any input rows: ``Alignment.direction`` is a copy of the
-    direction with its target skills, values and goals in one fixed order. ``goals`` may
-    add goals that sit under no direction, so overdue ones are suggested too.
-
-    The same as ``summarise`` over ``job_result`` of each job, which is how a caller that
-    keeps unchanged jobs' results between changes (jobs.dashboard) gets the same answer.
+    ``target_skills`` are the focus direction's (the one asked for, or else the current
+    one), for coverage, missing skills and what to learn next; ``goals`` are the goals the
+    next steps look at (overdue ones, active ones that mention a missing skill). The
+    result does not depend on the order of any input rows.
     """
-    the_plan = plan(directions, direction_id)
-    jobs = tuple(jobs)
-    held_jobs = tuple(j for j in jobs if j.stage == HELD)
-    results = [job_result(job, the_plan, held_jobs, today) for job in jobs]
-    return summarise(the_plan, results, learning, today, goals)
+    directions = tuple(sorted(directions, key=lambda d: d.id))
+    results = score_jobs(jobs, directions, today, direction_id)
+    if direction_id is None:
+        focus = current_direction(directions)
+    else:
+        focus = next(d for d in directions if d.id == direction_id)
+    summary = summarise(results, today)
+    coverage, missing = _coverage(focus, tuple(target_skills))
+    goals = tuple(sorted(goals, key=lambda g: g.id))
+    next_steps = (
+        _learn_steps(focus, missing, goals)
+        + _overdue_steps(goals, today)
+        + _shape_steps(focus)
+        + _weak_steps(results)
+    )
+    return Alignment(
+        as_of=today,
+        direction=focus,
+        overall=summary.overall,
+        overall_exact=summary.overall_exact,
+        aligned_share=summary.aligned_share,
+        coverage=coverage,
+        missing=tuple(s.name for s in missing),
+        drift=summary.drift,
+        recent=summary.recent,
+        jobs=results,
+        next_steps=tuple(next_steps),
+    )

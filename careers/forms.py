@@ -9,6 +9,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.functional import cached_property
 
 from .models import (
+    CURRENCY_MESSAGE,
     CareerDirection,
     CareerGoal,
     Contact,
@@ -22,6 +23,7 @@ from .models import (
     Skill,
     Value,
     clean_name,
+    currency_code,
     fold_name,
 )
 
@@ -178,10 +180,7 @@ class DirectionForm(OwnedModelForm):
             ),
             Fieldset(
                 "Skills it needs",
-                HTML(
-                    '<p class="form-text mt-0">Comma-separated. New names are added to your '
-                    "skills; names you already have are reused.</p>"
-                ),
+                HTML('{% include "careers/_skill_names_hint.html" %}'),
                 "essential_skills",
                 "important_skills",
                 "nice_skills",
@@ -367,9 +366,7 @@ class ProfileForm(forms.ModelForm):
         model = Profile
         fields = ["currency"]
         # "EURO" would otherwise only hear that it has more than 3 characters.
-        error_messages = {
-            "currency": {"max_length": "Use a three-letter currency code, such as EUR or USD."}
-        }
+        error_messages = {"currency": {"max_length": CURRENCY_MESSAGE}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -377,7 +374,4 @@ class ProfileForm(forms.ModelForm):
         self.helper.add_input(Submit("submit", "Save settings"))
 
     def clean_currency(self):
-        currency = self.cleaned_data["currency"].strip().upper()
-        if not re.fullmatch(r"[A-Z]{3}", currency):
-            raise forms.ValidationError("Use a three-letter currency code, such as EUR or USD.")
-        return currency
+        return currency_code(self.cleaned_data["currency"])

@@ -3,10 +3,13 @@
 import re
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+
+from .alignment import OPEN_GOALS
 
 
 class Value(models.TextChoices):
@@ -29,6 +32,20 @@ class Importance(models.IntegerChoices):
     NICE = 1, "Nice"
     IMPORTANT = 2, "Important"
     ESSENTIAL = 3, "Essential"
+
+
+# A currency is its three-letter ISO 4217 code, in capitals (EUR, USD, GBP).
+CURRENCY_PATTERN = r"^[A-Z]{3}$"
+CURRENCY_MESSAGE = "Use a three-letter currency code, such as EUR or USD."
+
+
+def currency_code(text):
+    """The currency code a person typed, trimmed and in capitals; ValidationError when it
+    is not three letters."""
+    code = (text or "").strip().upper()
+    if not re.fullmatch(CURRENCY_PATTERN, code):
+        raise ValidationError(CURRENCY_MESSAGE, code="currency")
+    return code
 
 
 def fold_name(name):
@@ -82,35 +99,29 @@ class Profile(models.Model):
         default="EUR",
         help_text="Three-letter code (EUR, USD, GBP…), used for new jobs.",
     )
-    # Bumped on every change of the person's data (careers.signals); cached pages are keyed
-    # by it, so a cache shared by several servers never serves a stale page.
+    # Bumped by every change of the person's data (bump_data_version), in the same
+    # transaction; rendered pages are cached under it (jobs.cache), so a cache shared by
+    # several servers never serves a stale page.
     data_version = models.PositiveBigIntegerField(default=0, editable=False)
-    # Bumped with data_version by every change on the careers side (directions with their
-    # skills and values, goals, learning, skills, contacts), never by a job's own change:
-    # a job's score, kept between changes (jobs.dashboard), depends on the careers side,
-    # the job itself (Job.revision) and today only.
-    careers_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=Q(currency__regex=r"^[A-Z]{3}$"), name="profile_currency_iso"
+                condition=Q(currency__regex=CURRENCY_PATTERN), name="profile_currency_iso"
             ),
         ]
 
     def __str__(self):
         return f"Profile of {self.owner}"
 
-    VERSIONS = ("data_version", "careers_version")
-
     def save(self, *args, **kwargs):
-        # The versions move only by bump_data_version's atomic increments: saving a profile
+        # The version moves only by bump_data_version's atomic increments: saving a profile
         # loaded earlier (the currency form) must never write an older version back.
         if not self._state.adding and kwargs.get("update_fields") is None:
             kwargs["update_fields"] = [
                 field.name
                 for field in self._meta.concrete_fields
-                if not field.primary_key and field.name not in self.VERSIONS
+                if not field.primary_key and field.name != "data_version"
             ]
         super().save(*args, **kwargs)
 
@@ -121,27 +132,19 @@ class Profile(models.Model):
         return profile
 
 
-def bump_data_version(owner_id, *, careers=True):
+def bump_data_version(owner_id):
     """Mark that a person's data changed: every page cached for them is now stale.
 
-    ``careers=False`` says only jobs changed (each job's own revision says which), so the
-    scores of their other jobs stay valid; the default marks everything stale.
-
-    Writes run in a transaction (the add/edit/delete views are atomic), so the new version
-    becomes visible to other requests together with the data that changed, never before.
+    Every place that writes a person's data calls this in the same transaction as the
+    write (the add, edit and delete views, the goal's "achieved", the import, the admin),
+    so the new version becomes visible to other requests together with the change.
     """
-    if owner_id is None:
+    bump = {"data_version": models.F("data_version") + 1}
+    if Profile.objects.filter(owner_id=owner_id).update(**bump):
         return
-    bumps = {"data_version": models.F("data_version") + 1}
-    if careers:
-        bumps["careers_version"] = models.F("careers_version") + 1
-    if Profile.objects.filter(owner_id=owner_id).update(**bumps):
-        return
-    _, created = Profile.objects.get_or_create(
-        owner_id=owner_id, defaults={"data_version": 1, "careers_version": 1}
-    )
+    _, created = Profile.objects.get_or_create(owner_id=owner_id, defaults={"data_version": 1})
     if not created:  # another request made the profile in between: bump that one
-        Profile.objects.filter(owner_id=owner_id).update(**bumps)
+        Profile.objects.filter(owner_id=owner_id).update(**bump)
 
 
 class SkillQuerySet(OwnedQuerySet):
@@ -301,7 +304,8 @@ class GoalStatus(models.TextChoices):
 
 class GoalQuerySet(OwnedQuerySet):
     def open(self):
-        return self.filter(status__in=[GoalStatus.PLANNED, GoalStatus.ACTIVE])
+        """Goals still to reach: neither achieved nor dropped."""
+        return self.filter(status__in=OPEN_GOALS)
 
 
 class CareerGoal(models.Model):
@@ -345,6 +349,11 @@ class CareerGoal(models.Model):
 
     def get_absolute_url(self):
         return reverse("careers:goal_detail", args=[self.pk])
+
+    @property
+    def is_open(self):
+        """Still to reach: neither achieved nor dropped."""
+        return self.status in OPEN_GOALS
 
 
 class LearningKind(models.TextChoices):

@@ -32,6 +32,7 @@ from .models import (
     GoalStatus,
     Learning,
     Skill,
+    bump_data_version,
 )
 
 
@@ -73,6 +74,7 @@ class OwnedFormMixin(OwnedMixin):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        bump_data_version(self.request.user.pk)
         messages.success(self.request, f"Saved “{self.object}”.")
         return response
 
@@ -104,6 +106,7 @@ class OwnedDeleteView(OwnedMixin, DeleteView):
     def form_valid(self, form):
         name = str(self.object)
         response = super().form_valid(form)
+        bump_data_version(self.request.user.pk)
         messages.success(self.request, f"Deleted “{name}”.")
         return response
 
@@ -166,8 +169,7 @@ def goal_list(request):
     goals = CareerGoal.objects.owned_by(request.user).select_related("direction")
     open_goals, closed_goals = [], []
     for goal in goals:
-        is_open = goal.status in (GoalStatus.PLANNED, GoalStatus.ACTIVE)
-        (open_goals if is_open else closed_goals).append(goal)
+        (open_goals if goal.is_open else closed_goals).append(goal)
     return render(
         request,
         "careers/goal_list.html",
@@ -191,6 +193,7 @@ def goal_detail(request, pk):
 
 
 @require_POST
+@transaction.atomic
 def goal_achieve(request, pk):
     """Mark a goal achieved today, in one click."""
     goal = get_object_or_404(CareerGoal, pk=pk, owner=request.user)
@@ -198,6 +201,7 @@ def goal_achieve(request, pk):
         goal.status = GoalStatus.ACHIEVED
         goal.achieved_on = timezone.localdate()
         goal.save(update_fields=["status", "achieved_on"])
+        bump_data_version(request.user.pk)
         messages.success(request, f"Well done: “{goal}” is achieved.")
     next_url = request.POST.get("next")
     if not url_has_allowed_host_and_scheme(

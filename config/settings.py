@@ -107,12 +107,9 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "bearing"}
     )
 }
-# Rendered dashboards reused until the person's data changes (off only to measure the work
-# of a dashboard just after a change: bench/). Each process also keeps the jobs of the people
-# it served most recently, so that a change rescores only what changed (jobs.cache): at most
-# this many jobs in all, about 5 KB each.
+# Rendered dashboards reused until the person's data changes (jobs.cache); off only to
+# measure the work of a page computed afresh (bench/).
 BEARING_PAGE_CACHE = env_bool("BEARING_PAGE_CACHE", default=True)
-BEARING_KEPT_JOBS = int(os.environ.get("BEARING_KEPT_JOBS", "20000"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,11 +1,25 @@
-"""The alignment result as the JSON document of DESIGN.md ("Interfaces that others rely on")."""
+"""The alignment result as the JSON document of `GET /api/v1/alignment/`."""
 
-from fractions import Fraction
+from careers.alignment import NOTHING
 
 
-def _number(ratio: Fraction | None):
-    """A component as a JSON number rounded to 4 decimals, or None."""
-    return None if ratio is None else round(float(ratio), 4)
+def _number(got, total):
+    """A component, got ÷ total, as a JSON number rounded to 4 decimals (None when the
+    total is 0). Whole numbers divided as floats round exactly as the Fraction would."""
+    return None if total == 0 else round(got / total, 4)
+
+
+def _components(result):
+    if result.direction is None or result.needs_details:
+        return None
+    direction, job = result.direction, result.job
+    got = job.matched.get(direction.id, NOTHING)
+    return {
+        "skills": _number(got.skills, direction.skills_total),
+        "goals": _number(got.goals, direction.goals_total),
+        "values": _number(got.values, direction.values_total),
+        "identity": None if job.identity_fit is None else _number(job.identity_fit - 1, 4),
+    }
 
 
 def _direction(direction):
@@ -16,7 +30,6 @@ def _direction(direction):
 
 def _job(result):
     job = result.job
-    parts = result.components
     return {
         "id": job.id,
         "title": job.title,
@@ -26,14 +39,8 @@ def _job(result):
         "ended_on": job.ended_on.isoformat() if job.ended_on else None,
         "direction_id": result.direction_id,
         "score": result.score,
-        "components": None
-        if parts is None
-        else {
-            "skills": _number(parts.skills),
-            "goals": _number(parts.goals),
-            "values": _number(parts.values),
-            "identity": _number(parts.identity),
-        },
+        "needs_details": result.needs_details,
+        "components": _components(result),
         "flags": [{"phrase": flag.phrase, "job_id": flag.job_id} for flag in result.flags],
     }
 

@@ -1,368 +1,279 @@
-"""Read one person's rows for the alignment module in a fixed number of queries.
+"""The alignment pages' content: read the person's history, score it, and say it.
 
-Whatever the size of the history, `load` runs the same queries: the careers side
-(directions, their target skills and values in one UNION, goals, learning with the skills
-it teaches) once per careers version; then, the first time, every job's row and its skills,
-values and goals (one UNION); after that, every job's id and revision, then the rows and
-links of only the jobs this process has not seen at their current revision.
-`assess_history` scores again only those jobs; the pure `careers.alignment` module does the
-scoring and the summing up. What is kept between requests, and why it stays correct, is in
-jobs.cache.
+A long history (a freelancer's thousands of gigs) is summed up in full, but a page draws
+and explains only the most recent jobs; the jobs page and each job's own page hold the
+rest. So every page's work is bounded by what it shows, plus one pass of small integer
+sums over the history. What the templates print is worked out here as plain text, once.
 """
 
-from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 
-from django.db.models import BigIntegerField, BooleanField, CharField, Value
-from django.db.models.functions import Cast
-from django.utils import timezone
+from django.urls import reverse
 
 from careers import alignment
-from careers.models import CareerDirection, CareerGoal, DirectionSkill, DirectionValue, Learning
+from careers.alignment import ACHIEVED, CONSIDERING, CURRENT, DROPPED, HELD, PAST
 
-from .cache import people, versions
-from .models import Job, JobBenefit, JobSkill, PayPeriod, Schedule
+from . import charts, history, wording
+from .models import annual_pay, avoid_phrases
 
-# A typed NULL: PostgreSQL resolves UNION column types left to right, and two untyped
-# NULLs would become text before meeting the bigint ids of a later branch.
-NO_ID = Cast(Value(None), BigIntegerField())
-WEEKS_A_YEAR = 52
-MONTHS_A_YEAR = 12
-# Past this many jobs to read again, one query for all the person's jobs beats a long IN list.
-READ_ALL_OVER = 200
+EXPLAINED_JOBS = 10  # each with its score explained
+CHARTED_JOBS = 20  # on the timeline and the means-or-end chart
+OFFERS_SHOWN = 10
+# Longer lists (goals, skills gained, missing skills) show this many, then "and N more"
+# with a link to the page that lists them all.
+LISTED = 8
+MENU_DIRECTIONS = 12  # in the "set against another direction" menu; the rest on compare
+STEPS_LISTED = 15  # the first 5 shown, the next 10 folded, then "and N more"
+# At most this many directions are compared side by side: each costs a pass over the history.
+COMPARED_AT_ONCE = 6
+
+
+@dataclass
+class JobView:
+    """One job as a page shows it: its result, its row, and the text the tables print."""
+
+    result: alignment.JobResult
+    row: tuple  # the job's row (history.jobs)
+    annual_pay: Decimal | None
+    url: str
+    started: str
+    ended: str
+    days: str
+    score_text: str
+    score_class: str
+    direction_title: str
+    lines: list = field(default_factory=list)  # the score explained (explained jobs only)
+    period: str = ""  # when, how long and against what (explained jobs only)
+
+    @property
+    def job(self):
+        return self.result.job
+
+    @property
+    def score(self):
+        return self.result.score
+
+    @property
+    def ongoing(self):
+        return self.job.stage == HELD and self.job.ended_on is None
+
+
+def view(result, row):
+    job = result.job
+    return JobView(
+        result=result,
+        row=row,
+        annual_pay=annual_pay(row.pay_amount, row.pay_period, row.hours_per_week, result.days),
+        url=reverse("jobs:job_detail", args=[job.id]),
+        started=job.started_on.isoformat() if job.started_on else "—",
+        ended=job.ended_on.isoformat() if job.ended_on else "now",
+        days=str(result.days),
+        score_text="—" if result.score is None else str(result.score),
+        score_class=charts.score_class(result.score),
+        direction_title="" if result.direction is None else result.direction.title,
+    )
 
 
 @dataclass(frozen=True)
-class CareersSide:
-    """A person's directions, goals and learning as plain data."""
+class Reading:
+    """A person's history read and scored."""
 
-    directions: tuple[alignment.DirectionData, ...]
-    learning: tuple[alignment.LearningData, ...]
-    goals: tuple[alignment.GoalData, ...]
-    statements: dict  # direction id -> statement
-
-
-@dataclass(frozen=True)
-class JobEntry:
-    """One job as plain data, with what the pages show beside its score."""
-
-    data: alignment.JobData
-    row: dict  # the job's other fields (pay, hours, lessons…)
-    gained: tuple[str, ...]  # names of the skills gained there
+    directions: dict  # id -> history.Direction
+    rows: dict  # job id -> the job's row (history.jobs)
+    weights: history.Weights
+    result: alignment.Alignment
 
 
-def _for_today(by_day, today):
-    """`by_day[today]`, made empty when missing; other days are dropped, as they will not be
-    asked for again. Safe with several threads: each day has its own dict."""
-    for day in list(by_day):
-        if day != today:
-            by_day.pop(day, None)
-    return by_day.setdefault(today, {})
+def _focus(directions, direction_id):
+    """The id of the direction asked for, or else of the current one, or None."""
+    if direction_id is not None:
+        return direction_id
+    current = alignment.current_direction(directions.values())
+    return None if current is None else current.id
 
 
-class History:
-    """A person's rows as plain data: the careers side and every job, newest read."""
-
-    def __init__(self, careers, entries, revisions, person):
-        self.directions = careers.directions
-        self.learning = careers.learning
-        self.goals = careers.goals
-        self.statements = careers.statements
-        self.entries = entries  # job id -> JobEntry
-        self.jobs = tuple(entry.data for entry in entries.values())
-        self._revisions = revisions
-        self._person = person
-
-    def revision(self, job_id):
-        return self._revisions[job_id]
-
-    def kept(self, name, today):
-        """A dict this process keeps for the person until the date or their careers side
-        changes, for values named by what they depend on (jobs.explain's cards)."""
-        return _for_today(self._person.kept, today).setdefault(name, {})
-
-
-def _direction_links(user):
-    """Target skills and values of the person's directions, in one UNION query."""
-    skills = (
-        DirectionSkill.objects.filter(direction__owner=user)
-        .values_list(
-            "direction_id",
-            "skill_id",
-            "skill__name",
-            "importance",
-            Value("", output_field=CharField()),
-        )
-        .order_by()
-    )
-    values = (
-        DirectionValue.objects.filter(direction__owner=user)
-        .values_list(
-            "direction_id",
-            NO_ID,
-            Value("", output_field=CharField()),
-            "weight",
-            "value",
-        )
-        .order_by()
-    )
-    return skills.union(values, all=True)
-
-
-def _job_links(jobs):
-    """Skills, benefits and goals of these jobs (a queryset of them), in one UNION query."""
-    skills = (
-        JobSkill.objects.filter(job__in=jobs)
-        .values_list(
-            "job_id",
-            "skill_id",
-            "skill__name",
-            "gained",
-            Value("", output_field=CharField()),
-            NO_ID,
-        )
-        .order_by()
-    )
-    benefits = (
-        JobBenefit.objects.filter(job__in=jobs)
-        .values_list(
-            "job_id",
-            NO_ID,
-            Value("", output_field=CharField()),
-            Value(False, output_field=BooleanField()),
-            "value",
-            NO_ID,
-        )
-        .order_by()
-    )
-    goals = (
-        Job.goals.through.objects.filter(job__in=jobs)
-        .values_list(
-            "job_id",
-            NO_ID,
-            Value("", output_field=CharField()),
-            Value(False, output_field=BooleanField()),
-            Value("", output_field=CharField()),
-            "careergoal_id",
-        )
-        .order_by()
-    )
-    return skills.union(benefits, goals, all=True)
-
-
-JOB_FIELDS = [
-    "id",
-    "revision",
-    "title",
-    "employer",
-    "stage",
-    "started_on",
-    "ended_on",
-    "identity_fit",
-    "description",
-    "schedule",
-    "avoid",
-    "lessons",
-    "hours_per_week",
-    "pay_amount",
-    "pay_period",
-    "currency",
-    "employment_type",
-]
-
-
-def _careers_side(user):
-    """Directions with their target skills, values and goals; goals; learning: 4 queries."""
-    direction_rows = list(
-        CareerDirection.objects.owned_by(user).values(
-            "id", "title", "status", "started_on", "ended_on", "statement"
-        )
-    )
-    target_skills = defaultdict(list)
-    values = defaultdict(list)
-    for direction_id, skill_id, name, weight, value in _direction_links(user):
-        if skill_id is not None:
-            target_skills[direction_id].append(alignment.TargetSkill(skill_id, name, weight))
-        else:
-            values[direction_id].append((value, weight))
-
-    goals = tuple(
-        alignment.GoalData(**row)
-        for row in CareerGoal.objects.owned_by(user).values(
-            "id", "title", "description", "status", "priority", "target_date", "direction_id"
-        )
-    )
-    goals_by_direction = defaultdict(list)
-    for goal in goals:
-        goals_by_direction[goal.direction_id].append(goal)
-
-    directions = tuple(
-        alignment.DirectionData(
-            id=row["id"],
-            title=row["title"],
-            status=row["status"],
-            started_on=row["started_on"],
-            ended_on=row["ended_on"],
-            target_skills=tuple(target_skills[row["id"]]),
-            values=tuple(values[row["id"]]),
-            goals=tuple(goals_by_direction[row["id"]]),
-        )
-        for row in direction_rows
-    )
-
-    learning_skills = defaultdict(set)
-    learning_rows = {}
-    for learning_id, title, completed_on, skill_id in Learning.objects.owned_by(user).values_list(
-        "id", "title", "completed_on", "skills__id"
-    ):
-        learning_rows[learning_id] = (title, completed_on)
-        if skill_id is not None:
-            learning_skills[learning_id].add(skill_id)
-    learning = tuple(
-        alignment.LearningData(
-            id=learning_id,
-            title=title,
-            completed_on=completed_on,
-            skill_ids=frozenset(learning_skills[learning_id]),
-        )
-        for learning_id, (title, completed_on) in learning_rows.items()
-    )
-    return CareersSide(
-        directions=directions,
-        learning=learning,
+def read(user, today, direction_id=None, *, directions=None, goals=(), job_ids=None):
+    """Read and score the person's history: 4 queries, one fewer when `directions`
+    (history.directions) were read already, and one fewer for `job_ids` (a job's own page,
+    which reads only those jobs and measures no coverage). LookupError for a direction that
+    is not the person's."""
+    if directions is None:
+        directions = history.directions(user)
+    if direction_id is not None and direction_id not in directions:
+        raise LookupError(direction_id)
+    if direction_id is not None:
+        scored = [direction_id]
+    else:  # those a held job can be set against by default
+        scored = [d for d, row in directions.items() if row.status in (CURRENT, PAST)]
+    rows = history.jobs(user, job_ids)
+    weights = history.weights(user, scored, job_ids)
+    focus = _focus(directions, direction_id)
+    measured = focus is not None and job_ids is None
+    targets = history.target_skills(user, [focus] if measured else [])
+    result = alignment.assess(
+        jobs=[history.job_data(row, weights) for row in rows],
+        directions=[weights.direction(row) for row in directions.values()],
+        today=today,
+        target_skills=targets.get(focus, ()),
         goals=goals,
-        statements={row["id"]: row["statement"] for row in direction_rows},
+        direction_id=direction_id,
     )
+    return Reading(directions, {row.id: row for row in rows}, weights, result)
 
 
-def _read_jobs(user, ids=None):
-    """Entries for these job ids, or for all the person's jobs when `ids` is None: 2 queries
-    (none for no ids)."""
-    if ids is not None and not ids:
-        return {}
-    jobs = Job.objects.owned_by(user).order_by()  # in no order: the summary sorts
-    if ids is not None:
-        jobs = jobs.filter(pk__in=ids)
-    rows = {row["id"]: row for row in jobs.values(*JOB_FIELDS)}
-    skills, gained, benefits, goals = (defaultdict(set) for _ in range(4))
-    for job_id, skill_id, name, was_gained, value, goal_id in _job_links(jobs.values("pk")):
-        if skill_id is not None:
-            skills[job_id].add(skill_id)
-            if was_gained:
-                gained[job_id].add(name)
-        elif goal_id is not None:
-            goals[job_id].add(goal_id)
-        else:
-            benefits[job_id].add(value)
-    schedule_labels = dict(Schedule.choices)
+def views(reading, results):
+    return [view(result, reading.rows[result.job.id]) for result in results]
+
+
+def explain(user, reading, shown, lessons_of=()):
+    """Word the scores of these views, naming what each matched (and read the lessons of
+    the jobs `lessons_of`): 1 query."""
+    found = history.explained(user, [(v.job.id, v.result.direction_id) for v in shown], lessons_of)
+    for shown_view in shown:
+        result = shown_view.result
+        shown_view.period = wording.period(result.job, result.days, shown_view.direction_title)
+        if result.components is not None:
+            shown_view.lines = wording.component_lines(
+                result.components,
+                reading.weights.counts(result.direction_id),
+                found.of(result.job.id, result.direction_id),
+            )
+    return found
+
+
+def _goal_progress(focus, goals):
+    """The focus direction's goals, and the share achieved, weighted by priority."""
+    if focus is None:
+        return None
+    listed = [goal for goal in goals if goal.data.direction_id == focus.id]
+    open_weight = sum(goal.data.priority for goal in listed if goal.data.status != DROPPED)
+    done_weight = sum(goal.data.priority for goal in listed if goal.data.status == ACHIEVED)
+    items = [
+        {
+            "url": reverse("careers:goal_detail", args=[goal.data.id]),
+            "title": goal.data.title,
+            "status": goal.data.status,
+            "status_label": goal.data.status.capitalize(),
+            "advanced": wording.jobs_count(goal.advanced_by) if goal.advanced_by else "",
+        }
+        for goal in listed
+    ]
     return {
-        job_id: (
-            row["revision"],
-            JobEntry(
-                data=alignment.JobData(
-                    id=job_id,
-                    title=row["title"],
-                    employer=row["employer"],
-                    stage=row["stage"],
-                    started_on=row["started_on"],
-                    ended_on=row["ended_on"],
-                    skill_ids=frozenset(skills[job_id]),
-                    goal_ids=frozenset(goals[job_id]),
-                    benefits=frozenset(benefits[job_id]),
-                    identity_fit=row["identity_fit"],
-                    description=row["description"],
-                    schedule_label=schedule_labels.get(row["schedule"], ""),
-                    avoid=row["avoid"],
-                ),
-                row=row,
-                gained=tuple(sorted(gained[job_id], key=str.casefold)),
-            ),
-        )
-        for job_id, row in rows.items()
+        "first": items[:LISTED],
+        "more": len(items[LISTED:]),
+        "any": bool(items),
+        "percent": (
+            alignment.round_half_up(100 * Fraction(done_weight, open_weight))
+            if open_weight
+            else None
+        ),
     }
 
 
-def load(user, known=None):
-    """Everything alignment needs for one person, reading only what this process lacks.
+def dashboard(user, today, direction_id=None):
+    """Everything the dashboard template shows (7 queries; LookupError as `read`)."""
+    directions = history.directions(user)
+    if direction_id is not None and direction_id not in directions:
+        raise LookupError(direction_id)
+    goals = history.goals(user, _focus(directions, direction_id))
+    reading = read(
+        user, today, direction_id, directions=directions, goals=[goal.data for goal in goals]
+    )
+    result = reading.result
+    held = [r for r in result.jobs if r.job.stage == HELD]  # newest start first
+    charted = views(reading, held[:CHARTED_JOBS])
+    offers = views(reading, [r for r in result.jobs if r.job.stage != HELD][:OFFERS_SHOWN])
+    explained = charted[:EXPLAINED_JOBS]
+    found = explain(user, reading, explained + offers, [v.job.id for v in explained])
+    tallied = history.tallies(user)
+    gained = [
+        {"name": name, "jobs": wording.jobs_count(count)}
+        for name, count in sorted(tallied["skill"], key=lambda item: item[0].casefold())
+    ]
+    focus = result.direction
+    return {
+        "result": result,
+        "direction": focus,
+        "held": bool(held),
+        "held_count": len(held),
+        "explained": explained,
+        "charted": charted,
+        "timeline": charts.timeline_chart(
+            sorted(charted, key=lambda v: (v.job.started_on, v.job.id)),
+            [reading.weights.direction(row) for row in directions.values()],
+            today,
+        ),
+        "plot": charts.means_or_end_chart(charted),
+        "offers": offers,
+        "offer_count": len(result.jobs) - len(held),
+        "values_tally": [
+            {"label": wording.VALUE_LABELS.get(key, key), "count": count}
+            for key, count in sorted(tallied["value"], key=lambda item: (-item[1], item[0]))
+        ],
+        "skills_gained": gained[:LISTED],
+        "skills_gained_more": len(gained[LISTED:]),
+        "missing": result.missing[:LISTED],
+        "missing_more": len(result.missing[LISTED:]),
+        "goal_progress": _goal_progress(focus, goals),
+        "lessons": [
+            (v, found.lessons[v.job.id]) for v in explained if found.lessons.get(v.job.id, "")
+        ],
+        "avoid": [(v, phrase) for v in explained for phrase in avoid_phrases(v.row.avoid)],
+        "directions": _ranked(directions)[:MENU_DIRECTIONS],
+        "directions_more": max(len(directions) - MENU_DIRECTIONS, 0),
+        "statement": directions[focus.id].statement if focus else "",
+        "next_steps": wording.next_steps(result.next_steps[:STEPS_LISTED]),
+        "next_steps_more": len(result.next_steps[STEPS_LISTED:]),
+        "today": today,
+        "aligned_at": alignment.ALIGNED_AT,
+        "mid_at": charts.MID_AT,
+        **wording.headline_texts(result),
+    }
 
-    `known` is the person's `Versions`, when the caller has read them already (jobs.cache).
-    """
-    known = known or versions(user)
-    person = people.get(user.pk, known)
-    if person.careers is None:
-        person.careers = _careers_side(user)
-    if not person.jobs:
-        # Nothing kept (a first visit, or since a careers change): read every job at once.
-        kept = _read_jobs(user)
-        revisions = {job_id: revision for job_id, (revision, _) in kept.items()}
-    else:
-        revisions = dict(Job.objects.owned_by(user).order_by().values_list("id", "revision"))
-        kept = person.jobs
-        stale = [
-            job_id
-            for job_id, revision in revisions.items()
-            if kept.get(job_id, (None,))[0] != revision
-        ]
-        fresh = _read_jobs(user, None if len(stale) > READ_ALL_OVER else stale)
-        # A new dict, never one changed in place: another thread may be reading the old one.
-        kept = {job_id: kept[job_id] for job_id in revisions if job_id in kept}
-        kept.update(fresh)
-    person.jobs = kept
-    people.kept(person)
-    entries = {job_id: kept[job_id][1] for job_id in revisions if job_id in kept}
-    return History(person.careers, entries, revisions, person)
+
+def _ranked(directions):
+    """The current direction, then those considered (the newest first), then past ones."""
+    order = {CURRENT: 0, CONSIDERING: 1, PAST: 2}
+    return sorted(directions.values(), key=lambda d: (order[d.status], -d.id))
 
 
-def annual_pay(row, days=None):
-    """A job's pay over a year, as a Decimal in its own currency, or None when unknown.
-
-    Hourly pay needs the hours a week; pay "in total" (a one-off contract) is spread over the
-    job's period when it has one.
-    """
-    amount, period = row["pay_amount"], row["pay_period"]
-    if amount is None or not period:
-        return None
-    if period == PayPeriod.HOUR:
-        hours = row["hours_per_week"]
-        return None if not hours else amount * hours * WEEKS_A_YEAR
-    if period == PayPeriod.WEEK:
-        return amount * WEEKS_A_YEAR
-    if period == PayPeriod.MONTH:
-        return amount * MONTHS_A_YEAR
-    if period == PayPeriod.YEAR:
-        return amount
-    if period == PayPeriod.TOTAL and days:
-        return amount * Decimal(365) / Decimal(days)
-    return None
+def default_comparison(directions):
+    """The directions compared when the person has not chosen: the first COMPARED_AT_ONCE
+    in the order of `_ranked`."""
+    return sorted(d.id for d in _ranked(directions)[:COMPARED_AT_ONCE])
 
 
-def assess_history(history, *, direction_id=None, today=None):
-    """Run the alignment over loaded rows (today defaults to the local date).
+def compare(user, today, ids, directions):
+    """The whole history set against each of these directions in turn (ids of the person's
+    `directions`, at most COMPARED_AT_ONCE): 3 queries, then a pass over the history a
+    direction."""
+    rows = history.jobs(user)
+    weights = history.weights(user, ids)
+    targets = history.target_skills(user, ids)
+    jobs = [history.job_data(row, weights) for row in rows]
+    everything = [weights.direction(row) for row in directions.values()]
+    order = {CURRENT: 0, CONSIDERING: 1, PAST: 2}
+    return {
+        "rows": [
+            alignment.assess(
+                jobs=jobs,
+                directions=everything,
+                today=today,
+                target_skills=targets[direction_id],
+                direction_id=direction_id,
+            )
+            for direction_id in sorted(ids, key=lambda d: (order[directions[d].status], d))
+        ],
+        "has_jobs": bool(jobs),
+        "aligned_at": alignment.ALIGNED_AT,
+    }
 
-    A held job's score is reused while its revision, the careers version and the date stay
-    the same; offers are always scored again, since their flags read every held job.
-    """
-    today = today or timezone.localdate()
-    person = history._person
-    the_plan = person.plans.get(direction_id)
-    if the_plan is None:
-        the_plan = alignment.plan(history.directions, direction_id)
-        person.plans[direction_id] = the_plan
-    kept = _for_today(person.results, today).get(direction_id, {})
-    held = [job for job in history.jobs if job.stage == alignment.HELD]
-    results, scored = [], {}
-    for job in history.jobs:
-        revision = history._revisions[job.id]
-        if job.stage == alignment.HELD:
-            old = kept.get(job.id)
-            if old is not None and old[0] == revision:
-                result = old[1]
-            else:
-                result = alignment.job_result(job, the_plan, held, today)
-            scored[job.id] = (revision, result)
-        else:
-            result = alignment.job_result(job, the_plan, held, today)
-        results.append(result)
-    _for_today(person.results, today)[direction_id] = scored
-    return alignment.summarise(the_plan, results, history.learning, today, history.goals)
+
+def job_card(user, job_id, today):
+    """One job's score against the direction it is set against, explained: 4 queries."""
+    reading = read(user, today, job_ids=[job_id])
+    shown = views(reading, [r for r in reading.result.jobs if r.job.id == job_id])
+    explain(user, reading, shown)
+    return shown[0]

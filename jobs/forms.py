@@ -12,9 +12,17 @@ from careers.forms import (
     check_dates_in_order,
     skill_names_text,
 )
-from careers.models import CareerGoal, Contact, Profile, Skill, Value
+from careers.models import (
+    CURRENCY_MESSAGE,
+    CareerGoal,
+    Contact,
+    Profile,
+    Skill,
+    Value,
+    currency_code,
+)
 
-from .models import Job, JobBenefit, JobSkill, PayPeriod, Schedule, Stage
+from .models import JOB_FIELDS, Job, JobBenefit, JobSkill, PayPeriod, Schedule, Stage
 
 
 class JobChanged(Exception):
@@ -28,7 +36,7 @@ class JobForm(OwnedModelForm):
     skills_gained = SkillNamesField(
         label="Skills you gained", help_text="Comma-separated: what the job taught you."
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     benefits = forms.MultipleChoiceField(
         label="Values it gave you",
         choices=Value.choices,
@@ -38,26 +46,7 @@ class JobForm(OwnedModelForm):
 
     class Meta:
         model = Job
-        fields = [
-            "title",
-            "employer",
-            "stage",
-            "employment_type",
-            "started_on",
-            "ended_on",
-            "hours_per_week",
-            "schedule",
-            "pay_amount",
-            "pay_period",
-            "currency",
-            "goals",
-            "contacts",
-            "satisfaction",
-            "identity_fit",
-            "description",
-            "lessons",
-            "avoid",
-        ]
+        fields = [*JOB_FIELDS, "goals", "contacts"]
         widgets = {
             "started_on": DateInput(),
             "ended_on": DateInput(),
@@ -77,9 +66,7 @@ class JobForm(OwnedModelForm):
             "avoid": "Avoid next time",
         }
         # "EURO" would otherwise only hear that it has more than 3 characters.
-        error_messages = {
-            "currency": {"max_length": "Use a three-letter currency code, such as EUR or USD."}
-        }
+        error_messages = {"currency": {"max_length": CURRENCY_MESSAGE}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -97,7 +84,7 @@ class JobForm(OwnedModelForm):
         self.fields["currency"].widget.attrs.update({"maxlength": 3, "placeholder": "EUR"})
         self.fields["hours_per_week"].widget.attrs.update({"min": 0, "max": 168, "step": "0.5"})
         self.fields["pay_amount"].widget.attrs.update({"min": 0, "step": "0.01"})
-        self.initial["version"] = self.instance.version
+        self.initial["lock_version"] = self.instance.lock_version
         if self.instance.pk:
             links = list(self.instance.skill_links.select_related("skill"))
             self.initial.setdefault(
@@ -114,7 +101,7 @@ class JobForm(OwnedModelForm):
 
     def get_layout(self):
         return Layout(
-            "version",
+            "lock_version",
             Fieldset(
                 "The job",
                 "stage",
@@ -151,19 +138,14 @@ class JobForm(OwnedModelForm):
                 "Goals and people",
                 Field("goals", wrapper_class="choice-list"),
                 Field("contacts", wrapper_class="choice-list"),
-                HTML(
-                    '{% if not form.fields.goals.queryset.exists %}<p class="form-text">'
-                    "No goals yet: add them under a career direction.</p>{% endif %}"
-                ),
+                HTML('{% include "jobs/_no_goals_hint.html" %}'),
             ),
             Fieldset("Looking back", "lessons", "avoid"),
         )
 
     def clean_currency(self):
-        currency = (self.cleaned_data.get("currency") or "").strip().upper()
-        if currency and not (len(currency) == 3 and currency.isalpha() and currency.isascii()):
-            raise forms.ValidationError("Use a three-letter currency code, such as EUR or USD.")
-        return currency
+        currency = self.cleaned_data.get("currency") or ""
+        return currency_code(currency) if currency.strip() else ""
 
     def clean(self):
         cleaned = super().clean()
@@ -193,13 +175,13 @@ class JobForm(OwnedModelForm):
     def save(self, commit=True):
         if self.instance.pk:
             # Compare-and-set before writing anything: a stale form changes nothing.
-            opened = self.cleaned_data.get("version") or 0
-            moved = Job.objects.filter(pk=self.instance.pk, version=opened).update(
-                version=opened + 1
+            opened = self.cleaned_data.get("lock_version") or 0
+            moved = Job.objects.filter(pk=self.instance.pk, lock_version=opened).update(
+                lock_version=opened + 1
             )
             if not moved:
                 raise JobChanged
-            self.instance.version = opened + 1
+            self.instance.lock_version = opened + 1
         job = super().save(commit=True)
         JobSkill.objects.filter(job=job).delete()
         links = [

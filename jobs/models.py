@@ -1,6 +1,5 @@
 """The job side's data: jobs held and offers weighed, and what each gave."""
 
-import secrets
 from decimal import Decimal
 
 from django.conf import settings
@@ -11,6 +10,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 
 from careers.models import (
+    CURRENCY_PATTERN,
     CareerGoal,
     Contact,
     OwnedQuerySet,
@@ -51,6 +51,28 @@ class PayPeriod(models.TextChoices):
     TOTAL = "total", "in total"
 
 
+# A job's own columns, as a person enters them: the job form, the export and the import
+# all read this list.
+JOB_FIELDS = (
+    "title",
+    "employer",
+    "employment_type",
+    "started_on",
+    "ended_on",
+    "hours_per_week",
+    "schedule",
+    "pay_amount",
+    "pay_period",
+    "currency",
+    "stage",
+    "satisfaction",
+    "identity_fit",
+    "description",
+    "lessons",
+    "avoid",
+)
+
+
 def avoid_phrases(text):
     """Avoid notes as phrases: one a line, trimmed, blank lines dropped."""
     return [line.strip() for line in text.splitlines() if line.strip()]
@@ -70,9 +92,29 @@ class JobQuerySet(OwnedQuerySet):
         return self.order_by(F("started_on").desc(nulls_first=True), "-pk")
 
 
-def new_revision():
-    """A random 63-bit job revision (see Job.revision)."""
-    return secrets.randbits(63)
+WEEKS_A_YEAR = 52
+MONTHS_A_YEAR = 12
+
+
+def annual_pay(amount, period, hours, days=None):
+    """A job's pay over a year, as a Decimal in its own currency, or None when unknown.
+
+    Hourly pay needs the hours a week; pay "in total" (a one-off contract) is spread over
+    the job's `days`.
+    """
+    if amount is None or not period:
+        return None
+    if period == PayPeriod.HOUR:
+        return None if not hours else amount * hours * WEEKS_A_YEAR
+    if period == PayPeriod.WEEK:
+        return amount * WEEKS_A_YEAR
+    if period == PayPeriod.MONTH:
+        return amount * MONTHS_A_YEAR
+    if period == PayPeriod.YEAR:
+        return amount
+    if period == PayPeriod.TOTAL and days:
+        return amount * Decimal(365) / Decimal(days)
+    return None
 
 
 class Job(models.Model):
@@ -125,15 +167,10 @@ class Job(models.Model):
         help_text="What to avoid next time, one phrase a line (e.g. night shifts). "
         "Offers that mention one are flagged.",
     )
-    # Raised by every save through the job form: a form opened on an older version is
-    # told the job changed instead of silently overwriting the other change.
-    version = models.PositiveIntegerField(default=1, editable=False)
-    # A fresh random number on every save of the job and every change of its goals: with
-    # the person's careers_version and the date it names the job's score, so an unchanged
-    # job's score is reused after another job changes (jobs.dashboard). Random rather than
-    # counted, so that no later state of the job can ever carry an earlier state's number,
-    # whatever order concurrent saves land in.
-    revision = models.BigIntegerField(default=new_revision, editable=False)
+    # The job form's edit lock: raised by every save through the form, so that a form
+    # opened on an older lock_version is told the job changed instead of silently
+    # overwriting the other change.
+    lock_version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = JobQuerySet.as_manager()
 
@@ -162,7 +199,7 @@ class Job(models.Model):
                 name="job_pay_not_negative",
             ),
             models.CheckConstraint(
-                condition=Q(currency="") | Q(currency__regex=r"^[A-Z]{3}$"),
+                condition=Q(currency="") | Q(currency__regex=CURRENCY_PATTERN),
                 name="job_currency_iso",
             ),
             range_check("satisfaction", 1, 5, "job_satisfaction_range", nullable=True),
@@ -172,14 +209,6 @@ class Job(models.Model):
 
     def __str__(self):
         return f"{self.title}, {self.employer}" if self.employer else self.title
-
-    def save(self, *args, **kwargs):
-        # Skills and values are written with their job (the form, the admin's inlines, the
-        # import), in the same transaction: a new revision here covers them too.
-        self.revision = new_revision()
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "revision"}
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("jobs:job_detail", args=[self.pk])

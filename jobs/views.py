@@ -1,86 +1,137 @@
 """The job side's pages: the job timeline, each job, the dashboard, and the alignment API."""
 
+import re
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from careers.views import OwnedCreateView, OwnedDeleteView, OwnedUpdateView
 
-from . import explain
+from . import dashboard as pages
+from . import history
 from .api import alignment_document
 from .cache import cached
-from .dashboard import assess_history, load
 from .forms import JobChanged, JobForm
 from .models import Job, JobSkill, Stage
 
 
-def _asked_direction(raw, history):
-    """The `?direction=ID` asked for: None when absent, 404 when not one of the person's."""
-    if raw == "":
+def _canonical_id(raw):
+    """A direction id as the person may have typed it ("0152", "+152", " 152") → 152;
+    None when it is no id at all."""
+    match = re.fullmatch(r"\s*\+?0*([1-9][0-9]{0,17})\s*", raw)
+    return None if match is None else int(match.group(1))
+
+
+class Canonical(Exception):
+    """The query string asked for is not in its one canonical spelling."""
+
+    def __init__(self, query):
+        self.query = query
+
+
+def _asked_direction(request):
+    """The `?direction=ID` asked for, or None. Any other spelling of an id is sent to the
+    canonical URL (Canonical), so that each page is computed and cached once; what is no
+    id at all is a 404."""
+    raw = request.GET.get("direction")
+    if raw is None:
         return None
-    try:
-        direction_id = int(raw)
-    except ValueError:
-        raise Http404("No such direction.") from None
-    if direction_id not in {direction.id for direction in history.directions}:
+    direction_id = _canonical_id(raw)
+    if raw == "":
+        raise Canonical("")
+    if direction_id is None:
         raise Http404("No such direction.")
+    if raw != str(direction_id):
+        raise Canonical(urlencode({"direction": direction_id}))
     return direction_id
+
+
+def _redirect(request, query):
+    return redirect(f"{request.path}?{query}" if query else request.path, permanent=True)
 
 
 def dashboard(request):
     """The signed-in person's home: their job history set against their direction."""
     today = timezone.localdate()
-    asked = request.GET.get("direction", "")
+    try:
+        asked = _asked_direction(request)
+    except Canonical as canonical:
+        return _redirect(request, canonical.query)
 
-    def render_body(versions):
-        history = load(request.user, versions)
-        direction_id = _asked_direction(asked, history)
-        result = assess_history(history, direction_id=direction_id, today=today)
-        context = explain.build(history, result, today)
-        context["what_if"] = direction_id is not None and (
-            result.direction is None or result.direction.status != "current"
+    def render_body():
+        try:
+            context = pages.dashboard(request.user, today, asked)
+        except LookupError:
+            raise Http404("No such direction.") from None
+        context["what_if"] = asked is not None and (
+            context["direction"] is None or context["direction"].status != "current"
         )
         return render_to_string("jobs/_dashboard_body.html", context, request=request)
 
-    body = cached(request.user, "dashboard", today, asked, compute=render_body)
-    return render(request, "jobs/dashboard.html", {"body": mark_safe(body)})  # noqa: S308
+    body = cached(request.user, "dashboard", today, asked or "", compute=render_body)
+    return render(request, "jobs/dashboard.html", {"body": body})
 
 
 def compare(request):
-    """Every direction of the person's, with the whole history set against each in turn."""
+    """The whole history set against each of the directions chosen, side by side."""
     today = timezone.localdate()
+    raw = request.GET.getlist("direction")
+    asked = [_canonical_id(value) for value in raw]
+    if None in asked:
+        raise Http404("No such direction.")
+    asked = sorted(set(asked))
+    if raw != [str(direction_id) for direction_id in asked]:
+        return _redirect(request, urlencode({"direction": asked}, doseq=True))
+    directions = history.directions(request.user)
+    if any(direction_id not in directions for direction_id in asked):
+        raise Http404("No such direction.")
+    chosen = asked or pages.default_comparison(directions)
+    too_many = len(chosen) > pages.COMPARED_AT_ONCE
+    table = ""
+    if chosen and not too_many:
 
-    def assess_each(versions):
-        history = load(request.user, versions)
-        order = {"current": 0, "considering": 1}
-        directions = sorted(history.directions, key=lambda d: (order.get(d.status, 2), d.id))
-        rows = [
-            assess_history(history, direction_id=direction.id, today=today)
-            for direction in directions
-        ]
-        return {"rows": rows, "has_jobs": bool(history.jobs)}
+        def render_table():
+            context = pages.compare(request.user, today, chosen, directions)
+            return render_to_string("jobs/_compare_table.html", context, request=request)
 
+        table = cached(
+            request.user, "compare", today, ",".join(map(str, chosen)), compute=render_table
+        )
     return render(
-        request, "jobs/compare.html", cached(request.user, "compare", today, compute=assess_each)
+        request,
+        "jobs/compare.html",
+        {
+            "directions": list(directions.values()),
+            "chosen": set(chosen),
+            "limit": pages.COMPARED_AT_ONCE,
+            "too_many": too_many,
+            "table": table,
+        },
     )
 
 
 def alignment_api(request):
-    """GET /api/v1/alignment/: the dashboard's numbers as JSON (DESIGN.md's shape)."""
+    """GET /api/v1/alignment/: the dashboard's numbers as JSON."""
     today = timezone.localdate()
-    asked = request.GET.get("direction", "")
+    try:
+        asked = _asked_direction(request)
+    except Canonical as canonical:
+        return _redirect(request, canonical.query)
 
-    def document(versions):
-        history = load(request.user, versions)
-        direction_id = _asked_direction(asked, history)
-        return alignment_document(assess_history(history, direction_id=direction_id, today=today))
+    def document():
+        try:
+            reading = pages.read(request.user, today, asked)
+        except LookupError:
+            raise Http404("No such direction.") from None
+        return alignment_document(reading.result)
 
-    return JsonResponse(cached(request.user, "api", today, asked, compute=document))
+    return JsonResponse(cached(request.user, "api", today, asked or "", compute=document))
 
 
 JOBS_PER_PAGE = 50
@@ -117,9 +168,7 @@ def job_detail(request, pk):
         pk=pk,
         owner=request.user,
     )
-    history = load(request.user)
-    result = assess_history(history)
-    [view] = explain.job_views(history, [r for r in result.jobs if r.job.id == job.pk])
+    view = pages.job_card(request.user, job.pk, timezone.localdate())
     return render(request, "jobs/job_detail.html", {"job": job, "view": view})
 
 
@@ -145,7 +194,7 @@ class JobUpdate(OwnedUpdateView):
         except JobChanged:
             current = Job.objects.owned_by(self.request.user).get(pk=self.object.pk)
             form.data = form.data.copy()
-            form.data["version"] = current.version  # saving again keeps these values
+            form.data["lock_version"] = current.lock_version  # saving again keeps these values
             form.add_error(
                 None,
                 "This job was changed elsewhere (another tab or device) since you opened "

@@ -16,6 +16,7 @@ from careers.models import (
     DirectionSkill,
     DirectionValue,
     Learning,
+    Profile,
     Skill,
 )
 from jobs.models import Job, JobBenefit, JobSkill
@@ -36,6 +37,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save(obj, create, extracted, **kwargs):  # noqa: N805 - factory_boy's signature
         if create:
             obj.save()
+            # A person's settings, as the first change of their data makes them: so that
+            # pinned query counts measure every later change, not the first one.
+            Profile.objects.create(owner=obj)
 
 
 class SkillFactory(factory.django.DjangoModelFactory):

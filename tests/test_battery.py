@@ -122,7 +122,7 @@ def test_a_stranger_gets_404_and_the_owners_row_is_unchanged(client, elena, stra
     url = url_for(name, elena)
     before = snapshot(elena)
     client.force_login(stranger)
-    data = {"title": "Taken over", "name": "Taken over", "stage": "held", "version": "1"}
+    data = {"title": "Taken over", "name": "Taken over", "stage": "held", "lock_version": "1"}
     response = getattr(client, method)(url, data)
     # A POST-only page refuses a GET before it looks anything up, owner or not: no leak.
     expected = 405 if (name in POST_ONLY and method == "get") else 404

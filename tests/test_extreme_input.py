@@ -15,7 +15,7 @@ JOB = {
     "employment_type": "part_time",
     "started_on": "2024-01-15",
     "currency": "EUR",
-    "version": "1",
+    "lock_version": "1",
 }
 
 EXTREMES = [

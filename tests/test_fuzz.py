@@ -108,7 +108,7 @@ def test_the_job_form(
         "skills_used": skills,
         "identity_fit": fit,
         "avoid": avoid,
-        "version": "1",
+        "lock_version": "1",
     }
     with transaction.atomic():
         response = owner_client.post(reverse("jobs:job_add"), data)

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from careers.forms import TEXT_LIMIT
 from careers.models import (
+    CURRENCY_PATTERN,
     CareerDirection,
     CareerGoal,
     Contact,
@@ -228,7 +229,7 @@ def currency(*, nullable):
     def parse(value, path, problems):
         if nullable and value in (None, ""):
             return None
-        if isinstance(value, str) and re.fullmatch(r"[A-Z]{3}", value):
+        if isinstance(value, str) and re.fullmatch(CURRENCY_PATTERN, value):
             return value
         shown = quoted(value) if isinstance(value, str) else describe(value)
         problems.add(path, f"{shown} is not a three-letter code in capitals, such as EUR")

@@ -26,7 +26,7 @@ from careers.models import (
     bump_data_version,
     fold_name,
 )
-from jobs.models import Job, JobBenefit, JobSkill, Stage
+from jobs.models import JOB_FIELDS, Job, JobBenefit, JobSkill, Stage
 
 from .document import COLLECTIONS
 from .export import snapshot
@@ -189,26 +189,6 @@ def learning_signature(item, refs):
 
 def contact_signature(item, refs):
     return tuple(item[name] for name in ("name", "context", "notes", "last_contacted_on"))
-
-
-JOB_FIELDS = (
-    "title",
-    "employer",
-    "employment_type",
-    "started_on",
-    "ended_on",
-    "hours_per_week",
-    "schedule",
-    "pay_amount",
-    "pay_period",
-    "currency",
-    "stage",
-    "satisfaction",
-    "identity_fit",
-    "description",
-    "lessons",
-    "avoid",
-)
 
 
 def job_signature(item, refs):

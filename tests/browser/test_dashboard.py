@@ -1,4 +1,4 @@
-"""The demo persona's dashboard in a real browser: DESIGN.md's worked example, on two screens."""
+"""The demo persona's dashboard in a real browser: the worked example, on two screens."""
 
 import pytest
 from playwright.sync_api import expect

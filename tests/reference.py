@@ -1,0 +1,161 @@
+"""The alignment's matching written out in plain Python, from a person's rows as they enter
+them (a job's skills, goals and values; a direction's target skills, values and goals).
+
+Bearing matches in the database (jobs.history) and hands careers.alignment the summed
+weights; these tests build the same weights from first principles, so that the worked
+examples read as a person writes them and the database's matching has an oracle.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from careers import alignment
+from careers.alignment import DROPPED, HELD, GoalData
+
+
+@dataclass(frozen=True)
+class TargetSkill:
+    skill_id: int
+    name: str
+    importance: int
+
+
+@dataclass(frozen=True)
+class Direction:
+    id: int
+    title: str
+    status: str
+    started_on: date | None
+    ended_on: date | None
+    target_skills: tuple[TargetSkill, ...] = ()
+    values: tuple[tuple[str, int], ...] = ()
+    goals: tuple[GoalData, ...] = ()
+
+
+@dataclass(frozen=True)
+class Job:
+    id: int
+    title: str
+    employer: str
+    stage: str
+    started_on: date | None
+    ended_on: date | None
+    skill_ids: frozenset = frozenset()
+    goal_ids: frozenset = frozenset()
+    benefits: frozenset = frozenset()
+    identity_fit: int | None = None
+    description: str = ""
+    schedule_label: str = ""
+    avoid: str = ""
+
+
+@dataclass(frozen=True)
+class Learning:
+    id: int
+    title: str
+    completed_on: date | None
+    skill_ids: frozenset = frozenset()
+
+
+def _open(direction):
+    return [g for g in direction.goals if g.status != DROPPED]
+
+
+def direction_data(direction: Direction) -> alignment.DirectionData:
+    return alignment.DirectionData(
+        id=direction.id,
+        title=direction.title,
+        status=direction.status,
+        started_on=direction.started_on,
+        ended_on=direction.ended_on,
+        skills_total=sum(s.importance for s in direction.target_skills),
+        goals_total=sum(g.priority for g in _open(direction)),
+        values_total=sum(w for _, w in direction.values),
+    )
+
+
+def matched(job: Job, direction: Direction) -> alignment.Matched:
+    """Σ importance of the target skills the job used or gained, Σ priority of the
+    direction's goals (not dropped) it advanced, Σ weight of the values it gave."""
+    return alignment.Matched(
+        skills=sum(s.importance for s in direction.target_skills if s.skill_id in job.skill_ids),
+        goals=sum(g.priority for g in _open(direction) if g.id in job.goal_ids),
+        values=sum(w for key, w in direction.values if key in job.benefits),
+    )
+
+
+def job_data(job: Job, directions) -> alignment.JobData:
+    return alignment.JobData(
+        id=job.id,
+        title=job.title,
+        employer=job.employer,
+        stage=job.stage,
+        started_on=job.started_on,
+        ended_on=job.ended_on,
+        identity_fit=job.identity_fit,
+        linked=bool(job.skill_ids or job.goal_ids or job.benefits),
+        matched={d.id: matched(job, d) for d in directions},
+        description=job.description,
+        schedule_label=job.schedule_label,
+        avoid=job.avoid,
+    )
+
+
+def target_skills(direction, jobs, learning):
+    """The direction's target skills, each covered by a held job or completed learning, and
+    taught by any learning."""
+    if direction is None:
+        return ()
+    covered = set()
+    for job in jobs:
+        if job.stage == HELD:
+            covered |= job.skill_ids
+    taught = set()
+    for item in learning:
+        taught |= item.skill_ids
+        if item.completed_on is not None:
+            covered |= item.skill_ids
+    return tuple(
+        alignment.TargetSkill(s.name, s.importance, s.skill_id in covered, s.skill_id in taught)
+        for s in direction.target_skills
+    )
+
+
+def assess(*, jobs, directions, learning, today, direction_id=None, goals=()):
+    """careers.alignment.assess over raw rows; `goals` adds goals under no direction."""
+    directions = list(directions)
+    if direction_id is None:
+        currents = [d for d in directions if d.status == "current"]
+        focus = max(currents, key=lambda d: (d.started_on or date.min, d.id), default=None)
+    else:
+        focus = next((d for d in directions if d.id == direction_id), None)
+    all_goals = {g.id: g for g in (*goals, *(g for d in directions for g in d.goals))}
+    return alignment.assess(
+        jobs=[job_data(job, directions) for job in jobs],
+        directions=[direction_data(d) for d in directions],
+        today=today,
+        target_skills=target_skills(focus, jobs, learning),
+        goals=list(all_goals.values()),
+        direction_id=direction_id,
+    )
+
+
+def components(job: Job, direction: Direction) -> alignment.Components:
+    return alignment.components(job_data(job, [direction]), direction_data(direction))
+
+
+def score(job: Job, direction: Direction):
+    return alignment.score(job_data(job, [direction]), direction_data(direction))
+
+
+def choose_direction(job: Job, directions, today):
+    """The raw direction alignment.choose_direction picks, or None."""
+    directions = list(directions)
+    chosen = alignment.choose_direction(
+        job_data(job, directions), [direction_data(d) for d in directions], today
+    )
+    return None if chosen is None else next(d for d in directions if d.id == chosen.id)
+
+
+def offer_flags(offer: Job, held_jobs):
+    return alignment.offer_flags(job_data(offer, []), [job_data(j, []) for j in held_jobs])
