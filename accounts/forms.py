@@ -19,6 +19,20 @@ from .portability.reading import (
     read_upload,
 )
 
+EMAIL_TAKEN = (
+    "Another account already uses this email address; an address can belong to one account "
+    "only. Use another address, or log in to that account (or reset its password)."
+)
+
+
+def email_is_taken(email, *, by_other_than=None):
+    """Whether an account other than `by_other_than` has this address, in any case (the
+    database's unique index on LOWER(email) is the backstop)."""
+    others = User.objects.filter(email__iexact=email)
+    if by_other_than is not None:
+        others = others.exclude(pk=by_other_than.pk)
+    return others.exists()
+
 
 class SignupForm(UserCreationForm):
     """A new account: username, email and a password checked by Django's validators."""
@@ -36,6 +50,12 @@ class SignupForm(UserCreationForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Create my account", css_class="w-100"))
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if email_is_taken(email):
+            raise forms.ValidationError(EMAIL_TAKEN)
+        return email
 
 
 class ImportForm(forms.Form):
@@ -148,6 +168,12 @@ class EmailChangeForm(forms.Form):
         self.request = request
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Change my email"))
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if email_is_taken(email, by_other_than=self.user):
+            raise forms.ValidationError(EMAIL_TAKEN)
+        return email
 
     def clean_password(self):
         password = self.cleaned_data["password"]

@@ -114,3 +114,24 @@ class PendingImport(models.Model):
         self.imported_at = timezone.now()
         self.document = b""
         self.save(update_fields=["imported_at", "document"])
+
+
+class FormSubmission(models.Model):
+    """A form sent with a one-time token (the hidden field `once`), and where its first sending
+    led: the same form sent again, at once or later, is sent there and saves nothing
+    (accounts.middleware.SavedOnce)."""
+
+    LIFETIME = timedelta(days=1)
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    token = models.UUIDField()
+    location = models.CharField(max_length=500, blank=True)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "token"], name="form_submission_once")
+        ]
+
+    def __str__(self):
+        return f"Form {self.token} of {self.owner}: {self.location or 'not saved yet'}"

@@ -20,11 +20,13 @@ from careers.models import Profile
 
 from .deletion import delete_account, what_is_deleted
 from .forms import (
+    EMAIL_TAKEN,
     CheckedPasswordChangeForm,
     DeleteAccountForm,
     EmailChangeForm,
     ImportForm,
     SignupForm,
+    email_is_taken,
 )
 from .limits import over_limit, too_many
 from .models import PendingImport
@@ -61,8 +63,11 @@ def signup(request):
             with transaction.atomic():
                 user = form.save()
         except IntegrityError:
-            # Somebody took the username between the form's check and the save.
-            form.add_error("username", "A user with that username already exists.")
+            # Somebody took the username or the address between the form's check and the save.
+            if email_is_taken(form.cleaned_data["email"]):
+                form.add_error("email", EMAIL_TAKEN)
+            else:
+                form.add_error("username", "A user with that username already exists.")
             return render(request, "registration/signup.html", {"form": form})
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome to Bearing, {user.username}.")
@@ -309,7 +314,13 @@ def change_email(request):
     """Change the sign-in email address, after the current password is given again."""
     form = EmailChangeForm(request.POST or None, user=request.user, request=request)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        try:
+            with transaction.atomic():
+                form.save()
+        except IntegrityError:
+            # Another account took the address between the form's check and the save.
+            form.add_error("email", EMAIL_TAKEN)
+            return render(request, "account/email.html", {"form": form})
         messages.success(request, "Your email address is changed.")
         return redirect("account")
     return render(request, "account/email.html", {"form": form})
