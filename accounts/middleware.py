@@ -5,11 +5,13 @@ import uuid
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 from .models import FormSubmission
 
 FIELD = "once"
+FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
 REDIRECTS = (301, 302, 303)
 
 
@@ -21,8 +23,8 @@ class SavedOnce:
     as everything the view writes. A second sending waits for the first to finish: if the
     first saved (it answered with a redirect), the second is sent where the first led, with a
     word that it was saved already; if the first was refused (the form re-shown with its
-    errors), its claim is gone and the second is treated as new. Uploads (multipart) are
-    left alone: the import reads its own body.
+    errors), its claim is gone and the second is treated as new. A view that reads its own
+    body (the import's upload) is left alone.
     """
 
     def __init__(self, get_response):
@@ -54,9 +56,17 @@ class SavedOnce:
 
     @staticmethod
     def token_of(request):
-        if request.method != "POST" or request.content_type != "application/x-www-form-urlencoded":
+        if request.method != "POST" or request.content_type not in FORMS:
             return None
         if not request.user.is_authenticated:
+            return None
+        try:
+            view = resolve(request.path_info).func
+        except Resolver404:
+            return None
+        if getattr(view, "csrf_exempt", False):
+            # A view that reads its own body (the import's upload) is exempt from the CSRF
+            # middleware for that very reason: its body is not read here either.
             return None
         try:
             return uuid.UUID(request.POST.get(FIELD, ""))

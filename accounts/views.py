@@ -1,6 +1,8 @@
 """The public pages (landing, sign-up), and the signed-in person's account: settings,
 export, import and deletion."""
 
+import re
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -32,6 +34,7 @@ from .limits import over_limit, too_many
 from .models import PendingImport
 from .portability import export, resume
 from .portability.document import validate
+from .portability.limits import WEB
 from .portability.merge import apply_import, plan_import
 from .portability.problems import Rejected
 from .uploads import SizeLimitedUpload
@@ -174,7 +177,7 @@ def import_upload(request):
             # Nothing was read and nothing changes: the page only says the file is too large.
             form = ImportForm(data={}, user=request.user, too_large=True)
             form.is_valid()
-            return render(request, "account/import.html", {"form": form})
+            return render(request, "account/import.html", {"form": form, "limits": WEB})
     return checked_import_upload(request, handler)
 
 
@@ -196,7 +199,7 @@ def checked_import_upload(request, handler):
     if posted and form.is_valid():
         PendingImport.keep(owner=request.user, upload=form.upload)
         return redirect("account_import_preview")
-    return render(request, "account/import.html", {"form": form})
+    return render(request, "account/import.html", {"form": form, "limits": WEB})
 
 
 def import_preview(request):
@@ -258,10 +261,11 @@ def import_confirm(request):
 
 def confirmed_pending(request):
     """The person's waiting import that this confirmation names, locked; NotWaiting if none."""
+    token = request.POST.get("token", "")
+    if not re.fullmatch(r"[\w-]{1,64}", token, flags=re.ASCII):
+        token = ""  # not a token Bearing makes (a NUL would even upset PostgreSQL)
     pending = (
-        PendingImport.objects.select_for_update()
-        .filter(owner=request.user, token=request.POST.get("token", ""))
-        .first()
+        PendingImport.objects.select_for_update().filter(owner=request.user, token=token).first()
     )
     if pending is not None and pending.imported_at is not None:
         raise NotWaiting(
@@ -279,7 +283,7 @@ def confirmed_pending(request):
 def refused(request, rejected):
     form = ImportForm(user=request.user)
     form.problems, form.more_problems = rejected.problems, rejected.more
-    return render(request, "account/import.html", {"form": form, "rechecked": True})
+    return render(request, "account/import.html", {"form": form, "rechecked": True, "limits": WEB})
 
 
 @require_POST

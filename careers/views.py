@@ -8,7 +8,8 @@ id is a 404 before anything else happens.
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -220,9 +221,9 @@ def goal_achieve(request, pk):
     next_url = request.POST.get("next")
     if not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    ) or not next_url.startswith("/"):
         next_url = goal.get_absolute_url()  # never send the person off the site
-    return redirect(next_url)
+    return HttpResponseRedirect(next_url)  # a path, never read as a view's name
 
 
 class GoalCreate(OwnedCreateView):

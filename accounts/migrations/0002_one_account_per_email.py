@@ -7,14 +7,13 @@ somebody decides whose it is; nothing is changed behind their back.
 
 from collections import defaultdict
 
-from django.conf import settings
 from django.db import migrations
 
 INDEX = "account_email_unique_ci"
 
 
 def refuse_shared_addresses(apps, schema_editor):
-    User = apps.get_model(*settings.AUTH_USER_MODEL.split("."))  # noqa: N806
+    User = apps.get_model("auth", "User")  # noqa: N806
     owners = defaultdict(list)
     for username, email in User.objects.exclude(email="").values_list("username", "email"):
         owners[email.lower()].append(username)
@@ -31,7 +30,9 @@ def refuse_shared_addresses(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0001_hits_pending_imports_form_submissions"),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        # After every migration of auth_user: on SQLite, altering a table remakes it, and an
+        # index Django does not know of would be lost.
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
