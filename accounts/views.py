@@ -134,7 +134,7 @@ def stamped(request, name, extension):
 @never_cache
 @require_GET
 def export_json(request):
-    """Everything the person entered, as the bearing-export document of DESIGN.md."""
+    """Everything the person entered, as a bearing-export document."""
     body = export.export_json(request.user)
     return attachment(
         body, content_type="application/json", filename=stamped(request, "bearing", "json")

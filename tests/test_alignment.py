@@ -1,4 +1,4 @@
-"""The alignment arithmetic, by DESIGN.md's worked example, by edge case and by property."""
+"""The alignment arithmetic, by the worked example (Elena), by edge case and by property."""
 
 from datetime import date, timedelta
 from fractions import Fraction
@@ -132,7 +132,7 @@ def by_id(alignment: Alignment, job_id: int):
     return result
 
 
-# -- DESIGN.md's worked example -----------------------------------------------------------
+# -- The worked example (Elena) -------------------------------------------------------------
 
 
 def test_elena_components_match_the_table():

@@ -1,4 +1,4 @@
-"""The bearing-export document, version 1 (DESIGN.md): its shape, and the check a file must pass.
+"""The bearing-export document, version 1: its shape, and the check a file must pass.
 
 `validate` reads a parsed JSON value and returns the same history in canonical form: every key
 present, in the export's order, nested lists sorted as the export sorts them, skill names
