@@ -18,25 +18,31 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 venv: $(STAMP)
 
+# The development targets run with DEBUG on, which lets Bearing use its built-in key.
 migrate: $(STAMP)
-	$(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	$(BIN)/python manage.py load_demo
+	DEBUG=1 $(BIN)/python manage.py load_demo
 
 ## The demo on http://127.0.0.1:8000 with SQLite (log in as elena / bearing-demo).
 run: demo
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-## As in production: gunicorn, DEBUG off, static files collected.
-serve: migrate
-	$(BIN)/python manage.py collectstatic --noinput -v0
-	DEBUG=0 $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
+## As in production: gunicorn, DEBUG off, static files collected. With DEBUG off Bearing needs
+## a SECRET_KEY: the environment's, or else one made once into .secret_key (kept out of git).
+serve: $(STAMP)
+	@test -n "$$SECRET_KEY" -o -s .secret_key || (umask 077 && \
+		$(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > .secret_key)
+	export DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" && \
+		$(BIN)/python manage.py migrate --noinput && \
+		$(BIN)/python manage.py collectstatic --noinput -v0 && \
+		$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
 
 ## Every check: migrations, Django's system check (and its deployment check), ruff, pytest (PostgreSQL when DATABASE_URL is set).
 test: $(STAMP)
-	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python manage.py check
+	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
+	DEBUG=1 $(BIN)/python manage.py check
 	env -u DJANGO_ALLOW_ASYNC_UNSAFE DEBUG=0 HTTPS=1 ALLOWED_HOSTS=bearing.example.com \
 		SECRET_KEY=make-test-deploy-check-0123456789abcdefghijklmnopqrstuvwxyzABCDEF \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING

@@ -1,4 +1,4 @@
-"""The demo persona of DESIGN.md: Elena waits tables to pay her fees; her direction is wrestling."""
+"""The demo persona: Elena waits tables to pay her fees; her direction is wrestling."""
 
 from datetime import date
 from decimal import Decimal

@@ -4,7 +4,8 @@ from crispy_forms.bootstrap import FormActions
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Layout, Submit
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth import authenticate
+from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
 from django.contrib.auth.models import User
 from django.urls import reverse
 
@@ -17,6 +18,20 @@ from .portability.reading import (
     read_file,
     read_upload,
 )
+
+EMAIL_TAKEN = (
+    "Another account already uses this email address; an address can belong to one account "
+    "only. Use another address, or log in to that account (or reset its password)."
+)
+
+
+def email_is_taken(email, *, by_other_than=None):
+    """Whether an account other than `by_other_than` has this address, in any case (the
+    database's unique index on LOWER(email) is the backstop)."""
+    others = User.objects.filter(email__iexact=email)
+    if by_other_than is not None:
+        others = others.exclude(pk=by_other_than.pk)
+    return others.exists()
 
 
 class SignupForm(UserCreationForm):
@@ -35,6 +50,12 @@ class SignupForm(UserCreationForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Create my account", css_class="w-100"))
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if email_is_taken(email):
+            raise forms.ValidationError(EMAIL_TAKEN)
+        return email
 
 
 class ImportForm(forms.Form):
@@ -84,6 +105,16 @@ class ImportForm(forms.Form):
         return upload
 
 
+def password_is_right(request, user, password):
+    """Whether `password` is the signed-in person's own.
+
+    Asked through authenticate(), as the log-in page asks, so that django-axes counts a
+    wrong password here too: 5 wrong ones lock these forms and the log-in page out for that
+    username from that address, and a stolen session cannot guess its way to the account.
+    """
+    return authenticate(request, username=user.get_username(), password=password) == user
+
+
 class DeleteAccountForm(forms.Form):
     """The person's password, asked once more before the account goes."""
 
@@ -93,9 +124,10 @@ class DeleteAccountForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, request, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.request = request
         delete = Submit("submit", "Delete my account for good")
         delete.field_classes = "btn btn-danger"
         self.helper = FormHelper()
@@ -114,7 +146,7 @@ class DeleteAccountForm(forms.Form):
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        if not password_is_right(self.request, self.user, password):
             raise forms.ValidationError("That is not your password. Nothing has been deleted.")
         return password
 
@@ -130,15 +162,22 @@ class EmailChangeForm(forms.Form):
         help_text="Asked again because the address is where password resets are sent.",
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, request, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.request = request
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Change my email"))
 
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if email_is_taken(email, by_other_than=self.user):
+            raise forms.ValidationError(EMAIL_TAKEN)
+        return email
+
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        if not password_is_right(self.request, self.user, password):
             raise forms.ValidationError("That is not your current password.")
         return password
 
@@ -146,3 +185,20 @@ class EmailChangeForm(forms.Form):
         self.user.email = self.cleaned_data["email"]
         self.user.save(update_fields=["email"])
         return self.user
+
+
+class CheckedPasswordChangeForm(PasswordChangeForm):
+    """Django's password change, with the old password asked through authenticate() so that
+    wrong guesses count towards the lock-out (password_is_right)."""
+
+    def __init__(self, user, *args, request, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.request = request
+
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        if not password_is_right(self.request, self.user, old_password):
+            raise forms.ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return old_password

@@ -1,25 +1,47 @@
-"""A small fixed-window rate limit per client address, kept in the cache.
+"""Rate limits: how often one client may do one thing (sign up, ask for reset mail…) in a
+window of time, counted in the database.
 
-With several app servers, point them at one Redis (REDIS_URL) so the count is shared.
+The database, because a count must be shared by every worker and every server, and survive
+a restart and a full cache: a count kept in a process's memory, beside the page cache,
+could be dodged by waiting for a new worker or by pushing it out of the cache. The limited
+things are rare (a sign-up, a reset mail), so one small write each costs nothing.
 """
 
 import time
+from datetime import UTC, datetime
 
-from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.shortcuts import render
 
+from .clients import client_address
+from .models import Hit
 
-def over_limit(request, scope, *, limit, seconds):
-    """Count this request against `scope` for its address; True once `limit` is passed."""
+
+def over_limit(request, scope, *, limit, seconds, key=None):
+    """Count this request against `scope` for its client (or for `key`); True once more than
+    `limit` were counted in the current window of `seconds`."""
+    return count_hit(scope, key if key is not None else client_address(request), seconds) > limit
+
+
+def count_hit(scope, key, seconds):
+    """Add one to the count of (scope, key) in the current window; the count after it."""
     window = int(time.time() // seconds)
-    key = f"bearing:limit:{scope}:{request.META.get('REMOTE_ADDR', '')}:{window}"
-    cache.add(key, 0, timeout=seconds)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the entry expired between add and incr
-        cache.set(key, 1, timeout=seconds)
-        count = 1
-    return count > limit
+    rows = Hit.objects.filter(scope=scope, key=key[:200], window=window)
+    with transaction.atomic():
+        if not rows.update(count=F("count") + 1):
+            try:
+                with transaction.atomic():
+                    expires = datetime.fromtimestamp((window + 1) * seconds, tz=UTC)
+                    Hit.objects.create(
+                        scope=scope, key=key[:200], window=window, count=1, expires_at=expires
+                    )
+                # A new window: the counts of windows gone by are of no more use.
+                Hit.objects.filter(expires_at__lt=datetime.now(tz=UTC)).delete()
+                return 1
+            except IntegrityError:  # another request made the row in between
+                rows.update(count=F("count") + 1)
+        return rows.values_list("count", flat=True).get()
 
 
 def too_many(request, what):

@@ -1,14 +1,13 @@
 """The public pages (landing, sign-up), and the signed-in person's account: settings,
 export, import and deletion."""
 
-import hashlib
+import re
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -22,13 +21,22 @@ from careers.forms import ProfileForm
 from careers.models import Profile
 
 from .deletion import delete_account, what_is_deleted
-from .forms import DeleteAccountForm, EmailChangeForm, ImportForm, SignupForm
+from .forms import (
+    EMAIL_TAKEN,
+    CheckedPasswordChangeForm,
+    DeleteAccountForm,
+    EmailChangeForm,
+    ImportForm,
+    SignupForm,
+    email_is_taken,
+)
 from .limits import over_limit, too_many
+from .models import PendingImport
 from .portability import export, resume
 from .portability.document import validate
+from .portability.limits import WEB
 from .portability.merge import apply_import, plan_import
 from .portability.problems import Rejected
-from .portability.reading import Upload
 from .uploads import SizeLimitedUpload
 
 SIGNUPS_PER_HOUR = 10  # per client address
@@ -59,8 +67,11 @@ def signup(request):
                 user = form.save()
                 Profile.objects.create(owner=user)
         except IntegrityError:
-            # Somebody took the username between the form's check and the save.
-            form.add_error("username", "A user with that username already exists.")
+            # Somebody took the username or the address between the form's check and the save.
+            if email_is_taken(form.cleaned_data["email"]):
+                form.add_error("email", EMAIL_TAKEN)
+            else:
+                form.add_error("username", "A user with that username already exists.")
             return render(request, "registration/signup.html", {"form": form})
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome to Bearing, {user.username}.")
@@ -75,6 +86,15 @@ class PasswordResetView(auth_views.PasswordResetView):
         if over_limit(request, "password-reset", limit=RESETS_PER_HOUR, seconds=3600):
             return too_many(request, "password reset requests")
         return super().post(request, *args, **kwargs)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's password change; the old password counts towards the lock-out."""
+
+    form_class = CheckedPasswordChangeForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
 
 
 class LoginView(auth_views.LoginView):
@@ -115,7 +135,7 @@ def stamped(request, name, extension):
 @never_cache
 @require_GET
 def export_json(request):
-    """Everything the person entered, as the bearing-export document of DESIGN.md."""
+    """Everything the person entered, as a bearing-export document."""
     body = export.export_json(request.user)
     return attachment(
         body, content_type="application/json", filename=stamped(request, "bearing", "json")
@@ -140,35 +160,13 @@ def export_resume(request):
 
 
 # --- Import: upload → preview → confirm ------------------------------------------------------
-
-PENDING = "account_import"
-
-
-def keep_pending(request, upload):
-    """Keep the checked document in the session until the person confirms or cancels."""
-    request.session[PENDING] = signing.dumps(upload.as_session(), salt=PENDING, compress=True)
-
-
-def pending(request):
-    """(the upload waiting for confirmation, its token), or (None, None)."""
-    value = request.session.get(PENDING)
-    if not value:
-        return None, None
-    try:
-        upload = Upload.from_session(signing.loads(value, salt=PENDING))
-    except (signing.BadSignature, KeyError, TypeError):
-        drop_pending(request)
-        return None, None
-    return upload, hashlib.sha256(value.encode()).hexdigest()[:32]
-
-
-def drop_pending(request):
-    request.session.pop(PENDING, None)
+# A checked file waits in a row of its own (PendingImport), one per person, never in the
+# session; the preview's token names it, and confirming it a second time imports nothing.
 
 
 @csrf_exempt
 def import_upload(request):
-    """Upload a file; a file that passes every check waits in the session for the preview.
+    """Upload a file; a file that passes every check waits (PendingImport) for the preview.
 
     The upload handler is swapped before the body is read, which is why CSRF is checked
     below, after it, and not by the middleware (which reads the body first).
@@ -180,7 +178,7 @@ def import_upload(request):
             # Nothing was read and nothing changes: the page only says the file is too large.
             form = ImportForm(data={}, user=request.user, too_large=True)
             form.is_valid()
-            return render(request, "account/import.html", {"form": form})
+            return render(request, "account/import.html", {"form": form, "limits": WEB})
     return checked_import_upload(request, handler)
 
 
@@ -200,44 +198,53 @@ def checked_import_upload(request, handler):
         too_large=handler.too_large,
     )
     if posted and form.is_valid():
-        keep_pending(request, form.upload)
+        PendingImport.keep(owner=request.user, upload=form.upload)
         return redirect("account_import_preview")
-    return render(request, "account/import.html", {"form": form})
+    return render(request, "account/import.html", {"form": form, "limits": WEB})
 
 
 def import_preview(request):
     """What the waiting file would add, checked again against the account as it is now."""
-    upload, token = pending(request)
-    if upload is None:
+    pending = PendingImport.objects.live().filter(owner=request.user).first()
+    if pending is None:
         messages.info(request, "Nothing is waiting to be imported: choose a file first.")
         return redirect("account_import")
+    upload = pending.upload
     try:
         plan = plan_import(user=request.user, document=validate(upload.document))
     except Rejected as rejected:
-        drop_pending(request)
+        pending.delete()
         return refused(request, rejected)
     return render(
         request,
         "account/import_preview.html",
-        {"upload": upload, "plan": plan, "token": token},
+        {"upload": upload, "plan": plan, "token": pending.token},
     )
+
+
+class NotWaiting(Exception):  # noqa: N818 - reads as what happened
+    """The confirmation names no file that is waiting; `message` says why."""
 
 
 @require_POST
 def import_confirm(request):
-    """Write the waiting file, all of it or nothing, and show the history it added to."""
-    upload, token = pending(request)
-    if upload is None or request.POST.get("token") != token:
-        messages.warning(
-            request,
-            "That preview is no longer the file waiting to be imported, so nothing was "
-            "imported. Upload the file again.",
-        )
-        return redirect("account_import")
+    """Write the waiting file, all of it or nothing, and show the history it added to.
+
+    The waiting row is locked for the whole import and marked imported in the same
+    transaction: a second confirmation, even one posted at the same moment, finds it
+    imported and adds nothing.
+    """
     try:
-        plan = apply_import(user=request.user, document=validate(upload.document))
+        with transaction.atomic():
+            pending = confirmed_pending(request)
+            upload = pending.upload
+            plan = apply_import(user=request.user, document=validate(upload.document))
+            pending.mark_imported()
+    except NotWaiting as not_waiting:
+        messages.warning(request, str(not_waiting))
+        return redirect("account_import")
     except Rejected as rejected:
-        drop_pending(request)
+        PendingImport.objects.filter(owner=request.user).delete()
         return refused(request, rejected)
     except IntegrityError:
         messages.error(
@@ -246,7 +253,6 @@ def import_confirm(request):
             "Look at the preview again and confirm.",
         )
         return redirect("account_import_preview")
-    drop_pending(request)
     if plan.adds_anything:
         messages.success(request, f"Imported from the {upload.source}: {plan.summary()}.")
     else:
@@ -254,15 +260,36 @@ def import_confirm(request):
     return redirect("jobs:dashboard")
 
 
+def confirmed_pending(request):
+    """The person's waiting import that this confirmation names, locked; NotWaiting if none."""
+    token = request.POST.get("token", "")
+    if not re.fullmatch(r"[\w-]{1,64}", token, flags=re.ASCII):
+        token = ""  # not a token Bearing makes (a NUL would even upset PostgreSQL)
+    pending = (
+        PendingImport.objects.select_for_update().filter(owner=request.user, token=token).first()
+    )
+    if pending is not None and pending.imported_at is not None:
+        raise NotWaiting(
+            "This file was imported already, when you first confirmed it; nothing was "
+            "imported again."
+        )
+    if pending is None or pending.expires_at <= timezone.now():
+        raise NotWaiting(
+            "That preview is no longer the file waiting to be imported, so nothing was "
+            "imported. Upload the file again."
+        )
+    return pending
+
+
 def refused(request, rejected):
     form = ImportForm(user=request.user)
     form.problems, form.more_problems = rejected.problems, rejected.more
-    return render(request, "account/import.html", {"form": form, "rechecked": True})
+    return render(request, "account/import.html", {"form": form, "rechecked": True, "limits": WEB})
 
 
 @require_POST
 def import_cancel(request):
-    drop_pending(request)
+    PendingImport.objects.filter(owner=request.user).delete()
     messages.info(request, "Import cancelled; nothing was saved.")
     return redirect("account")
 
@@ -272,7 +299,7 @@ def import_cancel(request):
 
 def delete(request):
     """Delete the account and everything in it, once the person gives their password."""
-    form = DeleteAccountForm(request.POST or None, user=request.user)
+    form = DeleteAccountForm(request.POST or None, user=request.user, request=request)
     if request.method == "POST" and form.is_valid():
         delete_account(request.user)
         logout(request)
@@ -290,9 +317,15 @@ def delete(request):
 
 def change_email(request):
     """Change the sign-in email address, after the current password is given again."""
-    form = EmailChangeForm(request.POST or None, user=request.user)
+    form = EmailChangeForm(request.POST or None, user=request.user, request=request)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        try:
+            with transaction.atomic():
+                form.save()
+        except IntegrityError:
+            # Another account took the address between the form's check and the save.
+            form.add_error("email", EMAIL_TAKEN)
+            return render(request, "account/email.html", {"form": form})
         messages.success(request, "Your email address is changed.")
         return redirect("account")
     return render(request, "account/email.html", {"form": form})

@@ -1,6 +1,7 @@
 """Forms for the direction side; each carries its crispy layout in its helper."""
 
 import re
+import uuid
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row, Submit
@@ -90,6 +91,11 @@ class OwnedModelForm(forms.ModelForm):
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
         self.owner = owner
+        if self.instance._state.adding:
+            # A one-time token: the same add form sent twice saves once (accounts.middleware).
+            self.fields["once"] = forms.UUIDField(
+                widget=forms.HiddenInput, required=False, initial=uuid.uuid4
+            )
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
                 field.max_length = TEXT_LIMIT
@@ -102,6 +108,7 @@ class OwnedModelForm(forms.ModelForm):
         helper = FormHelper()
         helper.form_tag = False
         helper.disable_csrf = True
+        helper.render_hidden_fields = True  # the one-time token, wherever the layout is
         helper.layout = self.get_layout()
         return helper
 

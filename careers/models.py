@@ -4,7 +4,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -165,10 +165,18 @@ class SkillQuerySet(OwnedQuerySet):
         for folded, cleaned in wanted.items():
             skill = existing.get(folded)
             if skill is None:
-                skill = self.create(owner=user, name=cleaned)
+                skill = self.create_or_get(user, cleaned)
                 existing[folded] = skill
             result.append(skill)
         return result
+
+    def create_or_get(self, user, name):
+        """A new skill, or the one of that name another request made a moment ago."""
+        try:
+            with transaction.atomic():
+                return self.create(owner=user, name=name)
+        except IntegrityError:
+            return next(s for s in self.owned_by(user) if s.name.lower() == name.lower())
 
 
 class Skill(models.Model):

@@ -6,9 +6,10 @@ id is a 404 before anything else happens.
 """
 
 from django.contrib import messages
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -73,7 +74,25 @@ class OwnedFormMixin(OwnedMixin):
         return context
 
     def form_valid(self, form):
-        response = super().form_valid(form)
+        adding = form.instance._state.adding
+        try:
+            with transaction.atomic():
+                response = super().form_valid(form)
+        except IntegrityError:
+            # Another request saved a clashing row (the same skill name, a second current
+            # direction) between this form's checks and its save. Checked again now, the form
+            # says what clashes beside the field, as it would have a moment later.
+            if adding:
+                form.instance.pk = None
+                form.instance._state.adding = True
+            form.full_clean()
+            if form.is_valid():
+                form.add_error(
+                    None,
+                    "Something saved at the same moment, in another tab or device, clashed "
+                    "with this. Nothing was saved: look at it again and save.",
+                )
+            return self.form_invalid(form)
         bump_data_version(self.request.user.pk)
         messages.success(self.request, f"Saved “{self.object}”.")
         return response
@@ -206,9 +225,9 @@ def goal_achieve(request, pk):
     next_url = request.POST.get("next")
     if not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    ) or not next_url.startswith("/"):
         next_url = goal.get_absolute_url()  # never send the person off the site
-    return redirect(next_url)
+    return HttpResponseRedirect(next_url)  # a path, never read as a view's name
 
 
 class GoalCreate(OwnedCreateView):

@@ -1,10 +1,12 @@
 """Bearing's settings: one module, every deployment difference read from the environment."""
 
 import os
+import sys
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -22,8 +24,24 @@ def env_list(name, default=""):
 
 
 DEBUG = env_bool("DEBUG", default=False)
-# The fallback key only exists so that a fresh clone runs; a deployment sets SECRET_KEY.
-SECRET_KEY = os.environ.get("SECRET_KEY") or "django-insecure-bearing-development-key-change-me"
+# The test run (pytest) is development too: it never serves anybody.
+TESTING = env_bool("TESTING") or "pytest" in sys.modules
+# A development key, public in this file, so that `make run` and the tests need no set-up.
+# Anything else (DEBUG off: `make serve`, gunicorn, commands run as in production) refuses to
+# start without a key of its own: with a known key anybody could forge sessions and
+# password reset links.
+DEVELOPMENT_KEY = "django-insecure-bearing-development-key-change-me"
+SECRET_KEY = os.environ.get("SECRET_KEY", "").strip()
+if not SECRET_KEY or SECRET_KEY == DEVELOPMENT_KEY:
+    if not (DEBUG or TESTING):
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. With DEBUG off Bearing needs a secret key of its own: "
+            "set SECRET_KEY in the environment to a long random string, for example the "
+            "output of: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'. "
+            "(`make serve` makes one for you in .secret_key. For development, DEBUG=1 "
+            "uses a built-in key.)"
+        )
+    SECRET_KEY = DEVELOPMENT_KEY
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -51,8 +69,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "config.middleware.LoginRequired",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "config.middleware.NoNulInQueryMiddleware",
+    # After log-in and messages: a form posted twice saves once.
+    "accounts.middleware.SavedOnce",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "config.middleware.NoStoreForSignedInMiddleware",
@@ -66,6 +87,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "config.urls"
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -137,7 +159,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or env_bool("TESTING")
+            if DEBUG or TESTING
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
@@ -186,6 +208,16 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# The same failures count on the forms that ask for the password again (change email,
+# change password, delete the account): they go through authenticate() too.
+
+# How many reverse proxies stand in front of Bearing, each appending the address it saw to
+# X-Forwarded-For. 0 (unset): the client is the connection's address and the header is
+# ignored. The log-in lock-out and every rate limit find the client this one way.
+BEARING_TRUSTED_PROXIES = int(os.environ.get("BEARING_TRUSTED_PROXIES") or "0")
+if BEARING_TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured("BEARING_TRUSTED_PROXIES is a number of proxies: 0 or more.")
+AXES_CLIENT_IP_CALLABLE = "accounts.clients.client_address"
 
 # No inline script or style anywhere: every page's JavaScript and CSS are static files.
 CONTENT_SECURITY_POLICY = {

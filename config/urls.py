@@ -9,3 +9,9 @@ urlpatterns = [
     path("careers/", include("careers.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# The API answers errors as JSON with a `detail`; every other page with the site's templates.
+handler400 = "config.errors.bad_request"
+handler403 = "config.errors.permission_denied"
+handler404 = "config.errors.not_found"
+handler500 = "config.errors.server_error"

@@ -175,7 +175,7 @@ def test_five_wrong_passwords_lock_that_username_out_for_a_while(client, owner, 
     # Now even the right password is refused, with the lock-out page.
     response = client.post(reverse("login"), {"username": "owner", "password": password})
     assert response.status_code == 429
-    assert "Too many failed log-ins" in response.content.decode()
+    assert "Too many wrong passwords" in response.content.decode()
     assert not client.get(reverse("jobs:dashboard")).wsgi_request.user.is_authenticated
 
 

@@ -1,4 +1,4 @@
-"""`manage.py load_demo`: Elena of DESIGN.md, exactly, however many times it runs."""
+"""`manage.py load_demo`: Elena of the product contract, exactly, however many times it runs."""
 
 from datetime import date
 from decimal import Decimal

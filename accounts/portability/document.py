@@ -1,4 +1,4 @@
-"""The bearing-export document, version 1 (DESIGN.md): its shape, and the check a file must pass.
+"""The bearing-export document, version 1: its shape, and the check a file must pass.
 
 `validate` reads a parsed JSON value and returns the same history in canonical form: every key
 present, in the export's order, nested lists sorted as the export sorts them, skill names
@@ -30,13 +30,12 @@ from careers.models import (
 )
 from jobs.models import EmploymentType, Job, PayPeriod, Schedule, Stage
 
+from .limits import WEB, check_size
 from .problems import Problems, Rejected, describe, quoted, relabel
 
 FORMAT = "bearing-export"
 VERSION = 1
 KEY_LIMIT = 50
-MAX_ITEMS = 5000  # entries in one list: far beyond a working life, well short of a flood
-MAX_LINKS = 500  # skills, goals or contacts of one job, direction or learning entry
 VALUE_ORDER = {value: index for index, value in enumerate(Value.values)}
 
 INVALID = object()  # a value that failed its check; the problem is already recorded
@@ -238,15 +237,14 @@ def currency(*, nullable):
     return parse
 
 
-def many(parse_item, *, limit=MAX_ITEMS):
+def many(parse_item):
+    """A list of values; how long it may be is checked before (limits.check_size)."""
+
     def parse(value, path, problems):
         if value is None:
             return []
         if not isinstance(value, list):
             problems.add(path, f"expected a list, got {describe(value)}")
-            return INVALID
-        if len(value) > limit:
-            problems.add(path, f"more than {limit} entries")
             return INVALID
         return [parse_item(item, f"{path}[{index}]", problems) for index, item in enumerate(value)]
 
@@ -302,8 +300,8 @@ DIRECTION = {
     "status": Field(choice(DirectionStatus), default=DirectionStatus.CURRENT.value),
     "started_on": nullable_date,
     "ended_on": nullable_date,
-    "target_skills": Field(many(record(TARGET_SKILL), limit=MAX_LINKS), default=[]),
-    "values": Field(many(record(DIRECTION_VALUE), limit=MAX_LINKS), default=[]),
+    "target_skills": Field(many(record(TARGET_SKILL)), default=[]),
+    "values": Field(many(record(DIRECTION_VALUE)), default=[]),
 }
 GOAL = {
     "key": Field(key, required=True),
@@ -322,7 +320,7 @@ LEARNING = {
     "kind": Field(choice(LearningKind), default=LearningKind.COURSE.value),
     "started_on": nullable_date,
     "completed_on": nullable_date,
-    "skills": Field(many(skill_name, limit=MAX_LINKS), default=[]),
+    "skills": Field(many(skill_name), default=[]),
 }
 CONTACT = {
     "key": Field(key, required=True),
@@ -344,10 +342,10 @@ JOB = {
     "pay_amount": Field(money),
     "pay_period": Field(choice(PayPeriod, nullable=True)),
     "currency": Field(currency(nullable=True)),
-    "benefits": Field(many(choice(Value), limit=MAX_LINKS), default=[]),
-    "skills": Field(many(record(JOB_SKILL), limit=MAX_LINKS), default=[]),
-    "goals": Field(many(reference, limit=MAX_LINKS), default=[]),
-    "contacts": Field(many(reference, limit=MAX_LINKS), default=[]),
+    "benefits": Field(many(choice(Value)), default=[]),
+    "skills": Field(many(record(JOB_SKILL)), default=[]),
+    "goals": Field(many(reference), default=[]),
+    "contacts": Field(many(reference), default=[]),
     "stage": Field(choice(Stage), default=Stage.HELD.value),
     "satisfaction": Field(integer(1, 5, nullable=True)),
     "identity_fit": Field(integer(1, 5, nullable=True)),
@@ -378,10 +376,13 @@ def empty_document():
 # --- The whole document -------------------------------------------------------------------
 
 
-def validate(data, *, today=None):
-    """The document in canonical form, or Rejected with every problem and where it is."""
+def validate(data, *, today=None, limits=WEB):
+    """The document in canonical form, or Rejected with every problem and where it is.
+
+    A document beyond `limits` is refused before it is checked any further."""
     today = today or timezone.localdate()
     check_format(data)
+    check_size(data, limits)
     problems = Problems()
     document = record(DOCUMENT)(data, "", problems)
     if document["profile"] is None:

@@ -240,7 +240,7 @@ def ordered_keys(links, key_by_id):
 
 
 def export_document(user):
-    """The bearing-export document of DESIGN.md: everything the person entered."""
+    """The bearing-export document: everything the person entered."""
     return snapshot(user).document
 
 

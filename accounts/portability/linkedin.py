@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from careers.models import LearningKind, fold_name
 from jobs.models import Stage
 
-from .document import FORMAT, MAX_ITEMS, validate_converted
+from .document import FORMAT, validate_converted
+from .limits import WEB
 from .problems import Origin, Problems, Rejected, partial_date, quoted
 from .text import NOT_READABLE, UNICODE, decode
 
@@ -166,8 +167,8 @@ def read_rows(text, kind, problems):
                 continue
             if not any(cells):
                 continue
-            if len(rows) >= MAX_ITEMS:
-                problems.add(kind.name, f"more than {MAX_ITEMS} rows")
+            if len(rows) >= WEB.entries:
+                problems.add(kind.name, f"more than {WEB.entries} rows")
                 return []
             rows.append((number, dict(zip(header, cells, strict=False))))
     except csv.Error as error:

@@ -6,12 +6,13 @@ again, so importing the same file twice adds nothing the second time. Entries re
 inside one file are kept: a file imported into an empty account recreates it exactly.
 """
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from careers.models import (
     CareerDirection,
@@ -344,17 +345,23 @@ def write(user, plan):
             ended_on=day(item["ended_on"]),
         ),
     )
-    DirectionSkill.objects.bulk_create(
-        DirectionSkill(
-            direction=row, skill_id=skill_id(link["skill"]), importance=link["importance"]
-        )
-        for item, row in directions
-        for link in item["target_skills"]
+    insert_links(
+        DirectionSkill,
+        ("direction", "skill", "importance"),
+        (
+            (row.pk, skill_id(link["skill"]), link["importance"])
+            for item, row in directions
+            for link in item["target_skills"]
+        ),
     )
-    DirectionValue.objects.bulk_create(
-        DirectionValue(direction=row, value=link["value"], weight=link["weight"])
-        for item, row in directions
-        for link in item["values"]
+    insert_links(
+        DirectionValue,
+        ("direction", "value", "weight"),
+        (
+            (row.pk, link["value"], link["weight"])
+            for item, row in directions
+            for link in item["values"]
+        ),
     )
     insert(
         "goals",
@@ -382,10 +389,10 @@ def write(user, plan):
             completed_on=day(item["completed_on"]),
         ),
     )
-    Learning.skills.through.objects.bulk_create(
-        Learning.skills.through(learning_id=row.pk, skill_id=skill_id(name))
-        for item, row in learning
-        for name in item["skills"]
+    insert_links(
+        Learning.skills.through,
+        ("learning", "skill"),
+        ((row.pk, skill_id(name)) for item, row in learning for name in item["skills"]),
     )
     insert(
         "contacts",
@@ -399,24 +406,56 @@ def write(user, plan):
         ),
     )
     jobs = insert("jobs", Job, lambda item: new_job(user, item))
-    JobSkill.objects.bulk_create(
-        JobSkill(job=row, skill_id=skill_id(link["skill"]), gained=link["gained"])
-        for item, row in jobs
-        for link in item["skills"]
+    insert_links(
+        JobSkill,
+        ("job", "skill", "gained"),
+        (
+            (row.pk, skill_id(link["skill"]), link["gained"])
+            for item, row in jobs
+            for link in item["skills"]
+        ),
     )
-    JobBenefit.objects.bulk_create(
-        JobBenefit(job=row, value=value) for item, row in jobs for value in item["benefits"]
+    insert_links(
+        JobBenefit,
+        ("job", "value"),
+        ((row.pk, value) for item, row in jobs for value in item["benefits"]),
     )
-    Job.goals.through.objects.bulk_create(
-        Job.goals.through(job_id=row.pk, careergoal_id=ids["goals"][goal])
-        for item, row in jobs
-        for goal in item["goals"]
+    insert_links(
+        Job.goals.through,
+        ("job", "careergoal"),
+        ((row.pk, ids["goals"][goal]) for item, row in jobs for goal in item["goals"]),
     )
-    Job.contacts.through.objects.bulk_create(
-        Job.contacts.through(job_id=row.pk, contact_id=ids["contacts"][contact])
-        for item, row in jobs
-        for contact in item["contacts"]
+    insert_links(
+        Job.contacts.through,
+        ("job", "contact"),
+        ((row.pk, ids["contacts"][contact]) for item, row in jobs for contact in item["contacts"]),
     )
+
+
+LINK_BATCH = 10_000
+
+
+def insert_links(model, fields, rows):
+    """Insert link rows, given as tuples in the order of `fields`, in bulk.
+
+    Links need no ids back and no model instances: PostgreSQL takes them by COPY, other
+    databases by batched INSERTs. For a million links this is seconds, where bulk_create's
+    one model instance a row took half a minute and most of a gigabyte.
+    """
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
+    table = quote(model._meta.db_table)
+    rows = iter(rows)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        placeholders = ", ".join(["%s"] * len(fields))
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608 - names from the model
+        while batch := list(itertools.islice(rows, LINK_BATCH)):
+            cursor.executemany(sql, batch)
 
 
 def new_job(user, item):

@@ -11,13 +11,14 @@ from decimal import Decimal
 
 from . import document as bearing
 from . import linkedin, resume
+from .limits import WEB
 from .problems import Rejected
 from .text import NOT_READABLE, UNICODE, decode
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_UPLOAD_LABEL = "5 MB"
-
-TOO_LARGE = f"This file is larger than {MAX_UPLOAD_LABEL}, the most Bearing reads at once."
+# What the import page reads (accounts.uploads stops reading an upload past it).
+MAX_UPLOAD_BYTES = WEB.bytes
+MAX_UPLOAD_LABEL = WEB.bytes_label
+TOO_LARGE = WEB.too_large()
 
 
 @dataclass
@@ -42,24 +43,28 @@ class Upload:
         return cls(**{key: data[key] for key in ("document", "source", "notes", "name")})
 
 
-def read_file(file, *, size):
+def read_file(file, *, size, limits=WEB):
     """The bytes of an open file, refused when larger than the limit, before it is read."""
-    if size is not None and size > MAX_UPLOAD_BYTES:
-        raise Rejected.one(TOO_LARGE)
-    data = file.read(MAX_UPLOAD_BYTES + 1)
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise Rejected.one(TOO_LARGE)
+    if limits.bytes is None:
+        return file.read()
+    if size is not None and size > limits.bytes:
+        raise Rejected.one(limits.too_large())
+    data = file.read(limits.bytes + 1)
+    if len(data) > limits.bytes:
+        raise Rejected.one(limits.too_large())
     return data
 
 
-def read_upload(data, *, name="", today=None):
-    """Tell what the bytes are and read them. Rejected, with every problem, if anything is off."""
-    upload = read_content(data, today=today)
+def read_upload(data, *, name="", today=None, limits=WEB):
+    """Tell what the bytes are and read them. Rejected, with every problem, if anything is off.
+
+    `limits` bound a Bearing export; the other formats are always read within the page's."""
+    upload = read_content(data, today=today, limits=limits)
     upload.name = name[:200]
     return upload
 
 
-def read_content(data, *, today):
+def read_content(data, *, today, limits):
     if not data.strip():
         raise Rejected.one("The file is empty.")
     if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
@@ -69,7 +74,7 @@ def read_content(data, *, today):
     if text.lstrip()[:1] in ("{", "["):
         if encoding not in UNICODE:
             raise Rejected.one("This JSON file is not UTF-8 text; save it as UTF-8 and try again.")
-        return read_json(loads(text), today=today)
+        return read_json(loads(text), today=today, limits=limits)
     if "\x00" in text:
         raise Rejected.one(NOT_READABLE)
     document, notes, source = linkedin.from_csv(text, encoding=encoding, today=today)
@@ -117,7 +122,7 @@ def loads(text):
         raise Rejected.one(f"This file is not valid JSON: {error}.") from None
 
 
-def read_json(data, *, today=None):
+def read_json(data, *, today=None, limits=WEB):
     if isinstance(data, dict) and (
         "format" in data
         or "version" in data
@@ -131,7 +136,7 @@ def read_json(data, *, today=None):
             "jobs",
         }
     ):
-        return Upload(bearing.validate(data, today=today), "Bearing export")
+        return Upload(bearing.validate(data, today=today, limits=limits), "Bearing export")
     if isinstance(data, dict) and data.keys() & resume.SECTIONS:
         document, notes = resume.from_resume(data, today=today)
         return Upload(document, "JSON Resume", notes)

@@ -1,4 +1,4 @@
-"""The exports: the bearing-export document of DESIGN.md, the jobs' CSV and the JSON Resume."""
+"""The exports: the bearing-export document, the jobs' CSV and the JSON Resume."""
 
 import csv
 import io
@@ -197,7 +197,7 @@ ELENA = {
     ],
 }
 
-# The key order of DESIGN.md's "Export and import format", level by level.
+# The key order of the product's export format, level by level.
 TOP_KEYS = ["format", "version", "profile", "skills", "directions", "goals", "learning"]
 TOP_KEYS += ["contacts", "jobs"]
 DIRECTION_KEYS = ["key", "title", "statement", "status", "started_on", "ended_on"]

@@ -10,10 +10,10 @@ import pytest
 from django.urls import reverse
 
 from accounts.forms import ImportForm
+from accounts.models import PendingImport
 from accounts.portability.problems import Rejected
 from accounts.portability.reading import MAX_UPLOAD_BYTES, read_file, read_upload
 from accounts.uploads import SizeLimitedUpload
-from accounts.views import PENDING
 from tests.accounts.helpers import (
     NOTHING,
     as_json,
@@ -164,7 +164,7 @@ def test_a_hostile_upload_shows_the_problem_and_saves_nothing(owner_client, owne
     assert response.status_code == 200
     assert any(message in problem for problem in problems_shown(response))
     assert rows_of(owner) == NOTHING
-    assert owner_client.session.get(PENDING) is None
+    assert not PendingImport.objects.live().filter(owner=owner).exists()
 
 
 # --- Every level refuses what it does not know ---------------------------------------------
@@ -438,7 +438,9 @@ def test_the_form_refuses_a_file_that_says_it_is_too_large(owner):
     file.size = MAX_UPLOAD_BYTES + 1
     form = ImportForm(data={}, files={"file": file}, user=owner)
     assert not form.is_valid()
-    assert form.errors["file"] == ["This file is larger than 5 MB, the most Bearing reads at once."]
+    [error] = form.errors["file"]
+    assert error.startswith("This file is larger than 5 MB, the most Bearing reads at once.")
+    assert "manage.py import_data USERNAME FILE --large" in error  # the way to import it
 
 
 def test_an_import_checks_csrf(client, owner):

@@ -215,10 +215,12 @@ def test_an_unknown_direction_id_is_404(client, elena, value):
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client):
-    for url in (DASHBOARD, API, COMPARE):
+    for url in (DASHBOARD, COMPARE):
         response = client.get(url)
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))
+    # The API is not a page: it answers 401, in JSON (tests/test_security.py).
+    assert client.get(API).status_code == 401
 
 
 # -- States --------------------------------------------------------------------------------

@@ -1,4 +1,8 @@
-"""`manage.py import_data USERNAME FILE`: import a file into an account, all of it or nothing."""
+"""`manage.py import_data USERNAME FILE`: import a file into an account, all of it or nothing.
+
+The same path as the import page, with the same limits; `--large` lifts them, so that any
+Bearing export, however large, can be restored into an empty account.
+"""
 
 from pathlib import Path
 
@@ -6,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
 
+from accounts.portability.limits import COMMAND, UNLIMITED
 from accounts.portability.merge import apply_import, plan_import
 from accounts.portability.problems import Rejected
 from accounts.portability.reading import read_file, read_upload
@@ -23,18 +28,26 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Say what would be added; save nothing."
         )
+        parser.add_argument(
+            "--large",
+            action="store_true",
+            help="Lift the import page's limits (5 MB, 5000 entries a list, 200,000 links) "
+            "for a Bearing export: to restore a large account's export whole.",
+        )
 
-    def handle(self, *args, username, file, dry_run=False, **options):
+    def handle(self, *args, username, file, dry_run=False, large=False, **options):
         User = get_user_model()  # noqa: N806 - a class, named as one
         try:
             user = User.objects.get_by_natural_key(username)
         except User.DoesNotExist:
             raise CommandError(f"No account is called “{username}”.") from None
         path = Path(file)
+        limits = UNLIMITED if large else COMMAND
         try:
             with path.open("rb") as opened:
-                data = read_file(opened, size=path.stat().st_size)
-            upload = read_upload(data, name=path.name)
+                data = read_file(opened, size=path.stat().st_size, limits=limits)
+            upload = read_upload(data, name=path.name, limits=limits)
+            del data  # a large file's bytes are not needed beside its document
             if dry_run:
                 plan = plan_import(user=user, document=upload.document)
             else:

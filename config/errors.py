@@ -1,0 +1,49 @@
+"""Error pages: the site's own templates, and JSON with a `detail` for the API."""
+
+from django.http import JsonResponse
+from django.views import defaults
+from django.views.csrf import csrf_failure as django_csrf_failure
+
+API_PREFIX = "/api/"
+
+
+def is_api(request):
+    return request.path.startswith(API_PREFIX)
+
+
+def api_error(detail, status):
+    response = JsonResponse({"detail": detail}, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def not_found(request, exception):
+    if is_api(request):
+        # Http404's own words ("No such direction.") when a view gave some.
+        message = exception.args[0] if exception.args and isinstance(exception.args[0], str) else ""
+        return api_error(message or "Not found.", 404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    if is_api(request):
+        return api_error("Something went wrong on our side; it has been logged.", 500)
+    return defaults.server_error(request)
+
+
+def permission_denied(request, exception):
+    if is_api(request):
+        return api_error("You may not do this.", 403)
+    return defaults.permission_denied(request, exception)
+
+
+def bad_request(request, exception):
+    if is_api(request):
+        return api_error("This request cannot be read.", 400)
+    return defaults.bad_request(request, exception)
+
+
+def csrf_failure(request, reason=""):
+    if is_api(request):
+        return api_error("The CSRF token is missing or wrong.", 403)
+    return django_csrf_failure(request, reason=reason)
