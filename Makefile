@@ -58,7 +58,7 @@ loadtest: $(STAMP)
 faults: $(STAMP)
 	$(BIN)/python scripts/faults.py
 
-## Rebuild careers/data/occupations.json.gz from the O*NET 28.2 text release (ONET=folder).
+## Rebuild careers/data/occupations.jsonl.gz from the O*NET 28.2 text release (ONET=folder).
 occupations: $(STAMP)
 	$(BIN)/python scripts/build_occupations.py $(ONET)
 

@@ -1,6 +1,6 @@
 """O*NET occupations: the committed reference data, found by title, and offered as suggestions.
 
-Bearing reads only its own file, `careers/data/occupations.json.gz` (built from the O*NET
+Bearing reads only its own file, `careers/data/occupations.jsonl.gz` (built from the O*NET
 28.2 release by `scripts/build_occupations.py`). It is read once per process, on first use,
 and kept: it is the same for everybody and never changes while Bearing runs. Everything here
 is a pure function of that file; nothing touches the database.
@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 
-DATA_FILE = Path(__file__).resolve().parent / "data" / "occupations.json.gz"
+DATA_FILE = Path(__file__).resolve().parent / "data" / "occupations.jsonl.gz"
 CODE_SHAPE = r"[0-9]{2}-[0-9]{4}\.[0-9]{2}"  # an O*NET-SOC code, e.g. 27-2021.00
 LIMIT = 10
 MAX_QUERY_LENGTH = 200  # as long as a job's or a direction's title
@@ -184,69 +184,80 @@ def required_words(text):
 class Catalogue:
     """Every occupation of the data file, and the index that finds them by title."""
 
-    def __init__(self, document):
-        self.attribution = document["attribution"]
-        self.source = document["source"]
-        entries = document["occupations"]
-        self.occupations = self._occupations(entries)
-        names = {}
-        for occupation in self.occupations.values():
-            for item in (*occupation.skills, *occupation.knowledge, *occupation.hot_technology):
-                names.setdefault(fold(item.name), item.name)
-        self.vocabulary = tuple(names[key] for key in sorted(names))
-        self._index(entries)
-
-    @staticmethod
-    def _occupations(entries):
-        """code → Occupation. Equal ratings and technologies are one object, shared: some
-        90,000 of them come down to 16,000."""
-        shared = {}
+    def __init__(self, header, entries):
+        """Read the file's header and its occupations, one at a time: only what is kept is
+        ever in memory all at once."""
+        self.attribution = header["attribution"]
+        self.source = header["source"]
+        shared = {}  # equal ratings and technologies are one object: 90,000 come down to 16,000
 
         def one(kind, *fields):
-            return shared.setdefault((kind, *fields), kind(*fields))
+            found = shared.get((kind, *fields))
+            if found is None:
+                found = shared[(kind, *fields)] = kind(*fields)
+            return found
 
-        rated = {
-            entry["code"]: (
+        rated, made, titles = {}, [], []
+        for entry in entries:
+            code = entry["code"]
+            rated[code] = (
                 tuple(one(Rating, name, value) for name, value in entry["skills"]),
                 tuple(one(Rating, name, value) for name, value in entry["knowledge"]),
             )
-            for entry in entries
-        }
-        occupations = {}
-        for entry in entries:
-            skills, knowledge = rated[entry["borrowed_from"] or entry["code"]]
-            occupations[entry["code"]] = Occupation(
-                code=entry["code"],
-                title=entry["title"],
-                alternate_titles=tuple(title for title, _ in entry["alternate"]),
-                reported_titles=tuple(title for title, _ in entry["reported"]),
-                skills=skills,
-                knowledge=knowledge,
-                technology=tuple(one(Technology, name, hot) for name, hot in entry["technology"]),
-                borrowed_from=entry["borrowed_from"],
+            made.append(
+                (
+                    code,
+                    entry["title"],
+                    tuple(title for title, _ in entry["alternate"]),
+                    tuple(title for title, _ in entry["reported"]),
+                    tuple(one(Technology, name, hot) for name, hot in entry["technology"]),
+                    entry["borrowed_from"],
+                )
             )
-        return occupations
+            titles.extend(self._titles(entry))
+        self.occupations = {}
+        for code, title, alternate, reported, technology, borrowed_from in made:
+            skills, knowledge = rated[borrowed_from or code]
+            self.occupations[code] = Occupation(
+                code, title, alternate, reported, skills, knowledge, technology, borrowed_from
+            )
+        names = {item.name for item in shared.values() if getattr(item, "hot", True)}
+        names = {fold(name): name for name in sorted(names, reverse=True)}
+        self.vocabulary = tuple(names[key] for key in sorted(names))
+        self._index(titles)
 
-    def _index(self, entries):
-        """Every title of every occupation once, ranked for steps 3 and 4 so that a search
-        only sorts numbers: rank → code, title, own title?, weight; and word → the ranks of
-        the titles that hold it. The weight is how many of O*NET's sources give a title as
-        an alternate title, plus one when it is a reported title that O*NET shows (in My
-        Next Move)."""
-        titles = []
-        for entry in entries:
-            code, title = entry["code"], entry["title"]
-            found = {title.casefold(): [code, title, True, 0]}
-            for title, sources in entry["alternate"]:
-                found.setdefault(title.casefold(), [code, title, False, 0])[3] += sources
-            for title, shown in entry["reported"]:
-                found.setdefault(title.casefold(), [code, title, False, 0])[3] += int(shown)
-            titles.extend(found.values())
+    @classmethod
+    def read(cls, lines):
+        """A Catalogue from the lines of the data file: a header, then an occupation a line."""
+        lines = iter(lines)
+        header = json.loads(next(lines))
+        if (header.get("format"), header.get("version")) != ("bearing-occupations", 1):
+            raise ValueError("not a bearing-occupations file, version 1")
+        return cls(header, (json.loads(line) for line in lines if line.strip()))
+
+    @staticmethod
+    def _titles(entry):
+        """The occupation's titles once each, as [code, title, own title?, weight]. The weight
+        is how many of O*NET's sources give the title as an alternate title, plus one when it
+        is a reported title that O*NET shows (in My Next Move)."""
+        code, title = entry["code"], entry["title"]
+        found = {title.casefold(): [code, title, True, 0]}
+        for title, sources in entry["alternate"]:
+            found.setdefault(title.casefold(), [code, title, False, 0])[3] += sources
+        for title, shown in entry["reported"]:
+            found.setdefault(title.casefold(), [code, title, False, 0])[3] += int(shown)
+        return found.values()
+
+    def _index(self, titles):
+        """Every title ranked once for steps 3 and 4, so that a search only sorts numbers:
+        rank → code, title, own title?, weight; and word → the ranks of the titles that
+        hold it."""
+
         for item in titles:
-            item.append({singular(word) for word in WORD.findall(item[1].casefold())})
+            item.append(tuple({singular(word) for word in WORD.findall(item[1].casefold())}))
         titles.sort(
             key=lambda item: (
-                len(item[4] - NOT_REQUIRED),  # the fewest words beyond the query's
+                len(set(item[4]) - NOT_REQUIRED),  # the fewest words beyond the query's
                 not item[2],  # own title first
                 -item[3],  # given by more sources
                 len(item[1]),
@@ -356,7 +367,7 @@ def catalogue():
                 gc.disable()
                 try:
                     with gzip.open(DATA_FILE, "rt", encoding="utf-8") as handle:
-                        _catalogue = Catalogue(json.load(handle))
+                        _catalogue = Catalogue.read(handle)
                 finally:
                     if collecting:
                         gc.enable()

@@ -7,22 +7,22 @@ names): `Occupation Data.tsv`, `Alternate Titles.tsv`, `Sample of Reported Title
 `Skills.tsv`, `Knowledge.tsv`, `Technology Skills.tsv`, `Related Occupations.tsv`, `Read
 Me.txt`, and `SOURCE.md` with the attribution the licence requires. By default it is the
 folder `shared/data/onet-28.2` beside the project's own folder. OUTPUT defaults to
-`careers/data/occupations.json.gz`, the file Bearing reads at run time (`make occupations`
+`careers/data/occupations.jsonl.gz`, the file Bearing reads at run time (`make occupations`
 runs this script with both defaults).
 
-The file is gzipped JSON (`zcat careers/data/occupations.json.gz | head -c 2000` shows it):
+The file is gzipped JSON lines (`zcat careers/data/occupations.jsonl.gz | head -2` shows
+the start): a header, then one occupation a line, so that Bearing can read one at a time:
 
     {"format": "bearing-occupations", "version": 1,
      "source": "O*NET 28.2 Database (February 2024 Release)",
-     "attribution": "This site includes information from the O*NET 28.2 Database ...",
-     "occupations": [
-       {"code": "35-3031.00", "title": "Waiters and Waitresses",
-        "alternate": [["Waiter", 3], ...],        # title, how many O*NET sources give it
-        "reported": [["Waiter", true], ...],      # title, shown in O*NET's My Next Move
-        "skills": [["Active Listening", 69], ...],     # importance 0-100, highest first
-        "knowledge": [["Customer and Personal Service", 84], ...],
-        "technology": [["Facebook", true], ...],  # name, hot technology; hot first
-        "borrowed_from": null}, ...]}
+     "attribution": "This site includes information from the O*NET 28.2 Database ..."}
+    {"code": "35-3031.00", "title": "Waiters and Waitresses",
+     "alternate": [["Waiter", 3], ...],        # title, how many O*NET sources give it
+     "reported": [["Waiter", true], ...],      # title, shown in O*NET's My Next Move
+     "skills": [["Active Listening", 69], ...],     # importance 0-100, highest first
+     "knowledge": [["Customer and Personal Service", 84], ...],
+     "technology": [["Facebook", true], ...],  # name, hot technology; hot first
+     "borrowed_from": null}
 
 What is kept, and how:
 
@@ -58,7 +58,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "onet-28.2"
-DEFAULT_OUTPUT = ROOT / "careers" / "data" / "occupations.json.gz"
+DEFAULT_OUTPUT = ROOT / "careers" / "data" / "occupations.jsonl.gz"
 
 FORMAT = "bearing-occupations"
 VERSION = 1
@@ -203,18 +203,18 @@ def build(source):
 
 
 def encode(document):
-    """The document as gzipped JSON, with nothing in it but the document (no name, no time)."""
+    """The document as gzipped JSON lines: the header (all but the occupations), then one
+    occupation a line, so that Bearing reads one at a time. No name and no time in gzip's
+    header: the bytes depend on the document only."""
 
     def dumps(value):
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
-    # One occupation a line, so that `zcat ... | grep` finds one.
-    head = dumps({**document, "occupations": []})[: -len("[]}")]
-    lines = ",\n".join(dumps(entry) for entry in document["occupations"])
-    text = f"{head}[\n{lines}\n]}}\n"
+    header = {key: value for key, value in document.items() if key != "occupations"}
+    lines = [dumps(header), *(dumps(entry) for entry in document["occupations"])]
     buffer = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, compresslevel=9, mtime=0) as out:
-        out.write(text.encode("utf-8"))
+        out.write(("\n".join(lines) + "\n").encode("utf-8"))
     return buffer.getvalue()
 
 

@@ -3,7 +3,6 @@ whom an unrated occupation borrows from, and that the same input gives the same 
 
 import gzip
 import importlib.util
-import json
 from pathlib import Path
 
 import pytest
@@ -146,7 +145,7 @@ def test_the_same_release_gives_the_same_bytes_and_bearing_reads_them(release, t
     second = build_occupations.encode(build_occupations.build(release))
     assert first == second
     assert first[4:8] == b"\0\0\0\0"  # no time in the gzip header
-    catalogue = Catalogue(json.loads(gzip.decompress(first)))
+    catalogue = Catalogue.read(gzip.decompress(first).decode("utf-8").splitlines())
     beta = catalogue.occupations["11-0002.00"]
     assert [rating.name for rating in beta.skills] == ["Reading"]
     assert beta.borrowed_from == "11-0004.00"
@@ -155,7 +154,7 @@ def test_the_same_release_gives_the_same_bytes_and_bearing_reads_them(release, t
 
 
 def test_the_script_writes_the_file_where_it_is_told(release, tmp_path, capsys):
-    output = tmp_path / "out" / "occupations.json.gz"
+    output = tmp_path / "out" / "occupations.jsonl.gz"
     build_occupations.main([str(release), "-o", str(output)])
     assert output.read_bytes() == build_occupations.encode(build_occupations.build(release))
     assert "4 occupations (1 borrow ratings, 1 have none)" in capsys.readouterr().err
