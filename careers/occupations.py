@@ -17,8 +17,8 @@ Comparisons ignore case and runs of white space. A word is a run of letters and 
 "Career/Technical" is two words and punctuation never matters; words match in the singular
 or the plural ("nurse" finds "Registered Nurses"); and "a", "an", "and", "the", "of", "for",
 "in", "on", "at", "to", "or" and "with" in the query are not required, unless it is the last
-word (it may be the start of another: "data an"). An occupation is
-listed once, at its best place. Within a step:
+word (it may be the start of another: "data an"). An occupation is listed once, at its best
+place. Within a step:
 
 - step 2: first the occupations whose own title holds the words too ("data scientist" is an
   alternate title of both Data Scientists and Astronomers), then the title that more of
@@ -357,12 +357,12 @@ _lock = threading.Lock()
 
 def catalogue():
     """The data file, read and indexed on first use, then kept for the life of the process."""
-    global _catalogue  # noqa: PLW0603 - one read-only index per process, by design
+    global _catalogue  # one read-only index per process, by design
     if _catalogue is None:
         with _lock:
             if _catalogue is None:
-                # Reading makes some 400,000 objects that all live on: collecting them as
-                # they come only costs time (about a third).
+                # Reading makes some 300,000 objects, most of which live on: collecting as
+                # they come only costs time (about a third of it).
                 collecting = gc.isenabled()
                 gc.disable()
                 try:
@@ -390,6 +390,7 @@ def get(code):
 
 
 def exists(code):
+    """True when Bearing knows an occupation with this code."""
     return get(code) is not None
 
 
@@ -436,8 +437,8 @@ def shared_suggestions(from_code, to_code, *, minimum=SUGGEST_FROM):
     trained = suggestions(from_code, minimum=minimum)
     trained = {fold(item.name) for item in (*trained.skills, *trained.knowledge)}
     wanted = suggestions(to_code, minimum=minimum)
-    rated = {fold(item.name) for item in (*wanted.skills, *wanted.knowledge)}
-    return [item for item in wanted.combined if fold(item.name) in trained & rated]
+    shared = trained & {fold(item.name) for item in (*wanted.skills, *wanted.knowledge)}
+    return [item for item in wanted.combined if fold(item.name) in shared]
 
 
 def vocabulary():
