@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test check migrate demo vendor clean bench loadtest faults
+.PHONY: run serve test check migrate demo vendor clean bench loadtest faults occupations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,10 @@ loadtest: $(STAMP)
 ## Bearing under faults: PostgreSQL restarted, a worker killed, migrations while serving (root).
 faults: $(STAMP)
 	$(BIN)/python scripts/faults.py
+
+## Rebuild careers/data/occupations.jsonl.gz from the O*NET 28.2 text release (ONET=folder).
+occupations: $(STAMP)
+	$(BIN)/python scripts/build_occupations.py $(ONET)
 
 ## Re-fetch Bootstrap into static/vendor/ from the npm registry.
 vendor:

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from . import occupations
 from .alignment import OPEN_GOALS
 
 
@@ -78,6 +79,28 @@ def dates_in_order(start, end, name):
         | Q(**{f"{start}__isnull": True})
         | Q(**{f"{end}__gte": models.F(start)}),
         name=name,
+    )
+
+
+# The shape of an O*NET-SOC code, for the database (PostgreSQL and Python's re both read \A
+# and \Z as the very start and end: "$" would let a trailing newline through on SQLite).
+OCCUPATION_CODE_REGEX = r"\A[0-9]{2}-[0-9]{4}\.[0-9]{2}\Z"
+
+
+def occupation_field():
+    """The optional link of a direction or a job to an O*NET occupation, by its code."""
+    return models.CharField(
+        max_length=10,
+        blank=True,
+        validators=[occupations.validate_code],
+        help_text="The O*NET-SOC code of the occupation (e.g. 27-2021.00), if any.",
+    )
+
+
+def occupation_check(name):
+    """A check constraint that an occupation link is blank or has the shape of a code."""
+    return models.CheckConstraint(
+        condition=Q(occupation="") | Q(occupation__regex=OCCUPATION_CODE_REGEX), name=name
     )
 
 
@@ -221,6 +244,7 @@ class CareerDirection(models.Model):
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     title = models.CharField(max_length=200)
+    occupation = occupation_field()
     statement = models.TextField(
         blank=True, help_text="What this career means to you, in your own words."
     )
@@ -248,6 +272,7 @@ class CareerDirection(models.Model):
                 name="one_current_direction_per_owner",
             ),
             models.CheckConstraint(condition=~Q(title=""), name="direction_title_not_blank"),
+            occupation_check("direction_occupation_code"),
         ]
 
     def __str__(self):
@@ -255,6 +280,10 @@ class CareerDirection(models.Model):
 
     def get_absolute_url(self):
         return reverse("careers:direction_detail", args=[self.pk])
+
+    def linked_occupation(self):
+        """The O*NET occupation this direction is linked to (careers.occupations), or None."""
+        return occupations.get(self.occupation) if self.occupation else None
 
 
 class DirectionSkill(models.Model):

@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from . import views
+from . import api, views
 
 app_name = "careers"
 
@@ -16,7 +16,8 @@ def crud(prefix, name, list_view, detail_view, create, update, delete):
     ]
 
 
-urlpatterns = [
+# A person's own records, under /careers/.
+pages = [
     *crud(
         "directions",
         "direction",
@@ -63,4 +64,14 @@ urlpatterns = [
         views.ContactUpdate,
         views.ContactDelete,
     ),
+]
+
+# The careers app is mounted at the root (config/urls.py): the person's records under
+# /careers/, the occupation reference (O*NET's data, the same for everybody) beside the
+# other APIs and pages.
+urlpatterns = [
+    path("careers/", include(pages)),
+    path("api/v1/occupations/", api.occupation_search, name="occupation_search"),
+    path("api/v1/occupations/<str:code>/", api.occupation_detail, name="occupation_detail"),
+    path("about/data/", views.about_data, name="about_data"),
 ]

@@ -6,6 +6,7 @@ id is a 404 before anything else happens.
 """
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseRedirect
@@ -17,6 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DeleteView, UpdateView
 
+from . import occupations
 from .forms import (
     ContactForm,
     DirectionForm,
@@ -361,3 +363,25 @@ class ContactDelete(OwnedDeleteView):
     model = Contact
     success_url = reverse_lazy("careers:contact_list")
     consequence = "Jobs where you met keep everything else."
+
+
+@login_not_required
+def about_data(request):
+    """What Bearing takes from O*NET and how, with the attribution its licence asks for."""
+    catalogue = occupations.catalogue()
+    found = catalogue.occupations.values()
+    return render(
+        request,
+        "careers/about_data.html",
+        {
+            "source": catalogue.source,
+            "attribution": catalogue.attribution,
+            "counts": {
+                "occupations": len(found),
+                "rated": sum(1 for item in found if item.skills and not item.borrowed_from),
+                "borrowing": sum(1 for item in found if item.borrowed_from),
+                "unrated": sum(1 for item in found if not (item.skills or item.knowledge)),
+            },
+            "suggest_from": occupations.SUGGEST_FROM,
+        },
+    )

@@ -6,7 +6,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("jobs.urls")),
-    path("careers/", include("careers.urls")),
+    path("", include("careers.urls")),  # its own prefixes: careers/, api/v1/occupations/…
     path("admin/", admin.site.urls),
 ]
 

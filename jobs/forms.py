@@ -47,6 +47,7 @@ class JobForm(OwnedModelForm):
     class Meta:
         model = Job
         fields = [*JOB_FIELDS, "goals", "contacts"]
+        exclude = ["occupation"]  # linked from the occupation finder, not typed
         widgets = {
             "started_on": DateInput(),
             "ended_on": DateInput(),

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from careers import occupations
 from careers.models import (
     CURRENCY_PATTERN,
     CareerGoal,
@@ -18,6 +19,8 @@ from careers.models import (
     Value,
     choices_check,
     dates_in_order,
+    occupation_check,
+    occupation_field,
     range_check,
 )
 
@@ -55,6 +58,7 @@ class PayPeriod(models.TextChoices):
 # all read this list.
 JOB_FIELDS = (
     "title",
+    "occupation",
     "employer",
     "employment_type",
     "started_on",
@@ -122,6 +126,7 @@ class Job(models.Model):
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     title = models.CharField(max_length=200)
+    occupation = occupation_field()
     employer = models.CharField(max_length=200, blank=True)
     employment_type = models.CharField(
         max_length=10, choices=EmploymentType.choices, default=EmploymentType.FULL_TIME
@@ -205,6 +210,7 @@ class Job(models.Model):
             range_check("satisfaction", 1, 5, "job_satisfaction_range", nullable=True),
             range_check("identity_fit", 1, 5, "job_identity_fit_range", nullable=True),
             models.CheckConstraint(condition=~Q(title=""), name="job_title_not_blank"),
+            occupation_check("job_occupation_code"),
         ]
 
     def __str__(self):
@@ -212,6 +218,10 @@ class Job(models.Model):
 
     def get_absolute_url(self):
         return reverse("jobs:job_detail", args=[self.pk])
+
+    def linked_occupation(self):
+        """The O*NET occupation this job is linked to (careers.occupations), or None."""
+        return occupations.get(self.occupation) if self.occupation else None
 
     @property
     def is_offer(self):

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from careers import occupations
 from careers.forms import TEXT_LIMIT
 from careers.models import (
     CURRENCY_PATTERN,
@@ -108,6 +109,24 @@ def skill_name(value, path, problems):
         problems.add(path, f"longer than {max_length(Skill, 'name')} characters")
         return INVALID
     return name
+
+
+def occupation(value, path, problems):
+    """An O*NET-SOC code of an occupation Bearing knows, or null ("" reads as null)."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        problems.add(
+            path, f"expected an occupation code such as “27-2021.00”, got {describe(value)}"
+        )
+        return INVALID
+    if not occupations.is_code(value):
+        problems.add(path, f"{quoted(value)} is not an occupation code such as “27-2021.00”")
+        return INVALID
+    if not occupations.exists(value):
+        problems.add(path, f"no occupation with code {quoted(value)}")
+        return INVALID
+    return value
 
 
 def key(value, path, problems):
@@ -296,6 +315,7 @@ DIRECTION_VALUE = {"value": Field(choice(Value), required=True), "weight": impor
 DIRECTION = {
     "key": Field(key, required=True),
     "title": Field(text(max_length(CareerDirection, "title"), blank=False), required=True),
+    "occupation": Field(occupation),
     "statement": free_text,
     "status": Field(choice(DirectionStatus), default=DirectionStatus.CURRENT.value),
     "started_on": nullable_date,
@@ -333,6 +353,7 @@ JOB_SKILL = {"skill": Field(skill_name, required=True), "gained": Field(boolean,
 JOB = {
     "key": Field(key, required=True),
     "title": Field(text(max_length(Job, "title"), blank=False), required=True),
+    "occupation": Field(occupation),
     "employer": Field(text(max_length(Job, "employer")), default=""),
     "employment_type": Field(choice(EmploymentType), default=EmploymentType.FULL_TIME.value),
     "started_on": nullable_date,

@@ -117,6 +117,7 @@ def snapshot(user):
             {
                 "key": row["key"],
                 "title": row["title"],
+                "occupation": row["occupation"] or None,
                 "statement": row["statement"],
                 "status": row["status"],
                 "started_on": iso(row["started_on"]),
@@ -175,6 +176,7 @@ def snapshot(user):
             {
                 "key": row["key"],
                 "title": row["title"],
+                "occupation": row["occupation"] or None,
                 "employer": row["employer"],
                 "employment_type": row["employment_type"],
                 "started_on": iso(row["started_on"]),

@@ -172,7 +172,10 @@ def month(day):
 
 def direction_signature(item, refs):
     return (
-        *(item[name] for name in ("title", "statement", "status", "started_on", "ended_on")),
+        *(
+            item[name]
+            for name in ("title", "occupation", "statement", "status", "started_on", "ended_on")
+        ),
         frozenset((fold_name(link["skill"]), link["importance"]) for link in item["target_skills"]),
         frozenset((link["value"], link["weight"]) for link in item["values"]),
     )
@@ -339,6 +342,7 @@ def write(user, plan):
         lambda item: CareerDirection(
             owner=user,
             title=item["title"],
+            occupation=item["occupation"] or "",
             statement=item["statement"],
             status=item["status"],
             started_on=day(item["started_on"]),
@@ -464,6 +468,7 @@ def new_job(user, item):
     return Job(
         owner=user,
         title=item["title"],
+        occupation=item["occupation"] or "",
         employer=item["employer"],
         employment_type=item["employment_type"],
         stage=item["stage"],

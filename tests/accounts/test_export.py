@@ -44,6 +44,7 @@ ELENA = {
         {
             "key": "d1",
             "title": "Professional wrestler",
+            "occupation": None,
             "statement": (
                 "Performing in the ring is who I am: the athleticism, the storytelling, the "
                 "crowd. I want to make a living from it, one match at a time."
@@ -120,6 +121,7 @@ ELENA = {
         {
             "key": "j1",
             "title": "Waiter",
+            "occupation": None,
             "employer": "Rosa's Diner",
             "employment_type": "part_time",
             "started_on": "2024-01-15",
@@ -146,6 +148,7 @@ ELENA = {
         {
             "key": "j2",
             "title": "Gym assistant",
+            "occupation": None,
             "employer": "Iron Hall",
             "employment_type": "part_time",
             "started_on": "2025-01-06",
@@ -174,6 +177,7 @@ ELENA = {
         {
             "key": "j3",
             "title": "Bar supervisor",
+            "occupation": None,
             "employer": "The Night Owl",
             "employment_type": "full_time",
             "started_on": None,
@@ -200,14 +204,15 @@ ELENA = {
 # The key order of the product's export format, level by level.
 TOP_KEYS = ["format", "version", "profile", "skills", "directions", "goals", "learning"]
 TOP_KEYS += ["contacts", "jobs"]
-DIRECTION_KEYS = ["key", "title", "statement", "status", "started_on", "ended_on"]
+DIRECTION_KEYS = ["key", "title", "occupation", "statement", "status", "started_on", "ended_on"]
 DIRECTION_KEYS += ["target_skills", "values"]
 GOAL_KEYS = ["key", "direction", "title", "description", "status", "priority", "target_date"]
 GOAL_KEYS += ["achieved_on"]
 LEARNING_KEYS = ["key", "title", "provider", "kind", "started_on", "completed_on", "skills"]
 CONTACT_KEYS = ["key", "name", "context", "notes", "last_contacted_on"]
-JOB_KEYS = ["key", "title", "employer", "employment_type", "started_on", "ended_on"]
-JOB_KEYS += ["hours_per_week", "schedule", "pay_amount", "pay_period", "currency", "benefits"]
+JOB_KEYS = ["key", "title", "occupation", "employer", "employment_type", "started_on"]
+JOB_KEYS += ["ended_on", "hours_per_week", "schedule", "pay_amount", "pay_period"]
+JOB_KEYS += ["currency", "benefits"]
 JOB_KEYS += ["skills", "goals", "contacts", "stage", "satisfaction", "identity_fit"]
 JOB_KEYS += ["description", "lessons", "avoid"]
 

@@ -41,6 +41,10 @@ skill_names = st.sampled_from(
 ) | titles.map(lambda name: name[:100])
 
 
+# A link to an O*NET occupation, or none.
+occupation_links = st.none() | st.sampled_from(["27-2021.00", "35-3031.00", "15-1252.00"])
+
+
 @st.composite
 def period(draw, start=days, required=False):
     started = draw(start if required else st.none() | start)
@@ -67,6 +71,7 @@ def histories(draw):
             {
                 "key": f"d{number}",
                 "title": draw(titles),
+                "occupation": draw(occupation_links),
                 "statement": draw(text),
                 "status": draw(st.sampled_from(DirectionStatus.values)),
                 "started_on": started,
@@ -136,6 +141,7 @@ def histories(draw):
             {
                 "key": f"j{number}",
                 "title": draw(titles),
+                "occupation": draw(occupation_links),
                 "employer": draw(text),
                 "employment_type": draw(st.sampled_from(EmploymentType.values)),
                 "started_on": started,
