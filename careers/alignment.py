@@ -286,6 +286,14 @@ def _ratio(got: int, total: int) -> Fraction | None:
     return None if total == 0 else Fraction(got, total)
 
 
+def day(when: date) -> str:
+    """A day as Bearing writes it everywhere: "1 Jun 2025"."""
+    return f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def fold(text: str) -> str:
     """Text as phrases are matched: inner white space folded, case folded."""
     return " ".join(text.split()).casefold()
@@ -547,7 +555,7 @@ def _overdue_steps(goals, today) -> list[NextStep]:
         NextStep(
             kind="overdue_goal",
             text=(
-                f"“{g.title}” was due on {g.target_date.isoformat()} — "
+                f"“{g.title}” was due on {day(g.target_date)} — "
                 "mark it achieved, set a new date, or drop it."
             ),
             goal_id=g.id,
@@ -605,6 +613,50 @@ def _weak_steps(results) -> list[NextStep]:
         and r.job.ended_on is None
         and r.score is not None
         and r.score < ALIGNED_AT
+    ]
+
+
+def _offer_steps(results, focus) -> list[NextStep]:
+    """Offers worth a look: one that trips an avoid note, or one that would build the
+    direction (scoring ALIGNED_AT or more)."""
+    steps = []
+    for r in results:
+        if r.job.stage == HELD:
+            continue
+        if r.flags:
+            phrases = ", ".join(f"“{flag.phrase}”" for flag in r.flags)
+            text = (
+                f"The offer {job_name(r.job)} mentions {phrases}, which you noted to avoid "
+                "— weigh it before you answer."
+            )
+        elif r.score is not None and r.score >= ALIGNED_AT and focus is not None:
+            text = (
+                f"The offer {job_name(r.job)} scores {r.score}: it would build "
+                f"{focus.title} — weigh it against the job you have."
+            )
+        else:
+            continue
+        steps.append(NextStep(kind="weigh_offer", text=text, job_id=r.job.id))
+    return steps
+
+
+def _describe_steps(results) -> list[NextStep]:
+    """Held jobs that say nothing yet, left out of every figure until they do: one step,
+    for the newest of them."""
+    silent = [r.job for r in results if r.job.stage == HELD and not r.job.described]
+    if not silent:
+        return []
+    others = len(silent) - 1
+    more = "" if not others else f" (and {others} more job{'s' if others > 1 else ''})"
+    return [
+        NextStep(
+            kind="describe_job",
+            text=(
+                f"{job_name(silent[0])}{more} needs details: say which skills it used and "
+                "what it gave you, and it will count in your figures."
+            ),
+            job_id=silent[0].id,
+        )
     ]
 
 
@@ -708,10 +760,15 @@ def assess(
     summary = summarise(results, today)
     coverage, missing = _coverage(focus, tuple(target_skills))
     goals = tuple(sorted(goals, key=lambda g: g.id))
+    if direction_id is not None:
+        # What if: the steps speak of the direction asked about, and of its goals only.
+        goals = tuple(g for g in goals if g.direction_id == direction_id)
     next_steps = (
         _learn_steps(focus, missing, goals)
         + _overdue_steps(goals, today)
         + _shape_steps(focus)
+        + _offer_steps(results, focus)
+        + _describe_steps(results)
         + _weak_steps(results)
     )
     return Alignment(

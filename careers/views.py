@@ -66,6 +66,10 @@ class OwnedFormMixin(OwnedMixin):
         context = super().get_context_data(**kwargs)
         form = context["form"]
         context["verbose_name"] = self.model._meta.verbose_name
+        context["page_title"] = getattr(self, "title", None) or (
+            f"Edit “{self.object}”" if self.object else f"Add a {context['verbose_name']}"
+        )
+        context["submit_label"] = getattr(self, "submit_label", "Save")
         context["cancel_url"] = (
             self.object.get_absolute_url() if self.object else str(self.cancel_url)
         )

@@ -1,5 +1,10 @@
 """The dashboard's charts as geometry: where each bar, tick and dot goes. The templates
-draw them (jobs/_timeline.html, jobs/_means_or_end.html)."""
+draw them (jobs/_timeline.html, jobs/_means_or_end.html).
+
+The timeline is HTML: each row a label a person can read at any width, over a track in
+which the bar sits at whole percentages (the `at-N` and `span-N` classes of
+static/css/charts.css: the content security policy allows no inline style).
+"""
 
 from collections import Counter
 from datetime import date
@@ -9,14 +14,14 @@ from statistics import median
 from django.urls import reverse
 from django.utils.text import Truncator
 
-from careers.alignment import ALIGNED_AT, CONSIDERING
+from careers.alignment import ALIGNED_AT, CONSIDERING, day
 
-# The score bands, each a colour on the charts and badges.
+# The score bands, each a colour (and a word) on the charts and badges.
 MID_AT = 25
 
 
 def score_class(score):
-    """The colour band of a score: built the career, in between, far from it, or unscored."""
+    """The band of a score: built the career, in between, far from it, or unscored."""
     if score is None:
         return "score-none"
     if score >= ALIGNED_AT:
@@ -26,43 +31,40 @@ def score_class(score):
     return "score-low"
 
 
-TIMELINE_WIDTH = 560
-ROW_HEIGHT = 28
-AXIS_HEIGHT = 24
-LABEL_WIDTH = 160  # the row labels' column, left of the time axis
-RIGHT_PAD = 16  # room for the last year's label, centred on its tick
-MIN_TICK_GAP = 40  # year labels closer than this would run into each other
-LABEL_CHARS = 22  # a row label longer than this is cut
-
-
-def _x(day, start, span, width):
-    return round((day - start).days / span * width, 1)
-
-
-def _n(number):
-    """A coordinate as SVG reads it, whatever the locale ("12.5", never "12,5")."""
-    return f"{number:g}"
-
-
-def _short(text, length):
-    """Text cut to `length` characters with an ellipsis, as a label on a chart."""
-    return Truncator(text).chars(length)
-
-
-def _day(day):
-    return day.isoformat()
-
-
 def whole(amount):
     """An amount rounded to a whole number, halves up (14,949.50 → 14,950)."""
     return amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
 
 
+def money(amount, currency):
+    """ "14,950 EUR"."""
+    return f"{whole(amount):,} {currency}"
+
+
+def money_exact(amount, currency):
+    """ "11.50 EUR", to the cent."""
+    return f"{amount.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,} {currency}"
+
+
+def _day(when):
+    return day(when)
+
+
+# -- the timeline ---------------------------------------------------------------------------
+
+MIN_TICK_SHARE = 9  # year labels closer than this share of the width would run together
+
+
+def _at(day, first, span):
+    """The share of the time axis (0–100, whole) a day sits at."""
+    return max(0, min(100, round(100 * (day - first).days / span)))
+
+
 def timeline_chart(views, directions, today):
-    """Bars for the directions' periods and the held jobs' periods on one time axis.
+    """Rows for the directions' periods and the held jobs' periods on one time axis.
 
     `views` are the charted jobs (jobs.dashboard.JobView), oldest first; `directions` the
-    person's DirectionData.
+    person's directions (alignment.DirectionData).
     """
     views = [view for view in views if view.job.started_on and view.job.started_on <= today]
     periods = [(view.job.started_on, min(view.job.ended_on or today, today)) for view in views]
@@ -77,79 +79,58 @@ def timeline_chart(views, directions, today):
     first = date(min(starts).year, 1, 1)
     last = max([today] + [end for _, end in periods])
     span = max((last - first).days, 1)
-    width = TIMELINE_WIDTH
+
+    def placed(start, end):
+        left = _at(start, first, span)
+        return {"at": left, "span": max(_at(end, first, span) - left, 1)}
+
     rows = []
-    y = AXIS_HEIGHT
     for direction, start, end in direction_periods:
-        x1 = _x(max(start or first, first), first, span, width)
-        x2 = _x(min(end, last), first, span, width)
         rows.append(
             {
-                "direction": direction,
+                "kind": "direction",
                 "url": reverse("careers:direction_detail", args=[direction.id]),
+                "label": direction.title,
+                "note": f"{direction.status} direction, "
+                f"{_day(start) if start else 'always'} – "
+                f"{'now' if direction.ended_on is None else _day(end)}",
                 "css": f"direction-{direction.status}",
-                "label": _short(direction.title, LABEL_CHARS),
-                "tooltip": f"{direction.title} ({direction.status}): "
-                f"{_day(start) if start else 'always'} – {_day(end)}",
-                "x": _n(x1),
-                "width": _n(max(x2 - x1, 2)),
-                "y": _n(y),
-                "label_y": _n(y + 15),
+                **placed(max(start or first, first), min(end, last)),
             }
         )
-        y += ROW_HEIGHT
     for view, (start, end) in zip(views, periods, strict=True):
-        x1 = _x(start, first, span, width)
-        x2 = _x(end, first, span, width)
-        score = "unscored" if view.score is None else f"score {view.score}"
         rows.append(
             {
-                "view": view,
+                "kind": "job",
                 "url": view.url,
+                "label": view.job.title,
+                "note": f"{_day(start)} – {'now' if view.ongoing else _day(end)}",
+                "score": view.score_text,
+                "verdict": view.verdict_label,
                 "css": view.score_class,
-                "label": _short(view.job.title, LABEL_CHARS),
-                "tooltip": f"{view.job.title}, {view.job.employer}: {_day(start)} – "
-                f"{'now' if view.ongoing else _day(end)}, {score}",
-                "x": _n(x1),
-                "width": _n(max(x2 - x1, 3)),
-                "y": _n(y),
-                "label_y": _n(y + 15),
+                **placed(start, end),
             }
         )
-        y += ROW_HEIGHT
-    # A line every year; over a long history, a label every 2, 5 or 10 years only.
-    year_width = width * 365 / span
-    step = next((n for n in (1, 2, 5, 10, 20) if n * year_width >= MIN_TICK_GAP), 50)
-    ticks = []
-    for year in range(first.year, last.year + 1):
-        tick = date(year, 1, 1)
-        if tick >= first:
-            x = _x(tick, first, span, width)
-            ticks.append(
-                {
-                    "x": _n(x),
-                    "label": str(year) if year % step == 0 else "",
-                    "anchor": "start" if x < 16 else "middle",
-                }
-            )
-    total_width = LABEL_WIDTH + width + RIGHT_PAD
-    return {
-        "width": width,
-        "height": _n(y + 6),
-        "label_width": LABEL_WIDTH,
-        "total_width": total_width,
-        # The labels' share of the chart's width, so that a second drawing of the labels
-        # can stay in view while the bars scroll sideways on a narrow screen.
-        "label_share": f"{100 * LABEL_WIDTH / total_width:.4f}",
-        "rows": rows,
-        "ticks": ticks,
-        "today_x": _n(_x(today, first, span, width)),
-    }
+    # A label every year; over a long history, every 2, 5 or 10 years only.
+    year_share = 100 * 365 / span
+    step = next((n for n in (1, 2, 5, 10, 20) if n * year_share >= MIN_TICK_SHARE), 50)
+    ticks = [
+        {"at": _at(date(year, 1, 1), first, span), "label": str(year)}
+        for year in range(first.year, last.year + 1)
+        if year % step == 0 and date(year, 1, 1) >= first
+    ]
+    # The last label would run off the right edge: it is drawn from its end instead.
+    for tick in ticks:
+        tick["edge"] = tick["at"] > 92
+    return {"rows": rows, "ticks": ticks, "today": _at(today, first, span)}
 
 
-PLOT_WIDTH, PLOT_HEIGHT, PLOT_PAD = 600, 360, 44
+# -- means or end ---------------------------------------------------------------------------
+
+PLOT_WIDTH, PLOT_HEIGHT = 640, 400
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 56, 24, 24, 56
 PLOT_LABELLED_POINTS = 12
-DOT_LABEL_CHARS = 18
+LONG_LABEL = 22  # a longer label is written on two lines
 
 
 def quadrant_name(well_paid, aligned):
@@ -162,12 +143,61 @@ def quadrant_name(well_paid, aligned):
     return "neither"
 
 
-def means_or_end_chart(views):
-    """Each scored job placed by annual pay (x) and score (y), split into four quadrants."""
+def pay_line(views):
+    """(currency, the middle of the jobs' pay over a year) over the views whose yearly pay
+    is known, in their most common currency; None when no pay is known."""
     currencies = Counter(view.row.currency for view in views if view.annual_pay is not None)
     if not currencies:
         return None
     currency = currencies.most_common(1)[0][0]
+    pays = [v.annual_pay for v in views if v.annual_pay is not None and v.row.currency == currency]
+    return currency, Decimal(median(pays))
+
+
+def well_paid(view, line):
+    """Whether a job paid at least the middle of the person's jobs' pay (None: unknown)."""
+    if line is None or view.annual_pay is None or view.row.currency != line[0]:
+        return None
+    return view.annual_pay >= line[1]
+
+
+def _n(number):
+    """A coordinate as SVG reads it, whatever the locale ("12.5", never "12,5")."""
+    return f"{number:g}"
+
+
+def _label_lines(text):
+    """A dot's label, whole, on one line or two."""
+    if len(text) <= LONG_LABEL or " " not in text:
+        return [text]
+    cut = text.rfind(" ", 0, len(text) // 2 + LONG_LABEL // 4)
+    if cut <= 0:
+        cut = text.find(" ")
+    return [text[:cut], text[cut + 1 :]]
+
+
+def _pay_ticks(top):
+    """Three or four round pay values between 0 and `top`, for the x axis."""
+    raw = float(top) / 3
+    magnitude = 10 ** (len(str(int(raw))) - 1) if raw >= 1 else 1
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    return [step * n for n in range(int(float(top) // step) + 1)]
+
+
+def _short_money(amount):
+    if amount >= 1_000_000:
+        return f"{amount / 1_000_000:g}m"
+    if amount >= 1000:
+        return f"{amount / 1000:g}k"
+    return f"{amount:g}"
+
+
+def means_or_end_chart(views, line):
+    """Each scored job placed by annual pay (x) and score (y), split into four quadrants at
+    the pay line (jobs.charts.pay_line) and at ALIGNED_AT."""
+    if line is None:
+        return None
+    currency, middle = line
     plotted = [
         view
         for view in views
@@ -175,50 +205,80 @@ def means_or_end_chart(views):
     ]
     if not plotted:
         return None
-    pays = [view.annual_pay for view in plotted]
-    pay_line = Decimal(median(pays))
-    top = max(pays) * Decimal("1.15") or Decimal(1)
-    inner_w = PLOT_WIDTH - 2 * PLOT_PAD
-    inner_h = PLOT_HEIGHT - 2 * PLOT_PAD
+    top = max(view.annual_pay for view in plotted) * Decimal("1.1") or Decimal(1)
+    inner_w = PLOT_WIDTH - PAD_LEFT - PAD_RIGHT
+    inner_h = PLOT_HEIGHT - PAD_TOP - PAD_BOTTOM
 
     def px(pay):
-        return round(PLOT_PAD + float(pay / top) * inner_w, 1)
+        return round(PAD_LEFT + float(Decimal(pay) / top) * inner_w, 1)
 
     def py(score):
-        return round(PLOT_PAD + (100 - score) / 100 * inner_h, 1)
+        return round(PAD_TOP + (100 - score) / 100 * inner_h, 1)
 
     points = []
+    labelled = len(plotted) <= PLOT_LABELLED_POINTS
     for view in plotted:
-        quadrant = quadrant_name(view.annual_pay >= pay_line, view.score >= ALIGNED_AT)
-        pay = f"{whole(view.annual_pay):,} {currency}"
+        x, y = px(view.annual_pay), py(view.score)
+        anchor = (
+            "start"
+            if x < PAD_LEFT + inner_w / 3
+            else "end"
+            if x > PAD_LEFT + 2 * inner_w / 3
+            else "middle"
+        )
+        lines = _label_lines(view.job.title) if labelled else []
+        first_y = y - 14 - 14 * (len(lines) - 1) if y > PAD_TOP + 40 else y + 24
         points.append(
             {
                 "view": view,
-                "x": _n(px(view.annual_pay)),
-                "y": _n(py(view.score)),
-                "label_y": _n(int(py(view.score)) - 14),
-                "label": _short(view.job.title, DOT_LABEL_CHARS),
-                "pay": pay,
-                "quadrant": quadrant,
-                "tooltip": f"{view.job.title}, {view.job.employer}: {pay} a year, "
-                f"score {view.score} — {quadrant}",
+                "x": _n(x),
+                "y": _n(y),
+                "anchor": anchor,
+                "lines": [
+                    {"y": _n(first_y + 14 * n), "text": text} for n, text in enumerate(lines)
+                ],
+                "pay": money(view.annual_pay, currency),
+                "quadrant": quadrant_name(view.annual_pay >= middle, view.score >= ALIGNED_AT),
             }
         )
+    ticks = [
+        {"x": _n(px(value)), "label": _short_money(value)}
+        for value in _pay_ticks(top)
+        if px(value) <= PLOT_WIDTH - PAD_RIGHT
+    ]
     plotted_ids = {view.job.id for view in plotted}
+    right, bottom = PLOT_WIDTH - PAD_RIGHT, PLOT_HEIGHT - PAD_BOTTOM
     return {
         "width": PLOT_WIDTH,
         "height": PLOT_HEIGHT,
-        "pad": PLOT_PAD,
+        "left": PAD_LEFT,
+        "top": PAD_TOP,
+        "right": right,
+        "bottom": bottom,
         "inner_w": inner_w,
         "inner_h": inner_h,
-        "right": PLOT_WIDTH - PLOT_PAD,
-        "bottom": PLOT_HEIGHT - PLOT_PAD,
-        "mid_x": px(pay_line),
-        "mid_y": py(ALIGNED_AT),
-        "pay_line": pay_line,
+        "mid_x": _n(px(middle)),
+        "mid_y": _n(py(ALIGNED_AT)),
+        "aligned_at": ALIGNED_AT,
+        "pay_line": money(middle, currency),
         "currency": currency,
         "points": points,
-        # Past a dozen marks their names pile on each other: the tooltips and table name them.
-        "labelled": len(points) <= PLOT_LABELLED_POINTS,
+        "ticks": ticks,
+        "score_ticks": [{"y": _n(py(score)), "label": str(score)} for score in (0, 50, 100)],
+        "labelled": labelled,
+        # Corner words, inside the plot.
+        "corners": {
+            "top_left": (_n(PAD_LEFT + 8), _n(PAD_TOP + 18)),
+            "top_right": (_n(right - 8), _n(PAD_TOP + 18)),
+            "bottom_left": (_n(PAD_LEFT + 8), _n(bottom - 8)),
+            "bottom_right": (_n(right - 8), _n(bottom - 8)),
+        },
+        "axis_y": _n(bottom + 20),
+        "axis_title_y": _n(bottom + 44),
         "left_out": [view for view in views if view.job.id not in plotted_ids],
     }
+
+
+def short(text, length):
+    """Text cut to `length` characters with an ellipsis."""
+    return Truncator(text).chars(length)

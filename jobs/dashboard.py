@@ -16,7 +16,14 @@ from careers import alignment
 from careers.alignment import ACHIEVED, CONSIDERING, CURRENT, DROPPED, HELD, PAST
 
 from . import charts, history, wording
-from .models import annual_pay, avoid_phrases
+from .models import (
+    EmploymentType,
+    annual_pay,
+    avoid_phrases,
+    hourly_pay,
+    hours_text,
+    money_text,
+)
 
 EXPLAINED_JOBS = 10  # each with its score explained
 CHARTED_JOBS = 20  # on the timeline and the means-or-end chart
@@ -26,6 +33,8 @@ OFFERS_SHOWN = 10
 LISTED = 8
 MENU_DIRECTIONS = 12  # in the "set against another direction" menu; the rest on compare
 STEPS_LISTED = 15  # the first 5 shown, the next 10 folded, then "and N more"
+# Jobs that pay nothing: never "well paid", whatever the pay of the person's other jobs.
+UNPAID = (EmploymentType.VOLUNTEER, EmploymentType.UNPAID)
 # At most this many directions are compared side by side: each costs a pass over the history.
 COMPARED_AT_ONCE = 6
 
@@ -44,12 +53,32 @@ class JobView:
     score_text: str
     score_class: str
     direction_title: str
-    lines: list = field(default_factory=list)  # the score explained (explained jobs only)
-    period: str = ""  # when, how long and against what (explained jobs only)
+    verdict: str = "unscored"  # a key of wording.VERDICTS
+    # The score explained (explained jobs only): when and against what, a sentence, each
+    # component in words, and the sum behind it.
+    period: str = ""
+    sentence: str = ""
+    lines: list = field(default_factory=list)
+    arithmetic: str = ""
 
     @property
     def job(self):
         return self.result.job
+
+    @property
+    def verdict_label(self):
+        return wording.VERDICTS[self.verdict]
+
+    def judge(self, well_paid):
+        """Set the verdict, from the score and whether the job paid well (None: unknown)."""
+        if self.result.needs_details:
+            self.verdict = "details"
+        elif self.result.score is None:
+            self.verdict = "unscored"
+        else:
+            if well_paid is None and self.row.employment_type in UNPAID:
+                well_paid = False
+            self.verdict = wording.verdict(self.result.score, well_paid)
 
     @property
     def score(self):
@@ -139,7 +168,16 @@ def explain(user, reading, shown, lessons_of=()):
                 result.components,
                 reading.weights.counts(result.direction_id),
                 found.of(result.job.id, result.direction_id),
+                offer=result.job.stage != HELD,
             )
+            shown_view.arithmetic = wording.arithmetic(shown_view.lines, result.exact_score)
+        shown_view.sentence = wording.sentence(
+            result.job.title,
+            shown_view.verdict,
+            shown_view.lines,
+            shown_view.direction_title,
+            offer=result.job.stage != HELD,
+        )
     return found
 
 
@@ -185,6 +223,9 @@ def dashboard(user, today, direction_id=None):
     held = [r for r in result.jobs if r.job.stage == HELD]  # newest start first
     charted = views(reading, held[:CHARTED_JOBS])
     offers = views(reading, [r for r in result.jobs if r.job.stage != HELD][:OFFERS_SHOWN])
+    line = charts.pay_line(charted)
+    for shown in charted + offers:
+        shown.judge(charts.well_paid(shown, line))
     explained = charted[:EXPLAINED_JOBS]
     found = explain(user, reading, explained + offers, [v.job.id for v in explained])
     tallied = history.tallies(user)
@@ -205,7 +246,7 @@ def dashboard(user, today, direction_id=None):
             [reading.weights.direction(row) for row in directions.values()],
             today,
         ),
-        "plot": charts.means_or_end_chart(charted),
+        "plot": charts.means_or_end_chart(charted, line),
         "offers": offers,
         "offer_count": len(result.jobs) - len(held),
         "values_tally": [
@@ -229,7 +270,7 @@ def dashboard(user, today, direction_id=None):
         "today": today,
         "aligned_at": alignment.ALIGNED_AT,
         "mid_at": charts.MID_AT,
-        **wording.headline_texts(result),
+        **wording.headline_texts(result, sum(1 for r in held if r.needs_details)),
     }
 
 
@@ -275,5 +316,55 @@ def job_card(user, job_id, today):
     """One job's score against the direction it is set against, explained: 4 queries."""
     reading = read(user, today, job_ids=[job_id])
     shown = views(reading, [r for r in reading.result.jobs if r.job.id == job_id])
+    shown[0].judge(None)
     explain(user, reading, shown)
     return shown[0]
+
+
+def _current_job(held):
+    """The job the person has now (the newest ongoing one), or else their latest."""
+    ongoing = [r for r in held if r.job.ended_on is None]
+    return (ongoing or held or [None])[0]
+
+
+def weigh_offer(user, offer_id, today, offer_skills):
+    """An offer set beside the job the person has (or had last): both scores and their
+    parts, pay an hour, hours, the missing skills it would close, its flags, and a verdict
+    in words. 5 queries. `offer_skills` are the names of the skills the offer would use or
+    teach (the page has read them already)."""
+    reading = read(user, today)
+    result = reading.result
+    offer = next(r for r in result.jobs if r.job.id == offer_id)
+    held = [r for r in result.jobs if r.job.stage == HELD]
+    current = _current_job(held)
+    shown = views(reading, [offer] + ([current] if current else []))
+    line = charts.pay_line(views(reading, held[:CHARTED_JOBS]))
+    for each in shown:
+        each.judge(charts.well_paid(each, line))
+    explain(user, reading, shown)
+    offer_view = shown[0]
+    current_view = shown[1] if current else None
+    folded = {name.casefold() for name in offer_skills}
+    closes = [name for name in result.missing if name.casefold() in folded]
+    sides = [_side(offer_view)] + ([_side(current_view)] if current_view else [])
+    return {
+        "offer": offer_view,
+        "current": current_view,
+        "sides": sides,
+        "closes": closes,
+        "missing": result.missing,
+        "direction": result.direction,
+        "verdict": wording.offer_verdict(offer_view, current_view, result.direction, closes, sides),
+    }
+
+
+def _side(shown):
+    """One column of the offer page: the score, its parts, pay an hour and hours."""
+    row = shown.row
+    hourly = hourly_pay(row.pay_amount, row.pay_period, row.hours_per_week, shown.result.days)
+    return {
+        "view": shown,
+        "hourly": hourly,
+        "hourly_text": "" if hourly is None else money_text(hourly, row.currency),
+        "hours": "" if row.hours_per_week is None else hours_text(row.hours_per_week),
+    }

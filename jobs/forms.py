@@ -1,10 +1,17 @@
-"""The job form: what a job was, what it paid and what it gave."""
+"""The job form and the offer form: what a job was (or would be), what it paid and gave.
 
-from crispy_forms.bootstrap import InlineCheckboxes
+The skills a person's directions ask for are offered as choices to tick, so that a job and
+a direction meet on the same names; any other skill is typed, with suggestions from the
+person's own skills. Ratings are labelled choices. Only the title and, for a job held, the
+start date are needed: the rest can be told later.
+"""
+
+from crispy_forms.bootstrap import Accordion, AccordionGroup, InlineCheckboxes, InlineRadios
 from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row
 from django import forms
 from django.utils import timezone
 
+from careers.alignment import CURRENT, PAST
 from careers.forms import (
     DateInput,
     OwnedModelForm,
@@ -16,25 +23,57 @@ from careers.models import (
     CURRENCY_MESSAGE,
     CareerGoal,
     Contact,
+    DirectionSkill,
     Profile,
     Skill,
     Value,
     currency_code,
 )
 
-from .models import JOB_FIELDS, Job, JobBenefit, JobSkill, PayPeriod, Schedule, Stage
+from .models import (
+    JOB_FIELDS,
+    Fit,
+    Job,
+    JobBenefit,
+    JobSkill,
+    PayPeriod,
+    Satisfaction,
+    Schedule,
+    Stage,
+)
 
 
 class JobChanged(Exception):
     """The job was saved elsewhere since this form was opened."""
 
 
-class JobForm(OwnedModelForm):
-    """A held job or an offer, with its skills, benefits, goals and contacts."""
+NOT_SAID = ("", "Not said")
+USED, GAINED = "used", "gained"
 
-    skills_used = SkillNamesField(label="Skills you used", help_text="Comma-separated.")
+
+def target_skills(owner):
+    """The skills the person's current and past directions ask for, most important first,
+    each once: (skill, the directions' titles)."""
+    links = (
+        DirectionSkill.objects.filter(direction__owner=owner, direction__status__in=[CURRENT, PAST])
+        .select_related("skill", "direction")
+        .order_by("-importance", "skill__name")
+    )
+    found = {}
+    for link in links:
+        found.setdefault(link.skill_id, (link.skill, []))[1].append(link.direction.title)
+    return list(found.values())
+
+
+class JobForm(OwnedModelForm):
+    """A job the person had or has, with its skills, values, goals and contacts."""
+
+    stage = Stage.HELD
+    skills_used = SkillNamesField(
+        label="Other skills you used", help_text="Comma-separated: anything else you used."
+    )
     skills_gained = SkillNamesField(
-        label="Skills you gained", help_text="Comma-separated: what the job taught you."
+        label="Other skills you gained", help_text="Comma-separated: what the job taught you."
     )
     lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     benefits = forms.MultipleChoiceField(
@@ -47,102 +86,185 @@ class JobForm(OwnedModelForm):
     class Meta:
         model = Job
         fields = [*JOB_FIELDS, "goals", "contacts"]
-        exclude = ["occupation"]  # linked from the occupation finder, not typed
+        exclude = ["occupation", "stage"]  # the occupation is linked from its finder
         widgets = {
             "started_on": DateInput(),
             "ended_on": DateInput(),
             "goals": forms.CheckboxSelectMultiple,
             "contacts": forms.CheckboxSelectMultiple,
-            "satisfaction": forms.NumberInput(attrs={"min": 1, "max": 5}),
-            "identity_fit": forms.NumberInput(attrs={"min": 1, "max": 5}),
+            "satisfaction": forms.RadioSelect,
+            "identity_fit": forms.RadioSelect,
         }
         labels = {
             "title": "Job title",
-            "stage": "This is",
+            "started_on": "Started",
+            "ended_on": "Ended",
             "pay_amount": "Pay",
             "goals": "Goals it advanced",
-            "contacts": "People you met",
-            "satisfaction": "Satisfaction (1–5)",
-            "identity_fit": "Fit with who you are (1–5)",
+            "contacts": "People you met there",
+            "satisfaction": "How did you like it?",
+            "identity_fit": "How much was it you?",
+            "description": "What the work was",
+            "lessons": "What it taught you",
             "avoid": "Avoid next time",
+        }
+        help_texts = {
+            "ended_on": "Leave empty while the job goes on.",
+            "identity_fit": "How much the job fitted who you are: it counts in the score.",
+            "avoid": "One phrase a line (e.g. night shifts): an offer that mentions one is "
+            "flagged.",
+            "lessons": "",
         }
         # "EURO" would otherwise only hear that it has more than 3 characters.
         error_messages = {"currency": {"max_length": CURRENCY_MESSAGE}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["stage"].choices = [
-            (Stage.HELD, "A job I had or have"),
-            (Stage.OFFER, "An offer I am weighing"),
-        ]
-        self.fields["stage"].widget = forms.RadioSelect(choices=self.fields["stage"].choices)
-        self.fields["schedule"].choices = [("", "Not said"), *Schedule.choices]
-        self.fields["pay_period"].choices = [("", "Choose…"), *PayPeriod.choices]
-        self.fields["goals"].queryset = CareerGoal.objects.owned_by(self.owner).select_related(
-            "direction"
-        )
-        self.fields["contacts"].queryset = Contact.objects.owned_by(self.owner)
+        self.instance.stage = self.stage
+        choices = {
+            "schedule": [NOT_SAID, *Schedule.choices],
+            "pay_period": [("", "Choose…"), *PayPeriod.choices],
+            "satisfaction": [NOT_SAID, *Satisfaction.choices],
+            "identity_fit": [NOT_SAID, *Fit.choices],
+        }
+        for name, options in choices.items():
+            if name in self.fields:
+                self.fields[name].choices = options
+        self.fields["employment_type"].label = "Kind of work"
+        if self.stage == Stage.HELD:
+            self.fields["started_on"].required = True
+            self.fields["started_on"].error_messages["required"] = (
+                "When did it start? A job you had needs a start date."
+            )
+        goals = CareerGoal.objects.owned_by(self.owner).select_related("direction")
+        self.fields["goals"].queryset = goals
+        contacts = Contact.objects.owned_by(self.owner)
+        if "contacts" in self.fields:
+            self.fields["contacts"].queryset = contacts
         self.fields["currency"].widget.attrs.update({"maxlength": 3, "placeholder": "EUR"})
         self.fields["hours_per_week"].widget.attrs.update({"min": 0, "max": 168, "step": "0.5"})
         self.fields["pay_amount"].widget.attrs.update({"min": 0, "step": "0.01"})
         self.initial["lock_version"] = self.instance.lock_version
+        links = list(self.instance.skill_links.select_related("skill")) if self.instance.pk else []
+        self.targets = target_skills(self.owner)
+        targeted = {skill.pk for skill, _ in self.targets}
+        several = len({title for _, titles in self.targets for title in titles}) > 1
+        for skill, directions in self.targets:
+            field = self.target_choice(skill)
+            if several:
+                field.help_text = f"For {', '.join(directions)}"
+            self.fields[self.target_field(skill)] = field
+        for link in links:
+            if link.skill_id in targeted:
+                self.initial.setdefault(self.target_field(link.skill), self.link_value(link))
+        others = [link for link in links if link.skill_id not in targeted]
         if self.instance.pk:
-            links = list(self.instance.skill_links.select_related("skill"))
             self.initial.setdefault(
-                "skills_used", skill_names_text(link.skill for link in links if not link.gained)
+                "skills_used", skill_names_text(link.skill for link in others if not link.gained)
             )
             self.initial.setdefault(
-                "skills_gained", skill_names_text(link.skill for link in links if link.gained)
+                "skills_gained", skill_names_text(link.skill for link in others if link.gained)
             )
             self.initial.setdefault(
                 "benefits", [link.value for link in self.instance.benefit_links.all()]
             )
         else:
             self.initial.setdefault("currency", Profile.for_user(self.owner).currency)
+        if "contacts" in self.fields and not contacts.exists():
+            del self.fields["contacts"]  # an empty list would only be a bare label
+
+    # -- the direction's skills, to tick ---------------------------------------------------
+
+    @staticmethod
+    def target_field(skill):
+        return f"target_{skill.pk}"
+
+    @staticmethod
+    def link_value(link):
+        return GAINED if link.gained else USED
+
+    def target_choice(self, skill):
+        return forms.ChoiceField(
+            label=skill.name,
+            choices=[("", "Not in this job"), (USED, "Used"), (GAINED, "Gained")],
+            required=False,
+            widget=forms.RadioSelect,
+        )
+
+    def ticked(self):
+        """(skill, gained?) for each target skill ticked."""
+        return [
+            (skill, self.cleaned_data.get(self.target_field(skill)) == GAINED)
+            for skill, _ in self.targets
+            if self.cleaned_data.get(self.target_field(skill)) in (USED, GAINED)
+        ]
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def skills_layout(self):
+        ticks = [
+            InlineRadios(self.target_field(skill), wrapper_class="target-skill")
+            for skill, _ in self.targets
+        ]
+        return Fieldset(
+            "Skills",
+            HTML('{% include "jobs/_target_skills_hint.html" %}') if ticks else HTML(""),
+            *ticks,
+            "skills_used",
+            "skills_gained",
+        )
 
     def get_layout(self):
+        more = [
+            Row(
+                Column("hours_per_week", css_class="col-sm-6 col-md-4"),
+                Column("schedule", css_class="col-sm-6 col-md-4"),
+            ),
+            Row(
+                Column("pay_amount", css_class="col-sm-5 col-md-4"),
+                Column("pay_period", css_class="col-sm-4 col-md-4"),
+                Column("currency", css_class="col-sm-3 col-md-2"),
+            ),
+            "description",
+            InlineRadios("satisfaction"),
+            Field("goals", wrapper_class="choice-list"),
+            HTML('{% include "jobs/_no_goals_hint.html" %}'),
+        ]
+        if "contacts" in self.fields:
+            more.append(Field("contacts", wrapper_class="choice-list"))
+        more += ["lessons", "avoid"]
         return Layout(
             "lock_version",
             Fieldset(
                 "The job",
-                "stage",
                 Row(
-                    Column("title", css_class="col-md-6"), Column("employer", css_class="col-md-6")
+                    Column("title", css_class="col-md-6"),
+                    Column("employer", css_class="col-md-6"),
                 ),
                 Row(
                     Column("employment_type", css_class="col-md-4"),
                     Column("started_on", css_class="col-sm-6 col-md-4"),
                     Column("ended_on", css_class="col-sm-6 col-md-4"),
                 ),
-                Row(
-                    Column("hours_per_week", css_class="col-sm-6 col-md-3"),
-                    Column("schedule", css_class="col-sm-6 col-md-3"),
-                ),
-                Row(
-                    Column("pay_amount", css_class="col-sm-5 col-md-4"),
-                    Column("pay_period", css_class="col-sm-4 col-md-4"),
-                    Column("currency", css_class="col-sm-3 col-md-2"),
-                ),
-                "description",
             ),
             Fieldset(
                 "What it gave you",
-                InlineCheckboxes("benefits"),
-                "skills_used",
-                "skills_gained",
-                Row(
-                    Column("satisfaction", css_class="col-sm-6"),
-                    Column("identity_fit", css_class="col-sm-6"),
+                HTML(
+                    '<p class="form-text mt-0">These are what the score counts. Save now and '
+                    "tell them later if you like.</p>"
                 ),
+                InlineCheckboxes("benefits"),
+                InlineRadios("identity_fit"),
             ),
-            Fieldset(
-                "Goals and people",
-                Field("goals", wrapper_class="choice-list"),
-                Field("contacts", wrapper_class="choice-list"),
-                HTML('{% include "jobs/_no_goals_hint.html" %}'),
+            self.skills_layout(),
+            Accordion(
+                AccordionGroup(
+                    "More about the job (pay, hours, goals, lessons…)", *more, active=False
+                )
             ),
-            Fieldset("Looking back", "lessons", "avoid"),
         )
+
+    # -- checks and saving -------------------------------------------------------------------
 
     def clean_currency(self):
         currency = self.cleaned_data.get("currency") or ""
@@ -150,18 +272,10 @@ class JobForm(OwnedModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        started = cleaned.get("started_on")
         check_dates_in_order(
             self, "started_on", "ended_on", "The job cannot end before it started."
         )
-        if cleaned.get("stage") == Stage.HELD and "started_on" not in self.errors:
-            if not started:
-                self.add_error("started_on", "When did it start? A job you had needs a start date.")
-            elif started > timezone.localdate():
-                self.add_error(
-                    "started_on",
-                    "A job you had cannot start in the future. Is it an offer you are weighing?",
-                )
+        self.check_start(cleaned.get("started_on"))
         if cleaned.get("pay_amount") is not None and not cleaned.get("pay_period"):
             self.add_error("pay_period", "Per hour, week, month, year, or in total?")
         used = {name.casefold(): name for name in cleaned.get("skills_used") or []}
@@ -173,6 +287,14 @@ class JobForm(OwnedModelForm):
             )
         return cleaned
 
+    def check_start(self, started):
+        if started and started > timezone.localdate():
+            self.add_error(
+                "started_on",
+                "A job you had cannot start in the future. Is it an offer? Weigh it as an "
+                "offer instead.",
+            )
+
     def save(self, commit=True):
         if self.instance.pk:
             # Compare-and-set before writing anything: a stale form changes nothing.
@@ -183,16 +305,110 @@ class JobForm(OwnedModelForm):
             if not moved:
                 raise JobChanged
             self.instance.lock_version = opened + 1
+        self.instance.stage = self.stage
         job = super().save(commit=True)
         JobSkill.objects.filter(job=job).delete()
-        links = [
-            JobSkill(job=job, skill=skill, gained=gained)
+        ticked = self.ticked()
+        taken = {skill.pk for skill, _ in ticked}
+        typed = [
+            (skill, gained)
             for field, gained in (("skills_used", False), ("skills_gained", True))
             for skill in Skill.objects.named(self.owner, self.cleaned_data[field])
         ]
-        JobSkill.objects.bulk_create(links)
+        JobSkill.objects.bulk_create(
+            JobSkill(job=job, skill=skill, gained=gained)
+            for skill, gained in [*ticked, *[(s, g) for s, g in typed if s.pk not in taken]]
+        )
         JobBenefit.objects.filter(job=job).delete()
         JobBenefit.objects.bulk_create(
             JobBenefit(job=job, value=value) for value in self.cleaned_data["benefits"]
         )
         return job
+
+
+class OfferForm(JobForm):
+    """An offer the person is weighing: only what fits an offer."""
+
+    stage = Stage.OFFER
+    skills_used = SkillNamesField(label="Other skills it would use", help_text="Comma-separated.")
+    skills_gained = SkillNamesField(label="Skills it would teach you", help_text="Comma-separated.")
+    benefits = forms.MultipleChoiceField(
+        label="What it would give you",
+        choices=Value.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta(JobForm.Meta):
+        fields = [
+            "title",
+            "employer",
+            "employment_type",
+            "started_on",
+            "hours_per_week",
+            "schedule",
+            "pay_amount",
+            "pay_period",
+            "currency",
+            "identity_fit",
+            "description",
+            "goals",
+        ]
+        exclude = []
+        labels = {
+            **JobForm.Meta.labels,
+            "title": "The job offered",
+            "started_on": "It would start",
+            "identity_fit": "How much would it be you?",
+            "description": "What the work would be (and its hours, shifts, travel…)",
+            "goals": "Goals it would advance",
+        }
+        help_texts = {
+            "started_on": "If you know.",
+            "identity_fit": "Your best guess: it counts in the score.",
+            "description": "An offer is flagged where this mentions something you noted to avoid.",
+        }
+
+    def target_choice(self, skill):
+        return forms.ChoiceField(
+            label=skill.name,
+            choices=[("", "No"), (USED, "It would use it"), (GAINED, "It would teach it")],
+            required=False,
+            widget=forms.RadioSelect,
+        )
+
+    def get_layout(self):
+        return Layout(
+            "lock_version",
+            Fieldset(
+                "The offer",
+                Row(
+                    Column("title", css_class="col-md-6"),
+                    Column("employer", css_class="col-md-6"),
+                ),
+                Row(
+                    Column("employment_type", css_class="col-md-4"),
+                    Column("started_on", css_class="col-sm-6 col-md-4"),
+                ),
+                Row(
+                    Column("hours_per_week", css_class="col-sm-6 col-md-4"),
+                    Column("schedule", css_class="col-sm-6 col-md-4"),
+                ),
+                Row(
+                    Column("pay_amount", css_class="col-sm-5 col-md-4"),
+                    Column("pay_period", css_class="col-sm-4 col-md-4"),
+                    Column("currency", css_class="col-sm-3 col-md-2"),
+                ),
+                "description",
+            ),
+            Fieldset(
+                "What it would give you",
+                InlineCheckboxes("benefits"),
+                InlineRadios("identity_fit"),
+                Field("goals", wrapper_class="choice-list"),
+            ),
+            self.skills_layout(),
+        )
+
+    def check_start(self, started):
+        """An offer may start any day, or on a day not known yet."""

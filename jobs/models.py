@@ -1,6 +1,6 @@
 """The job side's data: jobs held and offers weighed, and what each gave."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -44,6 +44,26 @@ class Schedule(models.TextChoices):
 class Stage(models.TextChoices):
     HELD = "held", "Held"
     OFFER = "offer", "Offer"
+
+
+class Satisfaction(models.IntegerChoices):
+    """How much the person liked the job, 1 to 5."""
+
+    HATED = 1, "Hated it"
+    DISLIKED = 2, "Disliked it"
+    OK = 3, "It was all right"
+    LIKED = 4, "Liked it"
+    LOVED = 5, "Loved it"
+
+
+class Fit(models.IntegerChoices):
+    """How much the job fitted who the person is, 1 to 5 (the score's identity part)."""
+
+    NOT_ME = 1, "Not me at all"
+    A_LITTLE = 2, "A little like me"
+    PARTLY = 3, "Partly me"
+    MOSTLY = 4, "Mostly me"
+    COMPLETELY = 5, "Completely me"
 
 
 class PayPeriod(models.TextChoices):
@@ -98,6 +118,34 @@ class JobQuerySet(OwnedQuerySet):
 
 WEEKS_A_YEAR = 52
 MONTHS_A_YEAR = 12
+
+
+def money_text(amount, currency=""):
+    """Money as Bearing writes it everywhere: "11.50 EUR", "32,000 EUR" (no cents on a
+    whole amount), thousands grouped."""
+    cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    text = f"{cents:,.0f}" if cents == cents.to_integral_value() else f"{cents:,.2f}"
+    return f"{text} {currency}".strip()
+
+
+def hours_text(hours):
+    """Hours as Bearing writes them: "25", "37.5" (never "25.0")."""
+    return f"{hours.normalize():f}"
+
+
+def hourly_pay(amount, period, hours, days=None):
+    """Pay for an hour's work, as a Decimal, or None when it cannot be told (pay by the
+    week, month, year or in total needs the hours a week; in total, the days too)."""
+    if amount is None or not period:
+        return None
+    if period == PayPeriod.HOUR:
+        return amount
+    if not hours:
+        return None
+    if period == PayPeriod.TOTAL:
+        return None if not days else amount * 7 / (Decimal(days) * hours)
+    yearly = annual_pay(amount, period, hours, days)
+    return yearly / (hours * WEEKS_A_YEAR)
 
 
 def annual_pay(amount, period, hours, days=None):
@@ -157,13 +205,13 @@ class Job(models.Model):
     goals = models.ManyToManyField(CareerGoal, related_name="jobs", blank=True)
     contacts = models.ManyToManyField(Contact, related_name="jobs", blank=True)
     satisfaction = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+        choices=Satisfaction.choices, null=True, blank=True
     )
     identity_fit = models.PositiveSmallIntegerField(
+        choices=Fit.choices,
         null=True,
         blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(5)],
-        help_text="How much this job fit who you are, 1 (not at all) to 5 (completely).",
+        help_text="How much this job fitted who you are.",
     )
     description = models.TextField(blank=True)
     lessons = models.TextField(blank=True, help_text="What this job taught you.")
@@ -239,8 +287,11 @@ class Job(models.Model):
         """Pay as a person reads it, e.g. "11.50 EUR per hour", or "" when not given."""
         if self.pay_amount is None:
             return ""
-        parts = [f"{self.pay_amount:,.2f}", self.currency, self.get_pay_period_display()]
-        return " ".join(part for part in parts if part)
+        return f"{money_text(self.pay_amount, self.currency)} {self.get_pay_period_display()}"
+
+    def hours_display(self):
+        """ "25" hours a week, or "" when not given."""
+        return "" if self.hours_per_week is None else hours_text(self.hours_per_week)
 
 
 class JobSkill(models.Model):

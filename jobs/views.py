@@ -3,6 +3,7 @@
 import re
 from urllib.parse import urlencode
 
+from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
@@ -11,13 +12,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils import timezone
 
+from careers.alignment import ALIGNED_AT, DRIFT_POINTS, DRIFT_WINDOW_DAYS, WEIGHTS
 from careers.views import OwnedCreateView, OwnedDeleteView, OwnedUpdateView
 
 from . import dashboard as pages
 from . import history
 from .api import alignment_document
 from .cache import cached
-from .forms import JobChanged, JobForm
+from .forms import JobChanged, JobForm, OfferForm
 from .models import Job, JobSkill, Stage
 
 
@@ -157,7 +159,8 @@ def job_list(request):
 
 
 def job_detail(request, pk):
-    """One job, with its score against the direction it is set against, explained."""
+    """One job, with its score against the direction it is set against, explained; an
+    offer is weighed against the job the person has."""
     job = get_object_or_404(
         Job.objects.prefetch_related(
             Prefetch("skill_links", JobSkill.objects.select_related("skill")),
@@ -168,25 +171,53 @@ def job_detail(request, pk):
         pk=pk,
         owner=request.user,
     )
-    view = pages.job_card(request.user, job.pk, timezone.localdate())
+    today = timezone.localdate()
+    if job.is_offer:
+        skills = [link.skill.name for link in job.skill_links.all()]
+        context = pages.weigh_offer(request.user, job.pk, today, skills)
+        return render(request, "jobs/offer_detail.html", {"job": job, **context})
+    view = pages.job_card(request.user, job.pk, today)
     return render(request, "jobs/job_detail.html", {"job": job, "view": view})
+
+
+@login_not_required
+def how_scores_work(request):
+    """How a score is counted, in Bearing's own words."""
+    return render(
+        request,
+        "jobs/how_scores_work.html",
+        {
+            "weights": WEIGHTS,
+            "aligned_at": ALIGNED_AT,
+            "drift_points": DRIFT_POINTS,
+            "drift_days": DRIFT_WINDOW_DAYS,
+        },
+    )
 
 
 class JobCreate(OwnedCreateView):
     model = Job
     form_class = JobForm
     cancel_url = reverse_lazy("jobs:job_list")
+    title = "Log a job"
 
-    def get_initial(self):
-        initial = super().get_initial()
-        if self.request.GET.get("stage") == Stage.OFFER:
-            initial["stage"] = Stage.OFFER
-        return initial
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("stage") == Stage.OFFER:  # an older link to the offer form
+            return redirect("jobs:offer_add")
+        return super().get(request, *args, **kwargs)
+
+
+class OfferCreate(JobCreate):
+    form_class = OfferForm
+    title = "Weigh an offer"
+    submit_label = "Weigh it"
 
 
 class JobUpdate(OwnedUpdateView):
     model = Job
-    form_class = JobForm
+
+    def get_form_class(self):
+        return OfferForm if self.object.is_offer else JobForm
 
     def form_valid(self, form):
         try:

@@ -375,7 +375,10 @@ def test_with_no_current_direction_a_job_without_overlap_is_unscored():
 
 
 def test_no_directions_at_all():
-    result = assess(jobs=[job(1), offer(2)], directions=[], learning=[], today=TODAY)
+    told = {"identity_fit": 3}
+    result = assess(
+        jobs=[job(1, **told), offer(2, **told)], directions=[], learning=[], today=TODAY
+    )
     assert result.direction is None
     assert result.overall is None and result.aligned_share is None
     assert all(r.score is None and r.direction_id is None for r in result.jobs)
@@ -680,7 +683,7 @@ def test_overdue_goals():
     assert [s.goal_id for s in result.next_steps] == [13, 10]
     assert result.next_steps[1].direction_id == 3
     assert "First amateur match" in result.next_steps[1].text
-    assert "2025-06-01" in result.next_steps[1].text
+    assert "1 Jun 2025" in result.next_steps[1].text
 
 
 def test_overdue_goals_of_every_direction_are_listed():
@@ -1031,8 +1034,10 @@ def test_a_job_that_tells_nothing_is_undescribed_not_zero():
     assert (result.overall, result.aligned_share, result.coverage) == (30, 33, 67)
     assert result.overall_exact == (352 * WAITER_EXACT + 176 * GYM_EXACT) / 528
     assert result.recent is None and result.drift is False
-    # Nor is it named as a weak job.
-    assert [s.kind for s in result.next_steps] == []
+    # It is not named as a weak job, but as one that needs details.
+    (step,) = result.next_steps
+    assert (step.kind, step.job_id) == ("describe_job", 30)
+    assert step.text.startswith("Customer support agent at Hallo Telecom needs details")
     assert by_id(result, 7).needs_details is False
 
 
@@ -1053,6 +1058,40 @@ def test_telling_any_one_thing_makes_a_job_described(told):
     assert scored.score == 0
     assert result.recent == 0 and result.drift is True
     assert result.overall < 30
+
+
+def test_offers_worth_a_look_are_next_steps():
+    night = offer(9, "Night manager", schedule_label="Night shifts", identity_fit=2)
+    dream = offer(
+        10,
+        "Wrestler",
+        skill_ids=frozenset({STAGE, STRENGTH, SPEAKING, CHOREO}),
+        benefits=frozenset({"fulfillment", "identity", "money"}),
+        identity_fit=5,
+    )
+    dull = offer(11, "Clerk", identity_fit=1)
+    steps = [s for s in elena(jobs=[WAITER, GYM, night, dream, dull]).next_steps]
+    offers = [s for s in steps if s.kind == "weigh_offer"]  # newest first, as the jobs
+    assert [s.job_id for s in offers] == [10, 9]
+    assert "scores 70" in offers[0].text and "“Night shifts”" in offers[1].text
+
+
+def test_a_what_if_speaks_of_its_own_goals_only():
+    chef = direction(
+        5,
+        "Chef",
+        status="considering",
+        goals=(goal(30, "Stage", target_date=date(2020, 1, 1), direction_id=5),),
+    )
+    overdue = goal(10, "First amateur match", priority=3, target_date=date(2025, 6, 1))
+    d = wrestler(goals=(overdue,))
+
+    def overdue_goals(**kw):
+        steps = elena(directions=[d, chef], **kw).next_steps
+        return [s.goal_id for s in steps if s.kind == "overdue_goal"]
+
+    assert overdue_goals() == [30, 10]
+    assert overdue_goals(direction_id=5) == [30]
 
 
 def test_an_undescribed_offer_is_flagged_but_not_scored():

@@ -34,6 +34,7 @@ PUBLIC = {
     "password_reset_confirm",
     "password_reset_complete",
     "careers:about_data",
+    "jobs:how_scores_work",
 }
 POST_ONLY = {"careers:goal_achieve"}
 OBJECTS = {

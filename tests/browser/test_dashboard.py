@@ -31,6 +31,8 @@ def test_demo_dashboard_shows_the_worked_example(live_server, page, tmp_path, sc
     assert shot.stat().st_size > 20_000
 
     # A mark on the means-or-end chart links to its job.
-    page.locator(".plot-chart a").filter(has_text="Waiter").click()
+    page.locator(".plot-chart a").filter(has_text="Waiter").locator("circle").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Waiter")
-    expect(page.get_by_text("1 of 4 target skills, weighted 2/9")).to_be_visible()
+    expect(
+        page.get_by_text("Used 1 of your 4 target skills: Public speaking", exact=True)
+    ).to_be_visible()

@@ -25,8 +25,8 @@ def test_log_a_job_with_new_skills_and_see_it_ongoing_in_the_timeline(live_serve
     expect(page).to_have_url(live_server.url + "/jobs/add/")
     page.get_by_label("Job title").fill("Gym assistant")
     page.get_by_label("Employer").fill("Iron Hall")
-    page.get_by_label("Started on").fill("2025-01-06")
-    page.get_by_label("Skills you used").fill("Strength training, Choreography")
+    page.get_by_label(re.compile(r"\bStarted\b")).fill("2025-01-06")
+    page.get_by_label("Other skills you used").fill("Strength training, Choreography")
     page.get_by_role("button", name="Save").click()
 
     expect(page).to_have_url(re.compile(re.escape(live_server.url) + r"/jobs/\d+/$"))

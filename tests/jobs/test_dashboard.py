@@ -57,11 +57,19 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     assert figure(html, "skill-coverage") == "67%"
     assert "Professional wrestler" in html
     assert "Performing in the ring is who I am" in html  # the direction's statement
-    # Per-job breakdown, with the words that explain each component.
-    assert "2 of 4 target skills, weighted 4/9: Strength training, Choreography" in html
-    assert "1 of 4 target skills, weighted 2/9: Public speaking" in html
-    assert "1 of 2 goals advanced, weighted 2/5: Join a wrestling school" in html
-    assert "Fit rated 2 of 5, counted as 1/4" in html
+    # Each job leads with a verdict and a sentence, then each part in words...
+    assert "Built the career</span> Gym assistant built Professional wrestler" in html
+    assert "Paid the bills</span> Waiter paid the bills but did little for" in html
+    assert "Used 2 of your 4 target skills: Strength training, Choreography" in html
+    assert "Used 1 of your 4 target skills: Public speaking" in html
+    assert "Advanced 1 of your 2 goals: Join a wrestling school" in html
+    assert "You rated its fit with who you are 2 of 5: a little like me" in html
+    # ...and the arithmetic one click away.
+    assert "How the 60 is counted" in html
+    assert "(4 × 4/9 + 3 × 2/5 + 2 × 6/6 + 1 × 4/4) ÷ 10 × 100 = 59.78" in html
+    assert "(4 × 2/9 + 3 × 0/5 + 2 × 1/6 + 1 × 1/4) ÷ 10 × 100 = 14.72" in html
+    # The headline says why coverage is high while the overall score is low.
+    assert "Why both?" in html
     # Missing skills, the offer's flag, lessons and the avoid list.
     missing = html.split('id="missing-heading"')[1].split("</section>")[0]
     assert "Stage presence" in missing
@@ -75,7 +83,7 @@ def test_demo_dashboard_next_steps_link_to_the_page_that_acts(client, elena):
     html = client.get(DASHBOARD).content.decode()
     goal = CareerGoal.objects.get(owner=elena, title="First amateur match")
     steps = html.split('id="next-heading"')[1].split("</section>")[0]
-    assert "“First amateur match” was due on 2025-06-01" in steps
+    assert "“First amateur match” was due on 1 Jun 2025" in steps
     assert reverse("careers:goal_detail", args=[goal.pk]) in steps
 
 
@@ -83,9 +91,13 @@ def test_demo_charts_have_tooltips_links_and_tables_with_the_same_numbers(client
     html = client.get(DASHBOARD).content.decode()
     waiter = Job.objects.get(owner=elena, title="Waiter")
     timeline = html.split('id="timeline-heading"')[1].split("</section>")[0]
-    assert "<title>Waiter, Rosa&#x27;s Diner: 2024-01-15 – 2024-12-31, score 15</title>" in timeline
-    assert reverse("jobs:job_detail", args=[waiter.pk]) in timeline
-    assert re.search(r"<td>2024-01-15</td><td>2024-12-31</td><td[^>]*>352</td>", timeline)
+    # Each bar is written in words too: the job, its score and verdict, its dates.
+    waiter_url = reverse("jobs:job_detail", args=[waiter.pk])
+    assert re.search(
+        rf'<a href="{waiter_url}">Waiter</a> <span class="tl-score">15/100 · Paid the bills'
+        r'</span> <span class="tl-note">15 Jan 2024 – 31 Dec 2024</span>',
+        timeline,
+    )
     plot = html.split('id="means-heading"')[1].split("</section>")[0]
     # 11.50 an hour × 25 hours × 52 weeks = 14,950 a year: it paid the bills.
     assert "14,950 EUR a year, score 15 — paid the bills" in plot
@@ -186,7 +198,7 @@ def test_job_detail_query_count_is_fixed(client, elena, django_assert_num_querie
     with django_assert_num_queries(11):
         response = client.get(reverse("jobs:job_detail", args=[waiter.pk]))
     html = response.content.decode()
-    assert "1 of 4 target skills, weighted 2/9: Public speaking" in html
+    assert "Used 1 of your 4 target skills: Public speaking" in html
     assert 'class="score-badge score-low"' in html
 
 
@@ -240,7 +252,7 @@ def test_a_direction_without_jobs_says_what_to_add(client, owner):
     html = client.get(DASHBOARD).content.decode()
     assert figure(html, "overall-alignment") == "—"
     assert "No held job can be scored yet." in html
-    assert "Add the skills Game developer needs to measure coverage." in html
+    assert "Add the skills Game developer needs to see how many you have." in html
     assert "Game developer has no goals, values or target skills yet" in html
 
 
@@ -460,5 +472,8 @@ def test_the_api_and_the_dashboard_always_agree(client, owner, seed):
             assert figure(html, "skill-coverage") == shown(data["coverage"], "%")
         for job in data["jobs"]:
             card = html.split(f'id="job-{job["id"]}-title"')[1].split("</article>")[0]
-            badge = re.search(r'class="score-badge[^"]*"[^>]*>([^<]*)<', card).group(1)
-            assert badge == shown(job["score"])
+            badge = re.search(r'class="score-badge[^"]*">(.*?)</div>', card).group(1)
+            if job["score"] is None:
+                assert "—" in badge
+            else:
+                assert f'<span class="score-value">{job["score"]}</span>' in badge

@@ -185,10 +185,10 @@ def test_a_job_knows_whether_it_is_ongoing_or_an_offer(owner):
 
 def test_pay_reads_as_a_person_says_it(owner):
     job = JobFactory(owner=owner, pay_amount=Decimal("2100"), pay_period="month", currency="EUR")
-    assert job.pay_display() == "2,100.00 EUR per month"
+    assert job.pay_display() == "2,100 EUR per month"
     assert JobFactory(owner=owner, pay_amount=None).pay_display() == ""
     one_off = JobFactory(owner=owner, pay_amount=Decimal(500), pay_period="total", currency="")
-    assert one_off.pay_display() == "500.00 in total"
+    assert one_off.pay_display() == "500 in total"
 
 
 def test_avoid_notes_are_one_phrase_a_line(owner):

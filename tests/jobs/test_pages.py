@@ -33,6 +33,7 @@ pytestmark = pytest.mark.django_db
 ROWS = [1, 50]
 JOB_LIST = reverse("jobs:job_list")
 JOB_ADD = reverse("jobs:job_add")
+OFFER_ADD = reverse("jobs:offer_add")
 
 
 @pytest.fixture(autouse=True)
@@ -193,9 +194,8 @@ def test_owner_sees_their_job_in_the_timeline_and_on_its_page(owner_client, owne
 def test_owner_sees_an_empty_form_to_log_a_job(owner_client):
     response = owner_client.get(JOB_ADD)
     assert response.status_code == 200
-    assert "Add a job" in text_of(response)
+    assert "Log a job" in text_of(response)
     assert input_value(response, "title") == ""
-    assert checked(response, "stage") == {"held"}
 
 
 def test_owner_sees_the_edit_form_filled_in_with_skills_and_benefits(owner_client, owner):
@@ -312,19 +312,18 @@ def test_only_offers_says_there_is_no_job_held_yet(owner_client, owner):
     assert "No jobs yet" not in text
 
 
-def test_the_offer_link_starts_the_form_as_an_offer(owner_client):
+def test_an_older_offer_link_opens_the_offer_form(owner_client):
     response = owner_client.get(JOB_ADD, {"stage": "offer"})
-    assert checked(response, "stage") == {"offer"}
+    assert response["Location"] == OFFER_ADD
+    assert "Weigh an offer" in text_of(owner_client.get(OFFER_ADD))
 
 
 def test_an_offer_may_have_no_start_date(owner_client, owner):
-    response = owner_client.post(
-        JOB_ADD, job_form(title="Bar supervisor", stage="offer", started_on="")
-    )
+    response = owner_client.post(OFFER_ADD, job_form(title="Bar supervisor", started_on=""))
     job = Job.objects.get()
     assert response["Location"] == job_url("detail", job)
     assert (job.stage, job.started_on) == ("offer", None)
-    assert "Offer" in text_of(owner_client.get(job_url("detail", job)))
+    assert "An offer you are weighing" in text_of(owner_client.get(job_url("detail", job)))
 
 
 # --- A stranger sees nothing ---------------------------------------------------------------
@@ -433,7 +432,7 @@ FORM_ERRORS = [
     (
         "started_on",
         {"started_on": "FUTURE"},
-        "A job you had cannot start in the future. Is it an offer you are weighing?",
+        "A job you had cannot start in the future. Is it an offer? Weigh it as an offer instead.",
     ),
     (
         "pay_period",
@@ -557,7 +556,7 @@ def test_a_new_job_starts_in_the_persons_currency(owner_client, owner):
 
     assert input_value(owner_client.get(JOB_ADD), "currency") == "USD"
     owner_client.post(JOB_ADD, job_form(currency="USD", pay_amount="20", pay_period="hour"))
-    assert Job.objects.get().pay_display() == "20.00 USD per hour"
+    assert Job.objects.get().pay_display() == "20 USD per hour"
 
 
 def test_an_existing_job_keeps_its_own_currency(owner_client, owner):
@@ -632,7 +631,7 @@ def test_job_detail_queries(owner_client, owner, django_assert_num_queries, rows
     assert f"Skill {rows - 1}" in text
     assert f"Goal {rows - 1}" in text
     assert f"Contact {rows - 1}" in text
-    assert "1 of 1 values given, weighted 2/2: Money" in text
+    assert "Gave the one thing you value: Money" in text
 
 
 @pytest.mark.parametrize("rows", ROWS)
@@ -642,10 +641,11 @@ def test_job_add_queries(owner_client, owner, django_assert_num_queries, rows):
         SkillFactory(owner=owner, name=f"Skill {n}")
         CareerGoalFactory(owner=owner, title=f"Goal {n}")
         ContactFactory(owner=owner, name=f"Contact {n}")
-    with django_assert_num_queries(7):
-        # 1 session, 2 signed-in user, 3 the profile's currency, 4 the person's skill names
-        # for suggestions, 5 goals to choose from, 6 contacts to choose from, 7 whether
-        # there is any goal at all
+    with django_assert_num_queries(9):
+        # 1 session, 2 signed-in user, 3 the directions' target skills to tick, 4 the
+        # profile's currency, 5 whether there is any contact (else no "people you met"),
+        # 6 the person's skill names for suggestions, 7 goals to choose from, 8 whether
+        # there is any goal at all, 9 contacts to choose from
         response = owner_client.get(JOB_ADD)
     text = text_of(response)
     assert f"Goal {rows - 1}" in text
@@ -663,11 +663,12 @@ def test_job_edit_queries(owner_client, owner, django_assert_num_queries, rows):
     job.goals.set(owner.careergoal_set.all())
     job.contacts.set(owner.contact_set.all())
     JobBenefitFactory(job=job, value="money")
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(13):
         # 1 session, 2 signed-in user, 3 the job, 4 its goals and 5 its contacts (the
-        # form's initial ticks), 6 its skill links with their skills, 7 its benefits,
-        # 8 the person's skill names for suggestions, 9 goals to choose from,
-        # 10 contacts to choose from, 11 whether there is any goal at all
+        # form's initial ticks), 6 its skill links with their skills, 7 the directions'
+        # target skills to tick, 8 its benefits, 9 whether there is any contact, 10 the
+        # person's skill names for suggestions, 11 goals to choose from, 12 whether there
+        # is any goal at all, 13 contacts to choose from
         response = owner_client.get(job_url("edit", job))
     assert len(checked(response, "goals")) == rows
     assert len(checked(response, "contacts")) == rows
