@@ -5,9 +5,17 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Layout, Submit
 from django import forms
 from django.contrib.auth import authenticate
-from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+    UserCreationForm,
+)
 from django.contrib.auth.models import User
 from django.urls import reverse
+
+from careers.forms import plain_messages
 
 from .portability.merge import plan_import
 from .portability.problems import Rejected
@@ -46,8 +54,17 @@ class SignupForm(UserCreationForm):
         model = User
         fields = ("username", "email")
 
+    error_messages = {"password_mismatch": "The two passwords are not the same."}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        plain_messages(self)
+        username = self.fields["username"]
+        username.help_text = "The name you log in with: letters, digits and @ . + - _ (no spaces)."
+        username.error_messages["invalid"] = (
+            "Use only letters, digits and @ . + - _ in a username (no spaces)."
+        )
+        username.error_messages["unique"] = "That username is taken: choose another."
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Create my account", css_class="w-100"))
 
@@ -75,6 +92,7 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, user, too_large=False, **kwargs):
         super().__init__(*args, **kwargs)
+        plain_messages(self)
         self.user = user
         self.too_large = too_large
         self.upload = None
@@ -126,6 +144,7 @@ class DeleteAccountForm(forms.Form):
 
     def __init__(self, *args, user, request, **kwargs):
         super().__init__(*args, **kwargs)
+        plain_messages(self)
         self.user = user
         self.request = request
         delete = Submit("submit", "Delete my account for good")
@@ -164,6 +183,7 @@ class EmailChangeForm(forms.Form):
 
     def __init__(self, *args, user, request, **kwargs):
         super().__init__(*args, **kwargs)
+        plain_messages(self)
         self.user = user
         self.request = request
         self.helper = FormHelper()
@@ -191,8 +211,14 @@ class CheckedPasswordChangeForm(PasswordChangeForm):
     """Django's password change, with the old password asked through authenticate() so that
     wrong guesses count towards the lock-out (password_is_right)."""
 
+    error_messages = {
+        "password_incorrect": "That is not your current password.",
+        "password_mismatch": "The two new passwords are not the same.",
+    }
+
     def __init__(self, user, *args, request, **kwargs):
         super().__init__(user, *args, **kwargs)
+        plain_messages(self)
         self.request = request
 
     def clean_old_password(self):
@@ -202,3 +228,35 @@ class CheckedPasswordChangeForm(PasswordChangeForm):
                 self.error_messages["password_incorrect"], code="password_incorrect"
             )
         return old_password
+
+
+class LoginForm(AuthenticationForm):
+    """Django's log-in form, in Bearing's words."""
+
+    error_messages = {
+        "invalid_login": "That username and password do not match an account. Check both "
+        "(capital letters count) and try again.",
+        "inactive": "This account is closed.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        plain_messages(self)
+
+
+class ResetForm(PasswordResetForm):
+    """Django's password reset request, in Bearing's words."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        plain_messages(self)
+
+
+class NewPasswordForm(SetPasswordForm):
+    """A new password, from a reset link, in Bearing's words."""
+
+    error_messages = {"password_mismatch": "The two passwords are not the same."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        plain_messages(self)

@@ -27,6 +27,8 @@ from .forms import (
     DeleteAccountForm,
     EmailChangeForm,
     ImportForm,
+    LoginForm,
+    ResetForm,
     SignupForm,
     email_is_taken,
 )
@@ -74,13 +76,14 @@ def signup(request):
                 form.add_error("username", "A user with that username already exists.")
             return render(request, "registration/signup.html", {"form": form})
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome to Bearing, {user.username}.")
         return redirect("jobs:dashboard")
     return render(request, "registration/signup.html", {"form": form})
 
 
 class PasswordResetView(auth_views.PasswordResetView):
     """Django's password reset, limited per address so it cannot be used to flood a mailbox."""
+
+    form_class = ResetForm
 
     def post(self, request, *args, **kwargs):
         if over_limit(request, "password-reset", limit=RESETS_PER_HOUR, seconds=3600):
@@ -99,6 +102,8 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 class LoginView(auth_views.LoginView):
     """Django's log-in, which also names the demo account while DEBUG is on."""
+
+    authentication_form = LoginForm
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -7,6 +7,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row, Submit
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.forms.utils import pretty_name
 from django.utils.functional import cached_property
 
 from .models import (
@@ -83,6 +84,47 @@ def skill_names_text(skills):
     return ", ".join(skill.name for skill in skills)
 
 
+def plain_messages(form):
+    """Give every field of `form` Bearing's own error messages in place of Django's stock
+    ones ("Ensure this value is less than or equal to 168."), each naming the field."""
+    for name, field in form.fields.items():
+        label = str(field.label or pretty_name(name))
+        said = {
+            "required": f"{label} is needed.",
+            "max_length": "Use at most %(limit_value)d characters here (this has %(show_value)d).",
+            "min_length": "Use at least %(limit_value)d characters here.",
+            "max_value": "Use %(limit_value)s or less.",
+            "min_value": "Use %(limit_value)s or more.",
+            "invalid_choice": "Choose one of the options given.",
+            "max_digits": "Use at most %(max)s digits in all.",
+            "max_decimal_places": "Use at most %(max)s digits after the point.",
+            "max_whole_digits": "Use at most %(max)s digits before the point.",
+        }
+        if isinstance(field, forms.DateField):
+            said["invalid"] = "Use a date such as 2024-01-15."
+        elif isinstance(field, forms.DecimalField | forms.IntegerField | forms.FloatField):
+            said["invalid"] = "Use a number, such as 25 or 37.5."
+        elif isinstance(field, forms.EmailField):
+            said["invalid"] = "Use an email address, such as name@example.com."
+        if isinstance(field, forms.ModelMultipleChoiceField):
+            said["invalid_choice"] = "One of these is not one of yours any more: look again."
+            said["invalid_pk_value"] = "One of these is not one of yours any more: look again."
+        # Messages a form set itself stay as they are.
+        field.error_messages = {**said, **_own_messages(field)}
+
+
+def _own_messages(field):
+    """The messages a form or model gave the field, other than Django's defaults."""
+    stock = {}
+    for cls in reversed(type(field).__mro__):
+        stock.update(getattr(cls, "default_error_messages", {}))
+    return {
+        code: text
+        for code, text in field.error_messages.items()
+        if code not in stock or str(stock[code]) != str(text)
+    }
+
+
 class OwnedModelForm(forms.ModelForm):
     """A ModelForm for one person's row: choices limited to that person's rows."""
 
@@ -91,6 +133,7 @@ class OwnedModelForm(forms.ModelForm):
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
         self.owner = owner
+        plain_messages(self)
         if self.instance._state.adding:
             # A one-time token: the same add form sent twice saves once (accounts.middleware).
             self.fields["once"] = forms.UUIDField(
@@ -377,6 +420,7 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        plain_messages(self)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Save settings"))
 

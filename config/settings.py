@@ -135,11 +135,12 @@ BEARING_PAGE_CACHE = env_bool("BEARING_PAGE_CACHE", default=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's checks, in Bearing's own words (accounts/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.NotLikeYou"},
+    {"NAME": "accounts.passwords.MinimumLength"},
+    {"NAME": "accounts.passwords.NotCommon"},
+    {"NAME": "accounts.passwords.NotOnlyDigits"},
 ]
 
 LOGIN_URL = "login"

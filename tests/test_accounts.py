@@ -51,11 +51,11 @@ def test_sign_up_creates_the_account_and_lands_on_the_dashboard(client):
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
-        ({"password1": "short", "password2": "short"}, "password2", "too short"),
-        ({"password1": "password", "password2": "password"}, "password2", "too common"),
-        ({"password2": "something-else-entirely"}, "password2", "didn’t match"),
-        ({"email": "not-an-email"}, "email", "valid email"),
-        ({"username": ""}, "username", "required"),
+        ({"password1": "short", "password2": "short"}, "password2", "Use at least 8 characters"),
+        ({"password1": "password", "password2": "password"}, "password2", "people use most"),
+        ({"password2": "something-else-entirely"}, "password2", "are not the same"),
+        ({"email": "not-an-email"}, "email", "Use an email address"),
+        ({"username": ""}, "username", "Username is needed."),
     ],
 )
 def test_sign_up_refuses_bad_input_beside_the_field_and_keeps_what_was_typed(
@@ -90,7 +90,7 @@ def test_sign_up_refuses_a_taken_username_in_other_case(client, owner):
         },
     )
     assert response.status_code == 200
-    assert "already exists" in str(response.context["form"].errors["username"])
+    assert "That username is taken" in str(response.context["form"].errors["username"])
     assert User.objects.count() == 1
 
 
@@ -115,7 +115,7 @@ def test_log_out_is_refused_on_get(owner_client):
 def test_log_in_with_a_wrong_password_says_so(client, owner):
     response = client.post(reverse("login"), {"username": "owner", "password": "wrong"})
     assert response.status_code == 200
-    assert "Please enter a correct username and password" in response.content.decode()
+    assert "That username and password do not match an account" in response.content.decode()
     assert not response.context["user"].is_authenticated
 
 
@@ -169,7 +169,7 @@ def test_the_home_page_never_shows_another_persons_name(client, owner, stranger)
 def test_five_wrong_passwords_lock_that_username_out_for_a_while(client, owner, password):
     for _ in range(4):
         response = client.post(reverse("login"), {"username": "owner", "password": "wrong"})
-        assert "Please enter a correct username and password" in response.content.decode()
+        assert "That username and password do not match an account" in response.content.decode()
     response = client.post(reverse("login"), {"username": "owner", "password": "wrong"})
     assert response.status_code == 429  # the fifth failure locks
     # Now even the right password is refused, with the lock-out page.
@@ -205,7 +205,7 @@ def test_a_username_taken_between_the_check_and_the_save_is_a_clear_error(client
         },
     )
     assert response.status_code == 200
-    assert "already exists" in str(response.context["form"].errors["username"])
+    assert "That username is taken" in str(response.context["form"].errors["username"])
     assert User.objects.filter(username="ana").count() == 1
     assert not response.context["user"].is_authenticated
 
@@ -259,6 +259,6 @@ def test_changing_the_email_refuses_a_malformed_address(owner_client, owner, pas
     response = owner_client.post(
         reverse("account_email"), {"email": "not an address", "password": password}
     )
-    assert "Enter a valid email address." in response.content.decode()
+    assert "Use an email address, such as name@example.com." in response.content.decode()
     owner.refresh_from_db()
     assert owner.email == "owner@example.com"

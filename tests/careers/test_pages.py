@@ -302,7 +302,7 @@ def test_a_stranger_cannot_file_a_goal_under_the_owners_direction(stranger_clien
         {"title": "Sneaky", "status": "active", "priority": "2", "direction": direction.pk},
     )
     assert response.status_code == 200
-    assert "Select a valid choice" in error_beside(response, "direction")
+    assert error_beside(response, "direction") == "Choose one of the options given."
     assert "Professional wrestler" not in text_of(response)
     assert not CareerGoal.objects.exists()
 
@@ -606,8 +606,7 @@ def test_an_over_long_goal_description_is_refused(owner_client):
         {"title": "First match", "status": "active", "priority": "2", "description": description},
     )
     assert (
-        error_beside(response, "description")
-        == "Ensure this value has at most 5000 characters (it has 5001)."
+        error_beside(response, "description") == "Use at most 5000 characters here (this has 5001)."
     )
     assert input_value(response, "description") == description
     assert not CareerGoal.objects.exists()
