@@ -100,8 +100,9 @@ def try_demo(request):
     user = create_demo_account()
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     request.session[DEMO_SESSION_KEY] = True
-    # The session ends with the account: nobody can log into a demo again.
-    request.session.set_expiry(int(DemoAccount.LIFETIME.total_seconds()))
+    # The session ends when the account is due to go, however busy it is (an int would
+    # count from the last change); nobody can log into a demo again.
+    request.session.set_expiry(user.demo_account.created_at + DemoAccount.LIFETIME)
     messages.success(
         request,
         "Welcome to your private demo. This is Elena's history: she waits tables to pay for "
