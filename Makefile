@@ -66,6 +66,7 @@ faults: $(STAMP)
 
 ## Rebuild careers/data/occupations.jsonl.gz from the O*NET 28.2 text release (ONET=folder).
 occupations: $(STAMP)
+	@test -n "$(ONET)" || (echo "Say where the O*NET 28.2 release is: make occupations ONET=/path/to/onet-28.2" && exit 2)
 	$(BIN)/python scripts/build_occupations.py $(ONET)
 
 ## The landing page's pictures of the dashboard (static/img/), from a fresh demo, and pages to
