@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test check migrate demo vendor clean bench loadtest faults occupations
+.PHONY: run serve test check migrate demo vendor clean bench loadtest faults occupations screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,7 +66,13 @@ faults: $(STAMP)
 
 ## Rebuild careers/data/occupations.jsonl.gz from the O*NET 28.2 text release (ONET=folder).
 occupations: $(STAMP)
+	@test -n "$(ONET)" || (echo "Say where the O*NET 28.2 release is: make occupations ONET=/path/to/onet-28.2" && exit 2)
 	$(BIN)/python scripts/build_occupations.py $(ONET)
+
+## The landing page's pictures of the dashboard (static/img/), from a fresh demo, and pages to
+## look at in screenshots/ (scripts/screenshots.py; needs Chromium at /usr/bin/chromium).
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py
 
 ## Re-fetch Bootstrap into static/vendor/ from the npm registry.
 vendor:

@@ -44,6 +44,7 @@ def count_hit(scope, key, seconds):
         return rows.values_list("count", flat=True).get()
 
 
-def too_many(request, what):
-    """The page a person sees when they hit a limit (HTTP 429)."""
-    return render(request, "registration/too_many.html", {"what": what}, status=429)
+def too_many(request, what, limit=""):
+    """The page a person sees when they hit a limit (HTTP 429); `limit` says what it is."""
+    context = {"what": what, "limit": limit}
+    return render(request, "registration/too_many.html", context, status=429)

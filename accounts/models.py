@@ -1,5 +1,5 @@
-"""What the account side keeps: counts for the rate limits, and an import waiting for its
-owner's confirmation."""
+"""What the account side keeps: counts for the rate limits, an import waiting for its
+owner's confirmation, forms saved once, and which accounts are throwaway demos."""
 
 import json
 import secrets
@@ -135,3 +135,25 @@ class FormSubmission(models.Model):
 
     def __str__(self):
         return f"Form {self.token} of {self.owner}: {self.location or 'not saved yet'}"
+
+
+class DemoAccountQuerySet(models.QuerySet):
+    def made_before(self, moment):
+        return self.filter(created_at__lt=moment)
+
+
+class DemoAccount(models.Model):
+    """An account made by "Try the demo": a visitor's private copy of the demo's history,
+    with no password, removed a day after it was made (`manage.py remove_old_demos`)."""
+
+    LIFETIME = timedelta(days=1)
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="demo_account"
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = DemoAccountQuerySet.as_manager()
+
+    def __str__(self):
+        return f"Demo account {self.user}, made {self.created_at:%Y-%m-%d %H:%M}"

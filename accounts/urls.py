@@ -17,6 +17,8 @@ urlpatterns = [
     path("account/import/cancel/", views.import_cancel, name="account_import_cancel"),
     path("account/delete/", views.delete, name="account_delete"),
     path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/demo/", views.try_demo, name="try_demo"),
+    path("accounts/demo/end/", views.end_demo, name="end_demo"),
     path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

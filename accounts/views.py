@@ -1,5 +1,5 @@
-"""The public pages (landing, sign-up), and the signed-in person's account: settings,
-export, import and deletion."""
+"""The public pages (landing, sign-up, the demo), and the signed-in person's account:
+settings, export, import and deletion."""
 
 import re
 
@@ -9,7 +9,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import IntegrityError, transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -21,6 +21,7 @@ from careers.forms import ProfileForm
 from careers.models import Profile
 
 from .deletion import delete_account, what_is_deleted
+from .demo import create_demo_account
 from .forms import (
     EMAIL_TAKEN,
     CheckedPasswordChangeForm,
@@ -33,7 +34,7 @@ from .forms import (
     email_is_taken,
 )
 from .limits import over_limit, too_many
-from .models import PendingImport
+from .models import DemoAccount, PendingImport
 from .portability import export, resume
 from .portability.document import validate
 from .portability.limits import WEB
@@ -43,6 +44,10 @@ from .uploads import SizeLimitedUpload
 
 SIGNUPS_PER_HOUR = 10  # per client address
 RESETS_PER_HOUR = 5
+DEMOS_PER_HOUR = 10
+# In a demo's session: the pages show the demo banner (templates/includes/_demo_banner.html)
+# without asking the database.
+DEMO_SESSION_KEY = "bearing_demo"
 
 
 @login_not_required
@@ -80,6 +85,46 @@ def signup(request):
     return render(request, "registration/signup.html", {"form": form})
 
 
+@login_not_required
+@require_POST
+def try_demo(request):
+    """Try the demo: a private account holding the demo's history, signed in at once, with no
+    password to remember; removed after a day (`manage.py remove_old_demos`)."""
+    if request.user.is_authenticated:
+        return redirect("jobs:dashboard")
+    if over_limit(request, "demo", limit=DEMOS_PER_HOUR, seconds=3600):
+        return too_many(
+            request,
+            "demo accounts",
+            limit=f"Bearing makes at most {DEMOS_PER_HOUR} demo accounts an hour for a network.",
+        )
+    user = create_demo_account()
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    request.session[DEMO_SESSION_KEY] = True
+    # The session ends when the account is due to go, however busy it is (an int would
+    # count from the last change); nobody can log into a demo again.
+    request.session.set_expiry(user.demo_account.created_at + DemoAccount.LIFETIME)
+    messages.success(
+        request,
+        "Welcome to your private demo. This is Elena's history: she waits tables to pay for "
+        "wrestling school. Explore it and change anything you like; nobody else sees it, and "
+        "it is removed after a day. To keep a history of your own, sign up.",
+    )
+    return redirect("jobs:dashboard")
+
+
+@require_POST
+def end_demo(request):
+    """End a demo at once, everything in it deleted, and go on to sign up. Only a demo
+    account can be ended here: anybody else gets a 404 and keeps everything."""
+    if not DemoAccount.objects.filter(user=request.user).exists():
+        raise Http404("This is not a demo account.")
+    delete_account(request.user)
+    logout(request)
+    messages.info(request, "Your demo is deleted. Sign up to start a history of your own.")
+    return redirect("signup")
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     """Django's password reset, limited per address so it cannot be used to flood a mailbox."""
 
@@ -101,7 +146,8 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 class LoginView(auth_views.LoginView):
-    """Django's log-in, which also names the demo account while DEBUG is on."""
+    """Django's log-in, with "Try the demo"; while DEBUG is on it also names the shared demo
+    log-in that `make run` loads (elena / bearing-demo)."""
 
     authentication_form = LoginForm
 

@@ -1,14 +1,14 @@
 """Build Bearing's occupation data file from the O*NET 28.2 text release.
 
-    python scripts/build_occupations.py [SOURCE] [-o OUTPUT]
+    python scripts/build_occupations.py SOURCE [-o OUTPUT]
 
 SOURCE is the folder of the O*NET 28.2 release as tab-separated text (first row the column
 names): `Occupation Data.tsv`, `Alternate Titles.tsv`, `Sample of Reported Titles.tsv`,
 `Skills.tsv`, `Knowledge.tsv`, `Technology Skills.tsv`, `Related Occupations.tsv`, `Read
-Me.txt`, and `SOURCE.md` with the attribution the licence requires. By default it is the
-folder `shared/data/onet-28.2` beside the project's own folder. OUTPUT defaults to
-`careers/data/occupations.jsonl.gz`, the file Bearing reads at run time (`make occupations`
-runs this script with both defaults).
+Me.txt`, and `SOURCE.md` with the attribution the licence requires; the release is not
+part of the repository, so SOURCE is always given. OUTPUT defaults to
+`careers/data/occupations.jsonl.gz`, the file Bearing reads at run time (`make occupations
+ONET=SOURCE` runs this script with that default).
 
 The file is gzipped JSON lines (`zcat careers/data/occupations.jsonl.gz | head -2` shows
 the start): a header, then one occupation a line, so that Bearing can read one at a time:
@@ -57,7 +57,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "onet-28.2"
 DEFAULT_OUTPUT = ROOT / "careers" / "data" / "occupations.jsonl.gz"
 
 FORMAT = "bearing-occupations"
@@ -220,7 +219,7 @@ def encode(document):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE)
+    parser.add_argument("source", type=Path, help="the O*NET 28.2 release as text")
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
     document = build(args.source)

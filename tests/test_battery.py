@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
 from accounts.demo import load_demo
+from accounts.models import DemoAccount
 from careers.models import (
     CareerDirection,
     CareerGoal,
@@ -27,6 +28,7 @@ pytestmark = pytest.mark.django_db
 PUBLIC = {
     "home",
     "signup",
+    "try_demo",
     "login",
     "logout",
     "password_reset",
@@ -256,3 +258,33 @@ def test_a_nul_in_every_posted_field_is_never_a_server_error(client, elena, name
     fields = ("title", "name", "email", "username", "password", "token", "once", "q", "next")
     response = client.post(url_for(name, elena), {field: NUL for field in fields})
     assert response.status_code in (200, 302, 400, 404, 405, 429), name
+
+
+# -- The demo: made by a public POST, ended only by a demo account ---------------------------
+
+
+def test_a_demo_is_made_only_by_a_post(client):
+    assert client.get(reverse("try_demo")).status_code == 405
+    assert not DemoAccount.objects.exists()
+    response = client.post(reverse("try_demo"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("jobs:dashboard")
+    assert DemoAccount.objects.count() == 1
+
+
+def test_a_signed_in_person_asking_for_a_demo_keeps_their_account(client, elena):
+    client.force_login(elena)
+    before = snapshot(elena)
+    response = client.post(reverse("try_demo"))
+    assert response["Location"] == reverse("jobs:dashboard")
+    assert not DemoAccount.objects.exists()
+    assert int(client.session["_auth_user_id"]) == elena.pk
+    assert snapshot(elena) == before
+
+
+def test_only_a_demo_account_can_be_ended(client, elena):
+    client.force_login(elena)
+    before = snapshot(elena)
+    assert client.post(reverse("end_demo")).status_code == 404
+    assert snapshot(elena) == before
+    assert int(client.session["_auth_user_id"]) == elena.pk

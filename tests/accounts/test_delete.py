@@ -8,13 +8,13 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from accounts.deletion import delete_account
-from accounts.demo import load_demo
 from accounts.portability.document import validate
 from accounts.portability.export import export_document
 from accounts.portability.merge import apply_import
 from careers.models import Profile
 from tests.accounts.helpers import text_of
 from tests.accounts.test_export import ELENA
+from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
 
@@ -59,8 +59,9 @@ def remaining(rows):
 
 @pytest.fixture
 def elena(client):
-    """The demo persona, with a settings row and a session, as a person who uses Bearing."""
-    user = load_demo()
+    """The worked example's Elena, with a settings row and a session, as a person who uses
+    Bearing."""
+    user = worked_example()
     user.set_password("elena-password")
     user.save()
     Profile.objects.filter(owner=user).update(currency="EUR", data_version=7)

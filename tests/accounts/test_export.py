@@ -11,7 +11,6 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.demo import load_demo
 from accounts.portability.export import export_document
 from careers.models import Profile
 from tests.factories import (
@@ -24,6 +23,7 @@ from tests.factories import (
     LearningFactory,
     SkillFactory,
 )
+from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
 
@@ -219,7 +219,8 @@ JOB_KEYS += ["description", "lessons", "avoid"]
 
 @pytest.fixture
 def elena():
-    return load_demo()
+    """The worked example of docs/alignment.md, with its fixed dates."""
+    return worked_example()
 
 
 def download(client, name):
@@ -230,7 +231,7 @@ def download(client, name):
     return response
 
 
-def test_the_demo_persona_exports_exactly_the_document_of_the_design(client, elena):
+def test_the_worked_example_exports_exactly_the_documented_document(client, elena):
     client.force_login(elena)
     response = download(client, "account_export_json")
     assert response["Content-Type"] == "application/json; charset=utf-8"
@@ -259,7 +260,7 @@ def test_the_export_carries_no_database_ids(client, elena):
     assert '"owner' not in text
 
 
-def test_numbers_dates_and_empty_values_are_written_as_the_design_says(owner_client, owner):
+def test_numbers_dates_and_empty_values_are_written_as_documented(owner_client, owner):
     Profile.objects.filter(owner=owner).update(currency="GBP")
     JobFactory(
         owner=owner,

@@ -10,7 +10,6 @@ from django.core.management.base import CommandError
 from django.db import IntegrityError
 from django.urls import reverse
 
-from accounts.demo import load_demo
 from accounts.models import PendingImport
 from accounts.portability import merge
 from accounts.portability.document import validate
@@ -30,13 +29,15 @@ from tests.accounts.helpers import (
 )
 from tests.accounts.test_export import ELENA
 from tests.factories import CareerDirectionFactory, JobFactory, SkillFactory, UserFactory
+from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def elena():
-    return load_demo()
+    """The worked example of docs/alignment.md, with its fixed dates."""
+    return worked_example()
 
 
 def preview(client, data, name="history.json"):
@@ -55,7 +56,7 @@ def confirm(client, response):
 # --- The round trip ---------------------------------------------------------------------------
 
 
-def test_the_demo_persona_moves_to_a_new_account_exactly(client, elena, owner):
+def test_the_worked_example_moves_to_a_new_account_exactly(client, elena, owner):
     client.force_login(elena)
     exported = client.get(reverse("account_export_json")).content
 

@@ -1,16 +1,16 @@
-"""The demo persona's dashboard in a real browser: the worked example, on two screens."""
+"""The worked example's dashboard in a real browser, on two screens."""
 
 import pytest
 from playwright.sync_api import expect
 
-from accounts.demo import PASSWORD, USERNAME, load_demo
+from tests.worked_example import PASSWORD, USERNAME, elena
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.mark.parametrize(("screen", "width"), [("desktop", 1280), ("phone", 390)])
 def test_demo_dashboard_shows_the_worked_example(live_server, page, tmp_path, screen, width):
-    load_demo()
+    elena()
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url + "/accounts/login/")
     page.get_by_label("Username").fill(USERNAME)

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_sign_up_land_on_home_and_log_out(live_server, page):
     page.goto(live_server.url + "/")
-    page.get_by_role("link", name="Start for free").click()
+    page.get_by_role("main").get_by_role("link", name="Sign up").click()
     page.get_by_label("Username").fill("marta")
     page.get_by_label("Email").fill("marta@example.com")
     page.get_by_label(re.compile(r"^\s*Password\*?\s*$")).fill("a-long-and-unusual-pass")

@@ -9,7 +9,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.demo import load_demo
 from careers.models import (
     CareerDirection,
     CareerGoal,
@@ -20,6 +19,7 @@ from careers.models import (
     bump_data_version,
 )
 from jobs.models import Job, JobBenefit, JobSkill
+from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,8 @@ COMPARE = reverse("jobs:compare")
 
 @pytest.fixture
 def elena(client):
-    user = load_demo()
+    """The worked example of docs/alignment.md, with its fixed dates, signed in."""
+    user = worked_example()
     client.force_login(user)
     return user
 
@@ -47,7 +48,7 @@ def figure(html, name):
     return match.group(1).strip()
 
 
-# -- The demo persona: the worked example -------------------------------------------------
+# -- The worked example (tests/worked_example.py) ------------------------------------------
 
 
 def test_demo_dashboard_shows_the_worked_example(client, elena):
@@ -345,7 +346,7 @@ def test_text_is_escaped_on_the_dashboard_and_its_charts(client, owner):
 # -- The API ---------------------------------------------------------------------------------
 
 
-def test_api_has_exactly_the_shape_of_design(client, elena):
+def test_api_has_exactly_the_documented_shape(client, elena):
     data = client.get(API).json()
     assert list(data) == [
         "as_of",

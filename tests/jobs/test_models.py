@@ -128,7 +128,7 @@ def test_rows_within_the_rules_are_kept(owner, change):
 
 
 @pytest.mark.parametrize("value", ["full_time", "part_time", "contract", "freelance"])
-def test_every_employment_type_of_the_design_is_accepted(owner, value):
+def test_every_employment_type_is_accepted(owner, value):
     Job.objects.create(owner=owner, **{**VALID, "employment_type": value})
 
 
@@ -138,7 +138,7 @@ def test_unpaid_kinds_of_work_are_accepted(owner, value):
 
 
 @pytest.mark.parametrize("value", ["hour", "week", "month", "year", "total"])
-def test_every_pay_period_of_the_design_is_accepted(owner, value):
+def test_every_pay_period_is_accepted(owner, value):
     Job.objects.create(owner=owner, **{**VALID, "pay_period": value})
 
 

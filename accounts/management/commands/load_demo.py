@@ -1,4 +1,4 @@
-"""`manage.py load_demo`: create (or reset) the demo persona, Elena."""
+"""`manage.py load_demo`: create (or reset) the demo persona, Elena, dated back from today."""
 
 from django.core.management.base import BaseCommand
 
@@ -6,7 +6,10 @@ from accounts.demo import PASSWORD, USERNAME, load_demo
 
 
 class Command(BaseCommand):
-    help = "Create the demo persona Elena, or reset her to the demo's data (idempotent)."
+    help = (
+        "Create the demo persona Elena, or reset her to the demo's data, dated back from "
+        "today (idempotent)."
+    )
 
     def handle(self, *args, **options):
         load_demo()
