@@ -166,6 +166,39 @@ def _n(number):
     return f"{number:g}"
 
 
+LINE = 14  # a label line's height
+
+
+def _box(x, top, anchor, lines):
+    """The box a label's lines take (7 px a character, at the chart's label size)."""
+    width = 7 * max(len(text) for text in lines)
+    left = x if anchor == "start" else x - width if anchor == "end" else x - width / 2
+    return (left, top - LINE + 3, left + width, top + LINE * (len(lines) - 1) + 3)
+
+
+def _overlaps(box, others):
+    return any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in others)
+
+
+def _free_place(x, y, anchor, lines, taken):
+    """The first line's baseline for a label near a dot at (x, y): just above it, else just
+    below, else further away, a line at a time; the box it takes is added to `taken`."""
+    above = y - 14 - LINE * (len(lines) - 1)
+    below = y + 24
+    tries = [above, below]
+    for step in range(1, 8):
+        tries += [above - step * LINE, below + step * LINE]
+    for top in tries:
+        if top - LINE < PAD_TOP or top + LINE * (len(lines) - 1) > PLOT_HEIGHT - PAD_BOTTOM:
+            continue
+        box = _box(x, top, anchor, lines)
+        if not _overlaps(box, taken):
+            taken.append(box)
+            return top
+    taken.append(_box(x, above, anchor, lines))
+    return above
+
+
 def _label_lines(text):
     """A dot's label, whole, on one line or two."""
     if len(text) <= LONG_LABEL or " " not in text:
@@ -213,11 +246,25 @@ def means_or_end_chart(views, line):
         return round(PAD_LEFT + float(Decimal(pay) / top) * inner_w, 1)
 
     def py(score):
-        return round(PAD_TOP + (100 - score) / 100 * inner_h, 1)
+        # Scores 0 and 100 sit a band inside the plot's edges: the corner words live there.
+        band = 26
+        return round(PAD_TOP + band + (100 - score) / 100 * (inner_h - 2 * band), 1)
 
     points = []
     labelled = len(plotted) <= PLOT_LABELLED_POINTS
+    right, bottom = PLOT_WIDTH - PAD_RIGHT, PLOT_HEIGHT - PAD_BOTTOM
+    # The corner words and every dot are in the way of a label; labels are then placed one
+    # by one, each moved up or down past what is already there.
+    taken = [
+        (PAD_LEFT, PAD_TOP, PAD_LEFT + 130, PAD_TOP + 24),
+        (right - 60, PAD_TOP, right, PAD_TOP + 24),
+        (PAD_LEFT, bottom - 24, PAD_LEFT + 80, bottom),
+        (right - 110, bottom - 24, right, bottom),
+    ]
     for view in plotted:
+        x, y = px(view.annual_pay), py(view.score)
+        taken.append((x - 10, y - 10, x + 10, y + 10))
+    for view in sorted(plotted, key=lambda v: (-v.score, v.annual_pay, v.job.id)):
         x, y = px(view.annual_pay), py(view.score)
         anchor = (
             "start"
@@ -227,7 +274,7 @@ def means_or_end_chart(views, line):
             else "middle"
         )
         lines = _label_lines(view.job.title) if labelled else []
-        first_y = y - 14 - 14 * (len(lines) - 1) if y > PAD_TOP + 40 else y + 24
+        first_y = _free_place(x, y, anchor, lines, taken) if lines else y
         points.append(
             {
                 "view": view,
@@ -247,7 +294,6 @@ def means_or_end_chart(views, line):
         if px(value) <= PLOT_WIDTH - PAD_RIGHT
     ]
     plotted_ids = {view.job.id for view in plotted}
-    right, bottom = PLOT_WIDTH - PAD_RIGHT, PLOT_HEIGHT - PAD_BOTTOM
     return {
         "width": PLOT_WIDTH,
         "height": PLOT_HEIGHT,

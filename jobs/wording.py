@@ -267,10 +267,10 @@ def headline_texts(result, undescribed=0):
     title = direction.title if direction else ""
     texts = {
         "overall_text": (
-            f"out of 100: how well your jobs built {title}, weighed by the days you worked in each."
+            f"How well your jobs built {title}, each weighed by the days you worked in it."
             if direction
-            else "out of 100: how well your jobs built their directions, weighed by the "
-            "days you worked in each."
+            else "How well your jobs built their directions, each weighed by the days you "
+            "worked in it."
         ),
         "aligned_text": (f"of your working days went to jobs scoring {ALIGNED_AT} or more."),
         "coverage_text": (
