@@ -3,13 +3,16 @@
 import re
 import uuid
 
+from crispy_forms.bootstrap import FieldWithButtons, StrictButton
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row, Submit
+from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
 from django.core.validators import MaxLengthValidator
-from django.forms.utils import pretty_name
+from django.forms.utils import ErrorDict, pretty_name
+from django.urls import reverse
 from django.utils.functional import cached_property
 
+from . import occupations
 from .models import (
     CURRENCY_MESSAGE,
     CareerDirection,
@@ -125,6 +128,81 @@ def _own_messages(field):
     }
 
 
+class FindsOccupation:
+    """A form with an `occupation` link, found by typing a title and pressing Find (the page
+    reloads with the matches to choose from, nothing typed lost; a little script of ours
+    offers them as one types). The form must have "occupation" among its model fields."""
+
+    FIND = "find_occupation"
+
+    def add_occupation(self):
+        self.finding = self.is_bound and self.FIND in self.data
+        query = (self.data.get("occupation_query", "") if self.is_bound else "").strip()[:200]
+        self.occupation_matches = occupations.search(query) if query else []
+        chosen = self.data.get("occupation", "") if self.is_bound else self.instance.occupation
+        choices = [("", "No occupation: my career is not one of them")]
+        for code in (self.instance.occupation, chosen):
+            found = occupations.get(code) if occupations.is_code(code or "") else None
+            if found and all(code != known for known, _ in choices):
+                choices.append((code, f"{found.title} ({code})"))
+        for match in self.occupation_matches:
+            if all(match.code != known for known, _ in choices):
+                label = (
+                    match.title
+                    if match.matched == match.title
+                    else (f"{match.title} — as “{match.matched}”")
+                )
+                choices.append((match.code, label))
+        self.fields["occupation"] = forms.ChoiceField(
+            label="Occupation",
+            choices=choices,
+            required=False,
+            widget=forms.RadioSelect(attrs={"data-occupation-choice": ""}),
+            error_messages={
+                "invalid_choice": "Bearing does not know that occupation: find it again."
+            },
+        )
+        self.fields["occupation_query"] = forms.CharField(
+            label="Find the occupation",
+            required=False,
+            max_length=200,
+            help_text="Type a job title and press Find (for example wrestler, waiter, nurse). "
+            "Linking one offers its skills; nothing is added unless you choose it.",
+        )
+        self.fields["occupation_query"].widget.attrs.update(
+            {
+                "data-occupation-search": reverse("careers:occupation_search"),
+                "autocomplete": "off",
+            }
+        )
+
+    def occupation_layout(self):
+        return Fieldset(
+            "Occupation (optional)",
+            FieldWithButtons(
+                "occupation_query",
+                StrictButton(
+                    "Find",
+                    type="submit",
+                    name=self.FIND,
+                    value="1",
+                    css_class="btn-outline-primary",
+                ),
+            ),
+            Field("occupation", wrapper_class="occupation-choices"),
+            HTML("{% load occupations %}{% onet_attribution %}"),
+        )
+
+    def full_clean(self):
+        if getattr(self, "finding", False):
+            # Finding an occupation saves nothing and finds no fault: the page reloads with
+            # the matches, and with everything typed so far.
+            self._errors = ErrorDict()
+            self.cleaned_data = {}
+            return
+        super().full_clean()
+
+
 class OwnedModelForm(forms.ModelForm):
     """A ModelForm for one person's row: choices limited to that person's rows."""
 
@@ -178,8 +256,9 @@ IMPORTANCE_FIELDS = {
 WEIGHT_CHOICES = [("", "Not important to me"), *Importance.choices]
 
 
-class DirectionForm(OwnedModelForm):
-    """A career direction, its target skills by importance and its values by weight."""
+class DirectionForm(FindsOccupation, OwnedModelForm):
+    """A career direction, its target skills by importance and its values by weight, and
+    the occupation it is (if any)."""
 
     essential_skills = SkillNamesField(label="Essential skills")
     important_skills = SkillNamesField(label="Important skills")
@@ -187,7 +266,7 @@ class DirectionForm(OwnedModelForm):
 
     class Meta:
         model = CareerDirection
-        fields = ["title", "statement", "status", "started_on", "ended_on"]
+        fields = ["title", "statement", "status", "started_on", "ended_on", "occupation"]
         widgets = {"started_on": DateInput(), "ended_on": DateInput()}
         labels = {"title": "Career direction", "statement": "What it means to you"}
         help_texts = {
@@ -198,6 +277,7 @@ class DirectionForm(OwnedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.add_occupation()
         for value in Value:
             self.fields[f"value_{value.value}"] = forms.TypedChoiceField(
                 label=value.label,
@@ -228,6 +308,7 @@ class DirectionForm(OwnedModelForm):
                     Column("ended_on", css_class="col-sm-6 col-md-4"),
                 ),
             ),
+            self.occupation_layout(),
             Fieldset(
                 "Skills it needs",
                 HTML('{% include "careers/_skill_names_hint.html" %}'),

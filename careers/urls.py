@@ -37,6 +37,11 @@ pages = [
         views.GoalDelete,
     ),
     path("goals/<int:pk>/achieve/", views.goal_achieve, name="goal_achieve"),
+    path(
+        "directions/<int:pk>/add-skills/",
+        views.direction_add_skills,
+        name="direction_add_skills",
+    ),
     *crud(
         "skills",
         "skill",

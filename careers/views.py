@@ -33,6 +33,7 @@ from .models import (
     Contact,
     DirectionSkill,
     GoalStatus,
+    Importance,
     Learning,
     Skill,
     bump_data_version,
@@ -74,12 +75,19 @@ class OwnedFormMixin(OwnedMixin):
             self.object.get_absolute_url() if self.object else str(self.cancel_url)
         )
         if any(isinstance(field, SkillNamesField) for field in form.fields.values()):
-            context["skill_suggestions"] = list(
-                Skill.objects.owned_by(self.request.user).values_list("name", flat=True)
-            )
+            # The person's own names first, then O*NET's: a job and a direction then meet on
+            # the same names.
+            own = list(Skill.objects.owned_by(self.request.user).values_list("name", flat=True))
+            folded = {occupations.fold(name) for name in own}
+            context["skill_suggestions"] = own + [
+                name for name in occupations.vocabulary() if occupations.fold(name) not in folded
+            ]
         return context
 
     def form_valid(self, form):
+        if getattr(form, "finding", False):
+            # Find an occupation: the page again, with the matches and all that was typed.
+            return self.render_to_response(self.get_context_data(form=form))
         adding = form.instance._state.adding
         try:
             with transaction.atomic():
@@ -163,8 +171,82 @@ def direction_detail(request, pk):
     return render(
         request,
         "careers/direction_detail.html",
-        {"direction": direction, "today": timezone.localdate()},
+        {
+            "direction": direction,
+            "today": timezone.localdate(),
+            "suggested": suggested_for(
+                direction.occupation,
+                [link.skill.name for link in direction.skill_links.all()],
+                ticked=request.GET.getlist("tick"),
+            ),
+        },
     )
+
+
+def suggested_for(code, have, ticked=()):
+    """The occupation's suggestions not among the names a direction or job `have` already
+    (each with its level's word, and ticked when asked), or None without an occupation."""
+    found = occupations.get(code) if code else None
+    if found is None:
+        return None
+    have = {occupations.fold(name) for name in have}
+    ticked = {occupations.fold(name) for name in ticked}
+    return {
+        "occupation": found,
+        "items": [
+            {
+                "name": item.name,
+                "level": item.level,
+                "word": Importance(item.level).label,
+                "ticked": occupations.fold(item.name) in ticked,
+            }
+            for item in occupations.suggestions(code).combined
+            if occupations.fold(item.name) not in have
+        ],
+    }
+
+
+def chosen_suggestions(request, code):
+    """The suggestions of `code` the person chose in a POST (ticked, or the one button
+    pressed), as occupations.Suggestion: names the occupation does not offer are ignored."""
+    offered = {occupations.fold(item.name): item for item in occupations.suggestions(code).combined}
+    only = request.POST.get("only")
+    names = [only] if only else request.POST.getlist("skill")
+    return [offered[occupations.fold(name)] for name in names if occupations.fold(name) in offered]
+
+
+def back_to(request, fallback):
+    """The path named by a POST's `next`, when it is a path on this site; else `fallback`
+    (never the person sent off the site, never a view's name)."""
+    next_url = request.POST.get("next", "")
+    if next_url.startswith("/") and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return next_url
+    return fallback
+
+
+@require_POST
+@transaction.atomic
+def direction_add_skills(request, pk):
+    """Add skills its occupation suggests to a direction, at the importance O*NET gives."""
+    direction = get_object_or_404(CareerDirection, pk=pk, owner=request.user)
+    chosen = chosen_suggestions(request, direction.occupation)
+    have = set(direction.skill_links.values_list("skill_id", flat=True))
+    skills = Skill.objects.named(request.user, [item.name for item in chosen])
+    added = [
+        DirectionSkill(direction=direction, skill=skill, importance=item.level)
+        for skill, item in zip(skills, chosen, strict=True)
+        if skill.pk not in have
+    ]
+    DirectionSkill.objects.bulk_create(added)
+    if added:
+        bump_data_version(request.user.pk)
+        names = ", ".join(link.skill.name for link in added)
+        messages.success(request, f"Added to {direction}: {names}.")
+    else:
+        messages.info(request, "Nothing was added: tick the skills you want first.")
+    return HttpResponseRedirect(back_to(request, direction.get_absolute_url()))
 
 
 class DirectionCreate(OwnedCreateView):
@@ -228,12 +310,7 @@ def goal_achieve(request, pk):
         goal.save(update_fields=["status", "achieved_on"])
         bump_data_version(request.user.pk)
         messages.success(request, f"Well done: “{goal}” is achieved.")
-    next_url = request.POST.get("next")
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ) or not next_url.startswith("/"):
-        next_url = goal.get_absolute_url()  # never send the person off the site
-    return HttpResponseRedirect(next_url)  # a path, never read as a view's name
+    return HttpResponseRedirect(back_to(request, goal.get_absolute_url()))
 
 
 class GoalCreate(OwnedCreateView):

@@ -9,10 +9,11 @@ sums over the history. What the templates print is worked out here as plain text
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from careers import alignment
+from careers import alignment, occupations
 from careers.alignment import ACHIEVED, CONSIDERING, CURRENT, DROPPED, HELD, PAST
 
 from . import charts, history, wording
@@ -60,6 +61,7 @@ class JobView:
     sentence: str = ""
     lines: list = field(default_factory=list)
     arithmetic: str = ""
+    transfer: dict | None = None  # what a bills-paying job trained that the direction needs
 
     @property
     def job(self):
@@ -113,6 +115,7 @@ class Reading:
     rows: dict  # job id -> the job's row (history.jobs)
     weights: history.Weights
     result: alignment.Alignment
+    target_names: tuple = ()  # the focus direction's target skills
 
 
 def _focus(directions, direction_id):
@@ -149,7 +152,13 @@ def read(user, today, direction_id=None, *, directions=None, goals=(), job_ids=N
         goals=goals,
         direction_id=direction_id,
     )
-    return Reading(directions, {row.id: row for row in rows}, weights, result)
+    return Reading(
+        directions,
+        {row.id: row for row in rows},
+        weights,
+        result,
+        tuple(skill.name for skill in targets.get(focus, ())),
+    )
 
 
 def views(reading, results):
@@ -171,6 +180,7 @@ def explain(user, reading, shown, lessons_of=()):
                 offer=result.job.stage != HELD,
             )
             shown_view.arithmetic = wording.arithmetic(shown_view.lines, result.exact_score)
+        shown_view.transfer = transfer(reading, shown_view)
         shown_view.sentence = wording.sentence(
             result.job.title,
             shown_view.verdict,
@@ -179,6 +189,43 @@ def explain(user, reading, shown, lessons_of=()):
             offer=result.job.stage != HELD,
         )
     return found
+
+
+TRANSFER_NAMED = 3  # skills named in the sentence; the direction's page lists them all
+
+
+def transfer(reading, shown):
+    """What a job that paid the bills trained that its direction's occupation rates
+    important, and the direction has not taken as a target skill yet: words and a link to
+    add them, or None. Only the person adding them changes the score."""
+    direction = shown.result.direction
+    if shown.verdict not in ("bills", "neither") or direction is None:
+        return None
+    focus = reading.result.direction
+    row = reading.directions[direction.id]
+    if focus is None or direction.id != focus.id or not (shown.row.occupation and row.occupation):
+        return None
+    have = {occupations.fold(name) for name in reading.target_names}
+    shared = [
+        item.name
+        for item in occupations.shared_suggestions(shown.row.occupation, row.occupation)
+        if occupations.fold(item.name) not in have
+    ]
+    if not shared:
+        return None
+    named = shared[:TRANSFER_NAMED]
+    listed = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
+    more = len(shared) - len(named)
+    query = urlencode({"tick": shared}, doseq=True)
+    return {
+        "said": (
+            f"{shown.job.title} trained {listed}"
+            + (f" (and {more} more)" if more else "")
+            + f", which {occupations.get(row.occupation).title} rate important — add them "
+            f"to {direction.title}?"
+        ),
+        "url": f"{reverse('careers:direction_detail', args=[direction.id])}?{query}#suggested",
+    }
 
 
 def _goal_progress(focus, goals):

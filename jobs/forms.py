@@ -14,6 +14,7 @@ from django.utils import timezone
 from careers.alignment import CURRENT, PAST
 from careers.forms import (
     DateInput,
+    FindsOccupation,
     OwnedModelForm,
     SkillNamesField,
     check_dates_in_order,
@@ -65,7 +66,7 @@ def target_skills(owner):
     return list(found.values())
 
 
-class JobForm(OwnedModelForm):
+class JobForm(FindsOccupation, OwnedModelForm):
     """A job the person had or has, with its skills, values, goals and contacts."""
 
     stage = Stage.HELD
@@ -86,7 +87,7 @@ class JobForm(OwnedModelForm):
     class Meta:
         model = Job
         fields = [*JOB_FIELDS, "goals", "contacts"]
-        exclude = ["occupation", "stage"]  # the occupation is linked from its finder
+        exclude = ["stage"]
         widgets = {
             "started_on": DateInput(),
             "ended_on": DateInput(),
@@ -121,6 +122,7 @@ class JobForm(OwnedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.stage = self.stage
+        self.add_occupation()
         choices = {
             "schedule": [NOT_SAID, *Schedule.choices],
             "pay_period": [("", "Choose…"), *PayPeriod.choices],
@@ -257,6 +259,7 @@ class JobForm(OwnedModelForm):
                 InlineRadios("identity_fit"),
             ),
             self.skills_layout(),
+            self.occupation_layout(),
             Accordion(
                 AccordionGroup(
                     "More about the job (pay, hours, goals, lessons…)", *more, active=False
@@ -353,6 +356,7 @@ class OfferForm(JobForm):
             "identity_fit",
             "description",
             "goals",
+            "occupation",
         ]
         exclude = []
         labels = {
@@ -408,6 +412,7 @@ class OfferForm(JobForm):
                 Field("goals", wrapper_class="choice-list"),
             ),
             self.skills_layout(),
+            self.occupation_layout(),
         )
 
     def check_start(self, started):

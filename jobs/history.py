@@ -60,15 +60,14 @@ class Direction:
     started_on: object
     ended_on: object
     statement: str
+    occupation: str
 
 
 def directions(user):
     """The person's directions by id: 1 query."""
     rows = CareerDirection.objects.owned_by(user).order_by("pk")
-    return {
-        row["id"]: Direction(**row)
-        for row in rows.values("id", "title", "status", "started_on", "ended_on", "statement")
-    }
+    columns = ("id", "title", "status", "started_on", "ended_on", "statement", "occupation")
+    return {row["id"]: Direction(**row) for row in rows.values(*columns)}
 
 
 # -- the matching, in the database ----------------------------------------------------------
@@ -262,6 +261,7 @@ JOB_COLUMNS = (
     "pay_period",
     "currency",
     "avoid",
+    "occupation",
 )
 
 

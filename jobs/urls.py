@@ -14,5 +14,6 @@ urlpatterns = [
     path("scores/", views.how_scores_work, name="how_scores_work"),
     path("jobs/<int:pk>/", views.job_detail, name="job_detail"),
     path("jobs/<int:pk>/edit/", views.JobUpdate.as_view(), name="job_edit"),
+    path("jobs/<int:pk>/add-skills/", views.job_add_skills, name="job_add_skills"),
     path("jobs/<int:pk>/delete/", views.JobDelete.as_view(), name="job_delete"),
 ]

@@ -3,17 +3,27 @@
 import re
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from careers.alignment import ALIGNED_AT, DRIFT_POINTS, DRIFT_WINDOW_DAYS, WEIGHTS
-from careers.views import OwnedCreateView, OwnedDeleteView, OwnedUpdateView
+from careers.models import Skill, bump_data_version
+from careers.views import (
+    OwnedCreateView,
+    OwnedDeleteView,
+    OwnedUpdateView,
+    chosen_suggestions,
+    suggested_for,
+)
 
 from . import dashboard as pages
 from . import history
@@ -177,7 +187,31 @@ def job_detail(request, pk):
         context = pages.weigh_offer(request.user, job.pk, today, skills)
         return render(request, "jobs/offer_detail.html", {"job": job, **context})
     view = pages.job_card(request.user, job.pk, today)
-    return render(request, "jobs/job_detail.html", {"job": job, "view": view})
+    have = [link.skill.name for link in job.skill_links.all()]
+    return render(
+        request,
+        "jobs/job_detail.html",
+        {"job": job, "view": view, "suggested": suggested_for(job.occupation, have)},
+    )
+
+
+@require_POST
+@transaction.atomic
+def job_add_skills(request, pk):
+    """Add skills its occupation suggests to a job, as skills it used."""
+    job = get_object_or_404(Job, pk=pk, owner=request.user)
+    chosen = chosen_suggestions(request, job.occupation)
+    have = set(job.skill_links.values_list("skill_id", flat=True))
+    skills = Skill.objects.named(request.user, [item.name for item in chosen])
+    added = [JobSkill(job=job, skill=skill) for skill in skills if skill.pk not in have]
+    JobSkill.objects.bulk_create(added)
+    if added:
+        bump_data_version(request.user.pk)
+        names = ", ".join(link.skill.name for link in added)
+        messages.success(request, f"Added to {job}: {names}.")
+    else:
+        messages.info(request, "Nothing was added: tick the skills you want first.")
+    return redirect(job.get_absolute_url())
 
 
 @login_not_required

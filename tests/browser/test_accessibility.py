@@ -70,8 +70,7 @@ def problems(page):
     """axe-core's serious and critical findings on the page, as readable lines."""
     found = Axe().run(page).response["violations"]
     return [
-        f"{v['impact']}: {v['id']} — {v['help']} ({len(v['nodes'])}×: "
-        f"{v['nodes'][0]['target']})"
+        f"{v['impact']}: {v['id']} — {v['help']} ({len(v['nodes'])}×: {v['nodes'][0]['target']})"
         for v in found
         if v["impact"] in FAILING
     ]
@@ -93,4 +92,5 @@ def test_every_page_a_person_uses_passes_axe(live_server, page, width):
         page.goto(live_server.url + url)
         found[url] = problems(page)
     failing = {url: lines for url, lines in found.items() if lines}
-    assert not failing, "\n".join(f"{url}: {line}" for url, lines in failing.items() for line in lines)
+    said = [f"{url}: {line}" for url, lines in failing.items() for line in lines]
+    assert not failing, "\n".join(said)

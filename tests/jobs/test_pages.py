@@ -179,7 +179,7 @@ def test_owner_sees_their_job_in_the_timeline_and_on_its_page(owner_client, owne
     text = text_of(response)
     assert "Waiter" in text
     assert "Rosa's Diner · Part time · 15 Jan 2024 – 31 Dec 2024" in text
-    assert "Hours a week 25.0" in text
+    assert "Hours a week 25" in text
     assert "Schedule Shifts" in text
     assert "Pay 11.50 EUR per hour" in text
     assert "Satisfaction 3 of 5" in text
