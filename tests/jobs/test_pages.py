@@ -182,8 +182,8 @@ def test_owner_sees_their_job_in_the_timeline_and_on_its_page(owner_client, owne
     assert "Hours a week 25" in text
     assert "Schedule Shifts" in text
     assert "Pay 11.50 EUR per hour" in text
-    assert "Satisfaction 3 of 5" in text
-    assert "Fit with who you are 2 of 5" in text
+    assert "How you liked it It was all right" in text
+    assert "How much it was you A little like me" in text
     assert "Public speaking — gained" in text
     assert "Connections" in text
     assert "I can hold a room." in text
