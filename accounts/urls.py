@@ -14,6 +14,7 @@ urlpatterns = [
     path("account/import/preview/", views.import_preview, name="account_import_preview"),
     path("account/import/confirm/", views.import_confirm, name="account_import_confirm"),
     path("account/import/cancel/", views.import_cancel, name="account_import_cancel"),
+    path("account/import/matching/", views.import_matching, name="account_import_matching"),
     path("account/delete/", views.delete, name="account_delete"),
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/login/", views.LoginView.as_view(), name="login"),

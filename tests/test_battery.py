@@ -103,6 +103,7 @@ def test_the_walk_found_every_kind_of_page():
         NAMES
     )
     assert {*REFERENCE, "careers:about_data"} <= set(NAMES)
+    assert "account_import_matching" in NAMES
     assert len(OBJECT_NAMES) == 19
 
 
