@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import completion, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -15,6 +15,12 @@ urlpatterns = [
     path("account/import/confirm/", views.import_confirm, name="account_import_confirm"),
     path("account/import/cancel/", views.import_cancel, name="account_import_cancel"),
     path("account/import/matching/", views.import_matching, name="account_import_matching"),
+    path("account/import/complete/", completion.job_list, name="account_import_complete"),
+    path(
+        "account/import/complete/<int:pk>/",
+        completion.complete_job,
+        name="account_import_complete_job",
+    ),
     path("account/delete/", views.delete, name="account_delete"),
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/login/", views.LoginView.as_view(), name="login"),

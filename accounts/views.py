@@ -338,6 +338,9 @@ def import_confirm(request):
         messages.success(request, f"Imported from the {upload.source}: {plan.summary()}.")
     else:
         messages.info(request, "Nothing was added: everything in the file is already here.")
+    if plan.undescribed:
+        # The first dashboard after an import should already mean something.
+        return redirect("account_import_complete")
     return redirect("jobs:dashboard")
 
 

@@ -142,12 +142,14 @@ def test_the_whole_archive_is_read_and_what_bearing_has_no_place_for_is_named(ow
     )
     assert "This will add 3 jobs, 6 learning entries and 3 new skills." in text
     assert "Ring crew, Lucha Libre Club (Jan 2023 – ongoing)" in text
+    assert "3 jobs arrive without what they gave you or which skills they used" in text
     assert rows_of(owner) == NOTHING
 
     response = owner_client.post(
         reverse("account_import_confirm"),
         {"token": owner_client.get(reverse("account_import_preview")).context["token"]},
     )
+    assert response["Location"] == reverse("account_import_complete")
     gym = Job.objects.get(owner=owner, title="Gym assistant")
     assert (gym.started_on, gym.ended_on) == (date(2025, 1, 1), date(2025, 6, 30))
     assert (
@@ -182,6 +184,7 @@ def test_the_whole_archive_takes_the_same_path_on_the_command_line(owner, tmp_pa
     assert (
         "Added from the LinkedIn data archive: 3 jobs, 6 learning entries and 3 new skills." in out
     )
+    assert "3 of the jobs say nothing yet of what they gave or which skills they used" in out
     assert Job.objects.filter(owner=owner).count() == 3
 
 

@@ -105,9 +105,11 @@ def test_other_column_names_are_matched_and_the_first_rows_shown_as_they_will_be
         "Maths for two pupils.",
     ]
     assert "This will add 4 jobs." in text
+    assert "4 jobs arrive without what they gave you or which skills they used" in text
     assert rows_of(owner) == NOTHING
 
     response = confirm(owner_client, response)
+    assert response["Location"] == reverse("account_import_complete")
     engineer = Job.objects.get(owner=owner, title="Software Engineer")
     assert (engineer.employer, engineer.started_on, engineer.ended_on) == (
         "Northwind Labs",

@@ -106,6 +106,12 @@ class Command(BaseCommand):
         self.stdout.write(f"{verb} from the {upload.source}: {plan.summary()}.")
         if plan.kept_summary():
             self.stdout.write(f"Already there, not added again: {plan.kept_summary()}.")
+        if plan.undescribed:
+            self.stdout.write(
+                f"{plan.undescribed} of the jobs say nothing yet of what they gave or which "
+                "skills they used; the dashboard scores them once they do (Account → Import → "
+                "Jobs that need details)."
+            )
 
     def match(self, upload, columns, day_first):
         """The spreadsheet's matching: as proposed, changed by --columns and the day order."""
