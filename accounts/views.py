@@ -273,14 +273,18 @@ def import_matching(request):
         return redirect("account_import")
     upload = pending.upload
     form = MatchingForm(
-        request.POST,
-        table=upload.table,
-        matching=upload.matching,
-        token=pending.token,
-        built=upload.build(),
+        request.POST, table=upload.table, matching=upload.matching, token=pending.token
     )
     if not form.is_valid():
-        # Nothing is kept, and nothing can be confirmed, until the matching is one.
+        # Nothing is kept, and nothing can be confirmed, until the matching is one. The form
+        # is shown again as posted, with the question about dates if the file raises it.
+        form = MatchingForm(
+            request.POST,
+            table=upload.table,
+            matching=upload.matching,
+            token=pending.token,
+            built=upload.build(),
+        )
         return spreadsheet_preview(request, pending, upload, form=form, kept=False)
     pending.change_matching(form.matching())
     return redirect(reverse("account_import_preview") + "#rows")

@@ -481,9 +481,10 @@ VALUE_WORDS = choice_words(Value, flexibility="flexible | flexible hours")
 SYMBOLS = {"€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₺": "TRY"}
 
 
-def word(text, words, what, allowed):
+def word(text, words, what, choices):
     key = words.get(normal(text))
     if key is None:
+        allowed = "held or offer" if choices is Stage else readable(choices)
         raise CellProblem(f"{quoted(text)} is not {what} Bearing knows: write {allowed}")
     return key
 
@@ -661,6 +662,10 @@ class Builder:
         self.question = None
         self.pending = False
         self.by_target = {target: index for index, target in enumerate(self.columns) if target}
+        self.column_labels = [table.label(index) for index in range(len(table.header))]
+        # Each field of a job as its column is named, for the problems the check finds.
+        self.fields = {target: self.label(target) for target in TARGETS if target not in PAY}
+        self.fields |= {"pay_amount": self.label("pay_amount"), "skills": self.label("skills_used")}
 
     def label(self, target):
         """The column a field comes from, as messages name it; the field's own label when
@@ -672,7 +677,7 @@ class Builder:
             index = self.by_target.get(target, pay)
         else:
             index = self.by_target.get(target)
-        return self.table.label(index) if index is not None else TARGETS[target].label
+        return self.column_labels[index] if index is not None else TARGETS[target].label
 
     def build(self):
         jobs = [
@@ -718,7 +723,7 @@ class Builder:
     def whole_problems(self, jobs):
         """What is wrong with the matching as a whole, before any row."""
         found = [
-            Problem("", f"{self.table.label(index)}: {message}")
+            Problem("", f"{self.column_labels[index]}: {message}")
             for index, message in matching_problems(self.columns).items()
         ]
         if "title" not in self.by_target:
@@ -750,9 +755,7 @@ class Builder:
         }
         used, gained = [], []
         place = f"Row {number}"
-        fields = {target: self.label(target) for target in TARGETS if target not in PAY}
-        fields |= {"pay_amount": self.label("pay_amount"), "skills": self.label("skills_used")}
-        self.origins[f"jobs[{position}]"] = Origin(place, fields)
+        self.origins[f"jobs[{position}]"] = Origin(place, self.fields)
         for index, target in enumerate(self.columns):
             if not target:
                 continue
@@ -761,7 +764,7 @@ class Builder:
             if not text.strip() and not (own and target in TEXT_TARGETS):
                 continue
             if target in DATE_TARGETS and self.question is None and dates.two_ways(text):
-                where = f"row {number}, {self.table.label(index)}"
+                where = f"row {number}, {self.column_labels[index]}"
                 self.question = (dates.two_ways(text), text.strip(), where)
             try:
                 self.read(job, target, text if own else text.strip(), used, gained)
@@ -769,7 +772,7 @@ class Builder:
                 self.pending = True
                 self.failed.setdefault(position, {})[target] = f"“{text}” (day or month first?)"
             except CellProblem as problem:
-                self.problems.add(f"{place}, {self.table.label(index)}", str(problem))
+                self.problems.add(f"{place}, {self.column_labels[index]}", str(problem))
                 self.failed.setdefault(position, {})[target] = f"cannot be read: “{text}”"
         gained_folded = {fold_name(name) for name in gained}
         job["skills"] = [
@@ -788,13 +791,11 @@ class Builder:
         if target in TEXT_TARGETS:
             job[target] = text
         elif target == "stage":
-            job["stage"] = word(text, STAGE_WORDS, "a stage", "held or offer")
+            job["stage"] = word(text, STAGE_WORDS, "a stage", Stage)
         elif target == "employment_type":
-            job[target] = word(
-                text, EMPLOYMENT_WORDS, "an employment type", readable(EmploymentType)
-            )
+            job[target] = word(text, EMPLOYMENT_WORDS, "an employment type", EmploymentType)
         elif target == "schedule":
-            job[target] = word(text, SCHEDULE_WORDS, "a schedule", readable(Schedule))
+            job[target] = word(text, SCHEDULE_WORDS, "a schedule", Schedule)
         elif target in DATE_TARGETS:
             job[target] = date_cell(text, end=target == "ended_on", day_first=self.day_first)
         elif target == "hours_per_week":
@@ -806,13 +807,13 @@ class Builder:
             if currency and "currency" not in self.by_target:
                 job["currency"] = currency
         elif target == "pay_period":
-            job[target] = word(text, PERIOD_WORDS, "a pay period", readable(PayPeriod))
+            job[target] = word(text, PERIOD_WORDS, "a pay period", PayPeriod)
         elif target == "currency":
             job[target] = currency_code(text)
         elif target == "benefits":
             job[target] = list(
                 dict.fromkeys(
-                    word(name, VALUE_WORDS, "a value", readable(Value))
+                    word(name, VALUE_WORDS, "a value", Value)
                     for name in listed_names(text, own=own)
                 )
             )
