@@ -24,13 +24,11 @@ def column_key(name):
 
 
 def delimiter_of(text):
-    """The character that separates cells: the one the first line with any of them holds
-    most of (a comma when none)."""
-    for line in itertools.islice(text.splitlines(), HEADER_SEARCH):
-        counts = {delimiter: line.count(delimiter) for delimiter in DELIMITERS}
-        if any(counts.values()):
-            return max(DELIMITERS, key=lambda delimiter: counts[delimiter])
-    return ","
+    """The character that separates cells: the one some line among the first holds most of
+    (a comma when none; a title line such as "My jobs, 2026" does not outweigh the header)."""
+    lines = list(itertools.islice(text.splitlines(), HEADER_SEARCH)) or [""]
+    counts = {delimiter: max(line.count(delimiter) for line in lines) for delimiter in DELIMITERS}
+    return max(DELIMITERS, key=lambda delimiter: counts[delimiter])
 
 
 def rows(text, *, delimiter=None, verbatim=False, limit=None, name="This file"):

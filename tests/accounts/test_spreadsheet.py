@@ -497,3 +497,9 @@ def test_matching_queries(owner_client, owner, django_assert_num_queries, rows):
     with django_assert_num_queries(4):
         # 1 session, 2 signed-in user, 3 the waiting import, 4 its new matching saved
         rematch(owner_client, response, column_1="ended_on")
+
+
+def test_a_title_line_with_a_comma_does_not_hide_a_semicolon_separated_table():
+    data = b"My jobs, as of 2026\r\nRole;Company;From;To\r\nWaiter;Rosa's;2019;2020\r\n"
+    job = read_upload(data).build().document["jobs"][0]
+    assert (job["title"], job["employer"], job["ended_on"]) == ("Waiter", "Rosa's", "2020-12-31")
