@@ -134,7 +134,7 @@ class MatchingForm(forms.Form):
         for index, target in enumerate(matching["columns"]):
             name = f"column_{index}"
             samples = table.samples(index)
-            header = table.header[index]
+            header = spreadsheet.shortened(table.header[index])
             letter = column_letter(index)
             self.fields[name] = forms.ChoiceField(
                 label=f"Column {letter}: {header}" if header else f"Column {letter}",

@@ -245,7 +245,7 @@ class Table:
         shares it with another)."""
         name = self.header[index]
         if name and self.header.count(name) == 1:
-            return name
+            return shortened(name)
         return f"column {tables.column_letter(index)}"
 
     def samples(self, index):
@@ -254,7 +254,7 @@ class Table:
         for _, cells in self.rows:
             value = unescape_cell(cells[index]).strip()
             if value:
-                found.append(value if len(value) <= 40 else value[:39] + "…")
+                found.append(shortened(value))
             if len(found) == SAMPLES:
                 break
         return found
@@ -301,8 +301,13 @@ def read_table(text, rows=None):
     return Table(header=header, rows=body, header_row=header_row, own=own)
 
 
+def shortened(text, limit=40):
+    """A name or a value as a page shows it: a hostile file cannot fill the page."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def unknown_columns(cells):
-    named = [cell for cell in cells if cell.strip()]
+    named = [shortened(cell.strip()) for cell in cells if cell.strip()]
     if len(named) < 2:
         return NOT_READABLE
     shown = ", ".join(named[:6]) + (", …" if len(named) > 6 else "")

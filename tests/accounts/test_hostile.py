@@ -485,3 +485,12 @@ def test_zip_bomb_check_reads_nothing_of_the_member(monkeypatch):
     monkeypatch.setattr(zipfile.ZipFile, "open", lambda *args, **kwargs: opened.append(args))
     refused(data)
     assert opened == []
+
+
+def test_a_spreadsheet_with_huge_column_names_is_shown_briefly(owner_client):
+    name = "Title" + "x" * 100_000
+    response = upload(owner_client, f"Title,From,{name}\r\nWaiter,2020,x\r\n".encode(), "j.csv")
+    assert response.status_code == 302
+    preview = owner_client.get(reverse("account_import_preview"))
+    assert len(preview.content) < 100_000
+    assert "Column C: Titlexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" in text_of(preview)
