@@ -341,3 +341,13 @@ def test_job_page_queries(owner_client, owner, wrestling, django_assert_num_quer
         # 15 whether there are any goals (the hint)
         response = owner_client.get(page(job.pk))
     assert response.context["remaining"] == jobs
+
+
+def test_an_offer_without_dates_comes_first_and_leads_on_to_the_jobs_held(owner_client, owner):
+    held = JobFactory(owner=owner, title="Waiter", started_on=date(2024, 1, 1))
+    offer = JobFactory(owner=owner, title="Bar supervisor", stage="offer", started_on=None)
+    response = owner_client.get(reverse("account_import_complete"))
+    assert [job["title"] for job in response.context["jobs"]] == ["Bar supervisor", "Waiter"]
+    assert "Offer" in text_of(response)
+    assert owner_client.get(page(offer.pk)).context["skip_url"] == page(held.pk)
+    assert "An offer you are weighing." in text_of(owner_client.get(page(offer.pk)))
