@@ -2,7 +2,7 @@
 
 from crispy_forms.bootstrap import FormActions
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Layout, Submit
+from crispy_forms.layout import HTML, Column, Div, Field, Layout, Row, Submit
 from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import (
@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from careers.forms import plain_messages
 
+from .portability import spreadsheet
 from .portability.merge import plan_import
 from .portability.problems import Rejected
 from .portability.reading import (
@@ -26,6 +27,7 @@ from .portability.reading import (
     read_file,
     read_upload,
 )
+from .portability.tables import column_letter
 
 EMAIL_TAKEN = (
     "Another account already uses this email address; an address can belong to one account "
@@ -85,8 +87,8 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label="File to import",
         required=False,
-        help_text=f"A Bearing export or JSON Resume (.json), a LinkedIn data archive (.zip), "
-        f"or LinkedIn's Positions.csv, Skills.csv or Education.csv. At most "
+        help_text=f"A Bearing export or JSON Resume (.json), a LinkedIn data archive (.zip) or "
+        f"one of its CSV files, or a spreadsheet of jobs saved as CSV. At most "
         f"{MAX_UPLOAD_LABEL}.",
     )
 
@@ -113,7 +115,9 @@ class ImportForm(forms.Form):
         try:
             data = read_file(upload, size=upload.size)
             self.upload = read_upload(data, name=upload.name)
-            plan_import(user=self.user, document=self.upload.document)
+            if self.upload.table is None:
+                # A spreadsheet is checked in the preview, where its matching can change.
+                plan_import(user=self.user, document=self.upload.document)
         except Rejected as rejected:
             self.problems, self.more_problems = rejected.problems, rejected.more
             self.refused_name = upload.name
@@ -121,6 +125,87 @@ class ImportForm(forms.Form):
                 "This file cannot be imported, and nothing was saved: see what is wrong above."
             ) from None
         return upload
+
+
+NOT_IMPORTED = ("", "Not imported")
+ORDER_CHOICES = [("day", "The day comes first"), ("month", "The month comes first")]
+ORDER_VALUES = {"day": True, "month": False}
+
+
+class MatchingForm(forms.Form):
+    """Which of Bearing's fields each column of a spreadsheet fills, and, when its dates could
+    be read two ways, whether the day or the month comes first.
+
+    `matching()` is the choice as PendingImport keeps it. A field chosen for two columns is
+    refused beside the second, with every other choice kept as made."""
+
+    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, table, matching, token, built=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.table = table
+        self.initial["token"] = token
+        choices = [NOT_IMPORTED] + [
+            (key, target.label) for key, target in spreadsheet.TARGETS.items()
+        ]
+        names = []
+        for index, target in enumerate(matching["columns"]):
+            name = f"column_{index}"
+            samples = table.samples(index)
+            header = spreadsheet.shortened(table.header[index])
+            letter = column_letter(index)
+            self.fields[name] = forms.ChoiceField(
+                label=f"Column {letter}: {header}" if header else f"Column {letter}",
+                choices=choices,
+                required=False,
+                help_text="e.g. " + "; ".join(samples) if samples else "Empty in every row.",
+            )
+            self.initial[name] = target
+            names.append(name)
+        self.fields["day_order"] = forms.ChoiceField(
+            label="How are dates such as these written?",
+            choices=ORDER_CHOICES,
+            required=False,
+            widget=forms.RadioSelect,
+        )
+        if matching["day_first"] is not None:
+            self.initial["day_order"] = "day" if matching["day_first"] else "month"
+        if built is None or built.question is None:
+            # Nothing to ask: the order chosen before (if any) is kept as it was.
+            self.fields["day_order"].widget = forms.HiddenInput()
+        else:
+            self.fields["day_order"].label = built.asked()
+            self.fields["day_order"].choices = built.order_choices()
+        self.helper = FormHelper()
+        self.helper.form_action = reverse("account_import_matching")
+        self.helper.form_id = "matching-form"
+        self.helper.layout = Layout(
+            "token",
+            Div(
+                "day_order",
+                css_class="day-order mb-3 p-3 rounded border"
+                + (" border-warning bg-warning-subtle" if built and built.pending else ""),
+            )
+            if built is not None and built.question is not None
+            else "day_order",
+            Row(
+                *[Column(Field(name), css_class="col-sm-6 col-xl-4") for name in names],
+                css_class="g-2",
+            ),
+            FormActions(Submit("submit", "Use this matching"), css_class="mb-0"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        columns = [cleaned.get(f"column_{index}", "") for index in range(len(self.table.header))]
+        for index, message in spreadsheet.matching_problems(columns).items():
+            self.add_error(f"column_{index}", message)
+        return cleaned
+
+    def matching(self):
+        columns = [self.cleaned_data[f"column_{index}"] for index in range(len(self.table.header))]
+        order = self.cleaned_data.get("day_order")
+        return {"columns": columns, "day_first": ORDER_VALUES.get(order)}
 
 
 def password_is_right(request, user, password):

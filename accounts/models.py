@@ -1,6 +1,7 @@
 """What the account side keeps: counts for the rate limits, an import waiting for its
 owner's confirmation, forms saved once, and which accounts are throwaway demos."""
 
+import hashlib
 import json
 import secrets
 import zlib
@@ -11,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 
 from .portability.reading import Upload
+from .portability.spreadsheet import Table, checked_matching
 
 
 class Hit(models.Model):
@@ -49,9 +51,10 @@ class PendingImportQuerySet(models.QuerySet):
 class PendingImport(models.Model):
     """A file checked and previewed, waiting for its owner to confirm it: one per person.
 
-    The checked document is kept here, never in the session. Once confirmed, the row stays
-    (without the document) until it expires, so that the same confirmation posted again is
-    told the file was imported already, and imports nothing.
+    The checked document is kept here, never in the session; a spreadsheet keeps its table
+    and the matching of its columns instead, which the person can change in the preview.
+    Once confirmed, the row stays (without the file) until it expires, so that the same
+    confirmation posted again is told the file was imported already, and imports nothing.
     """
 
     LIFETIME = timedelta(hours=1)
@@ -65,6 +68,10 @@ class PendingImport(models.Model):
     notes = models.JSONField(default=list)
     # The canonical document as compressed JSON; emptied once imported.
     document = models.BinaryField()
+    # A spreadsheet's rows as compressed JSON (empty for other files), and which field of
+    # Bearing's each column fills, as the person last chose: {"columns": […], "day_first": …}.
+    table = models.BinaryField(default=b"", blank=True)
+    matching = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField(db_index=True)
     imported_at = models.DateTimeField(null=True, blank=True)
@@ -87,6 +94,7 @@ class PendingImport(models.Model):
         """Keep a checked upload for `owner`, in place of any earlier one; a fresh token."""
         now = timezone.now()
         cls.objects.expired().delete()  # everyone's: rows nobody came back for
+        sheet = upload.table is not None
         pending, _ = cls.objects.update_or_create(
             owner=owner,
             defaults={
@@ -94,7 +102,9 @@ class PendingImport(models.Model):
                 "source": upload.source,
                 "name": upload.name,
                 "notes": upload.notes,
-                "document": zlib.compress(json.dumps(upload.document).encode(), 6),
+                "document": b"" if sheet else packed(upload.document),
+                "table": packed(upload.table.as_data()) if sheet else b"",
+                "matching": upload.matching if sheet else {},
                 "created_at": now,
                 "expires_at": now + cls.LIFETIME,
                 "imported_at": None,
@@ -104,16 +114,39 @@ class PendingImport(models.Model):
 
     @property
     def upload(self):
-        """The upload as it was checked."""
-        document = json.loads(zlib.decompress(bytes(self.document)))
-        return Upload(document, self.source, list(self.notes), self.name)
+        """The upload as it was checked; a spreadsheet with the matching last chosen."""
+        notes, name = list(self.notes), self.name
+        if self.table:
+            table = Table.from_data(unpacked(self.table))
+            matching = checked_matching(table, self.matching)
+            return Upload(None, self.source, notes, name, table=table, matching=matching)
+        return Upload(unpacked(self.document), self.source, notes, name)
+
+    @property
+    def matching_version(self):
+        """A short digest of the matching, which a preview's confirmation carries: a
+        matching changed since (in another tab) is not imported unseen."""
+        text = json.dumps(self.matching, sort_keys=True).encode()
+        return hashlib.sha256(text).hexdigest()[:16]
+
+    def change_matching(self, matching):
+        self.matching = matching
+        self.save(update_fields=["matching"])
 
     def mark_imported(self):
-        """Confirmed: the document goes; the row answers a second confirmation until it
-        expires."""
+        """Confirmed: the file goes; the row answers a second confirmation until it expires."""
         self.imported_at = timezone.now()
         self.document = b""
-        self.save(update_fields=["imported_at", "document"])
+        self.table = b""
+        self.save(update_fields=["imported_at", "document", "table"])
+
+
+def packed(data):
+    return zlib.compress(json.dumps(data).encode(), 6)
+
+
+def unpacked(data):
+    return json.loads(zlib.decompress(bytes(data)))
 
 
 class FormSubmission(models.Model):

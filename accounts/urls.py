@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import completion, views
 from .forms import NewPasswordForm
 
 urlpatterns = [
@@ -15,6 +15,13 @@ urlpatterns = [
     path("account/import/preview/", views.import_preview, name="account_import_preview"),
     path("account/import/confirm/", views.import_confirm, name="account_import_confirm"),
     path("account/import/cancel/", views.import_cancel, name="account_import_cancel"),
+    path("account/import/matching/", views.import_matching, name="account_import_matching"),
+    path("account/import/complete/", completion.job_list, name="account_import_complete"),
+    path(
+        "account/import/complete/<int:pk>/",
+        completion.complete_job,
+        name="account_import_complete_job",
+    ),
     path("account/delete/", views.delete, name="account_delete"),
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/demo/", views.try_demo, name="try_demo"),

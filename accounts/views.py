@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
@@ -29,6 +30,7 @@ from .forms import (
     EmailChangeForm,
     ImportForm,
     LoginForm,
+    MatchingForm,
     ResetForm,
     SignupForm,
     email_is_taken,
@@ -36,7 +38,6 @@ from .forms import (
 from .limits import over_limit, too_many
 from .models import DemoAccount, PendingImport
 from .portability import export, resume
-from .portability.document import validate
 from .portability.limits import WEB
 from .portability.merge import apply_import, plan_import
 from .portability.problems import Rejected
@@ -261,8 +262,10 @@ def import_preview(request):
         messages.info(request, "Nothing is waiting to be imported: choose a file first.")
         return redirect("account_import")
     upload = pending.upload
+    if upload.table is not None:
+        return spreadsheet_preview(request, pending, upload)
     try:
-        plan = plan_import(user=request.user, document=validate(upload.document))
+        plan = plan_import(user=request.user, document=upload.checked())
     except Rejected as rejected:
         pending.delete()
         return refused(request, rejected)
@@ -273,8 +276,77 @@ def import_preview(request):
     )
 
 
+def spreadsheet_preview(request, pending, upload, form=None, kept=True):
+    """A spreadsheet's preview: the matching of its columns (which the person can change),
+    its first rows as they will be saved, and what it adds, or what stands in the way.
+
+    `kept` is false when the matching the form shows was refused: the rows are then those of
+    the matching last kept, and nothing can be confirmed."""
+    built = upload.build()
+    plan, problems, more = None, built.problems, built.more
+    if built.ok and kept:
+        try:
+            plan = plan_import(user=request.user, document=built.document, by_name=upload.by_name)
+        except Rejected as rejected:
+            problems, more = rejected.problems, rejected.more
+    if form is None:
+        form = MatchingForm(
+            table=upload.table, matching=upload.matching, token=pending.token, built=built
+        )
+    return render(
+        request,
+        "account/import_preview.html",
+        {
+            "upload": upload,
+            "plan": plan,
+            "token": pending.token,
+            "sheet": built,
+            "matching_form": form,
+            "matching_version": pending.matching_version,
+            "problems": problems if kept else [],
+            "more_problems": more,
+            "matching_kept": kept,
+        },
+    )
+
+
+@require_POST
+def import_matching(request):
+    """Keep the matching of a waiting spreadsheet's columns, as the person chose it."""
+    token = request.POST.get("token", "")
+    pending = PendingImport.objects.live().filter(owner=request.user, token=waiting(token)).first()
+    if pending is None or not pending.table:
+        messages.warning(
+            request,
+            "That preview is no longer the file waiting to be imported, so its matching was "
+            "not kept. Upload the file again.",
+        )
+        return redirect("account_import")
+    upload = pending.upload
+    form = MatchingForm(
+        request.POST, table=upload.table, matching=upload.matching, token=pending.token
+    )
+    if not form.is_valid():
+        # Nothing is kept, and nothing can be confirmed, until the matching is one. The form
+        # is shown again as posted, with the question about dates if the file raises it.
+        form = MatchingForm(
+            request.POST,
+            table=upload.table,
+            matching=upload.matching,
+            token=pending.token,
+            built=upload.build(),
+        )
+        return spreadsheet_preview(request, pending, upload, form=form, kept=False)
+    pending.change_matching(form.matching())
+    return redirect(reverse("account_import_preview") + "#rows")
+
+
 class NotWaiting(Exception):  # noqa: N818 - reads as what happened
     """The confirmation names no file that is waiting; `message` says why."""
+
+
+class MatchingChanged(Exception):  # noqa: N818
+    """The spreadsheet's matching changed since the preview the confirmation came from."""
 
 
 @require_POST
@@ -289,11 +361,24 @@ def import_confirm(request):
         with transaction.atomic():
             pending = confirmed_pending(request)
             upload = pending.upload
-            plan = apply_import(user=request.user, document=validate(upload.document))
+            if upload.table is not None and (
+                request.POST.get("matching") != pending.matching_version
+            ):
+                raise MatchingChanged
+            plan = apply_import(
+                user=request.user, document=upload.checked(), by_name=upload.by_name
+            )
             pending.mark_imported()
     except NotWaiting as not_waiting:
         messages.warning(request, str(not_waiting))
         return redirect("account_import")
+    except MatchingChanged:
+        messages.warning(
+            request,
+            "The matching of the columns changed since that page was shown (in another tab?), "
+            "so nothing was imported. Check the rows below and confirm again.",
+        )
+        return redirect("account_import_preview")
     except Rejected as rejected:
         PendingImport.objects.filter(owner=request.user).delete()
         return refused(request, rejected)
@@ -308,14 +393,15 @@ def import_confirm(request):
         messages.success(request, f"Imported from the {upload.source}: {plan.summary()}.")
     else:
         messages.info(request, "Nothing was added: everything in the file is already here.")
+    if plan.undescribed:
+        # The first dashboard after an import should already mean something.
+        return redirect("account_import_complete")
     return redirect("jobs:dashboard")
 
 
 def confirmed_pending(request):
     """The person's waiting import that this confirmation names, locked; NotWaiting if none."""
-    token = request.POST.get("token", "")
-    if not re.fullmatch(r"[\w-]{1,64}", token, flags=re.ASCII):
-        token = ""  # not a token Bearing makes (a NUL would even upset PostgreSQL)
+    token = waiting(request.POST.get("token", ""))
     pending = (
         PendingImport.objects.select_for_update().filter(owner=request.user, token=token).first()
     )
@@ -330,6 +416,12 @@ def confirmed_pending(request):
             "imported. Upload the file again."
         )
     return pending
+
+
+def waiting(token):
+    """A posted token as a waiting import's, or "" when it is not a token Bearing makes (a
+    NUL would even upset PostgreSQL)."""
+    return token if re.fullmatch(r"[\w-]{1,64}", token, flags=re.ASCII) else ""
 
 
 def refused(request, rejected):

@@ -144,10 +144,12 @@ def reference(value, path, problems):
 
 
 def choice(choices, *, nullable=False):
+    known = frozenset(choices.values)  # read once: Django makes the list anew at each read
+
     def parse(value, path, problems):
         if nullable and value in (None, ""):
             return None
-        if isinstance(value, str) and value in choices.values:
+        if isinstance(value, str) and value in known:
             return value
         allowed = ", ".join(choices.values)
         if isinstance(value, str):

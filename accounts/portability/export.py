@@ -9,6 +9,7 @@ entered; ties go by the order of entry, so a file imported and exported again ke
 import csv
 import io
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -282,11 +283,25 @@ CSV_COLUMNS = [
 ]
 
 
+# A cell starting with one of these would run as a formula in a spreadsheet program.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What such a cell looks like once an apostrophe keeps it text: an apostrophe, or several,
+# then one of those characters.
+ESCAPED = re.compile(r"'+[=+\-@\t\r]")
+
+
 def spreadsheet_safe(value):
-    """A cell a spreadsheet shows as text: one starting with = + - @ would run as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """A cell a spreadsheet shows as text: one starting with = + - @ would run as a formula,
+    so it starts with an apostrophe. A value that already looks like that gets one more, so
+    that reading the cell back (unescape_cell) gives the value exactly."""
+    if isinstance(value, str) and (value[:1] in FORMULA_STARTS or ESCAPED.match(value)):
         return "'" + value
     return "" if value is None else value
+
+
+def unescape_cell(cell):
+    """A cell as spreadsheet_safe wrote it, back to its value: the apostrophe it added goes."""
+    return cell[1:] if ESCAPED.match(cell) else cell
 
 
 def jobs_csv(user):

@@ -4,6 +4,9 @@ Skills are matched by folded name and reused. Any entry that is an exact copy of
 person already has (every field, its skills and values, and what it points at) is not added
 again, so importing the same file twice adds nothing the second time. Entries repeated
 inside one file are kept: a file imported into an empty account recreates it exactly.
+
+A spreadsheet names goals by title and contacts by name only; those collections are matched
+by name (`by_name`): a goal the person has with that title is the one meant.
 """
 
 import itertools
@@ -113,6 +116,13 @@ class Plan:
     def adds_anything(self):
         return bool(self.new_skills or self.currency or any(self.add.values()))
 
+    @property
+    def undescribed(self):
+        """How many of the jobs added say nothing to score yet: no skills, no values, no goals
+        and no rating of their fit (an imported LinkedIn position, say)."""
+        jobs = self.document["jobs"]
+        return sum(1 for index in self.add["jobs"] if not describes(jobs[index]))
+
     def summary(self):
         """ "2 jobs, 1 goal and 3 new skills", or "nothing new"."""
         phrases = [counted(len(self.add[name]), name) for name in ORDER if self.add[name]]
@@ -167,6 +177,11 @@ def month(day):
     return date.fromisoformat(day).strftime("%b %Y") if day else ""
 
 
+def describes(job):
+    """Whether a job of a document tells anything the alignment can score."""
+    return bool(job["skills"] or job["benefits"] or job["goals"]) or job["identity_fit"] is not None
+
+
 # --- What is the same ------------------------------------------------------------------------
 
 
@@ -212,10 +227,17 @@ SIGNATURES = {
     "contacts": contact_signature,
     "jobs": job_signature,
 }
+# Matched by name alone, for a file that names them and nothing else about them.
+NAME_SIGNATURES = {
+    "goals": lambda item, refs: fold_name(item["title"]),
+    "contacts": lambda item, refs: fold_name(item["name"]),
+}
 
 
-def plan_import(*, user, document):
-    """Set a canonical document against the person's data. Rejected on a conflict."""
+def plan_import(*, user, document, by_name=()):
+    """Set a canonical document against the person's data. Rejected on a conflict.
+
+    The collections in `by_name` (goals, contacts) are matched by title or name alone."""
     existing = snapshot(user)
     plan = Plan(document=document)
 
@@ -246,7 +268,7 @@ def plan_import(*, user, document):
         return None if item_key is None else ("existing", item_key)
 
     for name in COLLECTIONS:
-        signature = SIGNATURES[name]
+        signature = NAME_SIGNATURES[name] if name in by_name else SIGNATURES[name]
         pool = defaultdict(list)
         for item in existing.document[name]:
             pool[signature(item, existing_ref)].append(item["key"])
@@ -301,7 +323,7 @@ def day(value):
     return date.fromisoformat(value) if value else None
 
 
-def apply_import(*, user, document):
+def apply_import(*, user, document, by_name=()):
     """Write what the plan adds, all of it or nothing, and mark the person's data changed.
 
     Rows go in with bulk inserts (no signals), so the data version is bumped once at the end.
@@ -309,7 +331,7 @@ def apply_import(*, user, document):
     with transaction.atomic():
         # One import at a time per person: the second waits, then sees the first's rows.
         profile, _ = Profile.objects.select_for_update().get_or_create(owner=user)
-        plan = plan_import(user=user, document=document)
+        plan = plan_import(user=user, document=document, by_name=by_name)
         if plan.currency:
             profile.currency = plan.currency[1]
             Profile.objects.filter(pk=profile.pk).update(currency=profile.currency)

@@ -1,8 +1,10 @@
 """An uploaded file, whatever it is, read into a canonical bearing-export document.
 
 The kind is told from the content, not the name: a ZIP is a LinkedIn archive, JSON is a
-Bearing export or a JSON Resume, other text is one of LinkedIn's CSV files. The size is
-checked before the file is read, and no more than the limit is ever read.
+Bearing export or a JSON Resume, and other text is a CSV: one of LinkedIn's files when its
+columns are theirs, else a spreadsheet of jobs, whose document is built from its table and
+the matching of its columns (spreadsheet.py). The size is checked before the file is read,
+and no more than the limit is ever read.
 """
 
 import json
@@ -10,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import document as bearing
-from . import linkedin, resume
+from . import linkedin, resume, spreadsheet, tables
 from .limits import WEB
 from .problems import Rejected
 from .text import NOT_READABLE, UNICODE, decode
@@ -23,24 +25,36 @@ TOO_LARGE = WEB.too_large()
 
 @dataclass
 class Upload:
-    """A file read and checked: the canonical document, what it was, and notes for the person."""
+    """A file read and checked: the canonical document, what it was, and notes for the person.
 
-    document: dict
+    A spreadsheet has no document of its own: it is built from `table` with `matching`
+    (which the person may change in the preview) whenever it is needed."""
+
+    document: dict | None
     source: str
     notes: list = field(default_factory=list)
     name: str = ""  # the file's name, as the person's computer gave it
+    table: spreadsheet.Table | None = None
+    matching: dict | None = None
 
-    def as_session(self):
-        return {
-            "document": self.document,
-            "source": self.source,
-            "notes": self.notes,
-            "name": self.name,
-        }
+    @property
+    def by_name(self):
+        """The collections an import matches by name: a spreadsheet names goals by title and
+        contacts by name, and means the ones the person has."""
+        return ("goals", "contacts") if self.table is not None else ()
 
-    @classmethod
-    def from_session(cls, data):
-        return cls(**{key: data[key] for key in ("document", "source", "notes", "name")})
+    def build(self, today=None):
+        """A spreadsheet's document with its matching, or what stands in its way."""
+        return spreadsheet.build(self.table, self.matching, today=today)
+
+    def checked(self, today=None):
+        """The canonical document, checked again; Rejected with every problem."""
+        if self.table is None:
+            return bearing.validate(self.document, today=today)
+        built = self.build(today)
+        if not built.ok:
+            raise Rejected(spreadsheet.problems_of(built), more=built.more)
+        return built.document
 
 
 def read_file(file, *, size, limits=WEB):
@@ -77,8 +91,32 @@ def read_content(data, *, today, limits):
         return read_json(loads(text), today=today, limits=limits)
     if "\x00" in text:
         raise Rejected.one(NOT_READABLE)
-    document, notes, source = linkedin.from_csv(text, encoding=encoding, today=today)
-    return Upload(document, source, notes)
+    return read_csv(text, encoding, today=today)
+
+
+def read_csv(text, encoding, *, today):
+    """One of LinkedIn's files, told by its columns; else a spreadsheet of jobs."""
+    rows = tables.rows(text, limit=WEB.entries)
+    other = linkedin.elsewhere(rows)
+    if other is not None:
+        raise Rejected.one(linkedin.no_place_for(other))
+    kind = linkedin.kind_of(rows, is_skill_list=spreadsheet.is_skill_list)
+    if kind is not None:
+        document, notes, source = linkedin.from_csv(kind, text, encoding=encoding, today=today)
+        return Upload(document, source, notes)
+    table = spreadsheet.read_table(text, rows)
+    notes = []
+    if table.own:
+        notes.append("This is Bearing's own spreadsheet of jobs: every column is read as written.")
+    if encoding not in UNICODE:
+        notes.append(
+            f"This file is not UTF-8 text; it was read as {encoding}. Check that accented "
+            "letters look right below before you import."
+        )
+    if table.header_row > 1:
+        notes.append(f"Row {table.header_row} names the columns; what is above it was skipped.")
+    source = spreadsheet.OWN_SOURCE if table.own else spreadsheet.SOURCE
+    return Upload(None, source, notes, table=table, matching=spreadsheet.guess(table))
 
 
 class JSONObject(dict):

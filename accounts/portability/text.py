@@ -6,8 +6,8 @@ from .problems import Rejected
 
 NOT_READABLE = (
     "Bearing cannot read this file. Upload a Bearing export (.json), a JSON Resume "
-    "(.json), a LinkedIn data archive (.zip), or LinkedIn's Positions.csv, Skills.csv or "
-    "Education.csv."
+    "(.json), a LinkedIn data archive (.zip) or one of its CSV files, or a spreadsheet of "
+    "jobs saved as CSV with a first row that names its columns."
 )
 UNICODE = ("UTF-8", "UTF-8 with BOM", "UTF-16")
 

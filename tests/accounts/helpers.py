@@ -29,6 +29,18 @@ def zipped(members, *, compression=zipfile.ZIP_DEFLATED):
     return buffer.getvalue()
 
 
+def folder_archive(name):
+    """A ZIP of a corpus folder, as LinkedIn packs its archive: every file, in its folders."""
+    root = SAMPLES / name
+    return zipped(
+        {
+            str(path.relative_to(root)): path.read_bytes()
+            for path in sorted(root.rglob("*"))
+            if path.is_file()
+        }
+    )
+
+
 def linkedin_archive():
     """LinkedIn's archive as it comes: the three files among others, in the archive's root."""
     return zipped(

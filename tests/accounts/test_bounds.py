@@ -168,9 +168,10 @@ def test_confirming_twice_at_once_imports_once(owner):
             for tab in tabs
         )
     )
+    # The imported job says nothing to score yet: the first confirmation leads to its details.
     assert sorted(response["Location"] for response in responses) == [
         reverse("account_import"),
-        reverse("jobs:dashboard"),
+        reverse("account_import_complete"),
     ]
     assert Job.objects.filter(owner=owner).count() == 1
 

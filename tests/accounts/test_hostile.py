@@ -91,8 +91,18 @@ HOSTILE = {
     ),
     "a broken ZIP": (b"PK\x03\x04" + b"\x00" * 40, "This ZIP archive cannot be read"),
     "a ZIP of something else": (
-        zipped({"xl/workbook.xml": b"<workbook/>"}),
-        "This ZIP archive holds none of Positions.csv, Skills.csv or Education.csv.",
+        zipped({"photos/ring.jpg": b"\xff\xd8\xff", "notes.txt": b"hello"}),
+        "This ZIP archive holds none of the files Bearing reads (Positions.csv, "
+        "Volunteering.csv, Skills.csv, Education.csv, Certifications.csv or Courses.csv).",
+    ),
+    "an Excel workbook": (
+        zipped({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}),
+        "This is a spreadsheet workbook (Excel or LibreOffice), which Bearing does not read "
+        "directly: save it as CSV (“CSV UTF-8” in Excel) and upload that file.",
+    ),
+    "a LibreOffice spreadsheet": (
+        zipped({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b""}),
+        "This is a spreadsheet workbook (Excel or LibreOffice)",
     ),
     "a ZIP with ../": (
         zipped({"../Positions.csv": sample("Positions.csv")}),
@@ -139,13 +149,30 @@ HOSTILE = {
         "This archive holds Positions.csv twice",
     ),
     "a CSV of something else": (
-        b"First Name,Last Name\r\nAna,Ruiz\r\n",
-        "Bearing cannot read this file.",
+        b"Guest,Table,Dish\r\nAna,4,Paella\r\n",
+        "Bearing cannot tell what this file holds: none of its columns (Guest, Table, Dish) is "
+        "named like a job's title, employer or dates. A spreadsheet of jobs needs a first row "
+        "that names its columns, such as Title, Employer, From, To.",
+    ),
+    "LinkedIn's Connections.csv alone": (
+        b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+        b"Ana,Ruiz,,,Iron Hall,Coach,12 Mar 2025\r\n",
+        "This is LinkedIn's Connections.csv, which Bearing has no place for. Upload the whole "
+        "archive (Bearing reads what it can use and names the rest), or Positions.csv,",
+    ),
+    "prose, not a table": (b"Dear Bearing,\nhere are my jobs.\n", "Bearing cannot read this file."),
+    "a spreadsheet too wide": (
+        b"Title," + b",".join(b"c%d" % n for n in range(150)) + b"\r\nWaiter\r\n",
+        "This spreadsheet has 151 columns; Bearing reads at most 100.",
+    ),
+    "a spreadsheet too long": (
+        b"Title,From\r\n" + b"Waiter,2020\r\n" * 5002,
+        "This file has more than 5000 rows; Bearing imports at most 5000 at once.",
     ),
     "a CSV with NUL bytes": (b"Name\r\nJug\x00gling\r\n", "Bearing cannot read this file."),
     "a CSV with a field beyond csv's limit": (
         b"Name\r\n" + b"x" * 200_000 + b"\r\n",
-        "Skills.csv: not a readable CSV file (field larger than field limit (131072))",
+        "This file is not a readable CSV file (field larger than field limit (131072)).",
     ),
 }
 
@@ -458,3 +485,12 @@ def test_zip_bomb_check_reads_nothing_of_the_member(monkeypatch):
     monkeypatch.setattr(zipfile.ZipFile, "open", lambda *args, **kwargs: opened.append(args))
     refused(data)
     assert opened == []
+
+
+def test_a_spreadsheet_with_huge_column_names_is_shown_briefly(owner_client):
+    name = "Title" + "x" * 100_000
+    response = upload(owner_client, f"Title,From,{name}\r\nWaiter,2020,x\r\n".encode(), "j.csv")
+    assert response.status_code == 302
+    preview = owner_client.get(reverse("account_import_preview"))
+    assert len(preview.content) < 100_000
+    assert "Column C: Titlexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" in text_of(preview)

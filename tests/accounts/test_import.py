@@ -312,7 +312,8 @@ def test_the_import_page_explains_the_files_it_reads(owner_client):
     text = text_of(response)
     assert "Import your history" in text
     assert "Get a copy of your data" in text
-    assert "A blank “Finished On” means the job goes on." in text
+    assert "“Present” or a blank “Finished On” means the job goes on" in text
+    assert "A spreadsheet of jobs (.csv)" in text
 
 
 def test_uploading_without_a_file_asks_for_one(owner_client):

@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from jobs.models import Job
-from tests.accounts.helpers import linkedin_archive
+from tests.accounts.helpers import SAMPLES, linkedin_archive
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -39,10 +39,21 @@ def test_bring_linkedin_in_and_take_everything_out(live_server, page, tmp_path):
     assert Job.objects.count() == 0
     page.get_by_role("button", name="Yes, import it").click()
 
-    expect(page).to_have_url(live_server.url + "/dashboard/")
+    # The positions say nothing yet of what they gave: the next step is to say it.
+    expect(page).to_have_url(live_server.url + "/account/import/complete/")
     expect(page.get_by_role("status")).to_contain_text(
         "Imported from the LinkedIn data archive: 3 jobs"
     )
+    expect(page.get_by_role("heading", level=1)).to_have_text("3 jobs need their details")
+    page.get_by_role("link", name="Start with the newest").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Gym assistant")
+    page.get_by_label("Money").check()
+    page.get_by_label("Skills you used").fill("Coaching")
+    page.get_by_role("button", name="Save and go on").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Waiter")
+    expect(page.get_by_text("2 jobs still need details.")).to_be_visible()
+    gym = Job.objects.get(title="Gym assistant")
+    assert [link.skill.name for link in gym.skill_links.all()] == ["Coaching"]
     page.goto(live_server.url + "/jobs/")
     expect(page.get_by_text("Gym assistant").first).to_be_visible()
 
@@ -52,6 +63,28 @@ def test_bring_linkedin_in_and_take_everything_out(live_server, page, tmp_path):
     assert download.value.suggested_filename.startswith("bearing-marta-")
     exported = json.loads(open(download.value.path(), encoding="utf-8").read())
     assert [job["title"] for job in exported["jobs"]] == ["Ring crew", "Waiter", "Gym assistant"]
+
+
+def test_a_spreadsheet_is_matched_and_its_dates_told_before_it_comes_in(live_server, page):
+    UserFactory(username="marta")
+    log_in(page, live_server, "marta")
+    page.goto(live_server.url + "/account/import/")
+    page.get_by_label("File to import").set_input_files(str(SAMPLES / "spreadsheet-ambiguous.csv"))
+    page.get_by_role("button", name="Upload and preview").click()
+
+    expect(page.get_by_role("alert")).to_contain_text("Some dates can be read two ways.")
+    expect(page.get_by_role("button", name="Yes, import it")).to_have_count(0)
+    page.get_by_label("3 April 2019: the day comes first").check()
+    page.get_by_label("Column D: End date").select_option(label="Not imported")
+    page.get_by_role("button", name="Use this matching").click()
+
+    rows = page.locator("table.first-rows")
+    expect(rows).to_contain_text("3 Apr 2019 – ongoing")
+    expect(rows).to_contain_text("1 Feb 2021 – ongoing")
+    assert Job.objects.count() == 0
+    page.get_by_role("button", name="Yes, import it").click()
+    expect(page).to_have_url(live_server.url + "/account/import/complete/")
+    assert Job.objects.get(title="Waiter").started_on.isoformat() == "2019-04-03"
 
 
 def test_a_broken_file_is_refused_on_the_page(live_server, page, tmp_path):
