@@ -24,7 +24,7 @@ from jobs.models import Job, JobBenefit, JobSkill
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = reverse("jobs:dashboard")
-API = reverse("jobs:alignment_api")
+API = reverse("api:alignment")
 COMPARE = reverse("jobs:compare")
 
 
