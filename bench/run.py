@@ -123,6 +123,11 @@ def pages(user):
         "dashboard what-if": reverse("jobs:dashboard") + f"?direction={direction.pk}",
         "compare": reverse("jobs:compare"),
         "api": reverse("api:alignment"),
+        "api jobs": reverse("api:jobs"),
+        "api directions": reverse("api:directions"),
+        "story": reverse("jobs:story"),
+        "sharing": reverse("sharing:links"),
+        "tokens": reverse("sharing:tokens"),
         "job list": reverse("jobs:job_list"),
         "job add": reverse("jobs:job_add"),
         "account": reverse("account"),
@@ -419,6 +424,7 @@ def main():
             ("dashboard", "jobs:dashboard"),
             ("compare", "jobs:compare"),
             ("api", "api:alignment"),
+            ("story", "jobs:story"),
         )
     }
     table(
