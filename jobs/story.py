@@ -110,6 +110,7 @@ class Year:
     pairs: list = field(default_factory=list)  # (days, exact score) of its scored jobs
     events: dict = field(default_factory=lambda: defaultdict(list))
     turning: list = field(default_factory=list)
+    notes: list = field(default_factory=list)  # what goes on from an earlier turning point
     mean: int | None = None
     running: int | None = None
     drift: bool = False
@@ -231,23 +232,29 @@ def _first_built(years, held):
 
 def _means(years, earlier_pairs):
     """Each year's mean score, weighted by days, against the history up to its end; a year
-    DRIFT_POINTS or more below that has drifted (the dashboard's rule, a year at a time)."""
+    DRIFT_POINTS or more below that has drifted (the dashboard's rule, a year at a time).
+    The first year of a run of drift years is a turning point; the next ones say it goes on."""
     so_far = list(earlier_pairs)
+    drifting = False
     for year in sorted(years):
         told = years[year]
         so_far += told.pairs
         mean = alignment.weighted_mean(told.pairs)
         if mean is None:
+            drifting = False  # a drift is a run of years: one without scored work ends it
             continue
         told.mean = alignment.round_half_up(mean)
         told.running = alignment.round_half_up(alignment.weighted_mean(so_far))
         told.drift = alignment.drifting(told.mean, told.running)
-        if told.drift:
+        below = f"{told.running - told.mean} points below your history up to then"
+        if told.drift and not drifting:
             told.turning.append(
-                f"A drift: your work scored {told.mean} on average this year, "
-                f"{told.running - told.mean} points below your history up to then "
-                f"({told.running})."
+                f"A drift began: your work scored {told.mean} on average this year, "
+                f"{below} ({told.running})."
             )
+        elif told.drift:
+            told.notes.append(f"The drift went on: {told.mean} on average, {below}.")
+        drifting = told.drift
 
 
 def _said(year, names):
@@ -273,6 +280,7 @@ def _said(year, names):
         "running": year.running,
         "drift": year.drift,
         "turning": year.turning,
+        "notes": year.notes,
         "chart": _chart(year),
         "skills": listed(sorted((e.name for e in events["skill"]), key=str.casefold)),
         "goals": listed([e.name for e in sorted(events["goal"], key=lambda e: (e.day, e.name))]),

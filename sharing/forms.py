@@ -25,6 +25,7 @@ class ShareLinkForm(OwnedModelForm):
         model = ShareLink
         fields = ["label", "days", "show_contacts"]
         labels = {"label": "Who is it for?", "show_contacts": "Show the names of people I met"}
+        help_texts = {"label": "Only you see it, beside the link's dates."}
         widgets = {"label": forms.TextInput(attrs={"placeholder": "for my mentor"})}
 
     def get_layout(self):
@@ -47,6 +48,7 @@ class AccessTokenForm(OwnedModelForm):
         model = AccessToken
         fields = ["name"]
         labels = {"name": "Name"}
+        help_texts = {"name": "What will use it; only you see it."}
         widgets = {"name": forms.TextInput(attrs={"placeholder": "my spreadsheet"})}
 
     def get_layout(self):

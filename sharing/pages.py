@@ -3,7 +3,7 @@
 The same builders and templates as the owner's own pages (jobs.dashboard, jobs.story), with
 `read_only` on: the templates leave out every way to change, export or import anything, and
 the links that would lead into the owner's signed-in pages point within the shared page
-instead (a job's bar to its explanation, a goal to the goals list).
+instead (a job's bar to its explanation).
 """
 
 from django.template.loader import render_to_string
@@ -19,8 +19,6 @@ def read_only_dashboard(owner, today):
         view.url = f"#job-{view.job.id}-title" if view.job.id in explained else "#timeline-heading"
     for row in (context["timeline"] or {}).get("rows", []):
         row["url"] = row["view"].url if "view" in row else "#shared-dashboard"
-    for item in (context["goal_progress"] or {}).get("first", []):
-        item["url"] = "#goals-heading"
     for step in context["next_steps"]:
         step["url"] = ""
     return context

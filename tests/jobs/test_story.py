@@ -252,9 +252,26 @@ def test_turning_points_a_new_direction_the_first_aligned_job_and_a_drift():
     assert not any("Pilot" in text for _, text in points)  # only considered: not a path taken
     drift = shown(context)[2024]
     assert drift["drift"] is True
-    assert drift["turning"][-1].startswith("A drift: your work scored 11 on average this year")
+    assert drift["turning"][-1].startswith("A drift began: your work scored 11 on average")
     # 2016 is the first scored year: a year cannot drift from itself.
     assert shown(context)[2016]["drift"] is False
+
+
+def test_a_drift_is_a_turning_point_where_it_begins_and_a_note_while_it_goes_on():
+    jobs = [
+        held(1, date(2020, 1, 1), date(2022, 12, 31), skills=9),  # 100
+        held(2, date(2023, 1, 1), date(2025, 12, 31), skills=1),  # 11
+    ]
+    games = alignment.DirectionData(1, "Games", "current", date(2019, 1, 1), None, 9)
+    years = shown(told(jobs, directions=(games,)))
+    assert sorted(y for y in years if years[y]["drift"]) == [2023, 2024, 2025]
+    # Through 2023: (1096 days × 100 + 365 × 11.1) ÷ 1461 = 77.8 → 78.
+    assert years[2023]["turning"] == [
+        "A drift began: your work scored 11 on average this year, 67 points below your "
+        "history up to then (78)."
+    ]
+    assert years[2024]["turning"] == []
+    assert years[2024]["notes"][0].startswith("The drift went on: 11 on average, ")
 
 
 def test_lists_are_bounded_and_say_how_many_more():

@@ -51,7 +51,7 @@ def test_a_link_is_made_and_its_address_shown_once(client, elena):
     assert (link.label, link.show_contacts) == ("for my mentor", False)
     assert link.expires_at - link.created_at == timedelta(days=30)
     page = client.get(LINKS).content.decode()
-    url = re.search(r'value="(http://testserver/shared/[^"]+)"', page).group(1)
+    url = re.search(r'id="new-link-url">(http://testserver/shared/[^<]+)<', page).group(1)
     token = url.rsplit("/", 2)[-2]
     assert len(token) >= 43
     # Only its digest is kept, and the address is never shown again.

@@ -48,7 +48,7 @@ def test_a_token_is_made_shown_once_and_kept_as_a_digest(client, elena):
     response = client.post(TOKENS, {"name": "my spreadsheet"})
     assert response.status_code == 302
     page = client.get(TOKENS).content.decode()
-    token = re.search(r'value="(brg_[A-Za-z0-9_-]{43})"', page).group(1)
+    token = re.search(r'id="new-token-value">(brg_[A-Za-z0-9_-]{43})<', page).group(1)
     assert f"Bearer {token}" in page  # the example to try it with
     row = AccessToken.objects.get(owner=elena)
     assert row.token_hash == hashlib.sha256(token.encode()).hexdigest()
