@@ -79,6 +79,12 @@ def test_the_openapi_description_is_served_to_anybody_and_lists_every_endpoint(c
     assert len(ids) == len(set(ids))
 
 
+def test_the_description_reads_nothing_from_the_database(client, django_assert_num_queries):
+    client.get(OPENAPI)
+    with django_assert_num_queries(0):
+        assert client.get(OPENAPI).status_code == 200
+
+
 def test_the_lists_are_described_with_their_pages(client):
     spec = client.get(OPENAPI).json()
     for path in ("/api/v1/jobs/", "/api/v1/directions/"):

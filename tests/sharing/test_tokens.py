@@ -94,6 +94,15 @@ def test_deleting_the_account_deletes_its_tokens(elena, token):
     assert Client().get(JOBS, **bearer(token)).status_code == 401
 
 
+def test_the_tokens_page_costs_a_fixed_number_of_queries(client, elena, django_assert_num_queries):
+    for n in range(3):
+        AccessToken.create(owner=elena, name=f"tool {n}")
+    client.force_login(elena)
+    # session, user, the live tokens, the revoked ones
+    with django_assert_num_queries(4):
+        assert client.get(TOKENS).status_code == 200
+
+
 # -- Using a token -----------------------------------------------------------------------------
 
 
