@@ -3,7 +3,7 @@
 
 import hashlib
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.test import Client
@@ -11,7 +11,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.demo import load_demo
-from careers.models import Contact, bump_data_version
+from careers.models import (
+    CareerDirection,
+    CareerGoal,
+    Contact,
+    DirectionSkill,
+    Skill,
+    bump_data_version,
+)
+from jobs.models import Job
 from sharing import views
 from sharing.models import ShareLink
 from tests.factories import long_history
@@ -145,6 +153,27 @@ def test_a_link_shows_the_dashboard_and_the_story_read_only(link):
         assert f'href="{private}' not in html, private
     assert "Set against another direction" not in html
     assert "Log out" not in html and "Add its details" not in html
+
+
+def test_no_link_leads_into_the_account_whatever_the_dashboard_shows(owner):
+    """Every kind of "and N more", "add its details" and "set one" the dashboard has."""
+    long_history(owner, 30)  # more jobs than it explains, skills gained, lessons, avoid notes
+    direction = CareerDirection.objects.get(owner=owner)
+    for n in range(12):
+        skill = Skill.objects.create(owner=owner, name=f"Missing {n}")
+        DirectionSkill.objects.create(direction=direction, skill=skill, importance=3)
+        CareerGoal.objects.create(owner=owner, direction=direction, title=f"Goal {n}")
+    Job.objects.create(owner=owner, title="Imported", stage="held", started_on=date(2026, 1, 1))
+    Job.objects.create(
+        owner=owner, title="Offer", stage="offer", avoid="", description="late invoices"
+    )
+    _, token = ShareLink.create(owner=owner, label="mentor", days=30, show_contacts=False)
+    html = Client().get(shared(token)).content.decode()
+    assert "and 4 more." in html and "Not scored yet" in html
+    assert {href for href in hrefs(html) if not href.startswith("#")} <= {
+        reverse("careers:about_data")
+    }
+    assert "<form" not in html
 
 
 def test_the_headers_keep_a_link_private(link):
