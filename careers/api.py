@@ -24,7 +24,13 @@ VALUE_ORDER = {value: index for index, value in enumerate(Value.values)}
 
 
 class Error(Schema):
-    detail: str
+    """What every error of the API answers, with its status."""
+
+    detail: str = Field(examples=["No such direction."])
+
+
+# Every operation may answer these: no or a bad token (401), too many requests (429).
+REFUSED = {401: Error, 429: Error}
 
 
 # -- GET /api/v1/directions/ ------------------------------------------------------------------
@@ -77,7 +83,7 @@ class DirectionOut(Schema):
 @router.api_operation(
     ["GET", "HEAD"],
     "/directions/",
-    response=list[DirectionOut],
+    response={200: list[DirectionOut], 422: Error, **REFUSED},
     url_name="directions",
     tags=["history"],
     summary="Your directions, a page at a time",
@@ -160,7 +166,7 @@ def occupation_document(occupation):
 @router.api_operation(
     ["GET", "HEAD"],
     "/occupations/",
-    response={200: MatchesOut, 400: Error},
+    response={200: MatchesOut, 400: Error, **REFUSED},
     url_name="occupation_search",
     tags=["occupations"],
     summary="Search O*NET occupations",
@@ -181,7 +187,7 @@ def occupation_search(
 @router.api_operation(
     ["GET", "HEAD"],
     "/occupations/{code}/",
-    response={200: OccupationOut, 404: Error},
+    response={200: OccupationOut, 404: Error, **REFUSED},
     url_name="occupation_detail",
     tags=["occupations"],
     summary="One O*NET occupation",

@@ -13,6 +13,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from careers.alignment import NOTHING
+from careers.api import REFUSED, Error
 from careers.models import CareerGoal, Contact, Value
 
 from . import dashboard as pages
@@ -25,10 +26,6 @@ router = Router()
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 100  # a page of jobs is bounded whatever is asked
 VALUE_ORDER = {value: index for index, value in enumerate(Value.values)}
-
-
-class Error(Schema):
-    detail: str = Field(examples=["No such direction."])
 
 
 # -- GET /api/v1/alignment/ -------------------------------------------------------------------
@@ -136,7 +133,7 @@ def alignment_document(result):
 @router.api_operation(
     ["GET", "HEAD"],
     "/alignment/",
-    response={200: AlignmentOut, 301: None, 404: Error},
+    response={200: AlignmentOut, 301: None, 404: Error, **REFUSED},
     url_name="alignment",
     tags=["alignment"],
     summary="The dashboard's numbers",
@@ -257,7 +254,7 @@ def hours(number):
 @router.api_operation(
     ["GET", "HEAD"],
     "/jobs/",
-    response=list[JobOut],
+    response={200: list[JobOut], 422: Error, **REFUSED},
     url_name="jobs",
     tags=["history"],
     summary="Your jobs, a page at a time",

@@ -72,6 +72,7 @@ def test_the_openapi_description_is_served_to_anybody_and_lists_every_endpoint(c
         assert {"AccessTokenAuth": []} in operation["security"], path
         assert {"SessionAuth": []} in operation["security"], path
         assert operation["summary"] and operation["description"], path
+        assert {"200", "401", "429"} <= set(operation["responses"]), path
     schemes = spec["components"]["securitySchemes"]
     assert schemes["AccessTokenAuth"] == {"type": "http", "scheme": "bearer"}
     assert schemes["SessionAuth"]["in"] == "cookie"
