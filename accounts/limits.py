@@ -44,6 +44,14 @@ def count_hit(scope, key, seconds):
         return rows.values_list("count", flat=True).get()
 
 
+def hits(scope, key, seconds):
+    """How many were counted for (scope, key) in the current window of `seconds`, without
+    counting this look (0 when none were)."""
+    window = int(time.time() // seconds)
+    rows = Hit.objects.filter(scope=scope, key=key[:200], window=window)
+    return rows.values_list("count", flat=True).first() or 0
+
+
 def too_many(request, what, limit=""):
     """The page a person sees when they hit a limit (HTTP 429); `limit` says what it is."""
     context = {"what": what, "limit": limit}

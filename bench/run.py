@@ -122,7 +122,12 @@ def pages(user):
         "dashboard": reverse("jobs:dashboard"),
         "dashboard what-if": reverse("jobs:dashboard") + f"?direction={direction.pk}",
         "compare": reverse("jobs:compare"),
-        "api": reverse("jobs:alignment_api"),
+        "api": reverse("api:alignment"),
+        "api jobs": reverse("api:jobs"),
+        "api directions": reverse("api:directions"),
+        "story": reverse("jobs:story"),
+        "sharing": reverse("sharing:links"),
+        "tokens": reverse("sharing:tokens"),
         "job list": reverse("jobs:job_list"),
         "job add": reverse("jobs:job_add"),
         "account": reverse("account"),
@@ -320,7 +325,7 @@ def main():
     paths = [
         ("baseline", "/bench/baseline/"),
         ("dashboard", dashboard),
-        ("api", reverse("jobs:alignment_api")),
+        ("api", reverse("api:alignment")),
     ]
     # cold: no rendered page is reused (bench.settings): each request computes the page
     # afresh, as the first request after a change does.
@@ -418,7 +423,8 @@ def main():
         for name, url in (
             ("dashboard", "jobs:dashboard"),
             ("compare", "jobs:compare"),
-            ("api", "jobs:alignment_api"),
+            ("api", "api:alignment"),
+            ("story", "jobs:story"),
         )
     }
     table(

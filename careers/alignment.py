@@ -481,9 +481,10 @@ def _result(job, direction, factors, days, flags=()) -> JobResult:
     return JobResult(job, direction, rounded, days, flags, exact)
 
 
-def _weighted_mean(pairs) -> Fraction | None:
+def weighted_mean(pairs) -> Fraction | None:
     """Σ days × x ÷ Σ days over (days, (numerator, denominator)) pairs, exactly: summed per
-    denominator in whole numbers, so a long history builds a handful of Fractions."""
+    denominator in whole numbers, so a long history builds a handful of Fractions. None when
+    there are no days."""
     total = 0
     by_denominator = {}
     for days, (numerator, denominator) in pairs:
@@ -717,22 +718,27 @@ def summarise(results, today: date) -> Summary:
     """Overall, aligned share and drift over the described, scored held jobs, each weighed
     by the days in its period."""
     scored = [r for r in results if r.job.stage == HELD and r.exact is not None and r.days > 0]
-    overall_exact = _weighted_mean((r.days, r.exact) for r in scored)
+    overall_exact = weighted_mean((r.days, r.exact) for r in scored)
     overall = None if overall_exact is None else round_half_up(overall_exact)
     total_days = sum(r.days for r in scored)
     aligned_days = sum(r.days for r in scored if r.score >= ALIGNED_AT)
     aligned_share = _rounded(100 * aligned_days, total_days) if total_days else None
 
     window = (today - timedelta(days=DRIFT_WINDOW_DAYS - 1), today)
-    recent_exact = _weighted_mean(
+    recent_exact = weighted_mean(
         (overlap_days(job_period(r.job, today), window), r.exact)
         for r in scored
         # A job that ended before the window cannot overlap it (most of a long history).
         if r.job.ended_on is None or r.job.ended_on >= window[0]
     )
     recent = None if recent_exact is None else round_half_up(recent_exact)
-    drift = recent is not None and overall is not None and recent <= overall - DRIFT_POINTS
-    return Summary(overall, overall_exact, aligned_share, recent, drift)
+    return Summary(overall, overall_exact, aligned_share, recent, drifting(recent, overall))
+
+
+def drifting(recent: int | None, overall: int | None) -> bool:
+    """Whether recent work has drifted from the direction: its rounded mean score is
+    DRIFT_POINTS or more below the rounded overall one. Nothing recent, no drift."""
+    return recent is not None and overall is not None and recent <= overall - DRIFT_POINTS
 
 
 def assess(

@@ -171,7 +171,7 @@ class FindsOccupation:
         )
         self.fields["occupation_query"].widget.attrs.update(
             {
-                "data-occupation-search": reverse("careers:occupation_search"),
+                "data-occupation-search": reverse("api:occupation_search"),
                 "autocomplete": "off",
             }
         )

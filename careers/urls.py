@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import api, views
+from . import views
 
 app_name = "careers"
 
@@ -72,11 +72,9 @@ pages = [
 ]
 
 # The careers app is mounted at the root (config/urls.py): the person's records under
-# /careers/, the occupation reference (O*NET's data, the same for everybody) beside the
-# other APIs and pages.
+# /careers/, and the page about O*NET's data. Its API endpoints (careers.api) are served
+# with the others under /api/v1/ (config.api).
 urlpatterns = [
     path("careers/", include(pages)),
-    path("api/v1/occupations/", api.occupation_search, name="occupation_search"),
-    path("api/v1/occupations/<str:code>/", api.occupation_detail, name="occupation_detail"),
     path("about/data/", views.about_data, name="about_data"),
 ]

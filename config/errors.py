@@ -5,6 +5,10 @@ from django.views import defaults
 from django.views.csrf import csrf_failure as django_csrf_failure
 
 API_PREFIX = "/api/"
+NOT_SIGNED_IN = (
+    "Log in first, or send a personal access token (Authorization: Bearer …): "
+    "the API answers the signed-in person only."
+)
 
 
 def is_api(request):

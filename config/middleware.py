@@ -4,7 +4,7 @@ from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.http import QueryDict
 from django.utils.cache import patch_cache_control
 
-from .errors import api_error, is_api
+from .errors import NOT_SIGNED_IN, api_error, is_api
 
 
 class NoStoreForSignedInMiddleware:
@@ -46,9 +46,10 @@ class NoNulInQueryMiddleware:
 
 class LoginRequired(LoginRequiredMiddleware):
     """Django's log-in requirement; the API answers a visitor who is not signed in with a
-    JSON 401 instead of sending them to the log-in page."""
+    JSON 401 instead of sending them to the log-in page. (The API's own views authenticate
+    each request themselves, session or token, and answer the same: config.api.)"""
 
     def handle_no_permission(self, request, view_func):
         if is_api(request):
-            return api_error("Log in first: the API answers the signed-in person only.", 401)
+            return api_error(NOT_SIGNED_IN, 401)
         return super().handle_no_permission(request, view_func)

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "careers",
     "jobs",
     "accounts",
+    "sharing",
 ]
 
 MIDDLEWARE = [

@@ -3,10 +3,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from .api import api
+
 urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("jobs.urls")),
-    path("", include("careers.urls")),  # its own prefixes: careers/, api/v1/occupations/…
+    path("", include("careers.urls")),  # its own prefixes: careers/, about/
+    path("", include("sharing.urls")),  # account/sharing/, account/tokens/, shared/<token>/
+    path("api/v1/", api.urls),  # every app's endpoints, one OpenAPI document (config.api)
     path("admin/", admin.site.urls),
 ]
 

@@ -1,6 +1,77 @@
-"""The alignment result as the JSON document of `GET /api/v1/alignment/`."""
+"""The job side of the JSON API (config.api): `GET /api/v1/alignment/`, the dashboard's
+numbers, and `GET /api/v1/jobs/`, the person's jobs with the export's fields, a page at a
+time. The schemas describe the answers for the OpenAPI document."""
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from django.db.models import Prefetch
+from django.http import Http404, JsonResponse
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
 
 from careers.alignment import NOTHING
+from careers.api import REFUSED, Error
+from careers.models import CareerGoal, Contact, Value
+
+from . import dashboard as pages
+from .asked import Canonical, asked_direction, redirect_canonical
+from .cache import cached
+from .models import Job, JobSkill
+
+router = Router()
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 100  # a page of jobs is bounded whatever is asked
+VALUE_ORDER = {value: index for index, value in enumerate(Value.values)}
+
+
+# -- GET /api/v1/alignment/ -------------------------------------------------------------------
+
+
+class DirectionRef(Schema):
+    id: int
+    title: str
+    status: Literal["current", "past", "considering"]
+
+
+class ComponentsOut(Schema):
+    skills: float | None
+    goals: float | None
+    values: float | None
+    identity: float | None
+
+
+class FlagOut(Schema):
+    phrase: str
+    job_id: int = Field(description="The held job whose avoid notes hold the phrase.")
+
+
+class AlignmentJob(Schema):
+    id: int
+    title: str
+    employer: str
+    stage: Literal["held", "offer"]
+    started_on: date | None
+    ended_on: date | None
+    direction_id: int | None
+    score: int | None
+    needs_details: bool
+    components: ComponentsOut | None
+    flags: list[FlagOut]
+
+
+class AlignmentOut(Schema):
+    as_of: date
+    direction: DirectionRef | None
+    overall: int | None
+    aligned_share: int | None
+    coverage: int | None
+    missing: list[str]
+    drift: bool
+    jobs: list[AlignmentJob]
 
 
 def _number(got, total):
@@ -57,3 +128,153 @@ def alignment_document(result):
         "drift": result.drift,
         "jobs": [_job(job_result) for job_result in result.jobs],
     }
+
+
+@router.api_operation(
+    ["GET", "HEAD"],
+    "/alignment/",
+    response={200: AlignmentOut, 301: None, 404: Error, **REFUSED},
+    url_name="alignment",
+    tags=["alignment"],
+    summary="The dashboard's numbers",
+)
+def alignment(
+    request,
+    direction: str | None = Query(
+        None,
+        description="A direction's id: every job is set against it (any status). Another "
+        "spelling of an id (0152) is redirected to its one spelling; another person's id, or "
+        "one that does not exist, is a 404.",
+        examples=["3"],
+    ),
+):
+    """Every job (held and offers, newest start first) set against its direction, with the
+    overall score, the aligned share, the skill coverage, the missing skills and drift, as
+    the dashboard shows them. Recomputed only when the person's data changes."""
+    today = timezone.localdate()
+    try:
+        asked = asked_direction(request)
+    except Canonical as canonical:
+        return redirect_canonical(request, canonical.query)
+
+    def document():
+        try:
+            reading = pages.read(request.user, today, asked)
+        except LookupError:
+            raise Http404("No such direction.") from None
+        return alignment_document(reading.result)
+
+    # The cached document is sent as it is: one JSON shape, never re-validated per request.
+    return JsonResponse(cached(request.user, "api", today, asked or "", compute=document))
+
+
+# -- GET /api/v1/jobs/ ------------------------------------------------------------------------
+
+
+class JobSkillOut(Schema):
+    skill: str
+    gained: bool
+
+
+class JobOut(Schema):
+    """A job with the fields of the export (`jobs[]` of a bearing-export file); it is known by
+    its `id`, and names its goals and contacts by their ids."""
+
+    id: int
+    title: str
+    occupation: str | None = Field(description="An O*NET-SOC code, or null.")
+    employer: str
+    employment_type: str
+    started_on: date | None
+    ended_on: date | None
+    hours_per_week: int | float | None
+    schedule: str | None
+    pay_amount: str | None = Field(description='A decimal string, e.g. "11.50".')
+    pay_period: str | None
+    currency: str | None
+    benefits: list[str] = Field(description="Values the job gave, by their keys.")
+    skills: list[JobSkillOut]
+    goals: list[int] = Field(description="Ids of the goals it advanced.")
+    contacts: list[int] = Field(description="Ids of the people met through it.")
+    stage: Literal["held", "offer"]
+    satisfaction: int | None
+    identity_fit: int | None
+    description: str
+    lessons: str
+    avoid: str
+
+    @staticmethod
+    def resolve_occupation(job):
+        return job.occupation or None
+
+    @staticmethod
+    def resolve_hours_per_week(job):
+        return None if job.hours_per_week is None else hours(job.hours_per_week)
+
+    @staticmethod
+    def resolve_schedule(job):
+        return job.schedule or None
+
+    @staticmethod
+    def resolve_pay_amount(job):
+        return None if job.pay_amount is None else f"{job.pay_amount:.2f}"
+
+    @staticmethod
+    def resolve_pay_period(job):
+        return job.pay_period or None
+
+    @staticmethod
+    def resolve_currency(job):
+        return job.currency or None
+
+    @staticmethod
+    def resolve_benefits(job):
+        return sorted((link.value for link in job.benefit_links.all()), key=VALUE_ORDER.get)
+
+    @staticmethod
+    def resolve_skills(job):
+        links = sorted(job.skill_links.all(), key=lambda link: link.skill.name.casefold())
+        return [{"skill": link.skill.name, "gained": link.gained} for link in links]
+
+    @staticmethod
+    def resolve_goals(job):
+        return sorted(goal.pk for goal in job.goals.all())
+
+    @staticmethod
+    def resolve_contacts(job):
+        return sorted(contact.pk for contact in job.contacts.all())
+
+
+def hours(number):
+    """Hours as the export writes them: a whole number when whole, else one decimal place."""
+    number = Decimal(number).quantize(Decimal("0.1"))
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+@router.api_operation(
+    ["GET", "HEAD"],
+    "/jobs/",
+    response={200: list[JobOut], 422: Error, **REFUSED},
+    url_name="jobs",
+    tags=["history"],
+    summary="Your jobs, a page at a time",
+)
+@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+def jobs(
+    request,
+    stage: Literal["held", "offer"] | None = Query(None, description="Only held jobs, or offers."),
+):
+    """The person's jobs and offers, newest start first (offers without a date on top), with
+    the export's fields. `page` counts from 1; `page_size` is 50 unless asked, at most 100.
+    Six queries a page, however long the history."""
+    rows = (
+        Job.objects.owned_by(request.user)
+        .newest_first()
+        .prefetch_related(
+            Prefetch("skill_links", JobSkill.objects.select_related("skill").order_by()),
+            "benefit_links",
+            Prefetch("goals", CareerGoal.objects.only("pk").order_by()),
+            Prefetch("contacts", Contact.objects.only("pk").order_by()),
+        )
+    )
+    return rows if stage is None else rows.filter(stage=stage)

@@ -102,6 +102,7 @@ def timeline_chart(views, directions, today):
         rows.append(
             {
                 "kind": "job",
+                "view": view,
                 "url": view.url,
                 "label": view.job.title,
                 "note": f"{_day(start)} – {'now' if view.ongoing else _day(end)}",

@@ -12,12 +12,13 @@ Every query is scoped to the person inside the query.
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import connection
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, TextField, Value, When
 
 from careers import alignment
-from careers.models import CareerDirection, CareerGoal, DirectionSkill, Learning
+from careers.models import CareerDirection, CareerGoal, Contact, DirectionSkill, Learning
 
 from .models import Job, JobSkill, Schedule, Stage
 
@@ -33,6 +34,9 @@ TABLES = {
     "dirvalue": CareerDirection._meta.get_field("value_links").related_model._meta.db_table,
     "goal": CareerGoal._meta.db_table,
     "skill": DirectionSkill._meta.get_field("skill").related_model._meta.db_table,
+    "jobcontact": Job.contacts.through._meta.db_table,
+    "contact": Contact._meta.db_table,
+    "learning": Learning._meta.db_table,
 }
 
 
@@ -370,3 +374,56 @@ def tallies(user):
     for kind, name, count in rows:
         found[kind].append((name, count))
     return found
+
+
+# -- the career story's events ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something the career story places in a year: a skill first gained, a person first met,
+    a goal achieved, learning completed, a job's lessons."""
+
+    kind: str  # "skill", "contact", "goal", "learning", "lesson"
+    name: str  # the skill, the person (blank when names are not read), the goal, the title…
+    detail: str  # where a person was met, the kind of learning, the lessons' text
+    day: object  # the date it is placed at (None: a lesson of a job that goes on)
+    employer: str = ""  # of the job whose lessons these are
+
+
+def _date(value):
+    # SQLite answers an aggregate's date as text; PostgreSQL as a date.
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def story_events(user, today, *, names=True):
+    """The career story's events, in 1 query: each skill gained in a held job, at the start
+    of the first job that gave it; each person met through a held job, at the start of the
+    first such job (their name and where they met only with `names`; notes never); goals
+    achieved; learning completed; the lessons of the held jobs begun by `today`, at the job's
+    end."""
+    contact = "c.name, c.context" if names else "'', ''"
+    held = Stage.HELD
+    rows = _fetch(
+        "SELECT 'skill', s.name, '', MIN(j.started_on), '' FROM {jobskill} js "
+        "JOIN {job} j ON j.id = js.job_id JOIN {skill} s ON s.id = js.skill_id "
+        "WHERE j.owner_id = %s AND j.stage = %s AND js.gained GROUP BY s.id, s.name "
+        "UNION ALL "
+        f"SELECT 'contact', {contact}, MIN(j.started_on), '' FROM {{jobcontact}} jc "
+        "JOIN {job} j ON j.id = jc.job_id JOIN {contact} c ON c.id = jc.contact_id "
+        "WHERE j.owner_id = %s AND j.stage = %s GROUP BY c.id, c.name, c.context "
+        "UNION ALL "
+        "SELECT 'goal', g.title, '', g.achieved_on, '' FROM {goal} g "
+        "WHERE g.owner_id = %s AND g.status = %s AND g.achieved_on IS NOT NULL "
+        "UNION ALL "
+        "SELECT 'learning', l.title, l.kind, l.completed_on, '' FROM {learning} l "
+        "WHERE l.owner_id = %s AND l.completed_on IS NOT NULL "
+        "UNION ALL "
+        "SELECT 'lesson', j.title, j.lessons, j.ended_on, j.employer FROM {job} j "
+        "WHERE j.owner_id = %s AND j.stage = %s AND j.lessons <> '' AND j.started_on <= %s",
+        [user.pk, held, user.pk, held, user.pk, alignment.ACHIEVED, user.pk, user.pk, held, today],
+    )
+    return [
+        Event(kind, name, detail, _date(day), employer)
+        for kind, name, detail, day, employer in rows
+    ]

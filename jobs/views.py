@@ -1,6 +1,5 @@
-"""The job side's pages: the job timeline, each job, the dashboard, and the alignment API."""
+"""The job side's pages: the job timeline, each job, the dashboard and the career story."""
 
-import re
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -8,7 +7,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
@@ -26,55 +25,20 @@ from careers.views import (
 )
 
 from . import dashboard as pages
-from . import history
-from .api import alignment_document
+from . import history, story
+from .asked import Canonical, asked_direction, canonical_id, redirect_canonical
 from .cache import cached
 from .forms import JobChanged, JobForm, OfferForm
 from .models import Job, JobSkill, Stage
-
-
-def _canonical_id(raw):
-    """A direction id as the person may have typed it ("0152", "+152", " 152") → 152;
-    None when it is no id at all."""
-    match = re.fullmatch(r"\s*\+?0*([1-9][0-9]{0,17})\s*", raw)
-    return None if match is None else int(match.group(1))
-
-
-class Canonical(Exception):
-    """The query string asked for is not in its one canonical spelling."""
-
-    def __init__(self, query):
-        self.query = query
-
-
-def _asked_direction(request):
-    """The `?direction=ID` asked for, or None. Any other spelling of an id is sent to the
-    canonical URL (Canonical), so that each page is computed and cached once; what is no
-    id at all is a 404."""
-    raw = request.GET.get("direction")
-    if raw is None:
-        return None
-    direction_id = _canonical_id(raw)
-    if raw == "":
-        raise Canonical("")
-    if direction_id is None:
-        raise Http404("No such direction.")
-    if raw != str(direction_id):
-        raise Canonical(urlencode({"direction": direction_id}))
-    return direction_id
-
-
-def _redirect(request, query):
-    return redirect(f"{request.path}?{query}" if query else request.path, permanent=True)
 
 
 def dashboard(request):
     """The signed-in person's home: their job history set against their direction."""
     today = timezone.localdate()
     try:
-        asked = _asked_direction(request)
+        asked = asked_direction(request)
     except Canonical as canonical:
-        return _redirect(request, canonical.query)
+        return redirect_canonical(request, canonical.query)
 
     def render_body():
         try:
@@ -84,22 +48,34 @@ def dashboard(request):
         context["what_if"] = asked is not None and (
             context["direction"] is None or context["direction"].status != "current"
         )
-        return render_to_string("jobs/_dashboard_body.html", context, request=request)
+        return render_to_string("jobs/_dashboard_frame.html", context, request=request)
 
     body = cached(request.user, "dashboard", today, asked or "", compute=render_body)
     return render(request, "jobs/dashboard.html", {"body": body})
+
+
+def story_page(request):
+    """The person's working life year by year, newest first: the career story."""
+    today = timezone.localdate()
+
+    def render_body():
+        context = story.story(request.user, today)
+        return render_to_string("jobs/_story.html", context, request=request)
+
+    body = cached(request.user, "story", today, compute=render_body)
+    return render(request, "jobs/story.html", {"body": body})
 
 
 def compare(request):
     """The whole history set against each of the directions chosen, side by side."""
     today = timezone.localdate()
     raw = request.GET.getlist("direction")
-    asked = [_canonical_id(value) for value in raw]
+    asked = [canonical_id(value) for value in raw]
     if None in asked:
         raise Http404("No such direction.")
     asked = sorted(set(asked))
     if raw != [str(direction_id) for direction_id in asked]:
-        return _redirect(request, urlencode({"direction": asked}, doseq=True))
+        return redirect_canonical(request, urlencode({"direction": asked}, doseq=True))
     directions = history.directions(request.user)
     if any(direction_id not in directions for direction_id in asked):
         raise Http404("No such direction.")
@@ -126,24 +102,6 @@ def compare(request):
             "table": table,
         },
     )
-
-
-def alignment_api(request):
-    """GET /api/v1/alignment/: the dashboard's numbers as JSON."""
-    today = timezone.localdate()
-    try:
-        asked = _asked_direction(request)
-    except Canonical as canonical:
-        return _redirect(request, canonical.query)
-
-    def document():
-        try:
-            reading = pages.read(request.user, today, asked)
-        except LookupError:
-            raise Http404("No such direction.") from None
-        return alignment_document(reading.result)
-
-    return JsonResponse(cached(request.user, "api", today, asked or "", compute=document))
 
 
 JOBS_PER_PAGE = 50

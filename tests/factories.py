@@ -167,3 +167,67 @@ class JobBenefitFactory(factory.django.DjangoModelFactory):
 
     job = factory.SubFactory(JobFactory)
     value = "money"
+
+
+def long_history(owner, count):
+    """A direction with target skills, values, a goal, learning and contacts, and `count`
+    short freelance gigs from 2000 on that gain skills, give money, advance the goal and meet
+    people: the same rows for 5 gigs or 5,000, for pinning query counts and timing pages."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    skills = Skill.objects.named(owner, ["Rigging", "Lighting", "Sound"])
+    direction = CareerDirection.objects.create(
+        owner=owner, title="Stage technician", status="current", started_on=date(1999, 1, 1)
+    )
+    DirectionSkill.objects.bulk_create(
+        DirectionSkill(direction=direction, skill=skill, importance=2) for skill in skills
+    )
+    DirectionValue.objects.create(direction=direction, value="money", weight=3)
+    goal = CareerGoal.objects.create(
+        owner=owner,
+        direction=direction,
+        title="Tour",
+        status="achieved",
+        achieved_on=date(2001, 5, 1),
+    )
+    learning = Learning.objects.create(
+        owner=owner, title="Rigging course", completed_on=date(2000, 6, 1)
+    )
+    learning.skills.set(skills[:1])
+    contacts = Contact.objects.bulk_create(
+        Contact(owner=owner, name=f"Crew {n}", context="On tour", notes="Private note")
+        for n in range(3)
+    )
+    start = date(2000, 1, 1)
+    jobs = Job.objects.bulk_create(
+        Job(
+            owner=owner,
+            title=f"Gig {n}",
+            employer=f"Client {n}",
+            employment_type="freelance",
+            stage="held",
+            started_on=start + timedelta(days=10 * n),
+            ended_on=start + timedelta(days=10 * n + 5),
+            pay_amount=Decimal(500),
+            pay_period="total",
+            currency="EUR",
+            identity_fit=1 + n % 5,
+            lessons=f"Lesson {n}",
+            avoid="late invoices",
+        )
+        for n in range(count)
+    )
+    JobSkill.objects.bulk_create(
+        JobSkill(job=job, skill=skills[n % len(skills)], gained=n % 2 == 0)
+        for n, job in enumerate(jobs)
+    )
+    JobBenefit.objects.bulk_create(JobBenefit(job=job, value="money") for job in jobs)
+    Job.goals.through.objects.bulk_create(
+        Job.goals.through(job_id=job.pk, careergoal_id=goal.pk) for job in jobs
+    )
+    Job.contacts.through.objects.bulk_create(
+        Job.contacts.through(job_id=job.pk, contact_id=contacts[n % len(contacts)].pk)
+        for n, job in enumerate(jobs)
+    )
+    return jobs

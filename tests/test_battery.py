@@ -21,7 +21,9 @@ from careers.models import (
     Profile,
     Skill,
 )
+from config.errors import NOT_SIGNED_IN
 from jobs.models import Job, JobBenefit, JobSkill
+from sharing.models import AccessToken, ShareLink
 
 pytestmark = pytest.mark.django_db
 
@@ -37,8 +39,17 @@ PUBLIC = {
     "password_reset_complete",
     "careers:about_data",
     "jobs:how_scores_work",
+    "sharing:shared",  # a share link: public, with a token (SHARED below)
+    "api:openapi-json",  # the API's description: no data of anybody
+    "api:api-root",  # answers nothing (404); ninja places the API's paths by it
 }
-POST_ONLY = {"careers:goal_achieve", "careers:direction_add_skills", "jobs:job_add_skills"}
+POST_ONLY = {
+    "careers:goal_achieve",
+    "careers:direction_add_skills",
+    "jobs:job_add_skills",
+    "sharing:link_revoke",
+    "sharing:token_revoke",
+}
 OBJECTS = {
     "jobs:job_": Job,
     "account_import_complete_job": Job,  # a job's details, after an import
@@ -47,6 +58,8 @@ OBJECTS = {
     "careers:skill_": Skill,
     "careers:learning_": Learning,
     "careers:contact_": Contact,
+    "sharing:link_": ShareLink,
+    "sharing:token_": AccessToken,
 }
 
 
@@ -69,7 +82,7 @@ OBJECT_NAMES = [name for name in OBJECT_NAMES if not name.endswith(("_list", "_a
 # Pages that take an argument but show nobody's data: O*NET's reference, the same for every
 # signed-in person (a stranger sees what the owner sees), so they are walked like the other
 # pages that are not an object: anonymous visitors are sent to log in, GETs change nothing.
-REFERENCE = {"careers:occupation_search": [], "careers:occupation_detail": ["27-2021.00"]}
+REFERENCE = {"api:occupation_search": [], "api:occupation_detail": ["27-2021.00"]}
 
 
 def model_for(name):
@@ -80,13 +93,30 @@ def url_for(name, owner=None):
     if name in OBJECT_NAMES:
         row = model_for(name).objects.filter(owner=owner).order_by("pk").first()
         return reverse(name, args=[row.pk])
+    if name == "sharing:shared":
+        # The owner's live link (a token only its maker ever saw); without one, a wrong token.
+        token = SHARED.get(owner.pk, "no-such-token") if owner else "no-such-token"
+        return reverse(name, args=[token])
     return reverse(name, args=REFERENCE.get(name, []))
+
+
+SHARED = {}  # owner id -> the token of their share link, made by the `elena` fixture
 
 
 def snapshot(owner):
     """Every row of the person, as plain data, to prove an attempt changed nothing."""
     rows = {}
-    for model in (Job, CareerDirection, CareerGoal, Skill, Learning, Contact, Profile):
+    for model in (
+        Job,
+        CareerDirection,
+        CareerGoal,
+        Skill,
+        Learning,
+        Contact,
+        Profile,
+        ShareLink,
+        AccessToken,
+    ):
         rows[model.__name__] = [model_to_dict(obj) for obj in model.objects.filter(owner=owner)]
     rows["links"] = [
         sorted(JobSkill.objects.filter(job__owner=owner).values_list("job", "skill", "gained")),
@@ -99,7 +129,14 @@ def snapshot(owner):
 
 @pytest.fixture
 def elena():
-    return load_demo()
+    """The demo persona, with a share link (names shown) and an API token of her own."""
+    user = load_demo()
+    _, SHARED[user.pk] = ShareLink.create(
+        owner=user, label="for my mentor", days=30, show_contacts=True
+    )
+    AccessToken.create(owner=user, name="my spreadsheet")
+    yield user
+    SHARED.pop(user.pk, None)
 
 
 def test_the_walk_found_every_kind_of_page():
@@ -112,7 +149,9 @@ def test_the_walk_found_every_kind_of_page():
         "account_import_complete",
         "account_import_complete_job",
     } <= set(NAMES)
-    assert len(OBJECT_NAMES) == 22
+    assert {"jobs:story", "sharing:links", "sharing:tokens", "sharing:shared"} <= set(NAMES)
+    assert {"api:alignment", "api:jobs", "api:directions", "api:openapi-json"} <= set(NAMES)
+    assert len(OBJECT_NAMES) == 24
 
 
 API = {n for n in PRIVATE if n not in OBJECT_NAMES and url_for(n).startswith("/api/")}
@@ -123,11 +162,14 @@ API = {n for n in PRIVATE if n not in OBJECT_NAMES and url_for(n).startswith("/a
 def test_anonymous_visitors_are_sent_to_log_in(client, name, method):
     response = getattr(client, method)(url_for(name))
     if name in API:
-        # An API answers in JSON, with the reason in `detail`, rather than sending to a page.
-        assert response.status_code == 401, name
-        assert response.json() == {
-            "detail": "Log in first: the API answers the signed-in person only."
-        }
+        # An API answers in JSON, with the reason in `detail`, rather than sending to a page;
+        # it only reads, so a POST is refused before anything else.
+        assert response.status_code == (401 if method == "get" else 405), name
+        if method == "get":
+            assert response.json() == {"detail": NOT_SIGNED_IN}
+            assert response["WWW-Authenticate"].startswith("Bearer")
+        else:
+            assert response.json()["detail"] == "This address answers GET, HEAD only."
         return
     assert response.status_code == 302, name
     assert response["Location"].startswith(reverse("login") + "?next="), name
@@ -175,7 +217,9 @@ def test_every_post_needs_the_csrf_token(elena, name):
         client.force_login(elena)
     before = snapshot(elena)
     response = client.post(url_for(name, elena), {"title": "x", "name": "x"})
-    assert response.status_code == 403, name
+    # The API has no method that changes anything: a POST is refused as such (ninja checks
+    # the CSRF token itself for any unsafe method a signed-in session sends).
+    assert response.status_code == (405 if name in API else 403), name
     assert snapshot(elena) == before
 
 
@@ -193,12 +237,22 @@ PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 def poison(owner):
     """Put script and HTML in every text field of every row the person owns."""
-    for model in (Job, CareerDirection, CareerGoal, Skill, Learning, Contact):
+    for model in (
+        Job,
+        CareerDirection,
+        CareerGoal,
+        Skill,
+        Learning,
+        Contact,
+        ShareLink,
+        AccessToken,
+    ):
         text_fields = [
             field.name
             for field in model._meta.get_fields()
             if getattr(field, "get_internal_type", lambda: "")() in ("CharField", "TextField")
             and not field.choices
+            and field.editable  # not a token's digest or hint
             and field.name not in ("currency", "occupation")  # codes of a fixed shape
         ]
         for n, obj in enumerate(model.objects.filter(owner=owner)):
@@ -252,10 +306,13 @@ def test_a_nul_in_the_query_string_is_never_a_server_error(client, elena, name):
     # PostgreSQL refuses text with NUL in it; the query is read without it everywhere.
     client.force_login(elena)
     response = client.get(url_for(name, elena), QUERY)
-    assert response.status_code in (200, 302, 404, 405), name
+    # The API's lists refuse a page number that is no number with a 422 that says why.
+    assert response.status_code in (200, 302, 404, 405) or (
+        name in API and response.status_code == 422
+    ), name
     if response.status_code == 404:
         # "xy" is no direction
-        assert name in {"jobs:dashboard", "jobs:alignment_api", "jobs:compare"}, name
+        assert name in {"jobs:dashboard", "api:alignment", "jobs:compare"}, name
 
 
 @pytest.mark.parametrize("name", [n for n in NAMES if n != "password_reset_confirm"])
@@ -297,3 +354,35 @@ def test_only_a_demo_account_can_be_ended(client, elena):
     assert client.post(reverse("end_demo")).status_code == 404
     assert snapshot(elena) == before
     assert int(client.session["_auth_user_id"]) == elena.pk
+
+
+# --- The public pages that show a person's data: a share link ------------------------------
+
+
+def test_a_share_link_opens_for_anybody_and_a_wrong_one_is_404(client, elena):
+    response = client.get(url_for("sharing:shared", elena))
+    assert response.status_code == 200
+    assert "Professional wrestler" in response.content.decode()
+    for token in ("no-such-token", SHARED[elena.pk][:-1], "x" * 500):
+        assert client.get(reverse("sharing:shared", args=[token])).status_code == 404
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete"])
+def test_a_share_link_changes_nothing_whatever_is_sent(client, elena, method):
+    before = snapshot(elena)
+    response = getattr(client, method)(url_for("sharing:shared", elena), {"title": "x"})
+    assert response.status_code == 405
+    assert snapshot(elena) == before
+
+
+def test_script_in_every_text_field_comes_back_escaped_on_a_share_link(client, elena):
+    poison(elena)
+    body = client.get(url_for("sharing:shared", elena)).content.decode()
+    assert "<script>alert" not in body
+    assert "<img src=x" not in body
+    assert "&lt;script&gt;" in body
+
+
+def test_a_nul_in_a_share_link_is_a_404(client, elena):
+    token = SHARED[elena.pk]
+    assert client.get(f"/shared/{token[:5]}%00{token[5:]}/").status_code == 404

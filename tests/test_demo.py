@@ -68,7 +68,7 @@ def elena():
 def api(client, elena):
     """The alignment API's document for Elena, as of today."""
     client.force_login(elena)
-    return client.get(reverse("jobs:alignment_api")).json()
+    return client.get(reverse("api:alignment")).json()
 
 
 def job(user, title):

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = reverse("jobs:dashboard")
-API = reverse("jobs:alignment_api")
+API = reverse("api:alignment")
 COMPARE = reverse("jobs:compare")
 
 

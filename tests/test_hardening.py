@@ -427,7 +427,7 @@ def test_with_a_key_or_debug_on_bearing_starts():
 
 
 def test_the_api_answers_404_in_json(owner_client):
-    response = owner_client.get(reverse("jobs:alignment_api"), {"direction": "999999"})
+    response = owner_client.get(reverse("api:alignment"), {"direction": "999999"})
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert response.json() == {"detail": "No such direction."}

@@ -27,7 +27,7 @@ def test_every_page_forbids_inline_code_and_framing(client):
 
 
 def test_pages_with_a_persons_data_are_never_stored(owner_client):
-    for name in ("jobs:dashboard", "jobs:job_list", "jobs:alignment_api", "account"):
+    for name in ("jobs:dashboard", "jobs:job_list", "api:alignment", "account"):
         response = owner_client.get(reverse(name))
         assert "no-store" in response["Cache-Control"], name
 

@@ -309,7 +309,7 @@ def test_an_import_leads_straight_to_completing_its_jobs(owner_client, owner, wr
             response, **ticks(owner, **{"Stage presence": "used", "Strength training": "used"})
         ),
     )
-    api = owner_client.get(reverse("jobs:alignment_api")).json()
+    api = owner_client.get(reverse("api:alignment")).json()
     scored = {job["title"]: job for job in api["jobs"]}
     assert scored["Gym assistant"]["needs_details"] is False
     assert scored["Gym assistant"]["score"] is not None

@@ -9,11 +9,11 @@ from tests.careers.test_occupations import ATTRIBUTION
 
 pytestmark = pytest.mark.django_db
 
-SEARCH = reverse("careers:occupation_search")
+SEARCH = reverse("api:occupation_search")
 
 
 def detail(code):
-    return reverse("careers:occupation_detail", args=[code])
+    return reverse("api:occupation_detail", args=[code])
 
 
 def test_the_urls_are_the_ones_of_the_api():

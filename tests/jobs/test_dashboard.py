@@ -24,7 +24,7 @@ from tests.worked_example import elena as worked_example
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = reverse("jobs:dashboard")
-API = reverse("jobs:alignment_api")
+API = reverse("api:alignment")
 COMPARE = reverse("jobs:compare")
 
 

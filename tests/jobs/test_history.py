@@ -140,7 +140,7 @@ def test_the_api_gives_the_formulas_scores(client, owner, seed):
 
     today = timezone.localdate()
     for asked in [None, *(d.id for d in directions)]:
-        url = reverse("jobs:alignment_api") + ("" if asked is None else f"?direction={asked}")
+        url = reverse("api:alignment") + ("" if asked is None else f"?direction={asked}")
         data = client.get(url).json()
         expected = reference.assess(
             jobs=jobs, directions=directions, learning=learning, today=today, direction_id=asked

@@ -1,0 +1,43 @@
+"""The direction a page or the API is asked for (`?direction=ID`), in its one spelling."""
+
+import re
+from urllib.parse import urlencode
+
+from django.http import Http404
+from django.shortcuts import redirect
+
+
+def canonical_id(raw):
+    """A direction id as the person may have typed it ("0152", "+152", " 152") → 152;
+    None when it is no id at all."""
+    match = re.fullmatch(r"\s*\+?0*([1-9][0-9]{0,17})\s*", raw)
+    return None if match is None else int(match.group(1))
+
+
+class Canonical(Exception):
+    """The query string asked for is not in its one canonical spelling."""
+
+    def __init__(self, query):
+        self.query = query
+
+
+def asked_direction(request):
+    """The `?direction=ID` asked for, or None. Any other spelling of an id is sent to the
+    canonical URL (Canonical), so that each page is computed and cached once; what is no
+    id at all is a 404."""
+    raw = request.GET.get("direction")
+    if raw is None:
+        return None
+    direction_id = canonical_id(raw)
+    if raw == "":
+        raise Canonical("")
+    if direction_id is None:
+        raise Http404("No such direction.")
+    if raw != str(direction_id):
+        raise Canonical(urlencode({"direction": direction_id}))
+    return direction_id
+
+
+def redirect_canonical(request, query):
+    """A permanent redirect to this path with the query in its one spelling."""
+    return redirect(f"{request.path}?{query}" if query else request.path, permanent=True)

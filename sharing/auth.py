@@ -1,0 +1,88 @@
+"""Who an API request is for: a personal access token (`Authorization: Bearer brg_…`), or
+else the signed-in session. django-ninja runs these for every operation of the API
+(config.api); the first that answers wins, and what it answers becomes `request.user`.
+
+A request that sends a token is judged by the token alone: a wrong, revoked or malformed
+one is a 401 even beside a valid session, so a script never works by accident in a signed-in
+browser. Token use is limited per token, and wrong tokens per client address, in the
+database (accounts.limits), like every limit of Bearing.
+"""
+
+import time
+
+from django.conf import settings
+from ninja.errors import AuthenticationError, HttpError
+from ninja.security import APIKeyCookie, HttpBearer
+
+from accounts.clients import client_address
+from accounts.limits import count_hit, hits, over_limit
+
+from .models import AccessToken, digest
+
+CALLS_PER_MINUTE = 120  # per token
+MISSES_ALLOWED = 20  # wrong tokens from one address in MISS_WINDOW, then 429 until it ends
+MISS_WINDOW = 15 * 60
+TOKEN_LENGTH_LIMIT = 100  # no token Bearing made is longer
+
+BAD_HEADER = "Send the token as `Authorization: Bearer <token>`."
+BAD_TOKEN = "This token is not valid: it is unknown, revoked or mistyped."  # noqa: S105 - words
+
+
+class TooMany(HttpError):
+    """429, with how long to wait."""
+
+    def __init__(self, wait):
+        super().__init__(429, "Too many requests: wait a little and try again.")
+        self.wait = wait
+
+
+def _seconds_left(window):
+    return window - int(time.time()) % window
+
+
+class AccessTokenAuth(HttpBearer):
+    """A personal access token in the Authorization header: its owner, or 401."""
+
+    def __call__(self, request):
+        header = request.headers.get(self.header)
+        if not header:
+            return None  # no token: the session may answer
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != self.openapi_scheme or not token.strip():
+            raise AuthenticationError(401, BAD_HEADER)
+        return self.authenticate(request, token.strip())
+
+    def authenticate(self, request, token):
+        address = client_address(request)
+        if hits("api-token-miss", address, MISS_WINDOW) >= MISSES_ALLOWED:
+            raise TooMany(_seconds_left(MISS_WINDOW))
+        row = None
+        if len(token) <= TOKEN_LENGTH_LIMIT:
+            # Found by its digest: a wrong token costs one indexed lookup, like a right one.
+            row = (
+                AccessToken.objects.live()
+                .select_related("owner")
+                .filter(token_hash=digest(token), owner__is_active=True)
+                .first()
+            )
+        if row is None:
+            count_hit("api-token-miss", address, MISS_WINDOW)
+            raise AuthenticationError(401, BAD_TOKEN)
+        if over_limit(request, "api-token", limit=CALLS_PER_MINUTE, seconds=60, key=str(row.pk)):
+            raise TooMany(_seconds_left(60))
+        row.used()
+        request.user = row.owner  # the views, and the no-store header, read the person here
+        return row.owner
+
+
+class SessionAuth(APIKeyCookie):
+    """The signed-in person of a browser session (Django's own log-in). ninja checks the CSRF
+    token for any unsafe method, as Django would for a page."""
+
+    def __init__(self):
+        self.param_name = settings.SESSION_COOKIE_NAME
+        super().__init__(csrf=True)
+
+    def authenticate(self, request, key):
+        user = request.user
+        return user if user.is_authenticated else None

@@ -1,0 +1,40 @@
+"""The content a share link shows: the owner's dashboard and career story, read-only.
+
+The same builders and templates as the owner's own pages (jobs.dashboard, jobs.story), with
+`read_only` on: the templates leave out every way to change, export or import anything, and
+the links that would lead into the owner's signed-in pages point within the shared page
+instead (a job's bar to its explanation).
+"""
+
+from django.template.loader import render_to_string
+
+from jobs import dashboard, story
+
+
+def read_only_dashboard(owner, today):
+    """jobs.dashboard.dashboard's context, with its links kept inside the shared page."""
+    context = dashboard.dashboard(owner, today)
+    explained = {view.job.id for view in context["explained"] + context["offers"]}
+    for view in context["charted"] + context["offers"]:
+        view.url = f"#job-{view.job.id}-title" if view.job.id in explained else "#timeline-heading"
+    for row in (context["timeline"] or {}).get("rows", []):
+        row["url"] = row["view"].url if "view" in row else "#shared-dashboard"
+    for step in context["next_steps"]:
+        step["url"] = ""
+    return context
+
+
+def shared_body(owner, today, *, names):
+    """The shared page's content: 7 queries for the dashboard, 4 for the story. `names`:
+    whether the story names the people met."""
+    shown = {"user": owner, "read_only": True, "names": names}
+    board = {**read_only_dashboard(owner, today), **shown}
+    told = {**story.story(owner, today, names=names), **shown}
+    return render_to_string(
+        "sharing/_shared_body.html",
+        {
+            **board,
+            "dashboard_html": render_to_string("jobs/_dashboard_body.html", board),
+            "story_html": render_to_string("jobs/_story_body.html", told),
+        },
+    )
