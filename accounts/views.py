@@ -366,7 +366,10 @@ def import_confirm(request):
             ):
                 raise MatchingChanged
             plan = apply_import(
-                user=request.user, document=upload.checked(), by_name=upload.by_name
+                user=request.user,
+                document=upload.checked(),
+                by_name=upload.by_name,
+                leave_out=unticked_look_alikes(request),
             )
             pending.mark_imported()
     except NotWaiting as not_waiting:
@@ -389,6 +392,14 @@ def import_confirm(request):
             "Look at the preview again and confirm.",
         )
         return redirect("account_import_preview")
+    if plan.left_out:
+        count = len(plan.left_out)
+        messages.info(
+            request,
+            f"As you chose, {count} job{'s' if count != 1 else ''} that looked like "
+            f"{'ones' if count != 1 else 'one'} you have already {'were' if count != 1 else 'was'} "
+            "left out.",
+        )
     if plan.adds_anything:
         messages.success(request, f"Imported from the {upload.source}: {plan.summary()}.")
     else:
@@ -397,6 +408,12 @@ def import_confirm(request):
         # The first dashboard after an import should already mean something.
         return redirect("account_import_complete")
     return redirect("jobs:dashboard")
+
+
+def unticked_look_alikes(request):
+    """The look-alike jobs whose "import it too" box the person unticked: the preview posts
+    each box it offered as `offered` and each ticked one as `look_alike` (file keys)."""
+    return frozenset(request.POST.getlist("offered")) - set(request.POST.getlist("look_alike"))
 
 
 def confirmed_pending(request):

@@ -67,6 +67,7 @@ class Entry:
 
     name: str
     similar: str | None = None
+    key: str | None = None  # the file's key of a look-alike job, for the box that leaves it out
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ class Plan:
     matched: dict = field(default_factory=dict)  # collection → file key → existing id
     skill_ids: dict = field(default_factory=dict)  # folded name → existing id
     similar: dict = field(default_factory=dict)  # index of a job added → a look-alike's label
+    left_out: list = field(default_factory=list)  # look-alike jobs the person chose to leave out
 
     @property
     def adds_anything(self):
@@ -141,7 +143,8 @@ class Plan:
             entries = self.document[name]
             similar = self.similar if name == "jobs" else {}
             added = [
-                Entry(label(name, entries[index]), similar.get(index)) for index in self.add[name]
+                Entry(label(name, entries[index]), similar.get(index), entries[index]["key"])
+                for index in self.add[name]
             ]
             kept = [label(name, entries[index]) for index in self.kept[name]]
             if added or kept:
@@ -234,10 +237,13 @@ NAME_SIGNATURES = {
 }
 
 
-def plan_import(*, user, document, by_name=()):
+def plan_import(*, user, document, by_name=(), leave_out=frozenset()):
     """Set a canonical document against the person's data. Rejected on a conflict.
 
-    The collections in `by_name` (goals, contacts) are matched by title or name alone."""
+    The collections in `by_name` (goals, contacts) are matched by title or name alone.
+    `leave_out` holds the file keys of look-alike jobs (same title and employer as one the
+    person has) that the person unticked in the preview: they are not added. Only a
+    look-alike can be left out this way; any other key in it is ignored."""
     existing = snapshot(user)
     plan = Plan(document=document)
 
@@ -288,6 +294,10 @@ def plan_import(*, user, document, by_name=()):
         look_alike = look_alikes.get(job_name(document["jobs"][index]))
         if look_alike:
             plan.similar[index] = look_alike
+    if leave_out:
+        jobs = document["jobs"]
+        plan.left_out = [i for i in plan.similar if jobs[i]["key"] in leave_out]
+        plan.add["jobs"] = [i for i in plan.add["jobs"] if i not in plan.left_out]
 
     check_one_current(plan, existing.document["directions"])
     return plan
@@ -323,7 +333,7 @@ def day(value):
     return date.fromisoformat(value) if value else None
 
 
-def apply_import(*, user, document, by_name=()):
+def apply_import(*, user, document, by_name=(), leave_out=frozenset()):
     """Write what the plan adds, all of it or nothing, and mark the person's data changed.
 
     Rows go in with bulk inserts (no signals), so the data version is bumped once at the end.
@@ -331,7 +341,7 @@ def apply_import(*, user, document, by_name=()):
     with transaction.atomic():
         # One import at a time per person: the second waits, then sees the first's rows.
         profile, _ = Profile.objects.select_for_update().get_or_create(owner=user)
-        plan = plan_import(user=user, document=document, by_name=by_name)
+        plan = plan_import(user=user, document=document, by_name=by_name, leave_out=leave_out)
         if plan.currency:
             profile.currency = plan.currency[1]
             Profile.objects.filter(pk=profile.pk).update(currency=profile.currency)

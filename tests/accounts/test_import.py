@@ -162,10 +162,65 @@ def test_the_preview_warns_of_a_job_that_looks_like_one_the_person_has(owner_cli
     incoming = document(jobs=[job(employer="rosa's diner", started_on="2024-01-01")])
     text = text_of(preview(owner_client, as_json(incoming)))
     assert (
-        "Waiter, rosa's diner (Jan 2024 – ongoing) Looks like “Waiter, Rosa's Diner "
-        "(Jan 2024 – ongoing)”, which you have already. It differs in some detail, so it is "
-        "added as another job." in text
+        "1 job in the file looks like one you have already. Each is listed below with a box: "
+        "untick any that is a job you have, and it is left out." in text
     )
+    assert (
+        "Waiter, rosa's diner (Jan 2024 – ongoing) Looks like “Waiter, Rosa's Diner "
+        "(Jan 2024 – ongoing)”, which you have already. It differs in some detail. "
+        "Import it as another job" in text
+    )
+
+
+def look_alike_file():
+    """Two look-alikes of the person's waiter job and one new job."""
+    return document(
+        jobs=[
+            job("j1", employer="rosa's diner", started_on="2024-01-01"),
+            job("j2", employer="Rosa's Diner", started_on="2023-05-01", ended_on="2023-09-30"),
+            job("j3", title="Ring crew", employer="Northside"),
+        ]
+    )
+
+
+def test_an_unticked_look_alike_is_left_out_and_the_rest_imported(owner_client, owner):
+    JobFactory(owner=owner, title="Waiter", employer="Rosa's Diner", started_on=date(2024, 1, 15))
+    response = preview(owner_client, as_json(look_alike_file()))
+    html = response.content.decode()
+    # Both look-alikes are offered, ticked; the new job has no box.
+    assert html.count('name="look_alike"') == 2 and html.count(" checked>") == 2
+    posted = {"token": response.context["token"], "offered": ["j1", "j2"], "look_alike": ["j2"]}
+    page = owner_client.post(reverse("account_import_confirm"), posted, follow=True)
+    text = text_of(page)
+    assert "As you chose, 1 job that looked like one you have already was left out." in text
+    assert "Imported from the Bearing export: 2 jobs." in text
+    waiters = Job.objects.filter(owner=owner, title="Waiter").order_by("started_on")
+    assert [job.started_on for job in waiters] == [date(2023, 5, 1), date(2024, 1, 15)]
+    assert Job.objects.filter(owner=owner, title="Ring crew").exists()
+
+
+def test_every_look_alike_kept_when_the_boxes_stay_ticked(owner_client, owner):
+    JobFactory(owner=owner, title="Waiter", employer="Rosa's Diner", started_on=date(2024, 1, 15))
+    response = preview(owner_client, as_json(look_alike_file()))
+    posted = {
+        "token": response.context["token"],
+        "offered": ["j1", "j2"],
+        "look_alike": ["j1", "j2"],
+    }
+    text = text_of(owner_client.post(reverse("account_import_confirm"), posted, follow=True))
+    assert "left out" not in text
+    assert Job.objects.filter(owner=owner, title="Waiter").count() == 3
+
+
+def test_only_a_look_alike_can_be_left_out(owner):
+    """A key posted as unticked that is no look-alike (a forged form) changes nothing."""
+    JobFactory(owner=owner, title="Waiter", employer="Rosa's Diner", started_on=date(2024, 1, 15))
+    plan = apply_import(
+        user=owner, document=validate(look_alike_file()), leave_out=frozenset({"j2", "j3"})
+    )
+    assert plan.summary() == "2 jobs"
+    assert Job.objects.filter(owner=owner, title="Ring crew").exists()
+    assert Job.objects.filter(owner=owner, title="Waiter").count() == 2
 
 
 def test_duplicates_inside_one_file_are_all_kept(owner):
