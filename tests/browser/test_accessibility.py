@@ -12,6 +12,7 @@ from django.urls import reverse
 from accounts.demo import PASSWORD, USERNAME, load_demo
 from careers.models import CareerDirection, CareerGoal, Contact, Learning, Skill
 from jobs.models import Job
+from sharing.models import ShareLink
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -42,6 +43,7 @@ def pages_of(user):
         reverse("jobs:offer_add"),
         reverse("jobs:job_delete", args=[job.pk]),
         reverse("jobs:how_scores_work"),
+        reverse("jobs:story"),
         reverse("careers:direction_list"),
         reverse("careers:direction_detail", args=[direction.pk]),
         reverse("careers:direction_edit", args=[direction.pk]),
@@ -60,7 +62,16 @@ def pages_of(user):
         reverse("account_email"),
         reverse("password_change"),
         reverse("account_delete"),
+        reverse("account_import_complete"),
+        reverse("sharing:links"),
+        reverse("sharing:tokens"),
+        # What a mentor opens: the read-only dashboard and story.
+        reverse("sharing:shared", args=[shared_token(user)]),
     ]
+
+
+def shared_token(user):
+    return ShareLink.create(owner=user, label="mentor", days=1, show_contacts=True)[1]
 
 
 PUBLIC_PAGES = ["home", "login", "signup", "password_reset"]

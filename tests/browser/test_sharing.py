@@ -92,3 +92,20 @@ def test_a_mentor_opens_the_link_and_it_prints_as_a_report(live_server, browser,
     expect(page.get_by_text("is revoked: it no longer opens")).to_be_visible()
     mentor.emulate_media(media="screen")
     assert mentor.goto(address).status == 404
+
+
+def test_an_offer_prints_as_a_report_beside_the_job_she_has(live_server, page, tmp_path):
+    load_demo()
+    log_in(page, live_server)
+    offer = Job.objects.get(stage="offer")
+    page.goto(live_server.url + f"/jobs/{offer.pk}/")
+    expect(page.get_by_role("button", name="Print or save as PDF")).to_be_visible()
+    page.emulate_media(media="print")
+    head = page.locator(".print-frame > thead")
+    expect(head).to_be_visible()
+    expect(head).to_contain_text("Weighing an offer · Elena")
+    expect(page.get_by_role("button", name="Print or save as PDF")).to_be_hidden()
+    expect(page.get_by_role("heading", name="Set beside Waiter")).to_be_visible()
+    pdf = tmp_path / "offer.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    assert pdf.read_bytes().startswith(b"%PDF")
