@@ -143,9 +143,7 @@ def job_detail(request, pk):
     if job.is_offer:
         skills = [link.skill.name for link in job.skill_links.all()]
         context = pages.weigh_offer(request.user, job.pk, today, skills)
-        return render(
-            request, "jobs/offer_detail.html", {"job": job, "today": today, **context}
-        )
+        return render(request, "jobs/offer_detail.html", {"job": job, "today": today, **context})
     view = pages.job_card(request.user, job.pk, today)
     have = [link.skill.name for link in job.skill_links.all()]
     return render(
