@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from .dates import MONTHS
+
 # A hostile file could hold a million mistakes; the first ones are enough to act on.
 MAX_PROBLEMS = 100
 
@@ -112,29 +114,6 @@ def relabel(problems, origins):
             message = re.sub(rf"\b{name}\b", source_name, message)
         result.append(Problem(path + match.group(3), message))
     return result
-
-
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 
 
 def partial_date(text, *, month_names=False):

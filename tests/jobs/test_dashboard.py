@@ -14,11 +14,11 @@ from careers.models import (
     CareerGoal,
     DirectionSkill,
     DirectionValue,
-    Learning,
     Skill,
     bump_data_version,
 )
 from jobs.models import Job, JobBenefit, JobSkill
+from tests.factories import long_history
 from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
@@ -126,36 +126,6 @@ def test_a_change_shows_at_once_despite_the_cache(client, elena):
     assert client.get(API).json()["overall"] == 60
 
 
-def _add_jobs(user, count, skills, goals):
-    start = date(2000, 1, 1)
-    jobs = Job.objects.bulk_create(
-        Job(
-            owner=user,
-            title=f"Gig {n}",
-            employer=f"Client {n}",
-            employment_type="freelance",
-            stage="held",
-            started_on=start + timedelta(days=10 * n),
-            ended_on=start + timedelta(days=10 * n + 5),
-            pay_amount=Decimal(500),
-            pay_period="total",
-            currency="EUR",
-            identity_fit=1 + n % 5,
-            lessons=f"Lesson {n}",
-            avoid="late invoices",
-        )
-        for n in range(count)
-    )
-    JobSkill.objects.bulk_create(
-        JobSkill(job=job, skill=skills[n % len(skills)], gained=n % 2 == 0)
-        for n, job in enumerate(jobs)
-    )
-    JobBenefit.objects.bulk_create(JobBenefit(job=job, value="money") for job in jobs)
-    Job.goals.through.objects.bulk_create(
-        Job.goals.through(job_id=job.pk, careergoal_id=goals[0].pk) for job in jobs
-    )
-
-
 @pytest.mark.parametrize("count", [5, 500])
 @pytest.mark.parametrize(
     ("url", "queries"),
@@ -169,18 +139,7 @@ def _add_jobs(user, count, skills, goals):
 def test_pages_cost_the_same_queries_for_5_or_500_jobs(
     client, owner, count, url, queries, django_assert_num_queries
 ):
-    skills = Skill.objects.named(owner, ["Rigging", "Lighting", "Sound"])
-    direction = CareerDirection.objects.create(
-        owner=owner, title="Stage technician", status="current", started_on=date(1999, 1, 1)
-    )
-    DirectionSkill.objects.bulk_create(
-        DirectionSkill(direction=direction, skill=skill, importance=2) for skill in skills
-    )
-    DirectionValue.objects.create(direction=direction, value="money", weight=3)
-    goals = [CareerGoal.objects.create(owner=owner, direction=direction, title="Tour")]
-    learning = Learning.objects.create(owner=owner, title="Rigging course", completed_on=None)
-    learning.skills.set(skills[:1])
-    _add_jobs(owner, count, skills, goals)
+    long_history(owner, count)
     client.force_login(owner)
     with django_assert_num_queries(queries):
         response = client.get(url)

@@ -9,9 +9,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from careers.models import CareerDirection, DirectionSkill, Skill
+from careers.models import CareerDirection, Skill
 from jobs.models import Job, JobSkill
-from tests.jobs.test_dashboard import _add_jobs, figure
+from tests.factories import long_history
+from tests.jobs.test_dashboard import figure
 from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
@@ -59,11 +60,7 @@ def test_an_offer_that_would_close_a_missing_skill_says_so(client, elena):
 def test_the_offer_page_costs_the_same_queries_for_5_or_500_jobs(
     client, owner, count, django_assert_num_queries
 ):
-    skills = Skill.objects.named(owner, ["Rigging", "Sound"])
-    direction = CareerDirection.objects.create(owner=owner, title="Stage", status="current")
-    DirectionSkill.objects.create(direction=direction, skill=skills[0], importance=3)
-    goals = [direction.goals.create(owner=owner, title="Tour")]
-    _add_jobs(owner, count, skills, goals)
+    long_history(owner, count)
     offer = Job.objects.create(owner=owner, title="Roadie", stage="offer", identity_fit=4)
     client.force_login(owner)
     with django_assert_num_queries(12):
