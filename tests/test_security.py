@@ -1,6 +1,7 @@
 """Headers and settings that protect every page."""
 
 import os
+import re
 import string
 import subprocess
 import sys
@@ -46,6 +47,18 @@ def test_templates_hold_no_inline_script_or_style():
             if "<script" in line and "src=" not in line:
                 offenders.append(f"{path.relative_to(ROOT)}: {line.strip()}")
     assert offenders == []
+
+
+def test_every_static_file_a_template_names_exists():
+    """With DEBUG off the manifest storage refuses to render a page that names a missing
+    file: a stale `{% static %}` would be a 500 in production only."""
+    missing = [
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in (ROOT / "templates").rglob("*.html")
+        for name in re.findall(r"{%\s*static\s+['\"]([^'\"]+)['\"]", path.read_text())
+        if not (ROOT / "static" / name).is_file()
+    ]
+    assert missing == []
 
 
 def test_production_settings_pass_the_deployment_check():
