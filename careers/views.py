@@ -212,7 +212,30 @@ def chosen_suggestions(request, code):
     offered = {occupations.fold(item.name): item for item in occupations.suggestions(code).combined}
     only = request.POST.get("only")
     names = [only] if only else request.POST.getlist("skill")
-    return [offered[occupations.fold(name)] for name in names if occupations.fold(name) in offered]
+    # Each at most once, in the order posted: a name ticked twice is one skill.
+    chosen = {occupations.fold(name): None for name in names}
+    return [offered[folded] for folded in chosen if folded in offered]
+
+
+def add_suggested_skills(request, target, links, make):
+    """Link the suggestions of `target`'s occupation that the person chose to `target` (a
+    direction or a job), and say what was added. `links` is its manager of skill links;
+    `make(skill, suggestion)` makes one link row. Skills it has already are skipped."""
+    chosen = chosen_suggestions(request, target.occupation)
+    have = set(links.values_list("skill_id", flat=True))
+    skills = Skill.objects.named(request.user, [item.name for item in chosen])
+    added = [
+        make(skill, item)
+        for skill, item in zip(skills, chosen, strict=True)
+        if skill.pk not in have
+    ]
+    links.model.objects.bulk_create(added)
+    if added:
+        bump_data_version(request.user.pk)
+        names = ", ".join(link.skill.name for link in added)
+        messages.success(request, f"Added to {target}: {names}.")
+    else:
+        messages.info(request, "Nothing was added: tick the skills you want first.")
 
 
 def back_to(request, fallback):
@@ -231,21 +254,12 @@ def back_to(request, fallback):
 def direction_add_skills(request, pk):
     """Add skills its occupation suggests to a direction, at the importance O*NET gives."""
     direction = get_object_or_404(CareerDirection, pk=pk, owner=request.user)
-    chosen = chosen_suggestions(request, direction.occupation)
-    have = set(direction.skill_links.values_list("skill_id", flat=True))
-    skills = Skill.objects.named(request.user, [item.name for item in chosen])
-    added = [
-        DirectionSkill(direction=direction, skill=skill, importance=item.level)
-        for skill, item in zip(skills, chosen, strict=True)
-        if skill.pk not in have
-    ]
-    DirectionSkill.objects.bulk_create(added)
-    if added:
-        bump_data_version(request.user.pk)
-        names = ", ".join(link.skill.name for link in added)
-        messages.success(request, f"Added to {direction}: {names}.")
-    else:
-        messages.info(request, "Nothing was added: tick the skills you want first.")
+    add_suggested_skills(
+        request,
+        direction,
+        direction.skill_links,
+        lambda skill, item: DirectionSkill(direction=direction, skill=skill, importance=item.level),
+    )
     return HttpResponseRedirect(back_to(request, direction.get_absolute_url()))
 
 

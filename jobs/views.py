@@ -2,7 +2,6 @@
 
 from urllib.parse import urlencode
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -15,12 +14,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from careers.alignment import ALIGNED_AT, DRIFT_POINTS, DRIFT_WINDOW_DAYS, WEIGHTS
-from careers.models import Skill, bump_data_version
 from careers.views import (
     OwnedCreateView,
     OwnedDeleteView,
     OwnedUpdateView,
-    chosen_suggestions,
+    add_suggested_skills,
     suggested_for,
 )
 
@@ -158,17 +156,9 @@ def job_detail(request, pk):
 def job_add_skills(request, pk):
     """Add skills its occupation suggests to a job, as skills it used."""
     job = get_object_or_404(Job, pk=pk, owner=request.user)
-    chosen = chosen_suggestions(request, job.occupation)
-    have = set(job.skill_links.values_list("skill_id", flat=True))
-    skills = Skill.objects.named(request.user, [item.name for item in chosen])
-    added = [JobSkill(job=job, skill=skill) for skill in skills if skill.pk not in have]
-    JobSkill.objects.bulk_create(added)
-    if added:
-        bump_data_version(request.user.pk)
-        names = ", ".join(link.skill.name for link in added)
-        messages.success(request, f"Added to {job}: {names}.")
-    else:
-        messages.info(request, "Nothing was added: tick the skills you want first.")
+    add_suggested_skills(
+        request, job, job.skill_links, lambda skill, item: JobSkill(job=job, skill=skill)
+    )
     return redirect(job.get_absolute_url())
 
 

@@ -101,6 +101,19 @@ def test_ticked_suggestions_are_added_at_their_importance(owner_client, owner):
     assert "Monitoring" not in direction.skill_links.values_list("skill__name", flat=True)
 
 
+def test_a_skill_ticked_twice_is_added_once(owner_client, owner):
+    """A form posted by hand (or twice over) names a skill twice: one link, no error."""
+    direction = linked_wrestler(owner)
+    url = reverse("careers:direction_add_skills", args=[direction.pk])
+    response = owner_client.post(url, {"skill": ["Coordination", "coordination ", "Coordination"]})
+    assert response.status_code == 302
+    assert list(
+        direction.skill_links.filter(skill__name="Coordination").values_list(
+            "importance", flat=True
+        )
+    ) == [2]
+
+
 def test_a_stranger_cannot_add_to_anothers_direction(stranger_client, owner):
     direction = linked_wrestler(owner)
     url = reverse("careers:direction_add_skills", args=[direction.pk])
