@@ -282,6 +282,7 @@ def dashboard(user, today, direction_id=None):
     ]
     focus = result.direction
     return {
+        "reading": reading,  # the scored history, for the shared page's story
         "result": result,
         "direction": focus,
         "held": bool(held),

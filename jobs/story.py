@@ -352,19 +352,23 @@ def _with_gaps(told):
     return shown
 
 
-def story(user, today, *, names=True):
-    """The career story of `user` as of `today`: 4 queries, whatever the history's length.
-    With `names` off (a shared link that does not show contacts), the people met are only
-    counted: their names are not even read."""
-    directions = history.directions(user)
-    scored = [d for d, row in directions.items() if row.status in (CURRENT, PAST)]
-    rows = history.jobs(user)
-    weights = history.weights(user, scored)
-    results = alignment.score_jobs(
-        [history.job_data(row, weights) for row in rows],
-        [weights.direction(row) for row in directions.values()],
-        today,
-    )
+def story(user, today, *, names=True, reading=None):
+    """The career story of `user` as of `today`: 4 queries, whatever the history's length;
+    1 when `reading` (jobs.dashboard.read with no direction asked, as the dashboard has it
+    already) gives the scored history. With `names` off (a shared link that does not show
+    contacts), the people met are only counted: their names are not even read."""
+    if reading is None:
+        directions = history.directions(user)
+        scored = [d for d, row in directions.items() if row.status in (CURRENT, PAST)]
+        rows = history.jobs(user)
+        weights = history.weights(user, scored)
+        results = alignment.score_jobs(
+            [history.job_data(row, weights) for row in rows],
+            [weights.direction(row) for row in directions.values()],
+            today,
+        )
+    else:
+        directions, results = reading.directions, reading.result.jobs
     events = history.story_events(user, today, names=names)
     context = tell(results, directions.values(), events, today, names=names)
     focus = alignment.current_direction(directions.values())

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from careers import alignment
 from careers.models import CareerDirection, CareerGoal, Contact, bump_data_version
-from jobs import story
+from jobs import dashboard, story
 from jobs.history import Direction, Event
 from jobs.models import Job
 from tests.factories import long_history
@@ -33,6 +33,18 @@ def year_of(html, year):
 
 
 # -- Through the client -------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("history", ["worked example", "long"])
+def test_the_story_told_from_the_dashboards_reading_is_the_same_story(owner, history):
+    """The shared page tells the story from the history the dashboard scored already."""
+    person = worked_example() if history == "worked example" else owner
+    if history == "long":
+        long_history(owner, 40)
+    today = timezone.localdate()
+    reading = dashboard.dashboard(person, today)["reading"]
+    assert story.story(person, today, reading=reading) == story.story(person, today)
 
 
 @pytest.mark.django_db

@@ -274,9 +274,9 @@ def test_a_link_costs_the_same_queries_for_5_or_500_jobs(owner, count, django_as
     # savepoint, update of no row, savepoint, its row made, release, old rows cleared,
     # release); 9 the link by its digest, 10 its opening noted, 11 the owner's data version;
     # then the dashboard computed (7: directions, goals, jobs, matching, target skills,
-    # explained names, what the jobs gave) and the story (4: directions, jobs, matching,
-    # events).
-    with django_assert_num_queries(22):
+    # explained names, what the jobs gave) and the story told from the same scored history
+    # (1: its events).
+    with django_assert_num_queries(19):
         response = client.get(shared(token))
     assert response.status_code == 200
     assert f"Gig {count - 1}" in response.content.decode()
