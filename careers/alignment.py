@@ -687,7 +687,7 @@ def score_jobs(jobs, directions, today: date, direction_id: int | None = None):
     results = []
     for job in jobs:
         period = job_period(job, today)
-        days = 0 if period is None else (period[1] - period[0]).days + 1
+        days = _days(period)
         if job.stage != HELD:
             flags = _flags(job, phrases)
             direction = current if direction_id is None else asked

@@ -12,9 +12,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 
 from django.urls import reverse
-from django.utils.text import Truncator
 
 from careers.alignment import ALIGNED_AT, CONSIDERING, day
+
+from .models import money_text
 
 # The score bands, each a colour (and a word) on the charts and badges.
 MID_AT = 25
@@ -34,20 +35,6 @@ def score_class(score):
 def whole(amount):
     """An amount rounded to a whole number, halves up (14,949.50 → 14,950)."""
     return amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
-
-
-def money(amount, currency):
-    """ "14,950 EUR"."""
-    return f"{whole(amount):,} {currency}"
-
-
-def money_exact(amount, currency):
-    """ "11.50 EUR", to the cent."""
-    return f"{amount.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,} {currency}"
-
-
-def _day(when):
-    return day(when)
 
 
 # -- the timeline ---------------------------------------------------------------------------
@@ -92,8 +79,8 @@ def timeline_chart(views, directions, today):
                 "url": reverse("careers:direction_detail", args=[direction.id]),
                 "label": direction.title,
                 "note": f"{direction.status} direction, "
-                f"{_day(start) if start else 'always'} – "
-                f"{'now' if direction.ended_on is None else _day(end)}",
+                f"{day(start) if start else 'always'} – "
+                f"{'now' if direction.ended_on is None else day(end)}",
                 "css": f"direction-{direction.status}",
                 **placed(max(start or first, first), min(end, last)),
             }
@@ -105,7 +92,7 @@ def timeline_chart(views, directions, today):
                 "view": view,
                 "url": view.url,
                 "label": view.job.title,
-                "note": f"{_day(start)} – {'now' if view.ongoing else _day(end)}",
+                "note": f"{day(start)} – {'now' if view.ongoing else day(end)}",
                 "score": view.score_text,
                 "verdict": view.verdict_label,
                 "css": view.score_class,
@@ -132,16 +119,6 @@ PLOT_WIDTH, PLOT_HEIGHT = 640, 400
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 56, 24, 24, 56
 PLOT_LABELLED_POINTS = 12
 LONG_LABEL = 22  # a longer label is written on two lines
-
-
-def quadrant_name(well_paid, aligned):
-    if well_paid and aligned:
-        return "both"
-    if aligned:
-        return "built the career"
-    if well_paid:
-        return "paid the bills"
-    return "neither"
 
 
 def pay_line(views):
@@ -285,8 +262,9 @@ def means_or_end_chart(views, line):
                 "lines": [
                     {"y": _n(first_y + 14 * n), "text": text} for n, text in enumerate(lines)
                 ],
-                "pay": money(view.annual_pay, currency),
-                "quadrant": quadrant_name(view.annual_pay >= middle, view.score >= ALIGNED_AT),
+                "pay": money_text(whole(view.annual_pay), currency),
+                # Judged against the same pay line: a plotted job's verdict is its quadrant.
+                "quadrant": view.verdict_label.lower(),
             }
         )
     ticks = [
@@ -307,7 +285,7 @@ def means_or_end_chart(views, line):
         "mid_x": _n(px(middle)),
         "mid_y": _n(py(ALIGNED_AT)),
         "aligned_at": ALIGNED_AT,
-        "pay_line": money(middle, currency),
+        "pay_line": money_text(whole(middle), currency),
         "currency": currency,
         "points": points,
         "ticks": ticks,
@@ -324,8 +302,3 @@ def means_or_end_chart(views, line):
         "axis_title_y": _n(bottom + 44),
         "left_out": [view for view in views if view.job.id not in plotted_ids],
     }
-
-
-def short(text, length):
-    """Text cut to `length` characters with an ellipsis."""
-    return Truncator(text).chars(length)

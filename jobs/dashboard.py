@@ -48,9 +48,6 @@ class JobView:
     row: tuple  # the job's row (history.jobs)
     annual_pay: Decimal | None
     url: str
-    started: str
-    ended: str
-    days: str
     score_text: str
     score_class: str
     direction_title: str
@@ -98,9 +95,6 @@ def view(result, row):
         row=row,
         annual_pay=annual_pay(row.pay_amount, row.pay_period, row.hours_per_week, result.days),
         url=reverse("jobs:job_detail", args=[job.id]),
-        started=job.started_on.isoformat() if job.started_on else "—",
-        ended=job.ended_on.isoformat() if job.ended_on else "now",
-        days=str(result.days),
         score_text="—" if result.score is None else str(result.score),
         score_class=charts.score_class(result.score),
         direction_title="" if result.direction is None else result.direction.title,
