@@ -50,7 +50,8 @@ def currency_code(text):
 
 
 def fold_name(name):
-    """A skill name as it is matched: trimmed, inner white space folded, case folded."""
+    """A name as it is matched (a skill's, an import's column): trimmed, inner white space
+    folded, case folded — `Started  On` is `started on`."""
     return clean_name(name).casefold()
 
 

@@ -25,7 +25,7 @@ from jobs.models import EmploymentType, Stage
 from . import dates, tables
 from .document import FORMAT, validate_converted
 from .limits import WEB
-from .problems import Origin, Problems, Rejected, quoted
+from .problems import Origin, Problems, Rejected, listed, quoted
 from .text import UNICODE, decode
 
 MAX_MEMBERS = 10_000
@@ -53,12 +53,12 @@ class Kind:
 
     def canonical(self, header):
         """The header's cells as this file names its columns (any case), others as written."""
-        known = {tables.column_key(column): column for column in self.columns}
-        return [known.get(tables.column_key(cell), cell) for cell in header]
+        known = {fold_name(column): column for column in self.columns}
+        return [known.get(fold_name(cell), cell) for cell in header]
 
     def told_by(self, header):
-        keys = {tables.column_key(cell) for cell in header if cell}
-        return {tables.column_key(column) for column in self.required} <= keys
+        keys = {fold_name(cell) for cell in header if cell}
+        return {fold_name(column) for column in self.required} <= keys
 
 
 POSITIONS = Kind(
@@ -215,9 +215,9 @@ def elsewhere(rows):
     """The name of the archive's file Bearing has no place for whose columns one of the first
     rows names, or None."""
     for _, cells in rows[: tables.HEADER_SEARCH]:
-        keys = {tables.column_key(cell) for cell in cells if cell}
+        keys = {fold_name(cell) for cell in cells if cell}
         for name, columns in ELSEWHERE.items():
-            if {tables.column_key(column) for column in columns} <= keys:
+            if {fold_name(column) for column in columns} <= keys:
                 return name
     return None
 
@@ -231,8 +231,7 @@ def no_place_for(name):
 
 def files_read(word="and"):
     """The files of the archive Bearing reads, as a sentence names them."""
-    names = [kind.name for kind in KINDS]
-    return ", ".join(names[:-1]) + f" {word} " + names[-1]
+    return listed([kind.name for kind in KINDS], word)
 
 
 def from_csv(kind, text, *, encoding, today=None):
@@ -307,10 +306,6 @@ def convert(texts, *, today, archive=False, skipped=()):
     notes += reader.notes
     validated = validate_converted(document, problems, reader.origins, today=today)
     return validated, notes
-
-
-def listed(names):
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 # --- Rows into the document ------------------------------------------------------------------

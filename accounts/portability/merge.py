@@ -34,7 +34,7 @@ from jobs.models import JOB_FIELDS, Job, JobBenefit, JobSkill, Stage
 
 from .document import COLLECTIONS
 from .export import snapshot
-from .problems import Problem, Rejected, quoted
+from .problems import Problem, Rejected, listed, quoted
 
 SHOWN = 100  # entries listed by name in a preview section; the rest are counted
 
@@ -51,13 +51,6 @@ NAMES = {
 def counted(number, collection):
     singular, plural = NAMES[collection]
     return f"{number} {singular if number == 1 else plural}"
-
-
-def listed(phrases):
-    """["3 jobs", "2 goals", "1 skill"] → "3 jobs, 2 goals and 1 skill"."""
-    if len(phrases) <= 1:
-        return "".join(phrases)
-    return ", ".join(phrases[:-1]) + " and " + phrases[-1]
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .dates import MONTHS
-
 # A hostile file could hold a million mistakes; the first ones are enough to act on.
 MAX_PROBLEMS = 100
 
@@ -77,12 +75,21 @@ def describe(value):
     return type(value).__name__
 
 
+def listed(items, word="and"):
+    """["3 jobs", "2 goals", "1 skill"] → "3 jobs, 2 goals and 1 skill" (or with "or")."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+def shortened(text, limit=40):
+    """A name or a value as a page shows it: a hostile file cannot fill the page."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def quoted(value, limit=40):
     """A value quoted in a message, cut short so a hostile file cannot fill the page."""
-    text = str(value)
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return f"“{text}”"
+    return f"“{shortened(str(value), limit)}”"
 
 
 @dataclass(frozen=True)
@@ -116,9 +123,9 @@ def relabel(problems, origins):
     return result
 
 
-def partial_date(text, *, month_names=False):
-    """A date written `2020`, `2020-03`, `2020-03-15` (or `Mar 2020`, `March 2020` when
-    month_names) as ISO `YYYY-MM-DD`, padded to the first; None when blank.
+def partial_date(text):
+    """A date written `2020`, `2020-03` or `2020-03-15` (as JSON Resume writes them) as ISO
+    `YYYY-MM-DD`, padded to the first; None when blank.
 
     Raises ValueError when it is not such a date.
     """
@@ -129,7 +136,4 @@ def partial_date(text, *, month_names=False):
     if match:
         year, month_number, day_number = match.groups()
         return date(int(year), int(month_number or 1), int(day_number or 1)).isoformat()
-    match = re.fullmatch(r"([A-Za-z]+)\.? +(\d{4})", text) if month_names else None
-    if match and match.group(1).lower() in MONTHS:
-        return date(int(match.group(2)), MONTHS[match.group(1).lower()], 1).isoformat()
     raise ValueError(text)

@@ -30,7 +30,7 @@ from . import dates, tables
 from .document import FORMAT, VERSION, validate_converted
 from .export import CSV_COLUMNS, unescape_cell
 from .limits import WEB
-from .problems import Origin, Problem, Problems, Rejected, quoted
+from .problems import Origin, Problem, Problems, Rejected, listed, quoted, shortened
 from .text import NOT_READABLE
 
 MAX_COLUMNS = 100
@@ -213,7 +213,7 @@ def guess_field(header):
 def is_skill_list(header):
     """Whether a table with a Name column is a list of skills: none of its other columns
     names a field of a job."""
-    return not any(guess_field(cell) for cell in header if tables.column_key(cell) != "name")
+    return not any(guess_field(cell) for cell in header if fold_name(cell) != "name")
 
 
 # --- The table ---------------------------------------------------------------------------------
@@ -299,11 +299,6 @@ def read_table(text, rows=None):
     header = [cell.strip() for cell in header] + [""] * (width - len(header))
     body = [[number, cells + [""] * (width - len(cells))] for number, cells in body]
     return Table(header=header, rows=body, header_row=header_row, own=own)
-
-
-def shortened(text, limit=40):
-    """A name or a value as a page shows it: a hostile file cannot fill the page."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def unknown_columns(cells):
@@ -419,7 +414,7 @@ def parse_columns_option(text, table):
             (
                 index
                 for index, name in enumerate(table.header)
-                if tables.column_key(name) == tables.column_key(column)
+                if fold_name(name) == fold_name(column)
             ),
             None,
         )
@@ -495,8 +490,7 @@ def word(text, words, what, choices):
 
 
 def readable(choices):
-    labels = [label.split(" (")[0].lower() for _, label in choices.choices]
-    return ", ".join(labels[:-1]) + " or " + labels[-1]
+    return listed([label.split(" (")[0].lower() for _, label in choices.choices], "or")
 
 
 def amount(text):
@@ -930,8 +924,7 @@ def shown_value(target, job, named):
         return f"{value} of 5"
     if isinstance(value, list):
         return ", ".join(map(str, value))
-    text = str(value)
-    return text if len(text) <= 60 else text[:59] + "…"
+    return shortened(str(value), 60)
 
 
 def day_text(iso):

@@ -17,12 +17,6 @@ DELIMITERS = (",", ";", "\t")
 HEADER_SEARCH = 10  # rows looked at for the one that names the columns
 
 
-def column_key(name):
-    """A column's name as it is matched: case and white space folded, `Started On` is
-    `started on`."""
-    return " ".join(name.split()).casefold()
-
-
 def delimiter_of(text):
     """The character that separates cells: the one some line among the first holds most of
     (a comma when none; a title line such as "My jobs, 2026" does not outweigh the header)."""
