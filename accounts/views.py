@@ -276,13 +276,15 @@ def import_preview(request):
     )
 
 
-def spreadsheet_preview(request, pending, upload, form=None, kept=True):
+def spreadsheet_preview(request, pending, upload, form=None, kept=True, built=None):
     """A spreadsheet's preview: the matching of its columns (which the person can change),
     its first rows as they will be saved, and what it adds, or what stands in the way.
 
     `kept` is false when the matching the form shows was refused: the rows are then those of
-    the matching last kept, and nothing can be confirmed."""
-    built = upload.build()
+    the matching last kept, and nothing can be confirmed. `built`: upload.build(), when the
+    caller has it already."""
+    if built is None:
+        built = upload.build()
     plan, problems, more = None, built.problems, built.more
     if built.ok and kept:
         try:
@@ -329,14 +331,15 @@ def import_matching(request):
     if not form.is_valid():
         # Nothing is kept, and nothing can be confirmed, until the matching is one. The form
         # is shown again as posted, with the question about dates if the file raises it.
+        built = upload.build()
         form = MatchingForm(
             request.POST,
             table=upload.table,
             matching=upload.matching,
             token=pending.token,
-            built=upload.build(),
+            built=built,
         )
-        return spreadsheet_preview(request, pending, upload, form=form, kept=False)
+        return spreadsheet_preview(request, pending, upload, form=form, kept=False, built=built)
     pending.change_matching(form.matching())
     return redirect(reverse("account_import_preview") + "#rows")
 
