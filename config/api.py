@@ -20,7 +20,7 @@ from careers.api import router as careers_router
 from jobs.api import router as jobs_router
 from sharing.auth import AccessTokenAuth, SessionAuth, TooMany
 
-from .errors import NOT_SIGNED_IN, api_error
+from .errors import NOT_SIGNED_IN, api_error, not_found
 
 DESCRIPTION = """\
 A person's own data in Bearing, read-only: the alignment the dashboard shows, their jobs and
@@ -113,8 +113,7 @@ def _http_error(request, exc):
 
 @api.exception_handler(Http404)
 def _not_found(request, exc):
-    message = exc.args[0] if exc.args and isinstance(exc.args[0], str) else ""
-    return api_error(message or "Not found.", 404)
+    return not_found(request, exc)  # the site's own 404, which answers JSON under /api/
 
 
 @api.exception_handler(ValidationError)
@@ -124,8 +123,7 @@ def _invalid(request, exc):
         f"{'.'.join(str(part) for part in error['loc'][1:]) or error['loc'][0]}: {error['msg']}"
         for error in exc.errors
     )
-    response = api_error(f"This request cannot be read: {said}.", 422)
-    response.content = json.dumps(
-        {"detail": f"This request cannot be read: {said}.", "errors": exc.errors}, default=str
-    )
+    detail = f"This request cannot be read: {said}."
+    response = api_error(detail, 422)
+    response.content = json.dumps({"detail": detail, "errors": exc.errors}, default=str)
     return response
