@@ -14,13 +14,12 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from . import occupations
-from .models import CareerDirection, DirectionSkill, Value
+from .models import VALUE_ORDER, CareerDirection, DirectionSkill
 
 router = Router()
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 100
-VALUE_ORDER = {value: index for index, value in enumerate(Value.values)}
 
 
 class Error(Schema):

@@ -27,6 +27,10 @@ class Value(models.TextChoices):
     INNOVATION = "innovation", "Innovation"
 
 
+# Values listed in this order wherever order is not weight (the export, the API).
+VALUE_ORDER = {value: index for index, value in enumerate(Value.values)}
+
+
 class Importance(models.IntegerChoices):
     """Goal priority, target-skill importance and value weight."""
 

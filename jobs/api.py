@@ -3,7 +3,6 @@ numbers, and `GET /api/v1/jobs/`, the person's jobs with the export's fields, a 
 time. The schemas describe the answers for the OpenAPI document."""
 
 from datetime import date
-from decimal import Decimal
 from typing import Literal
 
 from django.db.models import Prefetch
@@ -12,9 +11,10 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
+from accounts.portability.document import canonical_hours  # hours as the export has them
 from careers.alignment import NOTHING
 from careers.api import REFUSED, Error
-from careers.models import CareerGoal, Contact, Value
+from careers.models import VALUE_ORDER, CareerGoal, Contact
 
 from . import dashboard as pages
 from .asked import Canonical, asked_direction, redirect_canonical
@@ -25,7 +25,6 @@ router = Router()
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 100  # a page of jobs is bounded whatever is asked
-VALUE_ORDER = {value: index for index, value in enumerate(Value.values)}
 
 
 # -- GET /api/v1/alignment/ -------------------------------------------------------------------
@@ -209,7 +208,7 @@ class JobOut(Schema):
 
     @staticmethod
     def resolve_hours_per_week(job):
-        return None if job.hours_per_week is None else hours(job.hours_per_week)
+        return None if job.hours_per_week is None else canonical_hours(job.hours_per_week)
 
     @staticmethod
     def resolve_schedule(job):
@@ -243,12 +242,6 @@ class JobOut(Schema):
     @staticmethod
     def resolve_contacts(job):
         return sorted(contact.pk for contact in job.contacts.all())
-
-
-def hours(number):
-    """Hours as the export writes them: a whole number when whole, else one decimal place."""
-    number = Decimal(number).quantize(Decimal("0.1"))
-    return int(number) if number == number.to_integral_value() else float(number)
 
 
 @router.api_operation(

@@ -17,6 +17,7 @@ from careers import occupations
 from careers.forms import TEXT_LIMIT
 from careers.models import (
     CURRENCY_PATTERN,
+    VALUE_ORDER,
     CareerDirection,
     CareerGoal,
     Contact,
@@ -37,7 +38,6 @@ from .problems import Problems, Rejected, describe, quoted, relabel
 FORMAT = "bearing-export"
 VERSION = 1
 KEY_LIMIT = 50
-VALUE_ORDER = {value: index for index, value in enumerate(Value.values)}
 
 INVALID = object()  # a value that failed its check; the problem is already recorded
 
