@@ -239,6 +239,14 @@ class DirectionStatus(models.TextChoices):
     CONSIDERING = "considering", "Considering"
 
 
+# Directions are listed the current one first, then those considered, then past ones.
+DIRECTION_ORDER = {
+    DirectionStatus.CURRENT: 0,
+    DirectionStatus.CONSIDERING: 1,
+    DirectionStatus.PAST: 2,
+}
+
+
 class DirectionQuerySet(OwnedQuerySet):
     def current(self):
         return self.filter(status=DirectionStatus.CURRENT)

@@ -28,6 +28,7 @@ from .forms import (
     SkillNamesField,
 )
 from .models import (
+    DIRECTION_ORDER,
     CareerDirection,
     CareerGoal,
     Contact,
@@ -153,8 +154,7 @@ def direction_list(request):
         skill_count=Count("skill_links", distinct=True),
         goal_count=Count("goals", distinct=True),
     )
-    order = {"current": 0, "considering": 1, "past": 2}
-    directions = sorted(directions, key=lambda direction: order[direction.status])
+    directions = sorted(directions, key=lambda direction: DIRECTION_ORDER[direction.status])
     return render(request, "careers/direction_list.html", {"directions": directions})
 
 

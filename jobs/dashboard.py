@@ -14,7 +14,8 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from careers import alignment, occupations
-from careers.alignment import ACHIEVED, CONSIDERING, CURRENT, DROPPED, HELD, PAST
+from careers.alignment import ACHIEVED, CURRENT, DROPPED, HELD, PAST
+from careers.models import DIRECTION_ORDER
 
 from . import charts, history, wording
 from .models import (
@@ -318,8 +319,7 @@ def dashboard(user, today, direction_id=None):
 
 def _ranked(directions):
     """The current direction, then those considered (the newest first), then past ones."""
-    order = {CURRENT: 0, CONSIDERING: 1, PAST: 2}
-    return sorted(directions.values(), key=lambda d: (order[d.status], -d.id))
+    return sorted(directions.values(), key=lambda d: (DIRECTION_ORDER[d.status], -d.id))
 
 
 def default_comparison(directions):
@@ -337,7 +337,6 @@ def compare(user, today, ids, directions):
     targets = history.target_skills(user, ids)
     jobs = [history.job_data(row, weights) for row in rows]
     everything = [weights.direction(row) for row in directions.values()]
-    order = {CURRENT: 0, CONSIDERING: 1, PAST: 2}
     return {
         "rows": [
             alignment.assess(
@@ -347,7 +346,9 @@ def compare(user, today, ids, directions):
                 target_skills=targets[direction_id],
                 direction_id=direction_id,
             )
-            for direction_id in sorted(ids, key=lambda d: (order[directions[d].status], d))
+            for direction_id in sorted(
+                ids, key=lambda d: (DIRECTION_ORDER[directions[d].status], d)
+            )
         ],
         "has_jobs": bool(jobs),
         "aligned_at": alignment.ALIGNED_AT,
