@@ -14,11 +14,12 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from screenshots import ARGS, CHROMIUM  # this script's folder is on the path
+
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 USERNAME = sys.argv[2] if len(sys.argv) > 2 else "elena"
 PASSWORD = sys.argv[3] if len(sys.argv) > 3 else "bearing-demo"
 OUT = Path(__file__).resolve().parent.parent / "screenshots" / "print"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
 WIDTHS = (1280, 390, 320)
 PAGES = {"dashboard": "/dashboard/", "story": "/story/"}
 
@@ -27,7 +28,7 @@ def sign_in(page):
     page.goto(BASE + "/accounts/login/")
     page.fill("#id_username", USERNAME)
     page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page.get_by_role("button", name="Log in", exact=True).click()
 
 
 def share_link(page):
@@ -42,7 +43,7 @@ def share_link(page):
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         owner = browser.new_context(viewport={"width": 1280, "height": 900})
         page = owner.new_page()
         sign_in(page)
