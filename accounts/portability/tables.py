@@ -15,14 +15,34 @@ from .problems import Rejected
 
 DELIMITERS = (",", ";", "\t")
 HEADER_SEARCH = 10  # rows looked at for the one that names the columns
+SNIFF_CHARS = 100_000  # how far the delimiter is looked for, whatever the file's length
 
 
 def delimiter_of(text):
     """The character that separates cells: the one some line among the first holds most of
-    (a comma when none; a title line such as "My jobs, 2026" does not outweigh the header)."""
-    lines = list(itertools.islice(text.splitlines(), HEADER_SEARCH)) or [""]
+    outside quotes (a comma when none; a title line such as "My jobs, 2026" does not outweigh
+    the header, nor a quoted description full of semicolons a comma-separated file)."""
+    lines = list(itertools.islice(_unquoted_lines(text), HEADER_SEARCH)) or [""]
     counts = {delimiter: max(line.count(delimiter) for line in lines) for delimiter in DELIMITERS}
     return max(DELIMITERS, key=lambda delimiter: counts[delimiter])
+
+
+def _unquoted_lines(text):
+    """The first SNIFF_CHARS of the text as rows, with what is inside double quotes left out
+    (a quoted cell may run over several lines; a doubled quote inside one leaves and
+    re-enters it)."""
+    line, quoted = [], False
+    for char in text[:SNIFF_CHARS]:
+        if char == '"':
+            quoted = not quoted
+        elif quoted:
+            continue
+        elif char in "\r\n":
+            yield "".join(line)
+            line = []
+        else:
+            line.append(char)
+    yield "".join(line)
 
 
 def rows(text, *, delimiter=None, verbatim=False, limit=None, name="This file"):

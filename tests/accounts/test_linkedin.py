@@ -76,6 +76,17 @@ def test_a_space_before_a_quoted_field_is_not_part_of_it():
     assert jobs[1]["description"] == 'Maintained the "legacy" billing app'
 
 
+def test_a_description_full_of_semicolons_does_not_hide_the_commas_between_cells():
+    text = (
+        "Company Name,Title,Description,Location,Started On,Finished On\r\n"
+        'Iron Hall,Gym assistant,"Coached; lifted; cleaned; opened; closed; taught; '
+        'spotted;\r\nsold memberships",Madrid,Jan 2023,Present\r\n'
+    )
+    upload = read_upload(text.encode(), name="Positions.csv")
+    assert positions(upload) == [("Gym assistant", "Iron Hall", "2023-01-01", None)]
+    assert upload.document["jobs"][0]["description"].startswith("Coached; lifted;")
+
+
 def test_an_untidy_export_is_read_bom_reordered_columns_full_months_and_all():
     positions_csv = read_upload(sample("linkedin-untidy/Positions.csv"), name="Positions.csv")
     assert positions(positions_csv) == [
