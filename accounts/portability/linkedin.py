@@ -371,72 +371,56 @@ class Reader:
         learning.append({"key": f"l{len(learning) + 1}", **entry})
 
     def positions(self, rows):
-        jobs = self.document["jobs"]
-        for number, row in rows:
-            place = f"{POSITIONS.name}, row {number}"
-            if not row.get("Title"):
-                self.problems.add(
-                    f"{place}, Title", "empty: every position needs a title; add it in the file"
-                )
-            if not row.get("Started On"):
-                self.problems.add(
-                    f"{place}, Started On",
-                    f"empty: a job you held needs the month it started, like {DATE_FORMS}",
-                )
-            self.origins[f"jobs[{len(jobs)}]"] = Origin(
-                place,
-                {
-                    "title": "Title",
-                    "employer": "Company Name",
-                    "started_on": "Started On",
-                    "ended_on": "Finished On",
-                    "description": "Description",
-                },
-            )
-            jobs.append(
-                {
-                    "key": f"j{len(jobs) + 1}",
-                    "title": row.get("Title", ""),
-                    "employer": row.get("Company Name", ""),
-                    "stage": Stage.HELD.value,
-                    "started_on": self.date(row, "Started On", place),
-                    # A blank or "Present" end is how LinkedIn says the position goes on.
-                    "ended_on": self.date(row, "Finished On", place, end=True),
-                    "description": row.get("Description", ""),
-                }
-            )
+        self.held(POSITIONS, rows, title="Title", noun="job")
 
     def volunteering(self, rows):
+        self.held(
+            VOLUNTEERING,
+            rows,
+            title="Role",
+            noun="role",
+            employment_type=EmploymentType.VOLUNTEER.value,
+        )
+
+    def held(self, kind, rows, *, title, noun, employment_type=None):
+        """Positions or volunteering roles as jobs held: `title` names the column of the
+        title (only a position's is checked here; a role's empty title is named by the
+        document's check), `noun` what the messages call one."""
         jobs = self.document["jobs"]
         for number, row in rows:
-            place = f"{VOLUNTEERING.name}, row {number}"
+            place = f"{kind.name}, row {number}"
+            if kind is POSITIONS and not row.get(title):
+                self.problems.add(
+                    f"{place}, {title}", "empty: every position needs a title; add it in the file"
+                )
             if not row.get("Started On"):
                 self.problems.add(
                     f"{place}, Started On",
-                    f"empty: a role you held needs the month it started, like {DATE_FORMS}",
+                    f"empty: a {noun} you held needs the month it started, like {DATE_FORMS}",
                 )
             self.origins[f"jobs[{len(jobs)}]"] = Origin(
                 place,
                 {
-                    "title": "Role",
+                    "title": title,
                     "employer": "Company Name",
                     "started_on": "Started On",
                     "ended_on": "Finished On",
                     "description": "Description",
                 },
             )
-            jobs.append(
-                {
-                    "key": f"j{len(jobs) + 1}",
-                    "title": row.get("Role", ""),
-                    "employer": row.get("Company Name", ""),
-                    "employment_type": EmploymentType.VOLUNTEER.value,
-                    "stage": Stage.HELD.value,
-                    "started_on": self.date(row, "Started On", place),
-                    "ended_on": self.date(row, "Finished On", place, end=True),
-                    "description": row.get("Description", ""),
-                }
-            )
+            job = {
+                "key": f"j{len(jobs) + 1}",
+                "title": row.get(title, ""),
+                "employer": row.get("Company Name", ""),
+                "stage": Stage.HELD.value,
+                "started_on": self.date(row, "Started On", place),
+                # A blank or "Present" end is how LinkedIn says the position goes on.
+                "ended_on": self.date(row, "Finished On", place, end=True),
+                "description": row.get("Description", ""),
+            }
+            if employment_type:
+                job["employment_type"] = employment_type
+            jobs.append(job)
 
     def skills(self, rows):
         names = self.document["skills"]
