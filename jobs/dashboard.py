@@ -209,12 +209,11 @@ def transfer(reading, shown):
     if not shared:
         return None
     named = shared[:TRANSFER_NAMED]
-    listed = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
     more = len(shared) - len(named)
     query = urlencode({"tick": shared}, doseq=True)
     return {
         "said": (
-            f"{shown.job.title} trained {listed}"
+            f"{shown.job.title} trained {wording.and_join(named)}"
             + (f" (and {more} more)" if more else "")
             + f", which {occupations.get(row.occupation).title} rate important — add them "
             f"to {direction.title}?"

@@ -32,7 +32,7 @@ from careers import alignment
 from careers.alignment import ALIGNED_AT, CURRENT, HELD, PAST
 from careers.models import LearningKind
 
-from . import history
+from . import history, wording
 from .models import avoid_phrases
 
 STORY_YEARS = 60  # the most recent years told; earlier ones are named in one line
@@ -84,18 +84,6 @@ def split_by_year(period, first_year):
 def listed(items, limit=NAMED):
     """The first `limit` items, and how many more there are."""
     return {"items": items[:limit], "more": max(len(items) - limit, 0)}
-
-
-def and_join(parts):
-    """ "a", "a and b", "a, b and c"."""
-    parts = list(parts)
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-def days_text(days):
-    return f"{days} day" if days == 1 else f"{days} days"
 
 
 @dataclass
@@ -265,7 +253,7 @@ def _said(year, names):
     jobs = heapq.nlargest(NAMED, year.jobs, key=lambda item: (item[0], -item[1].job.id))
     jobs_said = [
         f"{alignment.job_name(r.job)} ({'unscored' if r.score is None else f'score {r.score}'}, "
-        f"{days_text(days)})"
+        f"{wording.days_count(days)})"
         for days, r in jobs
     ]
     lessons = sorted(events["lesson"], key=lambda e: (e.day is None, e.day or date.min))
@@ -314,10 +302,12 @@ def _days_sentence(year):
     if not year.job_days:
         return "No job this year."
     parts = [
-        f"{days_text(days)} {VERDICT_WORDS[kind]}" if not i else f"{days} {VERDICT_WORDS[kind]}"
+        f"{wording.days_count(days)} {VERDICT_WORDS[kind]}"
+        if not i
+        else f"{days} {VERDICT_WORDS[kind]}"
         for i, (kind, days) in enumerate((k, year.days[k]) for k in VERDICTS if year.days[k])
     ]
-    said = f"You spent {and_join(parts)}."
+    said = f"You spent {wording.and_join(parts)}."
     if year.job_days > year.span:
         said += " (Some jobs ran at the same time: their days count for each.)"
     return said

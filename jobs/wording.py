@@ -222,7 +222,7 @@ def period(job, days, direction_title):
         )
         said = f"{dateformat.format(job.started_on, 'M Y')} – {end}"
         if job.stage == HELD:
-            said += f" · {_count(days, 'day')}"
+            said += f" · {days_count(days)}"
     if direction_title:
         said += f" · against {direction_title}"
     return said
@@ -231,6 +231,19 @@ def period(job, days, direction_title):
 def jobs_count(count):
     """ "1 job", "3 jobs"."""
     return _count(count, "job")
+
+
+def days_count(count):
+    """ "1 day", "3 days"."""
+    return _count(count, "day")
+
+
+def and_join(parts):
+    """ "a", "a and b", "a, b and c"."""
+    parts = list(parts)
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 STEP_ACTIONS = {
