@@ -189,3 +189,44 @@ def test_names_are_read_only_for_the_jobs_explained(owner):
             k for k, _ in direction.values if k in job.benefits
         )
     assert not any(job_id not in dict(pairs) for job_id, _ in found.names)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_goals_are_the_open_ones_and_the_focus_directions_counted_by_held_jobs(
+    owner, stranger, seed
+):
+    from django.db import connection
+
+    from careers.alignment import OPEN_GOALS
+
+    rng = random.Random(seed)
+    directions = _random_history(owner, rng)
+    _random_history(stranger, random.Random(seed + 100))  # never read for the owner
+    for goal in CareerGoal.objects.filter(owner=owner):
+        goal.status = rng.choice(["planned", "active", "dropped", "achieved"])
+        goal.target_date = rng.choice([None, date(2020, 1, 1), date(2027, 6, 1)])
+        goal.achieved_on = date(2021, 3, 1) if goal.status == "achieved" else None
+        goal.save()
+    CareerGoal.objects.create(owner=owner, title="Under no direction", status="active")
+    nulls_last = connection.features.nulls_order_largest
+
+    for focus in [None, *(d.pk for d in directions)]:
+        expected = sorted(
+            (
+                goal
+                for goal in CareerGoal.objects.filter(owner=owner)
+                if goal.status in OPEN_GOALS or (focus is not None and goal.direction_id == focus)
+            ),
+            key=lambda g: (
+                -g.priority,
+                (g.target_date is None) == nulls_last,
+                g.target_date or date.min,
+                g.title,
+                g.pk,
+            ),
+        )
+        got = history.goals(owner, focus)
+        assert [g.data for g in got] == [alignment_goal(g) for g in expected]
+        assert [g.advanced_by for g in got] == [
+            g.jobs.filter(stage="held").count() for g in expected
+        ]
