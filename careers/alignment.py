@@ -291,6 +291,14 @@ def day(when: date) -> str:
     return f"{when.day} {MONTHS[when.month - 1]} {when.year}"
 
 
+def joined(items, word="and") -> str:
+    """A list as Bearing writes it everywhere: "a", "a and b", "a, b and c" (or with "or")."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -580,13 +588,12 @@ def _shape_steps(direction) -> list[NextStep]:
     ]
     if not lacking:
         return []
-    listed = lacking[0] if len(lacking) == 1 else ", ".join(lacking[:-1]) + " or " + lacking[-1]
     return [
         NextStep(
             kind="shape_direction",
             text=(
-                f"{direction.title} has no {listed} yet — add them so your jobs can be set "
-                "against it."
+                f"{direction.title} has no {joined(lacking, 'or')} yet — add them so your jobs "
+                "can be set against it."
             ),
             direction_id=direction.id,
         )

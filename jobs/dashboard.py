@@ -213,7 +213,7 @@ def transfer(reading, shown):
     query = urlencode({"tick": shared}, doseq=True)
     return {
         "said": (
-            f"{shown.job.title} trained {wording.and_join(named)}"
+            f"{shown.job.title} trained {alignment.joined(named)}"
             + (f" (and {more} more)" if more else "")
             + f", which {occupations.get(row.occupation).title} rate important — add them "
             f"to {direction.title}?"

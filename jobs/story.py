@@ -307,7 +307,7 @@ def _days_sentence(year):
         else f"{days} {VERDICT_WORDS[kind]}"
         for i, (kind, days) in enumerate((k, year.days[k]) for k in VERDICTS if year.days[k])
     ]
-    said = f"You spent {wording.and_join(parts)}."
+    said = f"You spent {alignment.joined(parts)}."
     if year.job_days > year.span:
         said += " (Some jobs ran at the same time: their days count for each.)"
     return said

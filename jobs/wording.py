@@ -238,14 +238,6 @@ def days_count(count):
     return _count(count, "day")
 
 
-def and_join(parts):
-    """ "a", "a and b", "a, b and c"."""
-    parts = list(parts)
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
 STEP_ACTIONS = {
     # kind: (the link's words, the page it opens, the step's field that names the object)
     "learn_skill": ("Add learning for it", "careers:learning_add", None),

@@ -19,13 +19,14 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from careers.alignment import joined
 from careers.models import LearningKind, fold_name
 from jobs.models import EmploymentType, Stage
 
 from . import dates, tables
 from .document import FORMAT, validate_converted
 from .limits import WEB
-from .problems import Origin, Problems, Rejected, listed, quoted
+from .problems import Origin, Problems, Rejected, quoted
 from .text import UNICODE, decode
 
 MAX_MEMBERS = 10_000
@@ -231,7 +232,7 @@ def no_place_for(name):
 
 def files_read(word="and"):
     """The files of the archive Bearing reads, as a sentence names them."""
-    return listed([kind.name for kind in KINDS], word)
+    return joined([kind.name for kind in KINDS], word)
 
 
 def from_csv(kind, text, *, encoding, today=None):
@@ -284,7 +285,7 @@ def convert(texts, *, today, archive=False, skipped=()):
             if column and column not in kind.kept and any(row.get(column) for _, row in rows)
         ]
         if filled:
-            unkept.append(f"{kind.name}'s {listed(filled)}")
+            unkept.append(f"{kind.name}'s {joined(filled)}")
     if archive:
         line = f"Read from the archive: {', '.join(read)}."
         missing = [kind.name for kind in KINDS if kind not in texts]

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django.db import connection, transaction
 
+from careers.alignment import joined
 from careers.models import (
     CareerDirection,
     CareerGoal,
@@ -34,7 +35,7 @@ from jobs.models import JOB_FIELDS, Job, JobBenefit, JobSkill, Stage
 
 from .document import COLLECTIONS
 from .export import snapshot
-from .problems import Problem, Rejected, listed, quoted
+from .problems import Problem, Rejected, quoted
 
 SHOWN = 100  # entries listed by name in a preview section; the rest are counted
 
@@ -123,11 +124,11 @@ class Plan:
         phrases = [counted(len(self.add[name]), name) for name in ORDER if self.add[name]]
         if self.new_skills:
             phrases.append(counted(len(self.new_skills), "skills").replace(" ", " new ", 1))
-        return listed(phrases) or "nothing new"
+        return joined(phrases) or "nothing new"
 
     def kept_summary(self):
         phrases = [counted(len(self.kept[name]), name) for name in ORDER if self.kept[name]]
-        return listed(phrases)
+        return joined(phrases)
 
     def sections(self):
         """The preview's sections, in the order a person reads their history."""

@@ -75,13 +75,6 @@ def describe(value):
     return type(value).__name__
 
 
-def listed(items, word="and"):
-    """["3 jobs", "2 goals", "1 skill"] → "3 jobs, 2 goals and 1 skill" (or with "or")."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {word} " + items[-1]
-
-
 def shortened(text, limit=40):
     """A name or a value as a page shows it: a hostile file cannot fill the page."""
     return text if len(text) <= limit else text[: limit - 1] + "…"

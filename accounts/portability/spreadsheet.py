@@ -23,6 +23,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
 
+from careers.alignment import joined
 from careers.models import Value, clean_name, fold_name
 from jobs.models import EmploymentType, PayPeriod, Schedule, Stage
 
@@ -30,7 +31,7 @@ from . import dates, tables
 from .document import FORMAT, VERSION, validate_converted
 from .export import CSV_COLUMNS, unescape_cell
 from .limits import WEB
-from .problems import Origin, Problem, Problems, Rejected, listed, quoted, shortened
+from .problems import Origin, Problem, Problems, Rejected, quoted, shortened
 from .text import NOT_READABLE
 
 MAX_COLUMNS = 100
@@ -490,7 +491,7 @@ def word(text, words, what, choices):
 
 
 def readable(choices):
-    return listed([label.split(" (")[0].lower() for _, label in choices.choices], "or")
+    return joined([label.split(" (")[0].lower() for _, label in choices.choices], "or")
 
 
 def amount(text):
