@@ -291,6 +291,11 @@ def day(when: date) -> str:
     return f"{when.day} {MONTHS[when.month - 1]} {when.year}"
 
 
+def counted(number: int, noun: str) -> str:
+    """ "1 job", "3 jobs": a count as Bearing writes it everywhere (nouns with a plain "s")."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def joined(items, word="and") -> str:
     """A list as Bearing writes it everywhere: "a", "a and b", "a, b and c" (or with "or")."""
     items = list(items)

@@ -14,6 +14,7 @@ from careers.alignment import (
     OFFER,
     SKILLS_WEIGHT,
     VALUES_WEIGHT,
+    counted,
     round_half_up,
 )
 from careers.models import Value
@@ -40,10 +41,6 @@ def verdict(score, well_paid):
     if score >= ALIGNED_AT:
         return "both" if well_paid else "built"
     return "bills" if well_paid or well_paid is None else "neither"
-
-
-def _count(n, noun):
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _some_of(verb, negative, names, total, one, whose, nouns):
@@ -230,12 +227,12 @@ def period(job, days, direction_title):
 
 def jobs_count(count):
     """ "1 job", "3 jobs"."""
-    return _count(count, "job")
+    return counted(count, "job")
 
 
 def days_count(count):
     """ "1 day", "3 days"."""
-    return _count(count, "day")
+    return counted(count, "day")
 
 
 STEP_ACTIONS = {

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from careers.alignment import joined
+from careers.alignment import counted, joined
 from careers.models import LearningKind, fold_name
 from jobs.models import EmploymentType, Stage
 
@@ -272,7 +272,7 @@ def convert(texts, *, today, archive=False, skipped=()):
             continue
         text, encoding = texts[kind]
         rows, header = read_rows(text, kind, problems)
-        read.append(f"{kind.name} ({tables.plural(len(rows), 'row')})")
+        read.append(f"{kind.name} ({counted(len(rows), 'row')})")
         if encoding not in UNICODE:
             notes.append(
                 f"{kind.name} is not UTF-8 text; it was read as {encoding}. Check that "

@@ -81,7 +81,3 @@ def column_letter(index):
         index, rest = divmod(index - 1, 26)
         letters = chr(ord("A") + rest) + letters
     return letters
-
-
-def plural(number, word):
-    return f"{number} {word}{'' if number == 1 else 's'}"
