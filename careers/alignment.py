@@ -42,12 +42,52 @@ WEIGHTS = {
     "identity": IDENTITY_WEIGHT,
 }
 
-# A job scoring this or more built the career (aligned share, next steps, the charts).
+# A job scoring this or more built the career (aligned share, next steps, the verdicts);
+# from PARTLY_AT up to it, it built some of it.
 ALIGNED_AT = 50
+PARTLY_AT = 25
 DRIFT_WINDOW_DAYS = 365
 DRIFT_POINTS = 15
 
 IMPORTANCE_PHRASES = {3: "essential to", 2: "important to", 1: "useful to"}
+
+# The employment types that pay nothing by themselves, and the value a paid job gives.
+UNPAID_TYPES = ("volunteer", "unpaid")
+MONEY = "money"
+
+# The verdicts, the one answer to "did this job build my career, or just pay the bills?",
+# in the order the pages list them.
+BUILT = "built"
+PARTLY = "partly"
+BILLS = "bills"
+LITTLE = "little"
+DETAILS = "details"
+UNSCORED = "unscored"
+VERDICTS = (BUILT, PARTLY, BILLS, LITTLE, DETAILS, UNSCORED)
+
+
+def is_paid(employment_type: str, pay_amount, gave_money: bool) -> bool:
+    """Whether a job is paid: every job is, unless it is volunteer or unpaid work with no pay
+    amount above 0 and no money among what it gave."""
+    if employment_type not in UNPAID_TYPES:
+        return True
+    return (pay_amount is not None and pay_amount > 0) or gave_money
+
+
+def verdict(score: int | None, *, described: bool, paid: bool) -> str:
+    """A job's verdict, from its own rounded score and whether it is paid, never from other
+    jobs: built (ALIGNED_AT or more), partly (PARTLY_AT or more), bills (under PARTLY_AT and
+    paid) or little (under PARTLY_AT and unpaid); details when the job is undescribed, and
+    unscored when there is no direction to set it against or no component is defined."""
+    if not described:
+        return DETAILS
+    if score is None:
+        return UNSCORED
+    if score >= ALIGNED_AT:
+        return BUILT
+    if score >= PARTLY_AT:
+        return PARTLY
+    return BILLS if paid else LITTLE
 
 
 # -- inputs ---------------------------------------------------------------------------------
@@ -106,6 +146,7 @@ class JobData(NamedTuple):
     description: str = ""
     schedule_label: str = ""
     avoid: str = ""
+    paid: bool = True  # is_paid()
 
     @property
     def described(self) -> bool:
@@ -117,12 +158,15 @@ class JobData(NamedTuple):
 class TargetSkill:
     """A target skill of a direction, with its importance 1–3, whether a held job or a
     completed piece of learning covers it, and whether any learning (finished or not)
-    teaches it."""
+    teaches it; `job` and `learning` name the held job that used or gained it last and the
+    learning completed last that taught it ("" for none), to say where coverage came from."""
 
     name: str
     importance: int
     covered: bool = False
     taught: bool = False
+    job: str = ""
+    learning: str = ""
 
 
 @dataclass(frozen=True)
@@ -187,6 +231,14 @@ class JobResult(NamedTuple):
     @property
     def needs_details(self) -> bool:
         return not self.job.described
+
+    @property
+    def verdict(self) -> str:
+        """The job's verdict (see verdict()). A job with no direction is unscored, even
+        undescribed: there is nothing to set it against."""
+        if self.direction is None:
+            return UNSCORED
+        return verdict(self.score, described=self.job.described, paid=self.job.paid)
 
     @property
     def exact_score(self) -> Fraction | None:

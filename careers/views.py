@@ -33,6 +33,7 @@ from .models import (
     CareerGoal,
     Contact,
     DirectionSkill,
+    DirectionStatus,
     GoalStatus,
     Importance,
     Learning,
@@ -267,6 +268,13 @@ class DirectionCreate(OwnedCreateView):
     model = CareerDirection
     form_class = DirectionForm
     cancel_url = reverse_lazy("careers:direction_list")
+
+    def get_initial(self):
+        """`?status=considering` (from compare) starts the form as a direction considered."""
+        initial = super().get_initial()
+        if self.request.GET.get("status") in DirectionStatus.values:
+            initial["status"] = self.request.GET["status"]
+        return initial
 
 
 class DirectionUpdate(OwnedUpdateView):

@@ -8,13 +8,23 @@ from django.utils import dateformat
 
 from careers.alignment import (
     ALIGNED_AT,
+    BILLS,
+    BUILT,
+    DETAILS,
     GOALS_WEIGHT,
     HELD,
     IDENTITY_WEIGHT,
+    LITTLE,
     OFFER,
+    PARTLY,
+    PARTLY_AT,
     SKILLS_WEIGHT,
+    UNSCORED,
     VALUES_WEIGHT,
+    VERDICTS,
     counted,
+    day,
+    joined,
     round_half_up,
 )
 from careers.models import Value
@@ -24,23 +34,52 @@ from .models import Fit, money_text
 VALUE_LABELS = dict(Value.choices)
 FIT_LABELS = dict(Fit.choices)
 
-# The four quadrants of the means-or-end chart, and the two states of a job with no score.
-VERDICTS = {
-    "both": "Both",
-    "built": "Built the career",
-    "bills": "Paid the bills",
-    "neither": "Neither",
-    "details": "Needs details",
-    "unscored": "Not scored",
+# Each verdict (careers.alignment.verdict) as a page names it: of a job held, and of an offer.
+VERDICT_LABELS = {
+    BUILT: "Built the career",
+    PARTLY: "Built some of it",
+    BILLS: "Paid the bills",
+    LITTLE: "Did little for it",
+    DETAILS: "Needs details",
+    UNSCORED: "Not scored",
+}
+OFFER_VERDICT_LABELS = {
+    BUILT: "Would build the career",
+    PARTLY: "Would build some of it",
+    BILLS: "Would pay the bills",
+    LITTLE: "Would do little for it",
+    DETAILS: "Needs details",
+    UNSCORED: "Not scored",
+}
+# What puts a job under each verdict, for legends and "How scores work".
+VERDICT_RULES = {
+    BUILT: f"a score of {ALIGNED_AT} or more",
+    PARTLY: f"a score of {PARTLY_AT} to {ALIGNED_AT - 1}",
+    BILLS: f"under {PARTLY_AT}, and paid",
+    LITTLE: f"under {PARTLY_AT}, and unpaid",
+    DETAILS: "not described yet",
+    UNSCORED: "nothing to set it against",
 }
 
 
-def verdict(score, well_paid):
-    """The verdict of a scored job: did it build the career (score ALIGNED_AT or more), did
-    it pay well (None: its pay is unknown, so only the score speaks)?"""
-    if score >= ALIGNED_AT:
-        return "both" if well_paid else "built"
-    return "bills" if well_paid or well_paid is None else "neither"
+def verdict_label(verdict, offer=False):
+    """ "Paid the bills", or for an offer "Would pay the bills"."""
+    return (OFFER_VERDICT_LABELS if offer else VERDICT_LABELS)[verdict]
+
+
+def legend():
+    """The verdicts a chart's colours stand for, each with its rule, in order."""
+    return [
+        {"verdict": key, "label": VERDICT_LABELS[key], "rule": VERDICT_RULES[key]}
+        for key in VERDICTS
+    ]
+
+
+def career(title):
+    """ "your Professional wrestler career" (a title that already says career is kept)."""
+    if title.split()[-1].casefold() in ("career", "careers"):
+        return f"your {title}"
+    return f"your {title} career"
 
 
 def _some_of(verb, negative, names, total, one, whose, nouns):
@@ -56,21 +95,24 @@ def _some_of(verb, negative, names, total, one, whose, nouns):
     return f"{verb} {len(names)} of {whose} {total} {nouns}{listed}"
 
 
-# The verbs of a job held, and of an offer (what it would do).
+# The verbs of a job held, and of an offer (what it would do). A skill a job *used* is one
+# the person already had; one it *gained* them they learned there: both count the same.
 VERBS = {
     False: {
-        "use": ("used", "did not use"),
+        "use": ("used or gained", "did not use or gain"),
+        "gained": "gained",
         "advance": ("advanced", "did not advance"),
         "give": ("gave", "did not give"),
-        "fit": "you rated its fit with who you are",
-        "no_fit": "not counted: you have not rated how it fitted who you are",
+        "fit": "you rated how well it fitted who you are",
+        "no_fit": "not counted: you have not rated how well it fitted who you are",
     },
     True: {
-        "use": ("would use", "would not use"),
+        "use": ("would use or teach", "would not use or teach"),
+        "gained": "would teach",
         "advance": ("would advance", "would not advance"),
         "give": ("would give", "would not give"),
-        "fit": "you expect its fit with who you are to be",
-        "no_fit": "not counted: you have not said how much it would be you",
+        "fit": "you expect it to fit who you are",
+        "no_fit": "not counted: you have not said how well you expect it to fit who you are",
     },
 }
 
@@ -79,11 +121,14 @@ def component_lines(parts, counts, names, offer=False):
     """Each component of a score in plain words, and the arithmetic behind it.
 
     `parts` are the job's Components against its direction, `counts` how many target
-    skills, goals (not dropped) and values the direction has, `names` the matched ones;
-    an offer's are said as what it would do.
+    skills, goals (not dropped) and values the direction has, `names` the matched ones
+    (history.Explained.of: skills with those gained marked); an offer's are said as what it
+    would do.
     """
     verbs = VERBS[offer]
     values = [VALUE_LABELS.get(key, key) for key in names["values"]]
+    gained = names.get("gained", ())
+    skills = [f"{name} ({verbs['gained']})" if name in gained else name for name in names["skills"]]
     fit = None if parts.identity is None else round_half_up(parts.identity * 4) + 1
     lines = [
         (
@@ -93,7 +138,7 @@ def component_lines(parts, counts, names, offer=False):
             parts.skills_weight,
             _some_of(
                 *verbs["use"],
-                names["skills"],
+                skills,
                 counts["skills"],
                 "your one target skill",
                 "your",
@@ -139,7 +184,7 @@ def component_lines(parts, counts, names, offer=False):
             IDENTITY_WEIGHT,
             parts.identity,
             None if fit is None else (fit - 1, 4),
-            f"{verbs['fit']} {fit} of 5: {FIT_LABELS[fit].lower()}"
+            f"{verbs['fit']}: {fit} of 5, {FIT_LABELS[fit].lower()}"
             if fit is not None
             else verbs["no_fit"],
         ),
@@ -170,22 +215,41 @@ def arithmetic(lines, exact):
     )
 
 
-def sentence(title, verdict_key, lines, direction_title, offer=False):
-    """The sentence a job's card leads with."""
-    if verdict_key == "details":
+OPENINGS = {
+    BUILT: "{title} built {career}",
+    PARTLY: "{title} built some of {career}",
+    BILLS: "{title} paid the bills but did little for {career}",
+    LITTLE: "{title} did little for {career}",
+}
+OFFER_OPENINGS = {
+    BUILT: "{title} would build {career}",
+    PARTLY: "{title} would build some of {career}",
+    BILLS: "{title} would pay the bills but do little for {career}",
+    LITTLE: "{title} would do little for {career}",
+}
+
+
+def sentence(title, verdict, lines, direction_title, offer=False):
+    """The sentence a job's card leads with, following its verdict."""
+    if verdict == DETAILS:
+        if offer:
+            return (
+                f"You have not said yet which skills {title} would use or what it would give "
+                "you, so it cannot be scored."
+            )
         return (
-            f"{title} does not say yet which skills it used or what it gave you, so it is "
-            "left out of your figures until it does."
+            f"You have not said yet which skills {title} used or what it gave you, so it is "
+            "not counted in your figures."
         )
-    if verdict_key == "unscored":
+    if verdict == UNSCORED:
         if not direction_title:
             return f"There is no direction to set {title} against yet."
         return (
-            f"{direction_title} has no target skills, goals or values yet, and this job's "
-            "fit is not rated: there is nothing to score it by."
+            f"{direction_title} has no target skills, goals or values yet, and you have not "
+            f"rated how well {title} fits you: there is nothing to score it by."
         )
-    opening = (OFFER_OPENINGS if offer else OPENINGS)[verdict_key].format(
-        title=title, direction=direction_title
+    opening = (OFFER_OPENINGS if offer else OPENINGS)[verdict].format(
+        title=title, career=career(direction_title)
     )
     # The two weightiest parts, without the names the lines below give.
     reasons = [line["said"].split(":")[0] for line in lines if line["counted"]][:2]
@@ -193,30 +257,26 @@ def sentence(title, verdict_key, lines, direction_title, offer=False):
     return f"{opening}: it {' and '.join(reasons)}." if reasons else f"{opening}."
 
 
-OPENINGS = {
-    "both": "{title} paid well and built {direction}",
-    "built": "{title} built {direction}",
-    "bills": "{title} paid the bills but did little for {direction}",
-    "neither": "{title} neither paid well nor did much for {direction}",
-}
-OFFER_OPENINGS = {
-    "both": "{title} would pay well and build {direction}",
-    "built": "{title} would build {direction}",
-    "bills": "{title} would pay the bills but do little for {direction}",
-    "neither": "{title} would neither pay well nor do much for {direction}",
-}
+def before_direction(job, direction):
+    """A note for a held job that ended before the person chose its direction, or ""."""
+    if job.stage != HELD or direction is None or direction.started_on is None:
+        return ""
+    if job.ended_on is None or job.ended_on >= direction.started_on:
+        return ""
+    return (
+        f"You did this job before you chose {direction.title} ({day(direction.started_on)}), "
+        "so it was not aimed at it: the score says what it did for it all the same."
+    )
 
 
 def period(job, days, direction_title):
-    """ "Jan 2024 – now · 352 days · against Professional wrestler"."""
+    """ "Jan 2024 – now · 352 days · against Professional wrestler"; an offer "from Nov 2026"."""
     if job.started_on is None:
-        said = "No start date"
+        said = "No start date" if job.stage == HELD else "No start date yet"
+    elif job.stage == OFFER and job.ended_on is None:
+        said = f"From {dateformat.format(job.started_on, 'M Y')}"
     else:
-        end = (
-            dateformat.format(job.ended_on, "M Y")
-            if job.ended_on
-            else ("open" if job.stage == OFFER else "now")
-        )
+        end = dateformat.format(job.ended_on, "M Y") if job.ended_on else "now"
         said = f"{dateformat.format(job.started_on, 'M Y')} – {end}"
         if job.stage == HELD:
             said += f" · {days_count(days)}"
@@ -231,8 +291,8 @@ def jobs_count(count):
 
 
 def days_count(count):
-    """ "1 day", "3 days"."""
-    return counted(count, "day")
+    """ "1 day", "3 days", "1,507 days"."""
+    return f"{count:,} day" if count == 1 else f"{count:,} days"
 
 
 STEP_ACTIONS = {
@@ -259,25 +319,116 @@ def next_steps(next_steps):
     return steps
 
 
+# -- the headline ------------------------------------------------------------------------------
+
+# The verdicts the headline's days are told by, in the order it tells them.
+DAY_VERDICTS = (BUILT, PARTLY, BILLS, LITTLE)
+HEADLINE_NAMES = 3  # jobs named under each verdict, the longest first, then "and N more"
+# What the days of each verdict did: "… paid the bills", "… built some of it".
+DID = {
+    BUILT: "built {career}",
+    PARTLY: "built some of {career}",
+    BILLS: "paid the bills",
+    LITTLE: "did little for {career}",
+}
+
+
+def share_of(part, whole):
+    """How much of a whole, in words a person trusts: "all", "most" (more than half, not
+    all), "half", or else the percentage ("30%")."""
+    if part == whole:
+        return "all"
+    if 2 * part == whole:
+        return "half"
+    if 2 * part > whole:
+        return "most"
+    return f"{round_half_up(100 * part / whole)}%"
+
+
+def _names(titles):
+    """A group's job names, the longest first: "Waiter, Stage-hand and 3 more"."""
+    shown = titles[:HEADLINE_NAMES]
+    more = len(titles) - len(shown)
+    if more:
+        return f"{', '.join(shown)} and {counted(more, 'other job')}"
+    return joined(shown)
+
+
+def headline(results, direction, first_step=None):
+    """The answer at the top of the dashboard, from the verdicts of the held jobs: the days
+    of each verdict with the jobs named, what needs details first, and the one thing to do
+    next."""
+    held = [r for r in results if r.job.stage == HELD and r.days > 0]
+    groups = []
+    for verdict in DAY_VERDICTS:
+        jobs = sorted((r for r in held if r.verdict == verdict), key=lambda r: (-r.days, r.job.id))
+        if jobs:
+            groups.append(
+                {
+                    "verdict": verdict,
+                    "tone": f"tone-{verdict}",
+                    "label": VERDICT_LABELS[verdict],
+                    "days": sum(r.days for r in jobs),
+                    "names": _names(list(dict.fromkeys(r.job.title for r in jobs))),
+                }
+            )
+    total = sum(group["days"] for group in groups)
+    for group in groups:
+        group["percent"] = round_half_up(100 * group["days"] / total)
+        group["days_text"] = days_count(group["days"])
+    answer = ""
+    if groups:
+        largest = max(groups, key=lambda g: (g["days"], -DAY_VERDICTS.index(g["verdict"])))
+        share = share_of(largest["days"], total)
+        title = direction.title if direction else ""
+        did = DID[largest["verdict"]].format(career=career(title) if title else "the career")
+        if share in ("all", "most", "half"):
+            answer = f"{share.capitalize()} of your {days_count(total)} in work {did}."
+        else:
+            answer = f"The largest share of your {days_count(total)} in work ({share}) {did}."
+    waiting = []
+    silent = list(dict.fromkeys(r.job.title for r in held if r.verdict == DETAILS))
+    if silent:
+        verb = "needs" if len(silent) == 1 else "need"
+        waiting.append(f"{_names(silent)} {verb} details before {_it(silent)} can count")
+    unscored = list(dict.fromkeys(r.job.title for r in held if r.verdict == UNSCORED))
+    if unscored:
+        waiting.append(f"{_names(unscored)} cannot be scored yet")
+    return {
+        "answer": answer,
+        "bar": groups,
+        "waiting": f"{joined(waiting)}." if waiting else "",
+        "next": first_step,
+    }
+
+
+def _it(titles):
+    return "it" if len(titles) == 1 else "they"
+
+
 # When the overall score and the skill coverage differ by this much, the headline says why.
 DISAGREE_BY = 25
+SOURCES_NAMED = 4  # where coverage came from: this many sources named, then "and N more"
 
 
-def headline_texts(result, undescribed=0):
-    """The sentences under the headline figures."""
-    direction = result.direction
+def figure_texts(result, direction):
+    """The sentences under the three figures beneath the headline."""
     title = direction.title if direction else ""
-    texts = {
+    return {
         "overall_text": (
-            f"How well your jobs built {title}, each weighed by the days you worked in it."
+            f"The average score of your jobs against {title}, out of 100; a job you did for "
+            "longer counts for more."
             if direction
-            else "How well your jobs built their directions, each weighed by the days you "
-            "worked in it."
+            else "The average score of your jobs against their directions, out of 100; a job "
+            "you did for longer counts for more."
         ),
-        "aligned_text": (f"of your working days went to jobs scoring {ALIGNED_AT} or more."),
+        "aligned_text": (
+            f"of your days in work were in jobs that built the career (a score of {ALIGNED_AT} "
+            "or more)."
+        ),
         "coverage_text": (
-            f"of the skills {title} needs (the important ones count more) came from a job "
-            "or from learning you completed."
+            f"of the skills {title} needs you already have, from a job or from learning you "
+            "finished (the important skills count more)."
             if direction
             else ""
         ),
@@ -286,36 +437,52 @@ def headline_texts(result, undescribed=0):
             if direction
             else "Describe your current direction and the skills it needs."
         ),
-        "disagree": "",
-        "undescribed": (
-            ""
-            if not undescribed
-            else "1 job needs details: it is left out of these figures until it says what "
-            "it gave you (see next steps)."
-            if undescribed == 1
-            else f"{undescribed} jobs need details: they are left out of these figures until "
-            "they say what they gave you (see next steps)."
-        ),
     }
+
+
+def _sources(target_skills):
+    """Where each covered target skill came from: "Strength training and Choreography from
+    Gym assistant; Stage presence from Wrestling school (learning)"."""
+    by_source = {}
+    for skill in target_skills:
+        if not skill.covered:
+            continue
+        source = f"the {skill.learning} learning" if skill.learning and not skill.job else skill.job
+        by_source.setdefault(source, []).append(skill.name)
+    parts = [f"{joined(names)} from {source}" for source, names in by_source.items()]
+    shown = parts[:SOURCES_NAMED]
+    more = len(parts) - len(shown)
+    return "; ".join(shown) + (f"; and {counted(more, 'other source')}" if more else "")
+
+
+def disagree(result, direction, target_skills):
+    """Why skill coverage and the jobs' scores tell different stories, or ""."""
     overall, coverage = result.overall, result.coverage
-    if overall is not None and coverage is not None:
-        if coverage >= overall + DISAGREE_BY:
-            texts["disagree"] = (
-                f"Why both? Between them, your jobs and learning have given you most of what "
-                f"{title} needs ({coverage}%), but most of your working days went to jobs "
-                f"that did little for it ({overall} of 100)."
-            )
-        elif overall >= coverage + DISAGREE_BY:
-            texts["disagree"] = (
-                f"Why both? Your jobs fit {title} well ({overall} of 100), but they have "
-                f"given you only {coverage}% of the skills it needs: see what is missing."
-            )
-    return texts
+    if direction is None or overall is None or coverage is None:
+        return ""
+    if coverage >= overall + DISAGREE_BY:
+        have = share_of(coverage, 100)
+        have = f"{have} of the skills" if have != f"{coverage}%" else f"{coverage}% of the skills"
+        return (
+            f"Why is skill coverage higher than your jobs' scores? You already have {have} "
+            f"{direction.title} needs: {_sources(target_skills)}. But a job's score counts "
+            "what that job gave you, and on average your jobs score "
+            f"{overall} out of 100 against it."
+        )
+    if overall >= coverage + DISAGREE_BY:
+        return (
+            f"Why do your jobs score higher than your skill coverage? Your jobs give you much "
+            f"of what {direction.title} asks for — its goals, your values, a fit with who you "
+            f"are — and score {overall} out of 100 on average; but you have only {coverage}% "
+            "of the skills it needs. See the missing skills."
+        )
+    return ""
 
 
 def offer_verdict(offer, current, direction, closes, sides):
-    """What an offer would change, in a few plain sentences (offer and current: JobViews;
-    `sides`: the offer page's columns, with pay an hour)."""
+    """What an offer would change for the person first, then how it compares with the job
+    they have (offer and current: JobViews; `sides`: the offer page's columns, with pay an
+    hour)."""
     if direction is None:
         return ["Describe your direction to see what this offer would do for it."]
     said = []
@@ -325,26 +492,15 @@ def offer_verdict(offer, current, direction, closes, sides):
             f"Say what {name} would give you and which skills it would use, and Bearing "
             f"will set it against {direction.title}."
         )
-    elif offer.score is not None and current is not None and current.score is not None:
-        if offer.score > current.score:
-            said.append(
-                f"{name} would build {direction.title} more than {current.job.title} does "
-                f"({offer.score} against {current.score} out of 100)."
-            )
-        elif offer.score < current.score:
-            said.append(
-                f"{name} would build {direction.title} less than {current.job.title} does "
-                f"({offer.score} against {current.score} out of 100)."
-            )
-        else:
-            said.append(
-                f"{name} would build {direction.title} as much as {current.job.title} does "
-                f"({offer.score} out of 100)."
-            )
-    elif offer.score is not None:
-        said.append(f"{name} scores {offer.score} out of 100 against {direction.title}.")
+    gains, losses = [], []
     if closes:
-        said.append(f"It would give you what you still miss: {', '.join(closes)}.")
+        gains.append(
+            f"give you {joined(closes)}, which {direction.title} needs and you do not have yet"
+        )
+    goals = offer.names.get("goals", []) if offer.names else []
+    if goals:
+        quoted = [f"“{goal}”" for goal in goals]
+        gains.append(f"advance your goal{'s' if len(goals) > 1 else ''} {joined(quoted)}")
     hourly = [side["hourly"] for side in sides]
     if (
         len(hourly) == 2
@@ -353,14 +509,30 @@ def offer_verdict(offer, current, direction, closes, sides):
     ):
         difference = hourly[0] - hourly[1]
         currency = sides[0]["view"].row.currency
+        than = f"than {current.job.title}"
         if difference > 0:
-            said.append(f"It pays {money_text(difference, currency)} more an hour.")
+            gains.append(f"pay {money_text(difference, currency)} more an hour {than}")
         elif difference < 0:
-            said.append(f"It pays {money_text(-difference, currency)} less an hour.")
+            losses.append(f"it pays {money_text(-difference, currency)} less an hour {than}")
         else:
-            said.append("It pays the same an hour.")
-    for flag in offer.result.flags:
+            losses.append(f"it pays the same an hour as {current.job.title}")
+    if gains:
+        said.append(f"Taking {name} would {joined(gains)}.")
+    elif not offer.result.needs_details:
         said.append(
-            f"But it mentions “{flag.phrase}”, which you noted to avoid after {flag.job_title}."
+            f"Taking {name} would give you none of the skills you miss and advance none of "
+            "your goals."
         )
-    return said
+    said += [f"{loss[:1].upper()}{loss[1:]}." for loss in losses]
+    if offer.score is not None:
+        label = OFFER_VERDICT_LABELS[offer.verdict].lower()
+        if current is not None and current.score is not None:
+            said.append(
+                f"Against {direction.title} it scores {offer.score} out of 100, so it "
+                f"{label}; {current.job.title} scores {current.score}."
+            )
+        else:
+            said.append(
+                f"Against {direction.title} it scores {offer.score} out of 100, so it {label}."
+            )
+    return said  # its flags follow, in the page's own warning

@@ -19,8 +19,6 @@ def read_only_dashboard(owner, today):
         view.url = f"#job-{view.job.id}-title" if view.job.id in explained else "#timeline-heading"
     for row in (context["timeline"] or {}).get("rows", []):
         row["url"] = row["view"].url if "view" in row else "#shared-dashboard"
-    for step in context["next_steps"]:
-        step["url"] = ""
     return context
 
 

@@ -5,12 +5,14 @@ the database sums), so each example reads as the formula states it.
 """
 
 from datetime import date, timedelta
+from decimal import Decimal
 from fractions import Fraction
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from careers import alignment
 from careers.alignment import (
     Alignment,
     Flag,
@@ -30,6 +32,7 @@ from tests.reference import (
     choose_direction,
     components,
     offer_flags,
+    paid,
     score,
 )
 
@@ -861,6 +864,8 @@ def jobs_(draw, id_):
         description=draw(st.sampled_from(["", "open plan office", "travel a lot"])),
         schedule_label=draw(st.sampled_from(["", "Shifts", "Flexible"])),
         avoid="\n".join(draw(st.lists(PHRASES, max_size=3))),
+        employment_type=draw(st.sampled_from(["full_time", "part_time", "volunteer", "unpaid"])),
+        pay_amount=draw(st.sampled_from([None, Decimal("0"), Decimal("0.01"), Decimal("11.50")])),
     )
 
 
@@ -1164,3 +1169,119 @@ def test_many_past_directions_each_job_finds_its_own():
     ]
     result = assess(jobs=jobs, directions=directions, learning=[], today=TODAY)
     assert {r.job.id: r.direction_id for r in result.jobs} == {n: n for n in range(1, 21)}
+
+
+# -- verdicts ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("score", "described", "is_paid", "expected"),
+    [
+        (100, True, True, "built"),
+        (50, True, False, "built"),
+        (49, True, True, "partly"),
+        (25, True, False, "partly"),
+        (24, True, True, "bills"),
+        (0, True, True, "bills"),
+        (24, True, False, "little"),
+        (0, True, False, "little"),
+        (None, False, True, "details"),
+        (None, False, False, "details"),
+        (None, True, True, "unscored"),
+    ],
+)
+def test_the_verdict_table(score, described, is_paid, expected):
+    assert alignment.verdict(score, described=described, paid=is_paid) == expected
+
+
+@pytest.mark.parametrize(
+    ("employment_type", "pay_amount", "benefits", "expected"),
+    [
+        ("full_time", None, set(), True),  # paid work whose pay is not said is still paid
+        ("part_time", Decimal("0"), set(), True),
+        ("contract", None, {"money"}, True),
+        ("volunteer", None, set(), False),
+        ("volunteer", Decimal("0"), {"skills"}, False),
+        ("volunteer", Decimal("0.01"), set(), True),
+        ("volunteer", None, {"money"}, True),  # an allowance: it gave money
+        ("unpaid", None, set(), False),
+        ("unpaid", Decimal("500"), set(), True),
+    ],
+)
+def test_what_makes_a_job_paid(employment_type, pay_amount, benefits, expected):
+    assert alignment.is_paid(employment_type, pay_amount, "money" in benefits) is expected
+    row = job(1, employment_type=employment_type, pay_amount=pay_amount, benefits=benefits)
+    assert paid(row) is expected
+
+
+def test_elena_verdicts():
+    result = elena()
+    verdicts = {r.job.title: r.verdict for r in result.jobs}
+    assert verdicts == {"Waiter": "bills", "Gym assistant": "built"}
+
+
+def test_an_unpaid_job_that_did_little_is_not_said_to_pay_the_bills():
+    d = wrestler()
+    volunteer = job(1, "Usher", employment_type="volunteer", identity_fit=1)
+    carer = job(2, "Carer", employment_type="unpaid", identity_fit=1, benefits={"money"})
+    result = assess(jobs=[volunteer, carer], directions=[d], learning=[], today=TODAY)
+    verdicts = {r.job.title: (r.score, r.verdict) for r in result.jobs}
+    assert verdicts == {"Usher": (0, "little"), "Carer": (3, "bills")}
+
+
+def test_undescribed_and_directionless_jobs():
+    silent = job(1, "Porter")
+    rated = job(2, "Cook", identity_fit=3)
+    with_direction = assess(jobs=[silent, rated], directions=[wrestler()], learning=[], today=TODAY)
+    assert {r.job.title: r.verdict for r in with_direction.jobs} == {
+        "Porter": "details",
+        "Cook": "bills",
+    }
+    alone = assess(jobs=[silent, rated], directions=[], learning=[], today=TODAY)
+    assert {r.job.title: r.verdict for r in alone.jobs} == {
+        "Porter": "unscored",
+        "Cook": "unscored",
+    }
+
+
+@given(world=worlds(), data=st.data())
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+def test_a_verdict_never_depends_on_other_jobs(world, data):
+    jobs, directions, learning, today = world
+    ids = [None] + [d.id for d in directions]
+    direction_id = data.draw(st.sampled_from(ids))
+    together = assess(
+        jobs=jobs, directions=directions, learning=learning, today=today, direction_id=direction_id
+    )
+    for r in together.jobs:
+        raw = next(j for j in jobs if j.id == r.job.id)
+        alone = assess(
+            jobs=[raw],
+            directions=directions,
+            learning=learning,
+            today=today,
+            direction_id=direction_id,
+        )
+        assert alone.jobs[0].verdict == r.verdict
+
+
+@given(world=worlds())
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+def test_every_job_gets_the_verdict_its_score_and_pay_say(world):
+    jobs, directions, learning, today = world
+    result = assess(jobs=jobs, directions=directions, learning=learning, today=today)
+    for r in result.jobs:
+        raw = next(j for j in jobs if j.id == r.job.id)
+        assert r.verdict in alignment.VERDICTS
+        if r.direction is None:
+            assert r.verdict == "unscored"
+        elif r.needs_details:
+            assert r.verdict == "details"
+        elif r.score is None:
+            assert r.verdict == "unscored"
+        elif r.score >= 50:
+            assert r.verdict == "built"
+        elif r.score >= 25:
+            assert r.verdict == "partly"
+        else:
+            assert r.verdict == ("bills" if paid(raw) else "little")

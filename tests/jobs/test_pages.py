@@ -587,12 +587,14 @@ def add_jobs(owner, rows):
 @pytest.mark.parametrize("rows", ROWS)
 def test_job_list_queries(owner_client, owner, django_assert_num_queries, rows):
     add_jobs(owner, rows)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(12):
         # 1 session, 2 signed-in user, 3 held jobs counted, 4 a page of them newest first,
         # 5 their skill links with their skills, 6 their benefits, 7 offers, 8 their skill
-        # links, 9 their benefits
+        # links, 9 their benefits; then the listed jobs' verdicts: 10 the directions,
+        # 11 the listed jobs as scored, 12 what they gave of each direction
         response = owner_client.get(JOB_LIST)
     text = text_of(response)
+    assert text.count("Not scored") == min(rows, 50) + rows  # no direction: each says so
     assert f"held {rows - 1}" in text
     assert f"held skill {rows - 1}" in text
     assert f"offer {rows - 1}" in text

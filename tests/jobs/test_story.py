@@ -67,7 +67,7 @@ def test_elena_reads_her_story_newest_first(client):
     # Each year in plain words.
     gym = year_of(html, 2025)
     assert "You spent 176 days in work that built the career." in gym
-    assert "Jobs: Gym assistant at Iron Hall (score 60, 176 days)." in gym
+    assert "Jobs: Gym assistant at Iron Hall (built the career, score 60, 176 days)." in gym
     assert "Skills gained Choreography" in gym and "Goals achieved Join a wrestling school" in gym
     assert "People met Marco Ruiz (Head coach at Iron Hall)" in gym
     assert "Working where wrestlers train opens doors." in gym
@@ -78,7 +78,7 @@ def test_elena_reads_her_story_newest_first(client):
     assert "Saturday ring sessions" not in html
     # A chart a year, with its words as its text.
     assert 'aria-label="You spent 176 days in work that built the career."' in html
-    assert 'class="story-bar story-built"' in html
+    assert 'class="story-bar tone-built"' in html
 
 
 @pytest.mark.django_db
@@ -220,7 +220,7 @@ def test_days_are_split_by_the_dashboards_verdicts():
 def test_a_job_with_no_direction_counts_as_unscored():
     context = told([held(1, date(2024, 1, 1), date(2024, 1, 3), fit=5)], directions=())
     year = shown(context)[2024]
-    assert year["summary"] == "You spent 3 days in jobs with no direction to set them against."
+    assert year["summary"] == "You spent 3 days in jobs that could not be scored."
     assert year["mean"] is None
 
 

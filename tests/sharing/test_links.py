@@ -171,7 +171,7 @@ def test_no_link_leads_into_the_account_whatever_the_dashboard_shows(owner):
     )
     _, token = ShareLink.create(owner=owner, label="mentor", days=30, show_contacts=False)
     html = Client().get(shared(token)).content.decode()
-    assert "and 4 more." in html and "Imported does not say yet which skills it used" in html
+    assert "and 4 more." in html and "You have not said yet which skills Imported used" in html
     assert {href for href in hrefs(html) if not href.startswith("#")} <= PUBLIC
     assert "<form" not in html
 
