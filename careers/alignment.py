@@ -696,8 +696,8 @@ def _offer_steps(results, focus) -> list[NextStep]:
             )
         elif r.score is not None and r.score >= ALIGNED_AT and focus is not None:
             text = (
-                f"The offer {job_name(r.job)} scores {r.score}: it would build "
-                f"{focus.title} — weigh it against the job you have."
+                f"The offer {job_name(r.job)} scores {r.score}: it would build your "
+                f"{focus.title} career — weigh it against the job you have."
             )
         else:
             continue

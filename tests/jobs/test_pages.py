@@ -183,7 +183,7 @@ def test_owner_sees_their_job_in_the_timeline_and_on_its_page(owner_client, owne
     assert "Schedule Shifts" in text
     assert "Pay 11.50 EUR per hour" in text
     assert "How you liked it It was all right" in text
-    assert "How much it was you A little like me" in text
+    assert "How well it fitted you A little like me" in text
     assert "Public speaking — gained" in text
     assert "Connections" in text
     assert "I can hold a room." in text
