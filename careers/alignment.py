@@ -158,8 +158,9 @@ class JobData(NamedTuple):
 class TargetSkill:
     """A target skill of a direction, with its importance 1–3, whether a held job or a
     completed piece of learning covers it, and whether any learning (finished or not)
-    teaches it; `job` and `learning` name the held job that used or gained it last and the
-    learning completed last that taught it ("" for none), to say where coverage came from."""
+    teaches it; `job` and `learning` name where it came from ("" for none): the first held
+    job that gained it (or else the first that used it) and the first learning completed
+    that taught it."""
 
     name: str
     importance: int
@@ -167,6 +168,7 @@ class TargetSkill:
     taught: bool = False
     job: str = ""
     learning: str = ""
+    job_taught: bool = False  # whether `job` taught it (gained), not only used it
 
 
 @dataclass(frozen=True)
@@ -662,14 +664,21 @@ def job_name(job: JobData) -> str:
     return f"{job.title} at {job.employer}" if job.employer else job.title
 
 
-def _weak_steps(results) -> list[NextStep]:
+def _weak_steps(results, focus, coverage) -> list[NextStep]:
+    """Ongoing held jobs scoring under ALIGNED_AT. When the person already has more than half
+    of what the focus direction needs, the step says to find work that uses it."""
+    if focus is not None and coverage is not None and coverage > 50:
+        have = "all" if coverage == 100 else "most"
+        said = (
+            f" — yet you already have {have} of the skills {focus.title} needs: look for work "
+            "that uses them."
+        )
+    else:
+        said = " — look for ways it can build your direction, or plan what comes next."
     return [
         NextStep(
             kind="weak_job",
-            text=(
-                f"{job_name(r.job)} scores {r.score} — look for ways it can "
-                "build your direction, or plan what comes next."
-            ),
+            text=f"{job_name(r.job)} scores {r.score}{said}",
             direction_id=r.direction_id,
             job_id=r.job.id,
         )
@@ -681,28 +690,28 @@ def _weak_steps(results) -> list[NextStep]:
     ]
 
 
-def _offer_steps(results, focus) -> list[NextStep]:
-    """Offers worth a look: one that trips an avoid note, or one that would build the
-    direction (scoring ALIGNED_AT or more)."""
-    steps = []
+def _offer_steps(results, focus) -> tuple[list[NextStep], list[NextStep]]:
+    """Offers worth a look: (those that would build the direction, scoring ALIGNED_AT or more
+    with nothing to avoid: the dashboard leads with them, as an offer does not wait; those
+    that trip an avoid note)."""
+    building, flagged = [], []
     for r in results:
         if r.job.stage == HELD:
             continue
         if r.flags:
             phrases = ", ".join(f"“{flag.phrase}”" for flag in r.flags)
             text = (
-                f"The offer {job_name(r.job)} mentions {phrases}, which you noted to avoid "
-                "— weigh it before you answer."
+                f"The offer to work as {job_name(r.job)} mentions {phrases}, which you noted "
+                "to avoid — weigh it before you answer."
             )
+            flagged.append(NextStep(kind="weigh_offer", text=text, job_id=r.job.id))
         elif r.score is not None and r.score >= ALIGNED_AT and focus is not None:
             text = (
-                f"The offer {job_name(r.job)} scores {r.score}: it would build your "
-                f"{focus.title} career — weigh it against the job you have."
+                f"The offer to work as {job_name(r.job)} scores {r.score}: it would build "
+                f"your {focus.title} career — weigh it against the job you have."
             )
-        else:
-            continue
-        steps.append(NextStep(kind="weigh_offer", text=text, job_id=r.job.id))
-    return steps
+            building.append(NextStep(kind="weigh_offer", text=text, job_id=r.job.id))
+    return building, flagged
 
 
 def _describe_steps(results) -> list[NextStep]:
@@ -833,13 +842,15 @@ def assess(
     if direction_id is not None:
         # What if: the steps speak of the direction asked about, and of its goals only.
         goals = tuple(g for g in goals if g.direction_id == direction_id)
+    building, flagged = _offer_steps(results, focus)
     next_steps = (
-        _learn_steps(focus, missing, goals)
+        building
+        + _learn_steps(focus, missing, goals)
         + _overdue_steps(goals, today)
         + _shape_steps(focus)
-        + _offer_steps(results, focus)
+        + flagged
         + _describe_steps(results)
-        + _weak_steps(results)
+        + _weak_steps(results, focus, coverage)
     )
     return Alignment(
         as_of=today,

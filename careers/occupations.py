@@ -442,6 +442,7 @@ def shared_suggestions(from_code, to_code, *, minimum=SUGGEST_FROM):
 
 
 DISTINCTIVE_BY = 15  # points above the average occupation's importance: says something
+WORTH_FROM = 60  # the importance (0-100) from which a shared rating is worth adding
 
 
 @functools.cache
@@ -458,9 +459,9 @@ def _average_importance():
 
 
 def distinctive_shared(from_code, to_code, *, minimum=SUGGEST_FROM):
-    """What one occupation trains that another rates important and more important than most
-    occupations do (by DISTINCTIVE_BY points or more): the skills and knowledge worth adding
-    to a direction, without the ones every job uses (Speaking, Active Listening…). In the
+    """What one occupation trains that another rates WORTH_FROM or more, and more important
+    than most occupations do (by DISTINCTIVE_BY points or more): the skills and knowledge
+    worth adding to a direction, without the ones every job uses (Speaking…). In the
     order `to_code` rates them, most important first. Waiters and Waitresses → Registered
     Nurses: Service Orientation, Customer and Personal Service…"""
     source, target = get(from_code), get(to_code)
@@ -472,7 +473,7 @@ def distinctive_shared(from_code, to_code, *, minimum=SUGGEST_FROM):
         (
             r
             for r in (*target.skills, *target.knowledge)
-            if r.importance >= minimum
+            if r.importance >= max(minimum, WORTH_FROM)
             and r.importance - average.get(r.name, 0) >= DISTINCTIVE_BY
             and fold(r.name) in trained
         ),

@@ -86,4 +86,4 @@ def timeline_chart(views, directions, today):
     # The last label would run off the right edge: it is drawn from its end instead.
     for tick in ticks:
         tick["edge"] = tick["at"] > 92
-    return {"rows": rows, "ticks": ticks, "today": _at(today, first, span)}
+    return {"rows": rows, "ticks": ticks}

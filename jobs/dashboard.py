@@ -209,15 +209,21 @@ def worth_adding(reading, charted):
     jobs = list(dict.fromkeys(title for _, titles in trained.values() for title in titles))
     shown_names = names[:WORTH_NAMED]
     more = len(names) - len(shown_names)
+    skills = alignment.joined(shown_names) + (
+        f" and {alignment.counted(more, 'other')}" if more else ""
+    )
+    them = "it" if len(names) == 1 else "them"
     query = urlencode({"tick": names}, doseq=True)
     return {
-        "occupation": occupations.get(row.occupation).title,
+        "said": (
+            f"{occupations.get(row.occupation).title}, the occupation you linked to "
+            f"{focus.title}, rate {skills} more important than most occupations do, and the "
+            f"occupations of your jobs as {alignment.joined(jobs[:3])} use {them} too. "
+            f"{them.capitalize()} count in your scores only once you add {them} to your "
+            "target skills."
+        ),
         "direction": focus.title,
-        "skills": alignment.joined(shown_names)
-        + (f" and {alignment.counted(more, 'other')}" if more else ""),
         "count": len(names),
-        "jobs": alignment.joined(jobs[:3])
-        + (f" and {alignment.counted(len(jobs) - 3, 'other job')}" if len(jobs) > 3 else ""),
         "url": f"{reverse('careers:direction_detail', args=[focus.id])}?{query}#suggested",
     }
 
@@ -227,8 +233,8 @@ def _goal_progress(focus, goals, today):
     if focus is None:
         return None
     listed = [goal for goal in goals if goal.data.direction_id == focus.id]
-    open_weight = sum(goal.data.priority for goal in listed if goal.data.status != DROPPED)
-    done_weight = sum(goal.data.priority for goal in listed if goal.data.status == ACHIEVED)
+    achieved = sum(1 for goal in listed if goal.data.status == ACHIEVED)
+    counted = sum(1 for goal in listed if goal.data.status != DROPPED)
     items = []
     for goal in listed:
         status = goal.data.status
@@ -251,11 +257,9 @@ def _goal_progress(focus, goals, today):
         "first": items[:LISTED],
         "more": len(items[LISTED:]),
         "any": bool(items),
-        "percent": (
-            alignment.round_half_up(100 * Fraction(done_weight, open_weight))
-            if open_weight
-            else None
-        ),
+        "percent": alignment.round_half_up(Fraction(100 * achieved, counted)) if counted else None,
+        "said": f"{achieved} of your {alignment.counted(counted, 'goal')} achieved"
+        + (" (dropped goals left out)." if counted < len(listed) else "."),
     }
 
 
@@ -274,13 +278,15 @@ def dashboard(user, today, direction_id=None):
     offers = views(reading, [r for r in result.jobs if r.job.stage != HELD][:OFFERS_SHOWN])
     explained = charted[:EXPLAINED_JOBS]
     found = explain(user, reading, explained + offers, [v.job.id for v in explained])
-    tallied = history.tallies(user)
+    tallied = history.tallies(user, result.direction.id if result.direction else None)
     gained = [
-        {"name": name, "jobs": wording.jobs_count(count)}
-        for name, count in sorted(tallied["skill"], key=lambda item: item[0].casefold())
+        {"name": name, "first": first}
+        for name, first in sorted(tallied["skill"], key=lambda item: item[0].casefold())
     ]
     focus = result.direction
-    steps = wording.next_steps(result.next_steps[:STEPS_LISTED])
+    wanted = tallied["wanted"]
+    # The first step is the headline's "Next"; the card lists the ones after it.
+    steps = wording.next_steps(result.next_steps[: STEPS_LISTED + 1])
     return {
         "reading": reading,  # the scored history, for the shared page's story
         "result": result,
@@ -294,12 +300,16 @@ def dashboard(user, today, direction_id=None):
         "timeline": charts.timeline_chart(
             charted, [reading.weights.direction(row) for row in directions.values()], today
         ),
-        "legend": wording.legend(),
+        "legend": wording.legend({view.verdict for view in charted}),
         "offers": offers,
         "offer_count": len(result.jobs) - len(held),
+        # What the jobs gave, with what the person values and no job gave at 0.
         "values_tally": [
-            {"label": wording.VALUE_LABELS.get(key, key), "count": count}
-            for key, count in sorted(tallied["value"], key=lambda item: (-item[1], item[0]))
+            {"label": wording.VALUE_LABELS.get(key, key), "count": count, "wanted": key in wanted}
+            for key, count in sorted(
+                [*tallied["value"], *((key, 0) for key in wanted - dict(tallied["value"]).keys())],
+                key=lambda item: (-item[1], item[0]),
+            )
         ],
         "skills_gained": gained[:LISTED],
         "skills_gained_more": len(gained[LISTED:]),
@@ -314,13 +324,14 @@ def dashboard(user, today, direction_id=None):
         "directions": _ranked(directions)[:MENU_DIRECTIONS],
         "directions_more": max(len(directions) - MENU_DIRECTIONS, 0),
         "statement": directions[focus.id].statement if focus else "",
-        "next_steps": steps[:STEPS_SHOWN],
-        "more_steps": steps[STEPS_SHOWN:],
-        "next_steps_more": len(result.next_steps[STEPS_LISTED:]),
+        "next_steps": steps[1 : STEPS_SHOWN + 1],
+        "more_steps": steps[STEPS_SHOWN + 1 :],
+        "next_steps_more": len(result.next_steps[STEPS_LISTED + 1 :]),
         "today": today,
         "aligned_at": alignment.ALIGNED_AT,
         "undescribed": sum(1 for r in held if r.needs_details),
-        **wording.figure_texts(result, focus),
+        "current_job": _current_job([r for r in result.jobs if r.job.stage == HELD]),
+        **wording.figure_texts(result, focus, reading.targets),
     }
 
 

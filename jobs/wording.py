@@ -55,10 +55,10 @@ OFFER_VERDICT_LABELS = {
 VERDICT_RULES = {
     BUILT: f"a score of {ALIGNED_AT} or more",
     PARTLY: f"a score of {PARTLY_AT} to {ALIGNED_AT - 1}",
-    BILLS: f"under {PARTLY_AT}, and paid",
-    LITTLE: f"under {PARTLY_AT}, and unpaid",
+    BILLS: f"a score under {PARTLY_AT}, from paid work",
+    LITTLE: f"a score under {PARTLY_AT}, from unpaid work",
     DETAILS: "not described yet",
-    UNSCORED: "nothing to set it against",
+    UNSCORED: "no direction, or nothing to measure it by",
 }
 
 
@@ -67,11 +67,13 @@ def verdict_label(verdict, offer=False):
     return (OFFER_VERDICT_LABELS if offer else VERDICT_LABELS)[verdict]
 
 
-def legend():
-    """The verdicts a chart's colours stand for, each with its rule, in order."""
+def legend(shown=VERDICTS):
+    """The verdicts a chart's colours stand for (those `shown`), each with its rule, in
+    order."""
     return [
         {"verdict": key, "label": VERDICT_LABELS[key], "rule": VERDICT_RULES[key]}
         for key in VERDICTS
+        if key in shown
     ]
 
 
@@ -82,39 +84,77 @@ def career(title):
     return f"your {title} career"
 
 
-def _some_of(verb, negative, names, total, one, whose, nouns):
-    """ "used 2 of your 4 target skills: A, B", "used none of your 4 target skills", "used
-    all 4 of your target skills", "did not use your one target skill"…"""
-    listed = f": {', '.join(names)}" if names else ""
+def _some_of(verb, names, total, one, whose, nouns):
+    """ "advanced 2 of your 4 goals: A, B", "advanced none of your 4 goals", "advanced all 4
+    of your goals", "advanced your one goal"… and the same without the names."""
     if total == 1:
-        return f"{verb} {one}{listed}" if names else f"{negative} {one}"
-    if not names:
-        return f"{verb} none of {whose} {total} {nouns}"
-    if len(names) == total:
-        return f"{verb} all {total} of {whose} {nouns}{listed}"
-    return f"{verb} {len(names)} of {whose} {total} {nouns}{listed}"
+        counted_ = one if names else f"not {one}"
+        said = f"{verb} {counted_}"
+    elif not names:
+        said = f"{verb} none of {whose} {total} {nouns}"
+    elif len(names) == total:
+        said = f"{verb} all {total} of {whose} {nouns}"
+    else:
+        said = f"{verb} {len(names)} of {whose} {total} {nouns}"
+    return said + (f": {', '.join(names)}" if names else ""), said
 
 
 # The verbs of a job held, and of an offer (what it would do). A skill a job *used* is one
-# the person already had; one it *gained* them they learned there: both count the same.
+# the person already had; one it *taught* them (ticked "gained") they learned there: both
+# count the same.
 VERBS = {
     False: {
-        "use": ("used or gained", "did not use or gain"),
-        "gained": "gained",
-        "advance": ("advanced", "did not advance"),
-        "give": ("gave", "did not give"),
+        "use": "used",
+        "teach": "taught you",
+        "none": "used none",
+        "advance": "advanced",
+        "give": "gave",
         "fit": "you rated how well it fitted who you are",
+        "fit_short": "fitted who you are",
         "no_fit": "not counted: you have not rated how well it fitted who you are",
     },
     True: {
-        "use": ("would use or teach", "would not use or teach"),
-        "gained": "would teach",
-        "advance": ("would advance", "would not advance"),
-        "give": ("would give", "would not give"),
+        "use": "would use",
+        "teach": "would teach you",
+        "none": "would use none",
+        "advance": "would advance",
+        "give": "would give",
         "fit": "you expect it to fit who you are",
+        "fit_short": "would fit who you are",
         "no_fit": "not counted: you have not said how well you expect it to fit who you are",
     },
 }
+
+
+def _skills_said(names, total, verbs):
+    """What a job did with the direction's target skills, the used told from the taught:
+    ("Used Choreography and taught you Strength training (2 of your 5 target skills)",
+    "used 1 and taught you 1 of your 5 target skills")."""
+    gained = set(names.get("gained", ()))
+    used = [name for name in names["skills"] if name not in gained]
+    taught = [name for name in names["skills"] if name in gained]
+    of = "your one target skill" if total == 1 else f"your {total} target skills"
+    if not used and not taught:
+        return f"{verbs['none']} of {of}", f"{verbs['none']} of {of}"
+    count = len(used) + len(taught)
+    share = (
+        of
+        if total == 1
+        else "both your target skills"
+        if count == total == 2
+        else f"all {total} of your target skills"
+        if count == total
+        else f"{count} of {of}"
+    )
+    # "would use A and teach you B": the second verb without its "would".
+    teach = verbs["teach"].removeprefix("would ") if used else verbs["teach"]
+    long_parts = [f"{verbs['use']} {joined(used)}"] if used else []
+    long_parts += [f"{teach} {joined(taught)}"] if taught else []
+    if used and taught:
+        short = f"{verbs['use']} {len(used)} of {of} and {teach} {len(taught)} more"
+    else:
+        short = f"{verbs['use'] if used else verbs['teach']} {share}"
+    return f"{' and '.join(long_parts)} ({share})", short
 
 
 def component_lines(parts, counts, names, offer=False):
@@ -122,71 +162,62 @@ def component_lines(parts, counts, names, offer=False):
 
     `parts` are the job's Components against its direction, `counts` how many target
     skills, goals (not dropped) and values the direction has, `names` the matched ones
-    (history.Explained.of: skills with those gained marked); an offer's are said as what it
-    would do.
+    (history.Explained.of, with the skills it gained); an offer's are said as what it would
+    do. Each line has the words a card shows (`said`) and the shorter ones its sentence
+    takes (`reason`).
     """
     verbs = VERBS[offer]
     values = [VALUE_LABELS.get(key, key) for key in names["values"]]
-    gained = names.get("gained", ())
-    skills = [f"{name} ({verbs['gained']})" if name in gained else name for name in names["skills"]]
     fit = None if parts.identity is None else round_half_up(parts.identity * 4) + 1
+    skills = goals = said_values = ("", "")
+    if parts.skills is not None:
+        skills = _skills_said(names, counts["skills"], verbs)
+    if parts.goals is not None:
+        goals = _some_of(
+            verbs["advance"], names["goals"], counts["goals"], "your one goal", "your", "goals"
+        )
+    if parts.values is not None:
+        said_values = _some_of(
+            verbs["give"],
+            values,
+            counts["values"],
+            "the one thing you value from work",
+            "the",
+            "things you value from work",
+        )
     lines = [
         (
             "Skills",
             SKILLS_WEIGHT,
             parts.skills,
             parts.skills_weight,
-            _some_of(
-                *verbs["use"],
-                skills,
-                counts["skills"],
-                "your one target skill",
-                "your",
-                "target skills",
-            )
-            if parts.skills is not None
-            else "not counted: the direction has no target skills yet",
+            skills if parts.skills is not None else NOT_COUNTED["skills"],
         ),
         (
             "Goals",
             GOALS_WEIGHT,
             parts.goals,
             parts.goals_weight,
-            _some_of(
-                *verbs["advance"],
-                names["goals"],
-                counts["goals"],
-                "your one goal",
-                "your",
-                "goals",
-            )
-            if parts.goals is not None
-            else "not counted: the direction has no goals yet (dropped ones do not count)",
+            goals if parts.goals is not None else NOT_COUNTED["goals"],
         ),
         (
             "Values",
             VALUES_WEIGHT,
             parts.values,
             parts.values_weight,
-            _some_of(
-                *verbs["give"],
-                values,
-                counts["values"],
-                "the one thing you value",
-                "the",
-                "things you value",
-            )
-            if parts.values is not None
-            else "not counted: the direction has no values yet",
+            said_values if parts.values is not None else NOT_COUNTED["values"],
         ),
         (
             "Fit",
             IDENTITY_WEIGHT,
             parts.identity,
             None if fit is None else (fit - 1, 4),
-            f"{verbs['fit']}: {fit} of 5, {FIT_LABELS[fit].lower()}"
+            (
+                f"{verbs['fit']}: {fit} of 5, {FIT_LABELS[fit].lower()}",
+                f"{verbs['fit_short']} {fit} of 5",
+            )
             if fit is not None
-            else verbs["no_fit"],
+            else (verbs["no_fit"], ""),
         ),
     ]
     return [
@@ -194,12 +225,19 @@ def component_lines(parts, counts, names, offer=False):
             "name": name,
             "weight": weight,
             "said": said[:1].upper() + said[1:],
+            "reason": reason,
             "counted": ratio is not None,
             "fraction": "" if ratio is None else f"{got[0]}/{got[1]}",
-            "width": "0" if ratio is None else str(round_half_up(100 * ratio)),
         }
-        for name, weight, ratio, got, said in lines
+        for name, weight, ratio, got, (said, reason) in lines
     ]
+
+
+NOT_COUNTED = {
+    "skills": ("not counted: the direction has no target skills yet", ""),
+    "goals": ("not counted: the direction has no goals yet (dropped ones do not count)", ""),
+    "values": ("not counted: the direction has no values yet", ""),
+}
 
 
 def arithmetic(lines, exact):
@@ -252,20 +290,21 @@ def sentence(title, verdict, lines, direction_title, offer=False):
         title=title, career=career(direction_title)
     )
     # The two weightiest parts, without the names the lines below give.
-    reasons = [line["said"].split(":")[0] for line in lines if line["counted"]][:2]
-    reasons = [reason[:1].lower() + reason[1:] for reason in reasons]
+    reasons = [line["reason"] for line in lines if line["counted"]][:2]
     return f"{opening}: it {' and '.join(reasons)}." if reasons else f"{opening}."
 
 
 def before_direction(job, direction):
     """A note for a held job that ended before the person chose its direction, or ""."""
-    if job.stage != HELD or direction is None or direction.started_on is None:
+    if job.stage != HELD or not job.described or direction is None:
+        return ""
+    if direction.started_on is None:
         return ""
     if job.ended_on is None or job.ended_on >= direction.started_on:
         return ""
     return (
         f"You did this job before you chose {direction.title} ({day(direction.started_on)}), "
-        "so it was not aimed at it: the score says what it did for it all the same."
+        "so it was never aimed at it; it is set against it all the same."
     )
 
 
@@ -383,9 +422,9 @@ def headline(results, direction, first_step=None):
         title = direction.title if direction else ""
         did = DID[largest["verdict"]].format(career=career(title) if title else "the career")
         if share in ("all", "most", "half"):
-            answer = f"{share.capitalize()} of your {days_count(total)} in work {did}."
+            answer = f"{share.capitalize()} of your days in work {did}."
         else:
-            answer = f"The largest share of your {days_count(total)} in work ({share}) {did}."
+            answer = f"The largest share of your days in work ({share}) {did}."
     waiting = []
     silent = list(dict.fromkeys(r.job.title for r in held if r.verdict == DETAILS))
     if silent:
@@ -397,9 +436,21 @@ def headline(results, direction, first_step=None):
     return {
         "answer": answer,
         "bar": groups,
+        "overlap": _overlapping([r for r in held if r.verdict in DAY_VERDICTS]),
         "waiting": f"{joined(waiting)}." if waiting else "",
         "next": first_step,
     }
+
+
+def _overlapping(results):
+    """Whether any two of these jobs ran at the same time (their days then count twice)."""
+    periods = sorted((r.job.started_on.toordinal(), r.days) for r in results)
+    end = None  # the latest day (exclusive) any job so far reaches
+    for start, days in periods:
+        if end is not None and start < end:
+            return True
+        end = max(end or 0, start + days)
+    return False
 
 
 def _it(titles):
@@ -407,13 +458,14 @@ def _it(titles):
 
 
 # When the overall score and the skill coverage differ by this much, the headline says why.
-DISAGREE_BY = 25
+DISAGREE_BY = 20
 SOURCES_NAMED = 4  # where coverage came from: this many sources named, then "and N more"
 
 
-def figure_texts(result, direction):
+def figure_texts(result, direction, target_skills=()):
     """The sentences under the three figures beneath the headline."""
     title = direction.title if direction else ""
+    have = sum(1 for skill in target_skills if skill.covered)
     return {
         "overall_text": (
             f"The average score of your jobs against {title}, out of 100; a job you did for "
@@ -424,14 +476,11 @@ def figure_texts(result, direction):
         ),
         "aligned_text": (
             f"of your days in work were in jobs that built the career (a score of {ALIGNED_AT} "
-            "or more)."
+            "or more). Days in jobs that built some of it are not counted here."
         ),
-        "coverage_text": (
-            f"of the skills {title} needs you already have, from a job or from learning you "
-            "finished (the important skills count more)."
-            if direction
-            else ""
-        ),
+        "coverage_text": _coverage_said(result.coverage, have, len(target_skills), title)
+        if direction and target_skills
+        else "",
         "coverage_empty": (
             f"Add the skills {title} needs to see how many you have."
             if direction
@@ -440,41 +489,56 @@ def figure_texts(result, direction):
     }
 
 
+def _coverage_said(coverage, have, total, title):
+    """ "You have 3 of the 5 skills Professional wrestler needs, from a job or from learning
+    you finished; but the ones you miss matter more, so by importance that is 50%." """
+    said = (
+        f"You have {have} of the {total} skills {title} needs, from a job or from learning "
+        "you finished"
+    )
+    if have in (0, total) or 100 * have == coverage * total:
+        return said + "."
+    if 100 * have > coverage * total:
+        return said + f"; but the ones you miss matter more, so by importance that is {coverage}%."
+    return said + f"; and the ones you have matter more, so by importance that is {coverage}%."
+
+
 def _sources(target_skills):
-    """Where each covered target skill came from: "Strength training and Choreography from
-    Gym assistant; Stage presence from Wrestling school (learning)"."""
+    """Where the covered target skills came from, as the cards say it, grouped by source:
+    "Strength training (used as Gym assistant), Public speaking and Choreography (learned
+    as Camp counsellor) and Stage presence (from Wrestling school)"."""
     by_source = {}
     for skill in target_skills:
         if not skill.covered:
             continue
-        source = f"the {skill.learning} learning" if skill.learning and not skill.job else skill.job
+        if skill.job_taught or (skill.job and not skill.learning):
+            source = f"{'learned' if skill.job_taught else 'used'} as {skill.job}"
+        else:
+            source = f"from {skill.learning}"
         by_source.setdefault(source, []).append(skill.name)
-    parts = [f"{joined(names)} from {source}" for source, names in by_source.items()]
-    shown = parts[:SOURCES_NAMED]
-    more = len(parts) - len(shown)
-    return "; ".join(shown) + (f"; and {counted(more, 'other source')}" if more else "")
+    said = [f"{joined(names)} ({source})" for source, names in by_source.items()]
+    shown = said[:SOURCES_NAMED]
+    more = len(said) - len(shown)
+    return joined(shown + ([counted(more, "other source")] if more else []))
 
 
 def disagree(result, direction, target_skills):
-    """Why skill coverage and the jobs' scores tell different stories, or ""."""
+    """Why skill coverage and the jobs' average score tell different stories, or ""."""
     overall, coverage = result.overall, result.coverage
     if direction is None or overall is None or coverage is None:
         return ""
     if coverage >= overall + DISAGREE_BY:
-        have = share_of(coverage, 100)
-        have = f"{have} of the skills" if have != f"{coverage}%" else f"{coverage}% of the skills"
         return (
-            f"Why is skill coverage higher than your jobs' scores? You already have {have} "
-            f"{direction.title} needs: {_sources(target_skills)}. But a job's score counts "
-            "what that job gave you, and on average your jobs score "
-            f"{overall} out of 100 against it."
+            f"Why is your skill coverage ({coverage}%) so much higher than your jobs' average "
+            f"score ({overall})? Skill coverage counts what you have, wherever it came from: "
+            f"{_sources(target_skills)}. A job's score counts only what that job gave you."
         )
     if overall >= coverage + DISAGREE_BY:
         return (
-            f"Why do your jobs score higher than your skill coverage? Your jobs give you much "
-            f"of what {direction.title} asks for — its goals, your values, a fit with who you "
-            f"are — and score {overall} out of 100 on average; but you have only {coverage}% "
-            "of the skills it needs. See the missing skills."
+            f"Why is your jobs' average score ({overall}) so much higher than your skill "
+            f"coverage ({coverage}%)? Your jobs gave you much of what {direction.title} asks "
+            "for — its goals, the things you value, a fit with who you are — but you still miss "
+            "skills it needs: see Missing skills."
         )
     return ""
 

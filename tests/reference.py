@@ -49,6 +49,7 @@ class Job:
     avoid: str = ""
     employment_type: str = "full_time"
     pay_amount: object = None
+    gained_ids: frozenset = frozenset()  # those of skill_ids the job gained
 
 
 def paid(job: Job) -> bool:
@@ -117,8 +118,9 @@ def job_data(job: Job, directions) -> alignment.JobData:
 
 def target_skills(direction, jobs, learning):
     """The direction's target skills, each covered by a held job or completed learning, and
-    taught by any learning; named by the held job that used or gained it last (the latest
-    start, then the latest made) and the learning completed last."""
+    taught by any learning; named by where it came from: the first held job (by start, then
+    as made) that gained it, or else the first that used it, and the first learning
+    completed (by date, then as made) that taught it."""
     if direction is None:
         return ()
     held = sorted((j for j in jobs if j.stage == HELD), key=lambda j: (j.started_on, j.id))
@@ -130,15 +132,31 @@ def target_skills(direction, jobs, learning):
     for item in learning:
         taught |= item.skill_ids
 
-    def last(rows, skill_id):
-        return next((row.title for row in reversed(rows) if skill_id in row.skill_ids), "")
+    def first(rows, skill_id, gained=None):
+        return next(
+            (
+                row.title
+                for row in rows
+                if skill_id in row.skill_ids
+                and (gained is None or skill_id in getattr(row, "gained_ids", frozenset()))
+            ),
+            "",
+        )
 
     found = []
     for s in direction.target_skills:
-        job, course = last(held, s.skill_id), last(done, s.skill_id)
+        taught_by = first(held, s.skill_id, gained=True)
+        job = taught_by or first(held, s.skill_id)
+        course = first(done, s.skill_id)
         found.append(
             alignment.TargetSkill(
-                s.name, s.importance, bool(job or course), s.skill_id in taught, job, course
+                s.name,
+                s.importance,
+                bool(job or course),
+                s.skill_id in taught,
+                job,
+                course,
+                bool(taught_by),
             )
         )
     return tuple(found)

@@ -741,9 +741,10 @@ def test_an_ongoing_weak_job_is_named():
     assert weak == [
         NextStep(
             kind="weak_job",
+            # The coach job gave every target skill: the step says to use them.
             text=(
-                "Waiter at Rosa's Diner scores 15 — look for ways it can build your "
-                "direction, or plan what comes next."
+                "Waiter at Rosa's Diner scores 15 — yet you already have all of the skills "
+                "Professional wrestler needs: look for work that uses them."
             ),
             direction_id=3,
             job_id=20,
@@ -777,6 +778,10 @@ def test_next_steps_keep_their_order():
         "weak_job",
     ]
     assert "no values yet" in result.next_steps[2].text
+    assert result.next_steps[3].text == (
+        "Job at Employer scores 0 — look for ways it can build your direction, or plan what "
+        "comes next."
+    )
 
 
 # -- order of jobs --------------------------------------------------------------------------
@@ -1076,9 +1081,11 @@ def test_offers_worth_a_look_are_next_steps():
     )
     dull = offer(11, "Clerk", identity_fit=1)
     steps = [s for s in elena(jobs=[WAITER, GYM, night, dream, dull]).next_steps]
-    offers = [s for s in steps if s.kind == "weigh_offer"]  # newest first, as the jobs
+    offers = [s for s in steps if s.kind == "weigh_offer"]
     assert [s.job_id for s in offers] == [10, 9]
     assert "scores 70" in offers[0].text and "“Night shifts”" in offers[1].text
+    # An offer that would build the career does not wait: it comes first of all.
+    assert steps[0].job_id == 10
 
 
 def test_a_what_if_speaks_of_its_own_goals_only():

@@ -135,8 +135,15 @@ def test_a_linked_job_offers_its_occupations_skills_as_skills_used(owner_client,
     ]
 
 
+NURSES = "29-1141.00"
+
+
 def test_what_jobs_trained_is_offered_once_and_only_where_it_is_worth_adding(client, owner):
-    direction = linked_wrestler(owner)
+    direction = CareerDirection.objects.create(
+        owner=owner, title="Nurse", status="current", occupation=NURSES
+    )
+    speaking = Skill.objects.named(owner, ["Speaking"])[0]
+    DirectionSkill.objects.create(direction=direction, skill=speaking, importance=2)
     jobs = [
         Job.objects.create(
             owner=owner,
@@ -153,22 +160,31 @@ def test_what_jobs_trained_is_offered_once_and_only_where_it_is_worth_adding(cli
     # Not on every card: once, in one place, naming the occupation it comes from.
     for job in jobs:
         card = html.split(f'id="job-{job.pk}-title"')[1].split("</article>")[0]
-        assert "Athletes and Sports Competitors" not in card
+        assert "Registered Nurses" not in card
     assert html.count('id="worth-heading"') == 1
     worth = text_of_html(html.split('id="worth-heading"')[1].split("</section>")[0])
-    assert "You linked Professional wrestler to the occupation Athletes and Sports Competitors" in (
-        worth
-    )
-    assert "It rates Sales and Marketing more important than most occupations do" in worth
-    assert "and you practised it as Head waiter and Waiter" in worth
+    assert (
+        "Registered Nurses, the occupation you linked to Nurse, rate Customer and Personal "
+        "Service, Social Perceptiveness, Coordination and Service Orientation more important "
+        "than most occupations do, and the occupations of your jobs as Head waiter and Waiter "
+        "use them too."
+    ) in worth
     # What every occupation rates alike says nothing about this one: not offered.
     assert "Active Listening" not in worth and "English Language" not in worth
     assert "O*NET" in worth  # the attribution the licence asks for, beside the suggestion
     link = re.search(r'href="([^"]+#suggested)"', html.split('id="worth-heading"')[1])
     page = client.get(link.group(1).replace("&amp;", "&"))
-    assert re.search(r'value="Sales and Marketing"[^>]*checked', page.content.decode())
+    assert re.search(r'value="Coordination"[^>]*checked', page.content.decode())
     # Only what the person adds counts: nothing was added by showing it.
     assert list(direction.skill_links.values_list("skill__name", flat=True)) == ["Speaking"]
+
+
+def test_nothing_worth_adding_is_no_card(client, owner):
+    linked_wrestler(owner)
+    Job.objects.create(owner=owner, title="Waiter", started_on=date(2024, 1, 1), occupation=WAITERS)
+    client.force_login(owner)
+    # Waiters' Sales and Marketing is rated 54 by athletes: not worth adding.
+    assert 'id="worth-heading"' not in client.get(reverse("jobs:dashboard")).content.decode()
 
 
 def text_of_html(html):

@@ -55,6 +55,9 @@ def raw_rows(user):
             avoid=job.avoid,
             employment_type=job.employment_type,
             pay_amount=job.pay_amount,
+            gained_ids=frozenset(
+                JobSkill.objects.filter(job=job, gained=True).values_list("skill_id", flat=True)
+            ),
         )
         for job in Job.objects.filter(owner=user)
     ]

@@ -54,7 +54,7 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
     assert "Careful: “night shifts” — you noted to avoid it after Waiter" in text
     assert "Pay an hour 12.12 EUR" in text and "Pay an hour 14 EUR" in text
     assert "It would give you none of the skills Professional wrestler needs" in text
-    assert "Would use or teach none of your 4 target skills" in text
+    assert "Would use none of your 4 target skills" in text
     assert "Would pay the bills" in text and "Built the career" in text
 
 
@@ -160,9 +160,7 @@ def test_ticking_a_target_skill_changes_the_score(client, elena):
     }
     card = text_of(client.get(reverse("jobs:job_detail", args=[waiter.pk])))
     # Used and gained are told apart, and both count.
-    assert (
-        "Used or gained 2 of your 4 target skills: Stage presence, Public speaking (gained)" in card
-    )
+    assert "Used Stage presence and taught you Public speaking (2 of your 4 target skills)" in card
 
 
 def test_a_job_can_be_saved_with_its_essentials_only(client, owner):
@@ -244,9 +242,10 @@ def test_every_page_that_shows_a_job_names_its_verdict_one_way(client, elena):
 def test_the_headline_says_why_coverage_and_alignment_differ(client, elena):
     text = text_of(client.get(DASHBOARD))
     assert (
-        "Why is skill coverage higher than your jobs' scores? You already have most of the "
-        "skills Professional wrestler needs: Strength training and Choreography from Gym "
-        "assistant; Public speaking from Waiter."
+        "Why is your skill coverage (67%) so much higher than your jobs' average score (30)? "
+        "Skill coverage counts what you have, wherever it came from: Strength training (used "
+        "as Gym assistant), Public speaking (learned as Waiter) and Choreography (learned as "
+        "Gym assistant)."
     ) in text
     # Never "most" of half, never a score told as a share of days.
     assert "most of your working days" not in text
