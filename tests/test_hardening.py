@@ -133,7 +133,12 @@ def test_counts_of_windows_gone_by_are_cleared(db):
         (2, "10.0.0.3", "1.2.3.4, 198.51.100.1, 10.0.0.2", "198.51.100.1"),
         (2, "10.0.0.3", "198.51.100.1", ""),  # did not come through both proxies
         (1, "10.0.0.2", "not-an-address", ""),
-        (1, "10.0.0.2", " 2001:DB8::1 ", "2001:db8::1"),
+        (1, "10.0.0.2", " 2001:DB8::1 ", "2001:db8::"),
+        # An IPv6 client is counted by its /64: it can pick any address in it.
+        (0, "2001:db8:1:2:aaaa:bbbb:cccc:dddd", "", "2001:db8:1:2::"),
+        (0, "2001:db8:1:3::1", "", "2001:db8:1:3::"),
+        (0, "::ffff:203.0.113.5", "", "203.0.113.5"),  # IPv4 written as IPv6
+        (0, "fe80::1%eth0", "", "fe80::"),
     ],
 )
 def test_the_client_address(settings, proxies, remote, forwarded, expected):
@@ -166,6 +171,36 @@ def test_behind_a_proxy_a_guesser_does_not_lock_the_owner_out(client, owner, pas
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("jobs:dashboard")
+
+
+def in_one_64(n):
+    """The n-th address of one IPv6 /64 (2001:db8:5:6::/64), as a client may choose them."""
+    return f"2001:db8:5:6:{n:x}:{n:x}:{n:x}:{n:x}"
+
+
+def test_wrong_passwords_from_many_addresses_of_one_64_lock_the_account_there(
+    client, owner, password
+):
+    for n in range(20):
+        wrong = {"username": "owner", "password": "wrong"}
+        client.post(reverse("login"), wrong, REMOTE_ADDR=in_one_64(n))
+    right = {"username": "owner", "password": password}
+    locked = client.post(reverse("login"), right, REMOTE_ADDR=in_one_64(99))
+    assert locked.status_code == 429
+    assert "Too many wrong passwords" in locked.content.decode()
+    # The owner, on another network, logs in as ever.
+    response = client.post(reverse("login"), right, REMOTE_ADDR="2001:db8:7:8::1")
+    assert response.status_code == 302
+
+
+def test_the_limits_count_an_ipv6_client_by_its_64(client):
+    for n in range(10):
+        sign_up(client, n, REMOTE_ADDR=in_one_64(n))
+        client.logout()
+    response = sign_up(client, 10, REMOTE_ADDR=in_one_64(10))
+    assert response.status_code == 429
+    assert "too many sign-ups from your network" in response.content.decode()
+    assert sign_up(client, 11, REMOTE_ADDR="2001:db8:5:7::1").status_code == 302
 
 
 def test_without_the_setting_a_forged_header_changes_nothing(client, owner, password):

@@ -258,6 +258,15 @@ def test_wrong_tokens_lock_the_address_out_like_a_log_in(link):
     assert Client(REMOTE_ADDR="198.51.100.7").get(shared(token)).status_code == 200
 
 
+def test_wrong_tokens_from_many_addresses_of_one_ipv6_64_lock_it_out(link):
+    _, token = link
+    for n in range(views.MISSES_ALLOWED):
+        guesser = Client(REMOTE_ADDR=f"2001:db8:5:6::{n + 1:x}")
+        assert guesser.get(shared(f"guess-{n}")).status_code == 404
+    assert Client(REMOTE_ADDR="2001:db8:5:6::ff").get(shared(token)).status_code == 429
+    assert Client(REMOTE_ADDR="2001:db8:5:7::1").get(shared(token)).status_code == 200
+
+
 def test_openings_are_limited_per_address(link, monkeypatch):
     monkeypatch.setattr(views, "OPENS_PER_HOUR", 2)
     _, token = link
