@@ -4,6 +4,7 @@ from crispy_forms.bootstrap import FormActions
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Div, Field, Layout, Row, Submit
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import (
     AuthenticationForm,
@@ -315,7 +316,23 @@ class CheckedPasswordChangeForm(PasswordChangeForm):
         return old_password
 
 
-class LoginForm(AuthenticationForm):
+USERNAME_LENGTH = User._meta.get_field("username").max_length
+
+
+class CheckedLogin:
+    """What both log-in pages (Bearing's and the admin's) check before a password is tried.
+
+    A username longer than any account's is refused as a wrong password is, without asking
+    for it: Django's form sets the field's length after the fact and checks nothing, so the
+    name reached django-axes, which keeps it in a varchar(255) and failed (a 500)."""
+
+    def clean(self):
+        if len(self.cleaned_data.get("username") or "") > USERNAME_LENGTH:
+            raise self.get_invalid_login_error()
+        return super().clean()
+
+
+class LoginForm(CheckedLogin, AuthenticationForm):
     """Django's log-in form, in Bearing's words."""
 
     error_messages = {
@@ -327,6 +344,10 @@ class LoginForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         plain_messages(self)
+
+
+class AdminLoginForm(CheckedLogin, AdminAuthenticationForm):
+    """The admin's log-in form, with the same checks as Bearing's (accounts.admin)."""
 
 
 class ResetForm(PasswordResetForm):
