@@ -18,6 +18,8 @@ from django.urls import reverse
 
 from careers.forms import plain_messages
 
+from .clients import client_address
+from .limits import count_hit, hits
 from .portability import spreadsheet
 from .portability.merge import plan_import
 from .portability.problems import Rejected
@@ -317,6 +319,17 @@ class CheckedPasswordChangeForm(PasswordChangeForm):
 
 
 USERNAME_LENGTH = User._meta.get_field("username").max_length
+# Failed log-ins from one address, whatever the usernames, in a quarter of an hour; then
+# every log-in from it waits until the quarter ends. django-axes locks one username at one
+# address after 5 (settings.AXES_FAILURE_LIMIT); this stops one address trying a few
+# passwords against every username, each try a password hash.
+FAILED_LOGINS_ALLOWED = 20
+FAILED_LOGIN_WINDOW = 15 * 60
+TOO_MANY_FAILED_LOGINS = (
+    f"Too many failed log-ins came from your network: Bearing allows {FAILED_LOGINS_ALLOWED} "
+    "in a quarter of an hour, for any usernames. Wait a quarter of an hour and try again. "
+    "If you have forgotten your password, you can choose a new one."
+)
 
 
 class CheckedLogin:
@@ -324,12 +337,24 @@ class CheckedLogin:
 
     A username longer than any account's is refused as a wrong password is, without asking
     for it: Django's form sets the field's length after the fact and checks nothing, so the
-    name reached django-axes, which keeps it in a varchar(255) and failed (a 500)."""
+    name reached django-axes, which keeps it in a varchar(255) and failed (a 500).
+
+    Failed log-ins are counted per client address in the rate-limit store (accounts.limits):
+    past FAILED_LOGINS_ALLOWED, no password is tried from that address (no hash computed)
+    until the window ends."""
 
     def clean(self):
         if len(self.cleaned_data.get("username") or "") > USERNAME_LENGTH:
             raise self.get_invalid_login_error()
-        return super().clean()
+        address = client_address(self.request)
+        if hits("login-failure", address, FAILED_LOGIN_WINDOW) >= FAILED_LOGINS_ALLOWED:
+            raise forms.ValidationError(TOO_MANY_FAILED_LOGINS, code="too_many")
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            if self.user_cache is None:  # the password was tried and failed
+                count_hit("login-failure", address, FAILED_LOGIN_WINDOW)
+            raise
 
 
 class LoginForm(CheckedLogin, AuthenticationForm):

@@ -561,3 +561,38 @@ def test_a_username_longer_than_any_is_refused_like_a_wrong_password(client, nam
     assert said in response.content.decode()
     # django-axes keeps usernames in a varchar(255): it is never asked to keep this one.
     assert not AccessAttempt.objects.exists()
+
+
+def test_failed_log_ins_from_one_address_are_limited_across_usernames(
+    client, owner, password, monkeypatch
+):
+    from django.contrib.auth.backends import ModelBackend
+
+    from accounts.forms import FAILED_LOGINS_ALLOWED
+
+    tried = []
+    real = ModelBackend.authenticate
+
+    def counted(self, request, **credentials):
+        tried.append(credentials.get("username"))
+        return real(self, request, **credentials)
+
+    monkeypatch.setattr(ModelBackend, "authenticate", counted)
+    guesser = {"REMOTE_ADDR": "203.0.113.66"}
+    for n in range(FAILED_LOGINS_ALLOWED):
+        wrong = {"username": f"person{n}", "password": "wrong"}  # 1 try each: no axes lock
+        assert client.post(reverse("login"), wrong, **guesser).status_code == 200
+    assert len(tried) == FAILED_LOGINS_ALLOWED
+    right = {"username": "owner", "password": password}
+    response = client.post(reverse("login"), right, **guesser)
+    assert response.status_code == 429
+    text = response.content.decode()
+    assert f"Bearing allows {FAILED_LOGINS_ALLOWED} in a quarter of an hour" in text
+    assert 'value="owner"' in text  # what was typed is kept
+    # Refused before any password is tried (no hash), on the admin's log-in too.
+    admin = client.post(reverse("admin:login"), right, **guesser)
+    assert f"Bearing allows {FAILED_LOGINS_ALLOWED}" in admin.content.decode()
+    assert len(tried) == FAILED_LOGINS_ALLOWED
+    # Another network logs in as ever.
+    response = client.post(reverse("login"), right, REMOTE_ADDR="198.51.100.20")
+    assert response.status_code == 302
