@@ -32,6 +32,15 @@ from .portability.reading import (
 )
 from .portability.tables import column_letter
 
+# Files one account may upload to the import page in an hour: each is read, checked and set
+# against the account, a few seconds of a worker at the page's limits.
+UPLOADS_PER_HOUR = 20
+TOO_MANY_UPLOADS = (
+    f"You have uploaded {UPLOADS_PER_HOUR} files in the last hour, the most Bearing reads for "
+    "one account in an hour. This one was not read and nothing was saved: upload it again "
+    "later."
+)
+
 EMAIL_TAKEN = (
     "Another account already uses this email address; an address can belong to one account "
     "only. Use another address, or log in to that account (or reset its password)."
@@ -95,11 +104,12 @@ class ImportForm(forms.Form):
         f"{MAX_UPLOAD_LABEL}.",
     )
 
-    def __init__(self, *args, user, too_large=False, **kwargs):
+    def __init__(self, *args, user, too_large=False, too_many=False, **kwargs):
         super().__init__(*args, **kwargs)
         plain_messages(self)
         self.user = user
         self.too_large = too_large
+        self.too_many = too_many  # past UPLOADS_PER_HOUR: refused unread
         self.upload = None
         self.problems = []
         self.more_problems = 0
@@ -111,6 +121,8 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
+        if self.too_many:
+            raise forms.ValidationError(TOO_MANY_UPLOADS)
         if self.too_large or (upload and upload.size > MAX_UPLOAD_BYTES):
             raise forms.ValidationError(TOO_LARGE)
         if not upload:

@@ -26,6 +26,7 @@ from .deletion import delete_account, what_is_deleted
 from .demo import create_demo_account
 from .forms import (
     EMAIL_TAKEN,
+    UPLOADS_PER_HOUR,
     CheckedPasswordChangeForm,
     DeleteAccountForm,
     EmailChangeForm,
@@ -250,12 +251,21 @@ def handler_refuses_unread(request, handler):
 @csrf_protect
 def checked_import_upload(request, handler):
     posted = request.method == "POST"
+    # Counted once the CSRF check has passed, so that no other site can use up the count.
+    too_many = posted and over_limit(
+        request, "import", limit=UPLOADS_PER_HOUR, seconds=3600, key=str(request.user.pk)
+    )
     form = ImportForm(
         request.POST if posted else None,
         request.FILES if posted else None,
         user=request.user,
         too_large=handler.too_large,
+        too_many=too_many,
     )
+    if too_many:
+        form.is_valid()  # the message beside the file; the file itself is not read
+        context = {"form": form, "limits": WEB}
+        return render(request, "account/import.html", context, status=429)
     if posted and form.is_valid():
         PendingImport.keep(owner=request.user, upload=form.upload)
         return redirect("account_import_preview")
