@@ -127,9 +127,8 @@ def shared(request, token):
         int(link.show_contacts),
         compute=lambda: pages.shared_body(link.owner, today, names=link.show_contacts),
     )
-    response = render(
-        request, "sharing/shared.html", {"body": body, "link": link, "owner": link.owner}
-    )
+    context = {"body": body, "link": link, "owner_name": pages.owner_name(link.owner)}
+    response = render(request, "sharing/shared.html", context)
     return _private(response)
 
 

@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -155,6 +156,25 @@ def test_a_link_shows_the_dashboard_and_the_story_read_only(link):
         assert f'href="{private}' not in html, private
     assert "Set against another direction" not in html
     assert "Log out" not in html and "Add its details" not in html
+
+
+@pytest.mark.parametrize("direction", [True, False])
+def test_a_shared_page_never_names_the_owner_by_their_log_in(direction):
+    person = User.objects.create_user("zq-login-7", password="x")  # noqa: S106 - a test's
+    long_history(person, 3)
+    if not direction:
+        CareerDirection.objects.filter(owner=person).delete()
+    _, token = ShareLink.create(owner=person, label="mentor", days=30, show_contacts=False)
+    html = Client().get(shared(token)).content.decode()
+    assert "zq-login-7" not in html
+    assert "Read-only, shared by the owner" in html
+    assert "<strong>The owner</strong> shared this view of their career with you" in html
+    assert "<title>The owner's career, shared read-only" in html
+    person.first_name, person.last_name = "Ana", "Ruiz"
+    person.save()
+    bump_data_version(person.pk)  # as the admin's change does
+    html = Client().get(shared(token)).content.decode()
+    assert "zq-login-7" not in html and "Read-only, shared by Ana Ruiz" in html
 
 
 def test_no_link_leads_into_the_account_whatever_the_dashboard_shows(owner):
