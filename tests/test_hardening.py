@@ -8,6 +8,8 @@ one account per email address, and a secret key required in production.
 
 import json
 import os
+import secrets
+import string
 import subprocess
 import sys
 import threading
@@ -445,10 +447,8 @@ def settings_load(**env):
     return result.returncode, result.stderr
 
 
-@pytest.mark.parametrize(
-    "key", [None, "", "   ", "django-insecure-bearing-development-key-change-me"]
-)
-def test_with_debug_off_bearing_refuses_to_start_without_a_real_key(key):
+@pytest.mark.parametrize("key", [None, "", "   "])
+def test_with_debug_off_bearing_refuses_to_start_without_a_key(key):
     env = {"DEBUG": "0"} if key is None else {"DEBUG": "0", "SECRET_KEY": key}
     code, said = settings_load(**env)
     assert code != 0
@@ -456,8 +456,38 @@ def test_with_debug_off_bearing_refuses_to_start_without_a_real_key(key):
     assert "secrets.token_urlsafe" in said  # how to make one
 
 
-def test_with_a_key_or_debug_on_bearing_starts():
-    assert settings_load(DEBUG="0", SECRET_KEY="a-real-key-" + "x" * 40)[0] == 0
+@pytest.mark.parametrize(
+    ("key", "why"),
+    [
+        ("django-insecure-bearing-development-key-change-me", "SECRET_KEY is a published key"),
+        ("django-insecure-" + "q7Zr2pX9vLm4kT8wBn3cYh6jDf1sGe5a" * 2, "a published key"),
+        ("changeme", "SECRET_KEY has 8 characters; Bearing needs at least 50."),
+        ("0c4f9b2e7d1a", "SECRET_KEY has 12 characters"),
+        ("a-real-key-" + "x" * 40, "SECRET_KEY repeats itself"),
+        ("my-secret-key-" + "k3y" * 20, "SECRET_KEY repeats itself"),
+        ("0123456789" * 5, "SECRET_KEY repeats itself"),
+    ],
+)
+def test_with_debug_off_bearing_refuses_to_start_with_a_weak_key(key, why):
+    code, said = settings_load(DEBUG="0", SECRET_KEY=key)
+    assert code != 0
+    assert why in said
+    assert "refuses to start with a weak key" in said
+    assert "secrets.token_urlsafe" in said  # how to make one
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        secrets.token_urlsafe(50),
+        secrets.token_hex(25),  # 50 hex digits
+        secrets.token_hex(32),
+        "".join(secrets.choice(string.digits) for _ in range(50)),
+    ],
+)
+def test_with_a_strong_key_or_debug_on_bearing_starts(key):
+    assert settings_load(DEBUG="0", SECRET_KEY=key) == (0, "")
+    assert settings_load(DEBUG="1", SECRET_KEY="changeme")[0] == 0
     assert settings_load(DEBUG="1")[0] == 0
 
 
