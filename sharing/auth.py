@@ -24,7 +24,7 @@ MISSES_ALLOWED = 20  # wrong tokens from one address in MISS_WINDOW, then 429 un
 MISS_WINDOW = 15 * 60
 
 BAD_HEADER = "Send the token as `Authorization: Bearer <token>`."
-BAD_TOKEN = "This token is not valid: it is unknown, revoked or mistyped."  # noqa: S105 - words
+BAD_TOKEN = "This token is not valid: it is unknown, revoked, expired or mistyped."  # noqa: S105
 
 
 class TooMany(HttpError):

@@ -75,7 +75,9 @@ def tokens(request):
     """The person's API tokens: make one (shown once), see when each was last used, revoke."""
     form = AccessTokenForm(request.POST or None, owner=request.user)
     if request.method == "POST" and form.is_valid():
-        row, token = AccessToken.create(owner=request.user, name=form.cleaned_data["name"])
+        row, token = AccessToken.create(
+            owner=request.user, name=form.cleaned_data["name"], days=form.cleaned_data["days"]
+        )
         request.session[NEW_TOKEN] = {"id": row.pk, "token": token}
         return redirect("sharing:tokens")
     new = request.session.pop(NEW_TOKEN, None)
