@@ -21,8 +21,9 @@ from careers.models import (
 )
 from jobs.models import Job
 from sharing import views
-from sharing.models import ShareLink
+from sharing.models import AccessToken, ShareLink
 from tests.factories import long_history
+from tests.test_hardening import at_once, signed_in
 from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +98,29 @@ def test_a_link_needs_a_label_and_at_most_twenty_open_at_once(client, elena):
     response = client.post(LINKS, {"label": "one more", "days": "30"})
     assert "You have 20 links that still open" in response.content.decode()
     assert ShareLink.objects.filter(owner=elena).count() == 20
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("kind", ["links", "tokens"])
+def test_twenty_at_once_holds_when_many_are_sent_at_the_same_moment(elena, kind):
+    """On PostgreSQL, 10 tabs post at the same moment with 15 open already: 5 are made, 5
+    refused (without the lock on the person's row, each counted 15 and all 10 were made)."""
+    model, data = {
+        "links": (ShareLink, {"label": "for my mentor", "days": "30"}),
+        "tokens": (AccessToken, {"name": "my script", "days": "30"}),
+    }[kind]
+    for n in range(15):
+        if kind == "links":
+            ShareLink.create(owner=elena, label=f"mentor {n}", days=30, show_contacts=False)
+        else:
+            AccessToken.create(owner=elena, name=f"tool {n}")
+    tabs = [signed_in(elena) for _ in range(10)]
+    url = reverse(f"sharing:{kind}")
+    responses = at_once(*(lambda tab=tab: tab.post(url, data) for tab in tabs))
+    assert sorted(response.status_code for response in responses) == [200] * 5 + [302] * 5
+    assert model.objects.owned_by(elena).live().count() == 20
+    refused = next(response for response in responses if response.status_code == 200)
+    assert f"You have 20 {kind}" in refused.content.decode()
 
 
 def test_the_same_form_sent_twice_makes_one_link(client, elena):
