@@ -55,7 +55,7 @@ class AccessTokenAuth(HttpBearer):
         address = client_address(request)
         if hits("api-token-miss", address, MISS_WINDOW) >= MISSES_ALLOWED:
             raise TooMany(_seconds_left(MISS_WINDOW))
-        row = by_token(AccessToken.objects.live().filter(owner__is_active=True), token)
+        row = by_token(AccessToken.objects.usable(), token)
         if row is None:
             count_hit("api-token-miss", address, MISS_WINDOW)
             raise AuthenticationError(401, BAD_TOKEN)

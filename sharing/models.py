@@ -15,6 +15,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from accounts.models import DemoAccount
+
 TOKEN_PREFIX = "brg_"  # noqa: S105 - a token announces itself, so a leaked one is recognised
 
 
@@ -48,6 +50,20 @@ class GrantQuerySet(models.QuerySet):
 
     def live(self):
         return self.filter(revoked_at__isnull=True)
+
+    def usable(self):
+        """The live ones that open their owner's data now: the account is active (not
+        closed by an administrator), and is not a "Try the demo" account past its day (its
+        links and tokens end with it, not at the next clean-up)."""
+        demo_ended = timezone.now() - DemoAccount.LIFETIME
+        return (
+            self.live()
+            .filter(owner__is_active=True)
+            .filter(
+                Q(owner__demo_account__isnull=True)
+                | Q(owner__demo_account__created_at__gt=demo_ended)
+            )
+        )
 
     def ended(self):
         return self.exclude(revoked_at__isnull=True)

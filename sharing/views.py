@@ -127,13 +127,14 @@ def token_revoke(request, pk):
 @require_safe
 def shared(request, token):
     """What a share link shows: the person's dashboard and career story as they are now,
-    read-only, to whoever has the link. A revoked, expired or unknown token is a 404."""
+    read-only, to whoever has the link. A revoked, expired or unknown token is a 404, and so
+    is the link of a closed account or of a demo past its day."""
     address = client_address(request)
     if hits("share-miss", address, MISS_WINDOW) >= MISSES_ALLOWED or over_limit(
         request, "share-open", limit=OPENS_PER_HOUR, seconds=3600
     ):
         return _private(render(request, "sharing/too_many.html", status=429))
-    link = by_token(ShareLink.objects.live(), token)
+    link = by_token(ShareLink.objects.usable(), token)
     if link is None:
         count_hit("share-miss", address, MISS_WINDOW)
         raise Http404("No such link.")

@@ -243,6 +243,34 @@ def test_contacts_are_named_only_when_the_person_chose_so(elena, link):
     assert "Saturday ring sessions" not in html
 
 
+def test_a_link_of_a_closed_account_does_not_open(elena, link):
+    _, token = link
+    assert Client().get(shared(token)).status_code == 200
+    elena.is_active = False  # closed by an administrator
+    elena.save()
+    response = Client().get(shared(token))
+    assert response.status_code == 404
+    assert "Professional wrestler" not in response.content.decode()
+
+
+def test_a_demos_links_and_tokens_end_with_the_demo_not_at_the_clean_up():
+    from accounts.demo import create_demo_account
+    from accounts.models import DemoAccount
+
+    user = create_demo_account()
+    _, link_token = ShareLink.create(owner=user, label="mentor", days=30, show_contacts=False)
+    _, api_token = AccessToken.create(owner=user, name="script")
+    api = {"HTTP_AUTHORIZATION": f"Bearer {api_token}"}
+    assert Client().get(shared(link_token)).status_code == 200
+    assert Client().get(reverse("api:jobs"), **api).status_code == 200
+    # A day later the demo is over, though the daily clean-up has not run yet.
+    DemoAccount.objects.filter(user=user).update(
+        created_at=timezone.now() - DemoAccount.LIFETIME - timedelta(seconds=1)
+    )
+    assert Client().get(shared(link_token)).status_code == 404
+    assert Client().get(reverse("api:jobs"), **api).status_code == 401
+
+
 def test_opening_a_link_notes_when_and_how_often(link):
     row, token = link
     assert row.last_opened_at is None
