@@ -92,7 +92,7 @@ def signup(request):
 @require_POST
 def try_demo(request):
     """Try the demo: a private account holding the demo's history, signed in at once, with no
-    password to remember; removed after a day (`manage.py remove_old_demos`)."""
+    password to remember; removed after a day (`manage.py housekeeping`)."""
     if request.user.is_authenticated:
         return redirect("jobs:dashboard")
     if over_limit(request, "demo", limit=DEMOS_PER_HOUR, seconds=3600):

@@ -42,6 +42,11 @@ def new_secret():
     return secrets.token_urlsafe(32)
 
 
+# Ended links and tokens are listed for a while (when they ended, when they were last used),
+# then deleted: when a link is made, and by `manage.py housekeeping`.
+KEPT_AFTER_ENDING = timedelta(days=90)
+
+
 class GrantQuerySet(models.QuerySet):
     """Share links and tokens of one person, and which still open something."""
 
@@ -50,6 +55,11 @@ class GrantQuerySet(models.QuerySet):
 
     def live(self):
         return self.filter(revoked_at__isnull=True)
+
+    def long_ended(self, now=None):
+        """Revoked or expired more than KEPT_AFTER_ENDING ago: of no more use to anybody."""
+        ended = (now or timezone.now()) - KEPT_AFTER_ENDING
+        return self.filter(Q(revoked_at__lt=ended) | Q(expires_at__lt=ended))
 
     def usable(self):
         """The live ones that open their owner's data now: the account is active (not
@@ -85,8 +95,6 @@ class ShareLink(models.Model):
 
     LIFETIMES = {1: "1 day", 7: "7 days", 30: "30 days", 90: "90 days", 365: "1 year"}
     DEFAULT_DAYS = 30
-    # Ended links are listed for a while (when they ended, when they were last opened), then go.
-    KEPT_AFTER_ENDING = timedelta(days=90)
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="share_links"
@@ -125,10 +133,7 @@ class ShareLink(models.Model):
         token = new_secret()
         now = timezone.now()
         # Links that ended long ago, everybody's: nobody needs their dates any more.
-        cls.objects.ended().filter(
-            Q(revoked_at__lt=now - cls.KEPT_AFTER_ENDING)
-            | Q(expires_at__lt=now - cls.KEPT_AFTER_ENDING)
-        ).delete()
+        cls.objects.long_ended().delete()
         link = cls.objects.create(
             owner=owner,
             label=label,
