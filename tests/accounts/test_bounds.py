@@ -127,7 +127,7 @@ def test_a_row_wider_than_the_limit_is_refused_before_any_cell_is_looked_at(
 
 
 def test_uploads_are_limited_per_account_and_the_limit_named(
-    owner_client, owner, stranger, monkeypatch
+    owner_client, owner, stranger, monkeypatch, django_assert_num_queries
 ):
     read = []
     real = forms.read_upload
@@ -135,7 +135,9 @@ def test_uploads_are_limited_per_account_and_the_limit_named(
     history = as_json(document(jobs=[job()]))
     for _ in range(20):
         assert upload(owner_client, history).status_code == 302
-    response = upload(owner_client, history)
+    # 1 session, 2 user, 3-6 the account's uploads counted (savepoint, update, read, release)
+    with django_assert_num_queries(6):
+        response = upload(owner_client, history)
     assert response.status_code == 429
     assert (
         "You have uploaded 20 files in the last hour, the most Bearing reads for one account in "
