@@ -34,7 +34,6 @@ from .limits import WEB
 from .problems import Origin, Problem, Problems, Rejected, quoted, shortened
 from .text import NOT_READABLE
 
-MAX_COLUMNS = tables.MAX_COLUMNS  # tables.rows refuses a wider row as soon as it is read
 SHOWN_ROWS = 5
 SAMPLES = 2
 SOURCE = "spreadsheet of jobs"
