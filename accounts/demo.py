@@ -6,7 +6,7 @@ and every panel of the dashboard has something to show. It serves two ways:
 - `load_demo()` keeps the shared `elena` log-in of `make run` (password `bearing-demo`),
   reset to exactly the demo's data each time it runs;
 - `create_demo_account()` gives a visitor a private, throwaway copy ("Try the demo"): an
-  account with no password, removed a day later by `manage.py remove_old_demos`.
+  account with no password, removed a day later by `manage.py housekeeping`.
 """
 
 import secrets
@@ -496,7 +496,7 @@ def load_demo():
 def create_demo_account():
     """A new account holding the demo, for one visitor: `demo-` and a random name, no
     password (nobody can log into it again once its session ends), marked as a demo so that
-    `remove_old_demos` removes it after a day."""
+    `manage.py housekeeping` removes it after a day."""
     user = User(username=DEMO_PREFIX + secrets.token_hex(5), first_name="Elena")
     user.set_unusable_password()
     user.save()
