@@ -49,7 +49,7 @@ PARTLY_AT = 25
 DRIFT_WINDOW_DAYS = 365
 DRIFT_POINTS = 15
 
-IMPORTANCE_PHRASES = {3: "essential to", 2: "important to", 1: "useful to"}
+IMPORTANCE_PHRASES = {3: "essential", 2: "important", 1: "nice to have"}
 
 # The employment types that pay nothing by themselves, and the value a paid job gives.
 UNPAID_TYPES = ("volunteer", "unpaid")
@@ -595,13 +595,13 @@ def _learn_steps(direction, missing, goals) -> list[NextStep]:
             continue
         if any(_mentions(f"{g.title}\n{g.description}", skill.name) for g in active):
             continue
-        phrase = IMPORTANCE_PHRASES.get(skill.importance, "needed for")
+        phrase = IMPORTANCE_PHRASES.get(skill.importance, "needed")
         steps.append(
             NextStep(
                 kind="learn_skill",
                 text=(
-                    f"Find a way to learn {skill.name} — it is {phrase} {direction.title} "
-                    "and nothing covers it yet."
+                    f"Find a way to learn {skill.name}: your direction, {direction.title}, "
+                    f"marks it {phrase}, and no job or learning of yours covers it yet."
                 ),
                 skill_name=skill.name,
                 direction_id=direction.id,
@@ -668,17 +668,19 @@ def _weak_steps(results, focus, coverage) -> list[NextStep]:
     """Ongoing held jobs scoring under ALIGNED_AT. When the person already has more than half
     of what the focus direction needs, the step says to find work that uses it."""
     if focus is not None and coverage is not None and coverage > 50:
-        have = "all" if coverage == 100 else "most"
+        have = "every skill" if coverage == 100 else "most of the skills"
+        kind = "find_work"
         said = (
-            f" — yet you already have {have} of the skills {focus.title} needs: look for work "
+            f", though you already have {have} you listed for {focus.title}: look for work "
             "that uses them."
         )
     else:
-        said = " — look for ways it can build your direction, or plan what comes next."
+        kind = "weak_job"
+        said = ": ask for work there that uses your target skills, or plan your next job."
     return [
         NextStep(
-            kind="weak_job",
-            text=f"{job_name(r.job)} scores {r.score}{said}",
+            kind=kind,
+            text=f"{job_name(r.job)}, the job you have, scores {r.score}{said}",
             direction_id=r.direction_id,
             job_id=r.job.id,
         )

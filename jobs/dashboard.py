@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from careers import alignment, occupations
-from careers.alignment import ACHIEVED, CURRENT, DROPPED, HELD, OPEN_GOALS, PAST
+from careers.alignment import ACHIEVED, CURRENT, DROPPED, HELD, OPEN_GOALS, PARTLY, PAST
 from careers.models import DIRECTION_ORDER
 
 from . import charts, history, wording
@@ -74,8 +74,16 @@ class JobView:
 
     @property
     def pay(self):
-        """ "11.50 EUR per hour", or ""."""
-        return pay_text(self.row.pay_amount, self.row.pay_period, self.row.currency)
+        """ "11.50 EUR per hour", "2,100 EUR per month (about 12.12 EUR an hour)", or ""."""
+        row = self.row
+        said = pay_text(row.pay_amount, row.pay_period, row.currency)
+        if said and row.pay_period != "hour":
+            hourly = hourly_pay(
+                row.pay_amount, row.pay_period, row.hours_per_week, self.result.days
+            )
+            if hourly is not None:
+                said += f" (about {money_text(hourly, row.currency)} an hour)"
+        return said
 
     @property
     def score(self):
@@ -259,7 +267,11 @@ def _goal_progress(focus, goals, today):
         "any": bool(items),
         "percent": alignment.round_half_up(Fraction(100 * achieved, counted)) if counted else None,
         "said": f"{achieved} of your {alignment.counted(counted, 'goal')} achieved"
-        + (" (dropped goals left out)." if counted < len(listed) else "."),
+        + (
+            f"; {alignment.counted(len(listed) - counted, 'dropped goal')} not counted."
+            if counted < len(listed)
+            else "."
+        ),
     }
 
 
@@ -331,7 +343,9 @@ def dashboard(user, today, direction_id=None):
         "aligned_at": alignment.ALIGNED_AT,
         "undescribed": sum(1 for r in held if r.needs_details),
         "current_job": _current_job([r for r in result.jobs if r.job.stage == HELD]),
-        **wording.figure_texts(result, focus, reading.targets),
+        **wording.figure_texts(
+            result, focus, reading.targets, partly=any(r.verdict == PARTLY for r in held)
+        ),
     }
 
 

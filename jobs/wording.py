@@ -78,7 +78,11 @@ def legend(shown=VERDICTS):
 
 
 def career(title):
-    """ "your Professional wrestler career" (a title that already says career is kept)."""
+    """ "your professional wrestler career", "your UX designer career": the title inside a
+    sentence (a capital that only starts it is dropped), as a career (a title that already
+    says career is kept)."""
+    if len(title) > 1 and title[0].isupper() and title[1].islower():
+        title = title[0].lower() + title[1:]
     if title.split()[-1].casefold() in ("career", "careers"):
         return f"your {title}"
     return f"your {title} career"
@@ -295,16 +299,20 @@ def sentence(title, verdict, lines, direction_title, offer=False):
 
 
 def before_direction(job, direction):
-    """A note for a held job that ended before the person chose its direction, or ""."""
+    """A note for a held job that began before the person chose its direction, or ""."""
     if job.stage != HELD or not job.described or direction is None:
         return ""
-    if direction.started_on is None:
+    if direction.started_on is None or job.started_on >= direction.started_on:
         return ""
-    if job.ended_on is None or job.ended_on >= direction.started_on:
-        return ""
+    if job.ended_on is not None and job.ended_on < direction.started_on:
+        return (
+            f"You did this job before you chose {direction.title} "
+            f"({day(direction.started_on)}), so it was never aimed at it; it is still scored "
+            "against it."
+        )
     return (
-        f"You did this job before you chose {direction.title} ({day(direction.started_on)}), "
-        "so it was never aimed at it; it is set against it all the same."
+        f"You started this job before you chose {direction.title} "
+        f"({day(direction.started_on)}); all its days are scored against it."
     )
 
 
@@ -340,6 +348,7 @@ STEP_ACTIONS = {
     "overdue_goal": ("Review the goal", "careers:goal_detail", "goal_id"),
     "shape_direction": ("Complete the direction", "careers:direction_edit", "direction_id"),
     "weak_job": ("See why it scores low", "jobs:job_detail", "job_id"),
+    "find_work": ("Weigh an offer you get", "jobs:offer_add", None),
     "weigh_offer": ("Weigh the offer", "jobs:job_detail", "job_id"),
     "describe_job": ("Add its details", "jobs:job_edit", "job_id"),
 }
@@ -350,8 +359,10 @@ def next_steps(next_steps):
     steps = []
     for step in next_steps:
         action, viewname, field = STEP_ACTIONS[step.kind]
-        if field is None:  # learning for a skill: the form comes with the skill filled in
+        if step.kind == "learn_skill":  # the learning form comes with the skill filled in
             url = f"{reverse(viewname)}?{urlencode({'skill': step.skill_name})}"
+        elif field is None:
+            url = reverse(viewname)
         else:
             url = reverse(viewname, args=[getattr(step, field)])
         steps.append({"kind": step.kind, "text": step.text, "action": action, "url": url})
@@ -429,10 +440,13 @@ def headline(results, direction, first_step=None):
     silent = list(dict.fromkeys(r.job.title for r in held if r.verdict == DETAILS))
     if silent:
         verb = "needs" if len(silent) == 1 else "need"
-        waiting.append(f"{_names(silent)} {verb} details before {_it(silent)} can count")
+        quoted = [f"“{title}”" for title in silent]
+        jobs = "Your job" if len(silent) == 1 else "Your jobs"
+        waiting.append(f"{jobs} {_names(quoted)} {verb} details before {_it(silent)} can count")
     unscored = list(dict.fromkeys(r.job.title for r in held if r.verdict == UNSCORED))
     if unscored:
-        waiting.append(f"{_names(unscored)} cannot be scored yet")
+        quoted = [f"“{title}”" for title in unscored]
+        waiting.append(f"{_names(quoted)} cannot be scored yet")
     return {
         "answer": answer,
         "bar": groups,
@@ -462,7 +476,7 @@ DISAGREE_BY = 20
 SOURCES_NAMED = 4  # where coverage came from: this many sources named, then "and N more"
 
 
-def figure_texts(result, direction, target_skills=()):
+def figure_texts(result, direction, target_skills=(), partly=False):
     """The sentences under the three figures beneath the headline."""
     title = direction.title if direction else ""
     have = sum(1 for skill in target_skills if skill.covered)
@@ -476,7 +490,8 @@ def figure_texts(result, direction, target_skills=()):
         ),
         "aligned_text": (
             f"of your days in work were in jobs that built the career (a score of {ALIGNED_AT} "
-            "or more). Days in jobs that built some of it are not counted here."
+            "or more)."
+            + (" Days in jobs that built some of it are not counted here." if partly else "")
         ),
         "coverage_text": _coverage_said(result.coverage, have, len(target_skills), title)
         if direction and target_skills
@@ -491,16 +506,16 @@ def figure_texts(result, direction, target_skills=()):
 
 def _coverage_said(coverage, have, total, title):
     """ "You have 3 of the 5 skills Professional wrestler needs, from a job or from learning
-    you finished; but the ones you miss matter more, so by importance that is 50%." """
+    you finished. Counting essential skills 3 times and important ones twice, that is 50%." """
     said = (
         f"You have {have} of the {total} skills {title} needs, from a job or from learning "
-        "you finished"
+        "you finished."
     )
     if have in (0, total) or 100 * have == coverage * total:
-        return said + "."
-    if 100 * have > coverage * total:
-        return said + f"; but the ones you miss matter more, so by importance that is {coverage}%."
-    return said + f"; and the ones you have matter more, so by importance that is {coverage}%."
+        return said
+    return (
+        said + f" Counting essential skills 3 times and important ones twice, that is {coverage}%."
+    )
 
 
 def _sources(target_skills):

@@ -620,8 +620,8 @@ def test_learn_the_most_important_missing_skill():
         NextStep(
             kind="learn_skill",
             text=(
-                "Find a way to learn Stage presence — it is essential to Professional "
-                "wrestler and nothing covers it yet."
+                "Find a way to learn Stage presence: your direction, Professional wrestler, "
+                "marks it essential, and no job or learning of yours covers it yet."
             ),
             skill_name="Stage presence",
             direction_id=3,
@@ -737,14 +737,14 @@ def test_an_ongoing_weak_job_is_named():
         15,
         67,
     )
-    weak = [s for s in result.next_steps if s.kind == "weak_job"]
+    weak = [s for s in result.next_steps if s.kind in ("weak_job", "find_work")]
     assert weak == [
         NextStep(
-            kind="weak_job",
-            # The coach job gave every target skill: the step says to use them.
+            kind="find_work",
+            # The coach job gave every target skill: the step says to find work that uses them.
             text=(
-                "Waiter at Rosa's Diner scores 15 — yet you already have all of the skills "
-                "Professional wrestler needs: look for work that uses them."
+                "Waiter at Rosa's Diner, the job you have, scores 15, though you already have "
+                "every skill you listed for Professional wrestler: look for work that uses them."
             ),
             direction_id=3,
             job_id=20,
@@ -779,8 +779,8 @@ def test_next_steps_keep_their_order():
     ]
     assert "no values yet" in result.next_steps[2].text
     assert result.next_steps[3].text == (
-        "Job at Employer scores 0 — look for ways it can build your direction, or plan what "
-        "comes next."
+        "Job at Employer, the job you have, scores 0: ask for work there that uses your target "
+        "skills, or plan your next job."
     )
 
 

@@ -72,7 +72,7 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     assert "Next: “First amateur match” was due on 1 Jun 2025" in answer
     assert html.index('id="answer-heading"') < html.index('data-figure="overall-alignment"')
     # Each job leads with a verdict and a sentence, then each part in words...
-    assert "Built the career</span> Gym assistant built your Professional wrestler career" in html
+    assert "Built the career</span> Gym assistant built your professional wrestler career" in html
     assert "Paid the bills</span> Waiter paid the bills but did little for" in html
     assert "Used Strength training and taught you Choreography (2 of your 4 target skills)" in html
     assert "Taught you Public speaking (1 of your 4 target skills)" in html
@@ -107,7 +107,7 @@ def test_demo_dashboard_next_steps_link_to_the_page_that_acts(client, elena):
     assert "“First amateur match” was due on 1 Jun 2025" in answer
     assert reverse("careers:goal_detail", args=[goal.pk]) in answer
     steps = html.split('id="next-heading"')[1].split("</section>")[0]
-    assert ">After that<" in steps and "First amateur match" not in steps
+    assert ">Other steps<" in steps and "First amateur match" not in steps
     assert "The offer to work as Bar supervisor at The Night Owl mentions" in steps
 
 

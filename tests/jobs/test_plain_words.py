@@ -192,7 +192,8 @@ def test_a_job_that_needs_details_is_grey_and_a_next_step(client, elena):
     html = client.get(DASHBOARD).content.decode()
     assert figure(html, "overall-alignment") == "30"  # left out of the figures
     answer = html.split('id="answer-heading"')[1].split("</section>")[0]
-    assert "Customer support agent needs details before it can count." in answer
+    said = unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", answer)))
+    assert "Your job “Customer support agent” needs details before it can count." in said
     card = html.split(f'id="job-{silent.pk}-title"')[1].split("</article>")[0]
     assert "tone-details" in card and "Needs details" in card
     assert "tone-bills" not in card  # grey, never orange
