@@ -350,6 +350,17 @@ def counted(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
+def career(title: str) -> str:
+    """ "your professional wrestler career", "your UX designer career": a direction's title
+    inside a sentence (a capital that only starts it is dropped), as a career (a title that
+    already says career is kept)."""
+    if len(title) > 1 and title[0].isupper() and title[1].islower():
+        title = title[0].lower() + title[1:]
+    if title.split()[-1].casefold() in ("career", "careers"):
+        return f"your {title}"
+    return f"your {title} career"
+
+
 def joined(items, word="and") -> str:
     """A list as Bearing writes it everywhere: "a", "a and b", "a, b and c" (or with "or")."""
     items = list(items)
@@ -600,8 +611,8 @@ def _learn_steps(direction, missing, goals) -> list[NextStep]:
             NextStep(
                 kind="learn_skill",
                 text=(
-                    f"Find a way to learn {skill.name}: your direction, {direction.title}, "
-                    f"marks it {phrase}, and no job or learning of yours covers it yet."
+                    f"Find a way to learn {skill.name}: you marked it {phrase} for "
+                    f"{career(direction.title)}, and no job or learning of yours covers it yet."
                 ),
                 skill_name=skill.name,
                 direction_id=direction.id,
@@ -671,12 +682,11 @@ def _weak_steps(results, focus, coverage) -> list[NextStep]:
         have = "every skill" if coverage == 100 else "most of the skills"
         kind = "find_work"
         said = (
-            f", though you already have {have} you listed for {focus.title}: look for work "
-            "that uses them."
+            f". You already have {have} {career(focus.title)} needs: look for work that uses them."
         )
     else:
         kind = "weak_job"
-        said = ": ask for work there that uses your target skills, or plan your next job."
+        said = ": plan your next job, one that uses your target skills."
     return [
         NextStep(
             kind=kind,

@@ -53,8 +53,8 @@ def timeline_chart(views, directions, today):
             {
                 "kind": "direction",
                 "url": reverse("careers:direction_detail", args=[direction.id]),
-                "label": direction.title,
-                "note": f"{direction.status} direction, "
+                "label": f"Your direction: {direction.title}",
+                "note": f"{direction.status}, "
                 f"{day(start) if start else 'always'} – "
                 f"{'now' if direction.ended_on is None else day(end)}",
                 "css": f"direction-{direction.status}",

@@ -266,12 +266,8 @@ def _goal_progress(focus, goals, today):
         "more": len(items[LISTED:]),
         "any": bool(items),
         "percent": alignment.round_half_up(Fraction(100 * achieved, counted)) if counted else None,
-        "said": f"{achieved} of your {alignment.counted(counted, 'goal')} achieved"
-        + (
-            f"; {alignment.counted(len(listed) - counted, 'dropped goal')} not counted."
-            if counted < len(listed)
-            else "."
-        ),
+        "said": f"{achieved} of {alignment.counted(counted, 'goal')} achieved"
+        + (f", and {len(listed) - counted} dropped." if counted < len(listed) else "."),
     }
 
 
@@ -297,6 +293,7 @@ def dashboard(user, today, direction_id=None):
     ]
     focus = result.direction
     wanted = tallied["wanted"]
+    importance = {skill.name: skill.importance for skill in reading.targets}
     # The first step is the headline's "Next"; the card lists the ones after it.
     steps = wording.next_steps(result.next_steps[: STEPS_LISTED + 1])
     return {
@@ -325,7 +322,10 @@ def dashboard(user, today, direction_id=None):
         ],
         "skills_gained": gained[:LISTED],
         "skills_gained_more": len(gained[LISTED:]),
-        "missing": result.missing[:LISTED],
+        "missing": [
+            {"name": name, "importance": wording.IMPORTANCE_WORDS[importance[name]]}
+            for name in result.missing[:LISTED]
+        ],
         "missing_more": len(result.missing[LISTED:]),
         "worth_adding": worth_adding(reading, charted),
         "goal_progress": _goal_progress(focus, goals, today),

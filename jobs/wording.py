@@ -22,6 +22,7 @@ from careers.alignment import (
     UNSCORED,
     VALUES_WEIGHT,
     VERDICTS,
+    career,
     counted,
     day,
     joined,
@@ -75,17 +76,6 @@ def legend(shown=VERDICTS):
         for key in VERDICTS
         if key in shown
     ]
-
-
-def career(title):
-    """ "your professional wrestler career", "your UX designer career": the title inside a
-    sentence (a capital that only starts it is dropped), as a career (a title that already
-    says career is kept)."""
-    if len(title) > 1 and title[0].isupper() and title[1].islower():
-        title = title[0].lower() + title[1:]
-    if title.split()[-1].casefold() in ("career", "careers"):
-        return f"your {title}"
-    return f"your {title} career"
 
 
 def _some_of(verb, names, total, one, whose, nouns):
@@ -328,7 +318,7 @@ def period(job, days, direction_title):
         if job.stage == HELD:
             said += f" · {days_count(days)}"
     if direction_title:
-        said += f" · against {direction_title}"
+        said += f" · scored for {direction_title}"
     return said
 
 
@@ -479,7 +469,6 @@ SOURCES_NAMED = 4  # where coverage came from: this many sources named, then "an
 def figure_texts(result, direction, target_skills=(), partly=False):
     """The sentences under the three figures beneath the headline."""
     title = direction.title if direction else ""
-    have = sum(1 for skill in target_skills if skill.covered)
     return {
         "overall_text": (
             f"The average score of your jobs against {title}, out of 100; a job you did for "
@@ -491,9 +480,14 @@ def figure_texts(result, direction, target_skills=(), partly=False):
         "aligned_text": (
             f"of your days in work were in jobs that built the career (a score of {ALIGNED_AT} "
             "or more)."
-            + (" Days in jobs that built some of it are not counted here." if partly else "")
+            + (
+                f" Days in jobs that built some of it ({PARTLY_AT} to {ALIGNED_AT - 1}) are not "
+                "counted here."
+                if partly
+                else ""
+            )
         ),
-        "coverage_text": _coverage_said(result.coverage, have, len(target_skills), title)
+        "coverage_text": _coverage_said(result.coverage, target_skills, title)
         if direction and target_skills
         else "",
         "coverage_empty": (
@@ -504,17 +498,37 @@ def figure_texts(result, direction, target_skills=(), partly=False):
     }
 
 
-def _coverage_said(coverage, have, total, title):
-    """ "You have 3 of the 5 skills Professional wrestler needs, from a job or from learning
-    you finished. Counting essential skills 3 times and important ones twice, that is 50%." """
+IMPORTANCE_WORDS = {3: "essential", 2: "important", 1: "nice to have"}
+
+
+def _coverage_said(coverage, target_skills, title):
+    """ "You have 3 of the 5 skills your professional wrestler career needs, from a job or
+    from learning you finished. The 2 you miss are essential, which count 3 times as much as
+    a skill that is nice to have: by weight you have 50%." """
+    have = [skill for skill in target_skills if skill.covered]
+    miss = [skill for skill in target_skills if not skill.covered]
+    total = len(target_skills)
+    counted_ = f"all {total}" if len(have) == total else f"{len(have)} of the {total}"
     said = (
-        f"You have {have} of the {total} skills {title} needs, from a job or from learning "
-        "you finished."
+        f"You have {counted_} skills {career(title)} needs, from a job or from learning you "
+        "finished."
     )
-    if have in (0, total) or 100 * have == coverage * total:
+    if not have or not miss or 100 * len(have) == coverage * total:
         return said
+    # The weighted share differs from the count: say which side weighs more, and how much.
+    heavier = miss if 100 * len(have) > coverage * total else have
+    side = "you miss" if heavier is miss else "you have"
+    words = joined(
+        [
+            IMPORTANCE_WORDS[level]
+            for level in (3, 2, 1)
+            if any(s.importance == level for s in heavier)
+        ],
+        "or",
+    )
     return (
-        said + f" Counting essential skills 3 times and important ones twice, that is {coverage}%."
+        f"{said} The {len(heavier)} {side} {'is' if len(heavier) == 1 else 'are'} {words}, and "
+        f"essential skills count 3 times, important ones twice: by weight you have {coverage}%."
     )
 
 
@@ -526,10 +540,12 @@ def _sources(target_skills):
     for skill in target_skills:
         if not skill.covered:
             continue
-        if skill.job_taught or (skill.job and not skill.learning):
-            source = f"{'learned' if skill.job_taught else 'used'} as {skill.job}"
+        if skill.job_taught:
+            source = f"learned in your job “{skill.job}”"
+        elif skill.job and not skill.learning:
+            source = f"you used it in your job “{skill.job}”"
         else:
-            source = f"from {skill.learning}"
+            source = f"from “{skill.learning}”"
         by_source.setdefault(source, []).append(skill.name)
     said = [f"{joined(names)} ({source})" for source, names in by_source.items()]
     shown = said[:SOURCES_NAMED]
@@ -595,9 +611,15 @@ def offer_verdict(offer, current, direction, closes, sides):
             losses.append(f"it pays {money_text(-difference, currency)} less an hour {than}")
         else:
             losses.append(f"it pays the same an hour as {current.job.title}")
-    if gains:
+    nothing = not closes and not goals and not offer.result.needs_details
+    if gains and nothing:
+        said.append(
+            f"Taking {name} would {joined(gains)}, but give you none of the skills you miss "
+            "and advance none of your goals."
+        )
+    elif gains:
         said.append(f"Taking {name} would {joined(gains)}.")
-    elif not offer.result.needs_details:
+    elif nothing:
         said.append(
             f"Taking {name} would give you none of the skills you miss and advance none of "
             "your goals."

@@ -452,7 +452,7 @@ def test_a_direction_asked_for_sets_every_job_against_it():
     assert result.missing == ("Knife work",)
     assert result.next_steps[0].kind == "learn_skill"
     assert result.next_steps[0].skill_name == "Knife work"
-    assert "Chef" in result.next_steps[0].text
+    assert "your chef career" in result.next_steps[0].text
     # The current direction, asked for by id, gives the default picture for held jobs.
     assert elena(direction_id=3) == elena()
 
@@ -620,8 +620,8 @@ def test_learn_the_most_important_missing_skill():
         NextStep(
             kind="learn_skill",
             text=(
-                "Find a way to learn Stage presence: your direction, Professional wrestler, "
-                "marks it essential, and no job or learning of yours covers it yet."
+                "Find a way to learn Stage presence: you marked it essential for your "
+                "professional wrestler career, and no job or learning of yours covers it yet."
             ),
             skill_name="Stage presence",
             direction_id=3,
@@ -743,8 +743,8 @@ def test_an_ongoing_weak_job_is_named():
             kind="find_work",
             # The coach job gave every target skill: the step says to find work that uses them.
             text=(
-                "Waiter at Rosa's Diner, the job you have, scores 15, though you already have "
-                "every skill you listed for Professional wrestler: look for work that uses them."
+                "Waiter at Rosa's Diner, the job you have, scores 15. You already have every "
+                "skill your professional wrestler career needs: look for work that uses them."
             ),
             direction_id=3,
             job_id=20,
@@ -779,8 +779,8 @@ def test_next_steps_keep_their_order():
     ]
     assert "no values yet" in result.next_steps[2].text
     assert result.next_steps[3].text == (
-        "Job at Employer, the job you have, scores 0: ask for work there that uses your target "
-        "skills, or plan your next job."
+        "Job at Employer, the job you have, scores 0: plan your next job, one that uses your "
+        "target skills."
     )
 
 

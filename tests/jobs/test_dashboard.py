@@ -86,9 +86,9 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     # the coverage came from.
     assert (
         "Why is your skill coverage (67%) so much higher than your jobs' average score (30)? "
-        "Skill coverage counts what you have, wherever it came from: Strength training (used "
-        "as Gym assistant), Public speaking (learned as Waiter) and Choreography (learned as "
-        "Gym assistant). A job's score counts only what that job gave you."
+        "Skill coverage counts what you have, wherever it came from: Strength training (you "
+        "used it in your job “Gym assistant”), Public speaking (learned in your job “Waiter”) "
+        "and Choreography (learned in your job “Gym assistant”). A job's score counts only what that job gave you."
     ) in text_of(html)
     # Missing skills, the offer's flag, lessons and the avoid list.
     missing = html.split('id="missing-heading"')[1].split("</section>")[0]

@@ -51,9 +51,9 @@ def test_high_coverage_over_low_scores_is_explained_with_where_it_came_from(clie
     assert (
         "Why is your skill coverage (100%) so much higher than your jobs' average score "
         "(11)? Skill coverage counts what you have, wherever it came from: Prototyping and "
-        "User research (learned as Volunteer UX designer) and Figma, Usability testing and "
-        "Wireframing (from Google UX Design Certificate). A job's score counts only what that "
-        "job gave you."
+        "User research (learned in your job “Volunteer UX designer”) and Figma, Usability "
+        "testing and Wireframing (from “Google UX Design Certificate”). A job's score counts "
+        "only what that job gave you."
     ) in text
     assert "most of the skills" not in text  # 100% is "all", never "most"
 

@@ -244,9 +244,9 @@ def test_the_headline_says_why_coverage_and_alignment_differ(client, elena):
     text = text_of(client.get(DASHBOARD))
     assert (
         "Why is your skill coverage (67%) so much higher than your jobs' average score (30)? "
-        "Skill coverage counts what you have, wherever it came from: Strength training (used "
-        "as Gym assistant), Public speaking (learned as Waiter) and Choreography (learned as "
-        "Gym assistant)."
+        "Skill coverage counts what you have, wherever it came from: Strength training (you "
+        "used it in your job “Gym assistant”), Public speaking (learned in your job “Waiter”) "
+        "and Choreography (learned in your job “Gym assistant”)."
     ) in text
     # Never "most" of half, never a score told as a share of days.
     assert "most of your working days" not in text
