@@ -219,7 +219,7 @@ JOBS = [
         "description": "Ran the sports afternoons and the end-of-summer show for forty children.",
         "lessons": "I love teaching a group something physical.",
         "skills": [("Public speaking", True), ("Coaching", True)],
-        "benefits": ["fulfillment", "identity", "connections", "experience"],
+        "benefits": ["money", "fulfillment", "identity", "connections", "experience"],
     },
     {
         "title": "Stage-hand",
@@ -292,7 +292,7 @@ JOBS = [
         "identity_fit": 5,
         "description": "Built and struck the ring for four live shows, and ran the merch table.",
         "lessons": "Promoters notice who turns up early and stays late.",
-        "skills": [("Ring building", True), ("Public speaking", False)],
+        "skills": [("Ring building", True), ("Choreography", False)],
         "benefits": ["money", "connections", "fulfillment", "identity", "experience"],
         "goals": ["show"],
         "contacts": ["Dana Cole"],

@@ -682,15 +682,16 @@ def _weak_steps(results, focus, coverage) -> list[NextStep]:
         have = "every skill" if coverage == 100 else "most of the skills"
         kind = "find_work"
         said = (
-            f". You already have {have} {career(focus.title)} needs: look for work that uses them."
+            f"Look for work that uses your skills: you already have {have} "
+            f"{career(focus.title)} needs, and "
         )
     else:
         kind = "weak_job"
-        said = ": plan your next job, one that uses your target skills."
+        said = "Plan your next job, one that uses your target skills: "
     return [
         NextStep(
             kind=kind,
-            text=f"{job_name(r.job)}, the job you have, scores {r.score}{said}",
+            text=f"{said}{job_name(r.job)}, the job you have, scores {r.score}.",
             direction_id=r.direction_id,
             job_id=r.job.id,
         )
@@ -720,7 +721,7 @@ def _offer_steps(results, focus) -> tuple[list[NextStep], list[NextStep]]:
         elif r.score is not None and r.score >= ALIGNED_AT and focus is not None:
             text = (
                 f"The offer to work as {job_name(r.job)} scores {r.score}: it would build "
-                f"your {focus.title} career — weigh it against the job you have."
+                f"{career(focus.title)} — weigh it against the job you have."
             )
             building.append(NextStep(kind="weigh_offer", text=text, job_id=r.job.id))
     return building, flagged

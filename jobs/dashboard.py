@@ -323,7 +323,7 @@ def dashboard(user, today, direction_id=None):
         "skills_gained": gained[:LISTED],
         "skills_gained_more": len(gained[LISTED:]),
         "missing": [
-            {"name": name, "importance": wording.IMPORTANCE_WORDS[importance[name]]}
+            {"name": name, "importance": alignment.IMPORTANCE_PHRASES[importance[name]]}
             for name in result.missing[:LISTED]
         ],
         "missing_more": len(result.missing[LISTED:]),

@@ -14,6 +14,7 @@ from careers.alignment import (
     GOALS_WEIGHT,
     HELD,
     IDENTITY_WEIGHT,
+    IMPORTANCE_PHRASES,
     LITTLE,
     OFFER,
     PARTLY,
@@ -297,12 +298,12 @@ def before_direction(job, direction):
     if job.ended_on is not None and job.ended_on < direction.started_on:
         return (
             f"You did this job before you chose {direction.title} "
-            f"({day(direction.started_on)}), so it was never aimed at it; it is still scored "
-            "against it."
+            f"({day(direction.started_on)}). It was not meant for that career, but like every "
+            "job it is scored for it."
         )
     return (
         f"You started this job before you chose {direction.title} "
-        f"({day(direction.started_on)}); all its days are scored against it."
+        f"({day(direction.started_on)}); it is scored for that career over all its days."
     )
 
 
@@ -487,9 +488,7 @@ def figure_texts(result, direction, target_skills=(), partly=False):
                 else ""
             )
         ),
-        "coverage_text": _coverage_said(result.coverage, target_skills, title)
-        if direction and target_skills
-        else "",
+        "coverage": coverage_figure(result.coverage, target_skills, title),
         "coverage_empty": (
             f"Add the skills {title} needs to see how many you have."
             if direction
@@ -498,38 +497,37 @@ def figure_texts(result, direction, target_skills=(), partly=False):
     }
 
 
-IMPORTANCE_WORDS = {3: "essential", 2: "important", 1: "nice to have"}
-
-
-def _coverage_said(coverage, target_skills, title):
-    """ "You have 3 of the 5 skills your professional wrestler career needs, from a job or
-    from learning you finished. The 2 you miss are essential, which count 3 times as much as
-    a skill that is nice to have: by weight you have 50%." """
+def coverage_figure(coverage, target_skills, title):
+    """The skill coverage as a person counts it — "3 of 5" skills — with the weighted
+    percentage the figures use, and why the two differ: "the 2 you miss are essential"."""
+    if coverage is None or not target_skills:
+        return None
     have = [skill for skill in target_skills if skill.covered]
     miss = [skill for skill in target_skills if not skill.covered]
     total = len(target_skills)
+    why = ""
+    if have and miss and 100 * len(have) != coverage * total:
+        # The weighted share differs from the count: say which side weighs more.
+        heavier = miss if 100 * len(have) > coverage * total else have
+        levels = [
+            IMPORTANCE_PHRASES[n] for n in (3, 2, 1) if any(s.importance == n for s in heavier)
+        ]
+        side = "you miss" if heavier is miss else "you have"
+        which = "the one" if len(heavier) == 1 else f"the {len(heavier)}"
+        verb = "is" if len(heavier) == 1 else "are"
+        why = f": {which} {side} {verb} {joined(levels, 'or')}"
     counted_ = f"all {total}" if len(have) == total else f"{len(have)} of the {total}"
-    said = (
-        f"You have {counted_} skills {career(title)} needs, from a job or from learning you "
-        "finished."
-    )
-    if not have or not miss or 100 * len(have) == coverage * total:
-        return said
-    # The weighted share differs from the count: say which side weighs more, and how much.
-    heavier = miss if 100 * len(have) > coverage * total else have
-    side = "you miss" if heavier is miss else "you have"
-    words = joined(
-        [
-            IMPORTANCE_WORDS[level]
-            for level in (3, 2, 1)
-            if any(s.importance == level for s in heavier)
-        ],
-        "or",
-    )
-    return (
-        f"{said} The {len(heavier)} {side} {'is' if len(heavier) == 1 else 'are'} {words}, and "
-        f"essential skills count 3 times, important ones twice: by weight you have {coverage}%."
-    )
+    return {
+        "have": len(have),
+        "total": total,
+        "percent": coverage,
+        "said": (
+            f"You have {counted_} skills {career(title)} needs, from a job or from learning "
+            "you finished."
+        ),
+        "weighed": bool(have and miss),
+        "why": why,
+    }
 
 
 def _sources(target_skills):
@@ -559,17 +557,21 @@ def disagree(result, direction, target_skills):
     if direction is None or overall is None or coverage is None:
         return ""
     if coverage >= overall + DISAGREE_BY:
+        have = sum(1 for skill in target_skills if skill.covered)
+        total = len(target_skills)
+        counted_ = f"all {total}" if have == total else f"{have} of the {total}"
         return (
-            f"Why is your skill coverage ({coverage}%) so much higher than your jobs' average "
-            f"score ({overall})? Skill coverage counts what you have, wherever it came from: "
-            f"{_sources(target_skills)}. A job's score counts only what that job gave you."
+            f"Why do you have {counted_} skills {career(direction.title)} needs, when your "
+            f"jobs score only {overall} out of 100 on average? Because your skills count "
+            f"wherever they came from — {_sources(target_skills)} — while a job's score "
+            "counts only what that job gave you."
         )
     if overall >= coverage + DISAGREE_BY:
         return (
-            f"Why is your jobs' average score ({overall}) so much higher than your skill "
-            f"coverage ({coverage}%)? Your jobs gave you much of what {direction.title} asks "
-            "for — its goals, the things you value, a fit with who you are — but you still miss "
-            "skills it needs: see Missing skills."
+            f"Why do your jobs score {overall} out of 100 on average, when you have only "
+            f"{coverage}% of the skills {career(direction.title)} needs by weight? Your jobs "
+            "gave you much of what it asks for — its goals, the things you value, a fit with "
+            "who you are — but you still miss skills it needs: see Missing skills."
         )
     return ""
 

@@ -85,10 +85,11 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     # The headline says why coverage is high while the overall score is low, and where
     # the coverage came from.
     assert (
-        "Why is your skill coverage (67%) so much higher than your jobs' average score (30)? "
-        "Skill coverage counts what you have, wherever it came from: Strength training (you "
-        "used it in your job “Gym assistant”), Public speaking (learned in your job “Waiter”) "
-        "and Choreography (learned in your job “Gym assistant”). A job's score counts only what that job gave you."
+        "Why do you have 3 of the 4 skills your professional wrestler career needs, when your "
+        "jobs score only 30 out of 100 on average? Because your skills count wherever they "
+        "came from — Strength training (you used it in your job “Gym assistant”), Public "
+        "speaking (learned in your job “Waiter”) and Choreography (learned in your job “Gym "
+        "assistant”) — while a job's score counts only what that job gave you."
     ) in text_of(html)
     # Missing skills, the offer's flag, lessons and the avoid list.
     missing = html.split('id="missing-heading"')[1].split("</section>")[0]

@@ -49,11 +49,11 @@ def test_high_coverage_over_low_scores_is_explained_with_where_it_came_from(clie
     html, _ = dashboard_of(client, "ux_designer")
     text = text_of(html)
     assert (
-        "Why is your skill coverage (100%) so much higher than your jobs' average score "
-        "(11)? Skill coverage counts what you have, wherever it came from: Prototyping and "
-        "User research (learned in your job “Volunteer UX designer”) and Figma, Usability "
-        "testing and Wireframing (from “Google UX Design Certificate”). A job's score counts "
-        "only what that job gave you."
+        "Why do you have all 5 skills your UX designer career needs, when your jobs score only "
+        "11 out of 100 on average? Because your skills count wherever they came from — "
+        "Prototyping and User research (learned in your job “Volunteer UX designer”) and "
+        "Figma, Usability testing and Wireframing (from “Google UX Design Certificate”) — while "
+        "a job's score counts only what that job gave you."
     ) in text
     assert "most of the skills" not in text  # 100% is "all", never "most"
 
@@ -65,7 +65,7 @@ def test_unpaid_help_that_built_some_of_it_and_the_next_step(client):
     # An offer that would build the career does not wait: it is the one thing to do next.
     assert (
         "Next: The offer to work as Electrician's mate at Brightline Installations scores 78: "
-        "it would build your Electrician career"
+        "it would build your electrician career"
     ) in answer
     # The offer is weighed in the future tense, with its pay.
     offers = text_of(html.split('id="offers-heading"')[1])

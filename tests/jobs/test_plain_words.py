@@ -243,10 +243,11 @@ def test_every_page_that_shows_a_job_names_its_verdict_one_way(client, elena):
 def test_the_headline_says_why_coverage_and_alignment_differ(client, elena):
     text = text_of(client.get(DASHBOARD))
     assert (
-        "Why is your skill coverage (67%) so much higher than your jobs' average score (30)? "
-        "Skill coverage counts what you have, wherever it came from: Strength training (you "
-        "used it in your job “Gym assistant”), Public speaking (learned in your job “Waiter”) "
-        "and Choreography (learned in your job “Gym assistant”)."
+        "Why do you have 3 of the 4 skills your professional wrestler career needs, when your "
+        "jobs score only 30 out of 100 on average? Because your skills count wherever they "
+        "came from — Strength training (you used it in your job “Gym assistant”), Public "
+        "speaking (learned in your job “Waiter”) and Choreography (learned in your job “Gym "
+        "assistant”)"
     ) in text
     # Never "most" of half, never a score told as a share of days.
     assert "most of your working days" not in text
