@@ -779,8 +779,7 @@ def test_next_steps_keep_their_order():
     ]
     assert "no values yet" in result.next_steps[2].text
     assert result.next_steps[3].text == (
-        "The job you have, Job at Employer, scores 0: plan a next job that uses your target "
-        "skills."
+        "The job you have, Job at Employer, scores 0: plan a next job that uses your target skills."
     )
 
 

@@ -41,6 +41,6 @@ def test_demo_dashboard_shows_the_worked_example(live_server, page, tmp_path, sc
     expect(page.get_by_role("heading", level=1)).to_contain_text("Waiter")
     expect(
         page.get_by_text(
-            "Used or gained 1 of your 4 target skills: Public speaking (gained)", exact=True
+            "Taught you Public speaking (1 of your 4 target skills)", exact=True
         )
     ).to_be_visible()
