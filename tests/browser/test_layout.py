@@ -1,0 +1,76 @@
+"""Every signed-in page at every Bootstrap breakpoint from 320 to 1920 px, for a person with
+the longest username there can be: no page scrolls sideways, no link of the main navigation
+wraps inside itself, and the account menu (the only way to Import, Sharing, Tokens and Log
+out) opens inside the window."""
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from accounts.demo import load_demo_data
+from tests.browser.test_accessibility import pages_of
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WIDTHS = [320, 375, 576, 768, 992, 1024, 1200, 1280, 1400, 1920]
+LONG_NAME = "Wilhelmina-" + "x" * 139  # 150 characters: the most a username may have
+
+
+@pytest.fixture
+def long_named(live_server, page):
+    """Signed in as somebody with the demo's history and a 150-character username."""
+    user = UserFactory(username=LONG_NAME)
+    load_demo_data(user)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + reverse("login"))
+    page.get_by_label("Username").fill(LONG_NAME)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(live_server.url + reverse("jobs:dashboard"))
+    return user
+
+
+SIDEWAYS = "document.documentElement.scrollWidth - window.innerWidth"
+# The height of every link of the main navigation when it is laid out in one row.
+LINK_HEIGHTS = """() => [...document.querySelectorAll('#nav-main .nav-link')]
+    .map(link => [link.textContent.trim().slice(0, 20), link.getBoundingClientRect().height])"""
+
+
+def test_no_signed_in_page_scrolls_sideways_at_any_width(live_server, page, long_named):
+    wide = []
+    for url in pages_of(long_named):
+        page.goto(live_server.url + url)
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            overflow = page.evaluate(SIDEWAYS)
+            if overflow > 0:
+                wide.append(f"{url} at {width} px: {overflow} px too wide")
+    assert not wide, "\n".join(wide)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_account_menu_opens_inside_the_window(live_server, page, long_named, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + reverse("jobs:dashboard"))
+    nav = page.get_by_role("navigation", name="Main")
+    toggler = nav.get_by_role("button", name="Toggle navigation")
+    if toggler.is_visible():
+        toggler.click()
+    else:
+        heights = page.evaluate(LINK_HEIGHTS)
+        single = min(height for _, height in heights)
+        assert all(height == single for _, height in heights), heights  # none wraps
+    nav.get_by_role("button", name=LONG_NAME).click()
+    for item in (
+        nav.get_by_role("link", name="Import a history"),
+        nav.get_by_role("link", name="Share with a mentor"),
+        nav.get_by_role("link", name="API tokens"),
+        nav.get_by_role("button", name="Log out"),
+    ):
+        expect(item).to_be_visible()
+        box = item.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, (item, box)
+    assert page.evaluate(SIDEWAYS) <= 0
+    nav.get_by_role("link", name="Import a history").click()
+    expect(page).to_have_url(live_server.url + reverse("account_import"))
