@@ -3,13 +3,17 @@ the longest username there can be: no page scrolls sideways, no link of the main
 wraps inside itself, and the account menu (the only way to Import, Sharing, Tokens and Log
 out) opens inside the window."""
 
+import itertools
+from datetime import date
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.demo import load_demo_data
 from tests.browser.test_accessibility import pages_of
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, JobFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -74,3 +78,45 @@ def test_the_account_menu_opens_inside_the_window(live_server, page, long_named,
     assert page.evaluate(SIDEWAYS) <= 0
     nav.get_by_role("link", name="Import a history").click()
     expect(page).to_have_url(live_server.url + reverse("account_import"))
+
+
+# The year labels of the dashboard's timeline, as drawn: [label, left, right] of each visible
+# label's text, and the axis's [left, right].
+TICKS = """() => {
+    const axis = document.querySelector('.tl-axis').getBoundingClientRect();
+    const labels = [...document.querySelectorAll('.tl-tick')]
+        .filter(tick => getComputedStyle(tick).visibility === 'visible')
+        .map(tick => { const text = document.createRange(); text.selectNodeContents(tick);
+                       const box = text.getBoundingClientRect();
+                       return [tick.textContent, box.left, box.right]; });
+    return {axis: [axis.left, axis.right], labels};
+}"""
+
+
+def test_the_timelines_year_labels_stay_inside_it_and_apart(live_server, page, monkeypatch):
+    # Nine years to 22 November: 2026 sits at 90% of the axis, where its label would run
+    # past the end on a phone, and nine labels would run together there.
+    today = date(2026, 11, 22)
+    real = timezone.localdate
+    monkeypatch.setattr(
+        timezone, "localdate", lambda value=None, *a: real(value, *a) if value else today
+    )
+    user = UserFactory(username="nine-years")
+    load_demo_data(user, today=today)
+    JobFactory(
+        owner=user, title="Paper round", started_on=date(2018, 3, 1), ended_on=date(2018, 12, 31)
+    )
+    page.goto(live_server.url + reverse("login"))
+    page.get_by_label("Username").fill("nine-years")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator(".tl-axis")).to_contain_text("2026")
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        drawn = page.evaluate(TICKS)
+        (start, end), labels = drawn["axis"], drawn["labels"]
+        assert labels[-1][0] == "2026", width
+        for label, left, right in labels:
+            assert start <= left and right <= end + 0.5, (width, label, left, right, end)
+        for (label, _, right), (after, left, _) in itertools.pairwise(labels):
+            assert right <= left, (width, label, after)
