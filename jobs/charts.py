@@ -299,6 +299,10 @@ def means_or_end_chart(views, line):
             "bottom_right": (_n(right - 8), _n(bottom - 8)),
         },
         "axis_y": _n(bottom + 20),
-        "axis_title_y": _n(bottom + 44),
+        # Low enough to clear the numbers above it where a phone draws them larger.
+        "axis_title_y": _n(bottom + 48),
+        # "Score →" runs up the left side between the 100 and the 50: at its top it would sit
+        # on the 100 where a phone draws the chart's words larger.
+        "score_title_y": _n((py(100) + py(ALIGNED_AT)) / 2),
         "left_out": [view for view in views if view.job.id not in plotted_ids],
     }

@@ -12,6 +12,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.demo import load_demo_data
+from jobs.models import Job
+from tests.accounts.helpers import SAMPLES
 from tests.browser.test_accessibility import pages_of
 from tests.factories import PASSWORD, JobFactory, UserFactory
 
@@ -120,3 +122,90 @@ def test_the_timelines_year_labels_stay_inside_it_and_apart(live_server, page, m
             assert start <= left and right <= end + 0.5, (width, label, left, right, end)
         for (label, _, right), (after, left, _) in itertools.pairwise(labels):
             assert right <= left, (width, label, after)
+
+
+# Each word of the table's column headings that the browser broke over two lines.
+BROKEN_HEADINGS = """() => {
+    const broken = [];
+    for (const th of document.querySelectorAll('main thead th')) {
+        if (!th.offsetParent) continue;  // a table hidden at this width
+        const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const word of node.data.matchAll(/\\S+/g)) {
+                const range = document.createRange();
+                range.setStart(node, word.index);
+                range.setEnd(node, word.index + word[0].length);
+                const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                if (tops.size > 1) broken.push(word[0]);
+            }
+        }
+    }
+    return broken;
+}"""
+
+
+def test_table_headings_never_break_inside_a_word(live_server, page, long_named):
+    page.goto(live_server.url + reverse("account_import"))
+    page.get_by_label("File to import").set_input_files(
+        str(SAMPLES / "spreadsheet-other-names.csv")
+    )
+    page.get_by_role("button", name="Upload and preview").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check what will be imported")
+    broken = []
+    for url in (reverse("jobs:compare"), reverse("account_import_preview")):
+        page.goto(live_server.url + url)
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            broken += [f"{url} at {width} px: {word}" for word in page.evaluate(BROKEN_HEADINGS)]
+    assert not broken, "\n".join(broken)
+
+
+# The gap between each term of a list of terms and the next, in pixels.
+TERM_GAPS = """() => [...document.querySelectorAll('main dl.row')].flatMap(list => {
+    const terms = [...list.querySelectorAll(':scope > dt')];
+    return terms.slice(1).map((term, n) => [terms[n].textContent.trim(),
+        term.getBoundingClientRect().top - terms[n].getBoundingClientRect().bottom]);
+})"""
+
+
+def test_two_line_labels_on_a_job_and_an_offer_keep_apart_on_a_phone(live_server, page, long_named):
+    page.set_viewport_size({"width": 320, "height": 900})
+    for job in Job.objects.filter(owner=long_named, title__in=["Waiter", "Bar supervisor"]):
+        page.goto(live_server.url + job.get_absolute_url())
+        gaps = page.evaluate(TERM_GAPS)
+        assert gaps and all(gap >= 6 for _, gap in gaps), (job.title, gaps)
+
+
+def test_the_currency_error_reads_in_at_most_three_lines(live_server, page, long_named):
+    waiter = Job.objects.get(owner=long_named, title="Waiter")
+    page.goto(live_server.url + reverse("jobs:job_edit", args=[waiter.pk]))
+    page.get_by_label("Currency").fill("12")
+    page.get_by_role("button", name="Save", exact=True).click()
+    error = page.locator("#error_1_id_currency")
+    expect(error).to_have_text("Use a three-letter currency code, such as EUR or USD.")
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        lines = error.evaluate(
+            "e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)"
+        )
+        assert lines <= 3.1, (width, lines)
+
+
+# Each axis title of the means-or-end chart that overlaps a number on its axes.
+AXIS_CLASHES = """() => {
+    const box = e => e.getBoundingClientRect();
+    const meet = (a, b) =>
+        a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const ticks = [...document.querySelectorAll('.plot-chart .tick-label')];
+    return [...document.querySelectorAll('.plot-chart .axis-label')].flatMap(title =>
+        ticks.filter(tick => meet(box(title), box(tick)))
+             .map(tick => [title.textContent, tick.textContent]));
+}"""
+
+
+def test_the_pay_charts_axis_titles_sit_clear_of_its_numbers(live_server, page, long_named):
+    page.goto(live_server.url + reverse("jobs:dashboard"))
+    expect(page.locator(".plot-chart .axis-label").first).to_be_attached()
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        assert page.evaluate(AXIS_CLASHES) == [], width
