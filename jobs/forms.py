@@ -6,13 +6,22 @@ person's own skills. Ratings are labelled choices. Only the title and, for a job
 start date are needed: the rest can be told later.
 """
 
-from crispy_forms.bootstrap import Accordion, AccordionGroup, InlineCheckboxes, InlineRadios
+from crispy_forms.bootstrap import (
+    Accordion,
+    AccordionGroup,
+    FieldWithButtons,
+    InlineCheckboxes,
+    InlineRadios,
+    StrictButton,
+)
+from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row
 from django import forms
 from django.db.models import Case, IntegerField, When
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from careers.alignment import day
 from careers.forms import (
     DateInput,
     FindsOccupation,
@@ -443,3 +452,52 @@ class OfferForm(JobForm):
 
     def check_start(self, started):
         """An offer may start any day, or on a day not known yet."""
+
+
+class TookItForm(forms.Form):
+    """The day the person started a job they were offered and took."""
+
+    started_on = forms.DateField(
+        label="The day you started",
+        widget=DateInput(),
+        error_messages={
+            "required": "When did you start? A job you have needs its first day.",
+            "invalid": "Use a date such as 2024-01-15.",
+        },
+    )
+
+    def __init__(self, *args, offer, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.offer, self.today = offer, today
+        starts = offer.started_on
+        # The offer's own start when it has come; today when it has none; nothing to
+        # offer when it is still to come (the page says so).
+        self.starts_later = starts is not None and starts > today
+        self.initial["started_on"] = None if self.starts_later else (starts or today)
+        self.fields["started_on"].widget.attrs["max"] = today.isoformat()
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            FieldWithButtons(
+                "started_on",
+                StrictButton("Count it among my jobs", type="submit", css_class="btn-primary"),
+                css_class="took-it-date",
+            )
+        )
+
+    def clean_started_on(self):
+        started = self.cleaned_data["started_on"]
+        if started > self.today:
+            raise forms.ValidationError(
+                "%(day)s is still to come: a job counts among yours from the day you start. "
+                "Mark it once you have started.",
+                params={"day": day(started)},
+            )
+        ended = self.offer.ended_on
+        if ended and started > ended:
+            raise forms.ValidationError(
+                "It ends on %(day)s: the day you started comes before that.",
+                params={"day": day(ended)},
+            )
+        return started
