@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DeleteView, UpdateView
 
 from . import occupations
+from .alignment import HELD, OFFER
 from .forms import (
     ContactForm,
     DirectionForm,
@@ -357,12 +358,18 @@ class GoalDelete(OwnedDeleteView):
 
 
 def skill_list(request):
-    skills = Skill.objects.owned_by(request.user).annotate(
-        job_count=Count("job_links", distinct=True),
-        learning_count=Count("learning", distinct=True),
-        direction_count=Count("direction_links", distinct=True),
+    """The person's skills, each with the jobs they held that name it (offers apart: an
+    offer is not a job had), the learning and the directions."""
+    skills = list(
+        Skill.objects.owned_by(request.user).annotate(
+            job_count=Count("job_links", filter=Q(job_links__job__stage=HELD), distinct=True),
+            offer_count=Count("job_links", filter=Q(job_links__job__stage=OFFER), distinct=True),
+            learning_count=Count("learning", distinct=True),
+            direction_count=Count("direction_links", distinct=True),
+        )
     )
-    return render(request, "careers/skill_list.html", {"skills": skills})
+    any_offer = any(skill.offer_count for skill in skills)
+    return render(request, "careers/skill_list.html", {"skills": skills, "any_offer": any_offer})
 
 
 def skill_detail(request, pk):

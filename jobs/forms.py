@@ -99,6 +99,7 @@ class JobForm(FindsOccupation, OwnedModelForm):
     """A job the person had or has, with its skills, values, goals and contacts."""
 
     stage = Stage.HELD
+    no_occupation = "No occupation: this job is not one of them"
     skills_used = SkillNamesField(
         label="Other skills you used", help_text="Comma-separated: anything else you used."
     )

@@ -211,12 +211,10 @@ def period(job, days, direction_title):
     """ "Jan 2024 – now · 352 days · against Professional wrestler"."""
     if job.started_on is None:
         said = "No start date"
+    elif job.stage == OFFER and not job.ended_on:
+        said = f"From {dateformat.format(job.started_on, 'M Y')}"  # not "Nov 2026 – open"
     else:
-        end = (
-            dateformat.format(job.ended_on, "M Y")
-            if job.ended_on
-            else ("open" if job.stage == OFFER else "now")
-        )
+        end = dateformat.format(job.ended_on, "M Y") if job.ended_on else "now"
         said = f"{dateformat.format(job.started_on, 'M Y')} – {end}"
         if job.stage == HELD:
             said += f" · {days_count(days)}"

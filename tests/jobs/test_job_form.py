@@ -2,6 +2,7 @@
 grouped by direction; pay, hours and goals in view; words that fit a job and an offer."""
 
 import re
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -12,6 +13,7 @@ from tests.factories import (
     CareerGoalFactory,
     ContactFactory,
     DirectionSkillFactory,
+    JobFactory,
     SkillFactory,
 )
 from tests.jobs.test_pages import checked, job_form, text_of
@@ -120,3 +122,30 @@ def test_pay_hours_and_goals_are_in_view_and_the_rest_folded(owner_client, owner
     # The button that opens the folded part says it is closed.
     button = re.search(r'<button class="accordion-button collapsed"[^>]*>', html).group(0)
     assert 'aria-expanded="false"' in button
+
+
+# --- Words that fit a job and an offer -----------------------------------------------------
+
+
+@pytest.mark.parametrize("url", [JOB_ADD, OFFER_ADD])
+def test_the_occupation_choice_speaks_of_a_job_not_a_career(owner_client, url):
+    text = text_of(owner_client.get(url))
+    assert "No occupation: this job is not one of them" in text
+    assert "my career" not in text
+    direction_form = text_of(owner_client.get(reverse("careers:direction_add")))
+    assert "No occupation: my career is not one of them" in direction_form
+
+
+def test_the_offer_form_speaks_of_skills_in_the_future(owner_client, directions):
+    offer = text_of(owner_client.get(OFFER_ADD))
+    assert "Tick what this job would use or teach you: these count most in its score." in offer
+    assert "used or taught" not in offer
+    job = text_of(owner_client.get(JOB_ADD))
+    assert "Tick what this job used or taught you: these count most in its score." in job
+
+
+def test_an_offer_with_a_start_reads_from_that_month(owner_client, owner, directions):
+    JobFactory(owner=owner, title="Ring announcer", stage="offer", started_on=date(2026, 11, 2))
+    text = text_of(owner_client.get(reverse("jobs:dashboard")))
+    assert "From Nov 2026 · against Professional wrestler" in text
+    assert "open" not in text.split("Ring announcer", 1)[1][:80]
