@@ -157,6 +157,25 @@ def test_a_link_shows_the_dashboard_and_the_story_read_only(link):
     assert "Log out" not in html and "Add its details" not in html
 
 
+def test_what_they_see_is_said_as_the_link_shows_it(client, elena, link):
+    _, token = link
+    client.force_login(elena)
+    said = re.search(
+        r'<section[^>]*aria-labelledby="sees-heading".*?</section>',
+        client.get(LINKS).content.decode(),
+        re.S,
+    ).group(0)
+    said = " ".join(re.sub(r"<[^>]+>", " ", said).split())
+    assert "what each paid over a year, the offers you are weighing" in said
+    assert "your lessons and what to avoid" in said
+    client.logout()
+    page = " ".join(re.sub(r"<[^>]+>", " ", client.get(shared(token)).content.decode()).split())
+    offer = Job.objects.get(owner=elena, stage="offer")
+    assert f"Offers on the table {offer.title}" in page
+    assert "EUR a year" in page  # each job's pay over a year, on the means-or-end chart
+    assert "Lessons and what to avoid" in page
+
+
 def test_no_link_leads_into_the_account_whatever_the_dashboard_shows(owner):
     """Every kind of "and N more", "add its details" and "set one" the dashboard has."""
     long_history(owner, 30)  # more jobs than it explains, skills gained, lessons, avoid notes
