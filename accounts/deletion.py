@@ -34,7 +34,8 @@ def what_is_deleted(user):
     links, tokens = user.share_links.count(), user.access_tokens.count()
     if links:
         said = alignment.counted(links, "share link")
-        lines.append(f"{said} (a mentor's read-only links: they stop opening at once)")
+        stops = "it stops" if links == 1 else "they stop"
+        lines.append(f"{said} (read-only for a mentor: {stops} opening at once)")
     if tokens:
         said = alignment.counted(tokens, "API token")
         lines.append(f"{said} (a program using one is refused from then on)")
