@@ -358,18 +358,15 @@ class GoalDelete(OwnedDeleteView):
 
 
 def skill_list(request):
-    """The person's skills, each with the jobs they held that name it (offers apart: an
-    offer is not a job had), the learning and the directions."""
-    skills = list(
-        Skill.objects.owned_by(request.user).annotate(
-            job_count=Count("job_links", filter=Q(job_links__job__stage=HELD), distinct=True),
-            offer_count=Count("job_links", filter=Q(job_links__job__stage=OFFER), distinct=True),
-            learning_count=Count("learning", distinct=True),
-            direction_count=Count("direction_links", distinct=True),
-        )
+    """The person's skills, each with the jobs they held that name it (an offer is not a job
+    had: offers are counted apart), the learning and the directions."""
+    skills = Skill.objects.owned_by(request.user).annotate(
+        job_count=Count("job_links", filter=Q(job_links__job__stage=HELD), distinct=True),
+        offer_count=Count("job_links", filter=Q(job_links__job__stage=OFFER), distinct=True),
+        learning_count=Count("learning", distinct=True),
+        direction_count=Count("direction_links", distinct=True),
     )
-    any_offer = any(skill.offer_count for skill in skills)
-    return render(request, "careers/skill_list.html", {"skills": skills, "any_offer": any_offer})
+    return render(request, "careers/skill_list.html", {"skills": skills})
 
 
 def skill_detail(request, pk):

@@ -330,7 +330,7 @@ def test_skill_list_counts_held_jobs_and_offers_apart(owner_client, owner):
     JobSkillFactory(job__owner=owner, job__stage="offer", skill=skill)
     JobSkillFactory(job__owner=owner, job__stage="offer", skill=skill)
     text = text_of(owner_client.get(url("skill", "list")))
-    assert "Skill Jobs Offers Learning Directions Stage presence 1 2 0 0" in text
+    assert "Skill Jobs Learning Directions Stage presence 1 +2 offers 0 0" in text
 
 
 def test_skill_suggestions_are_the_persons_own(owner_client, owner, stranger):
