@@ -4,6 +4,7 @@ wraps inside itself, and the account menu (the only way to Import, Sharing, Toke
 out) opens inside the window."""
 
 import itertools
+import re
 from datetime import date
 
 import pytest
@@ -63,11 +64,14 @@ def test_the_account_menu_opens_inside_the_window(live_server, page, long_named,
     toggler = nav.get_by_role("button", name="Toggle navigation")
     if toggler.is_visible():
         toggler.click()
+        # Opened once the folding has run its course (Bootstrap: "collapsing", then "show").
+        expect(page.locator("#nav-main")).to_have_class(re.compile(r"(^|\s)show(\s|$)"))
     else:
         heights = page.evaluate(LINK_HEIGHTS)
         single = min(height for _, height in heights)
         assert all(height == single for _, height in heights), heights  # none wraps
     nav.get_by_role("button", name=LONG_NAME).click()
+    expect(nav.get_by_role("button", name=LONG_NAME)).to_have_attribute("aria-expanded", "true")
     for item in (
         nav.get_by_role("link", name="Import a history"),
         nav.get_by_role("link", name="Share with a mentor"),
