@@ -15,5 +15,6 @@ urlpatterns = [
     path("jobs/<int:pk>/", views.job_detail, name="job_detail"),
     path("jobs/<int:pk>/edit/", views.JobUpdate.as_view(), name="job_edit"),
     path("jobs/<int:pk>/add-skills/", views.job_add_skills, name="job_add_skills"),
+    path("jobs/<int:pk>/took-it/", views.job_took_it, name="job_took_it"),
     path("jobs/<int:pk>/delete/", views.JobDelete.as_view(), name="job_delete"),
 ]
