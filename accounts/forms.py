@@ -15,7 +15,7 @@ from django.contrib.auth.forms import (
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from careers.forms import plain_messages
+from careers.forms import PlainMessages
 
 from .portability import spreadsheet
 from .portability.merge import plan_import
@@ -44,7 +44,7 @@ def email_is_taken(email, *, by_other_than=None):
     return others.exists()
 
 
-class SignupForm(UserCreationForm):
+class SignupForm(PlainMessages, UserCreationForm):
     """A new account: username, email and a password checked by Django's validators."""
 
     email = forms.EmailField(
@@ -60,7 +60,6 @@ class SignupForm(UserCreationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        plain_messages(self)
         username = self.fields["username"]
         username.help_text = "The name you log in with: letters, digits and @ . + - _ (no spaces)."
         username.error_messages["invalid"] = (
@@ -77,7 +76,7 @@ class SignupForm(UserCreationForm):
         return email
 
 
-class ImportForm(forms.Form):
+class ImportForm(PlainMessages, forms.Form):
     """A file to import: read, checked and set against the account before anything is saved.
 
     After `is_valid()`, `upload` holds the file read into a canonical document; when the file
@@ -94,7 +93,6 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, user, too_large=False, **kwargs):
         super().__init__(*args, **kwargs)
-        plain_messages(self)
         self.user = user
         self.too_large = too_large
         self.upload = None
@@ -132,7 +130,7 @@ ORDER_CHOICES = [("day", "The day comes first"), ("month", "The month comes firs
 ORDER_VALUES = {"day": True, "month": False}
 
 
-class MatchingForm(forms.Form):
+class MatchingForm(PlainMessages, forms.Form):
     """Which of Bearing's fields each column of a spreadsheet fills, and, when its dates could
     be read two ways, whether the day or the month comes first.
 
@@ -218,7 +216,7 @@ def password_is_right(request, user, password):
     return authenticate(request, username=user.get_username(), password=password) == user
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(PlainMessages, forms.Form):
     """The person's password, asked once more before the account goes."""
 
     password = forms.CharField(
@@ -229,7 +227,6 @@ class DeleteAccountForm(forms.Form):
 
     def __init__(self, *args, user, request, **kwargs):
         super().__init__(*args, **kwargs)
-        plain_messages(self)
         self.user = user
         self.request = request
         delete = Submit("submit", "Delete my account for good")
@@ -255,7 +252,7 @@ class DeleteAccountForm(forms.Form):
         return password
 
 
-class EmailChangeForm(forms.Form):
+class EmailChangeForm(PlainMessages, forms.Form):
     """A new email address, confirmed with the current password."""
 
     email = forms.EmailField(label="New email address", max_length=254)
@@ -268,7 +265,6 @@ class EmailChangeForm(forms.Form):
 
     def __init__(self, *args, user, request, **kwargs):
         super().__init__(*args, **kwargs)
-        plain_messages(self)
         self.user = user
         self.request = request
         self.helper = FormHelper()
@@ -292,7 +288,7 @@ class EmailChangeForm(forms.Form):
         return self.user
 
 
-class CheckedPasswordChangeForm(PasswordChangeForm):
+class CheckedPasswordChangeForm(PlainMessages, PasswordChangeForm):
     """Django's password change, with the old password asked through authenticate() so that
     wrong guesses count towards the lock-out (password_is_right)."""
 
@@ -303,7 +299,6 @@ class CheckedPasswordChangeForm(PasswordChangeForm):
 
     def __init__(self, user, *args, request, **kwargs):
         super().__init__(user, *args, **kwargs)
-        plain_messages(self)
         self.request = request
 
     def clean_old_password(self):
@@ -315,7 +310,7 @@ class CheckedPasswordChangeForm(PasswordChangeForm):
         return old_password
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(PlainMessages, AuthenticationForm):
     """Django's log-in form, in Bearing's words."""
 
     error_messages = {
@@ -324,24 +319,12 @@ class LoginForm(AuthenticationForm):
         "inactive": "This account is closed.",
     }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        plain_messages(self)
 
-
-class ResetForm(PasswordResetForm):
+class ResetForm(PlainMessages, PasswordResetForm):
     """Django's password reset request, in Bearing's words."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        plain_messages(self)
 
-
-class NewPasswordForm(SetPasswordForm):
+class NewPasswordForm(PlainMessages, SetPasswordForm):
     """A new password, from a reset link, in Bearing's words."""
 
     error_messages = {"password_mismatch": "The two passwords are not the same."}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        plain_messages(self)

@@ -87,33 +87,78 @@ def skill_names_text(skills):
     return ", ".join(skill.name for skill in skills)
 
 
+# Bearing's words for every error a field of Django's can raise, by the error's code: the
+# field's own checks (`default_error_messages`) and those of its validators, which Django words
+# from the field's messages when the code is there. A code missing here would show Django's
+# stock English, or (a file's "empty") fail with a KeyError: tests/test_plain_messages.py walks
+# every field of every form against this.
+SAID = {
+    "max_length": "Use at most %(limit_value)d characters here (this has %(show_value)d).",
+    "min_length": "Use at least %(limit_value)d characters here.",
+    "max_value": "Use %(limit_value)s or less.",
+    "min_value": "Use %(limit_value)s or more.",
+    "step_size": "Use a multiple of %(limit_value)s.",
+    "invalid_choice": "Choose one of the options given.",
+    "invalid_list": "Choose from the options given.",
+    "max_digits": "Use at most %(max)s digits in all.",
+    "max_decimal_places": "Use at most %(max)s digits after the point.",
+    "max_whole_digits": "Use at most %(max)s digits before the point.",
+    "null_characters_not_allowed": (
+        "This holds a character that is not text (a NUL, often pasted by accident): type it "
+        "again without it."
+    ),
+}
+SAID_OF_A_KIND = [
+    (forms.DateField, {"invalid": "Use a date such as 2024-01-15."}),
+    (forms.IntegerField, {"invalid": "Use a whole number, such as 25."}),
+    (forms.DecimalField | forms.FloatField, {"invalid": "Use a number, such as 25 or 37.5."}),
+    (forms.EmailField, {"invalid": "Use an email address, such as name@example.com."}),
+    (
+        forms.UUIDField,
+        {"invalid": "This form's hidden token is damaged: open the page again and send it."},
+    ),
+    (
+        forms.FileField,
+        {
+            "invalid": "This is not a file: choose one with the button.",
+            "missing": "No file arrived: choose the file again and send it.",
+            "empty": "This file is empty (0 bytes): there is nothing in it to read. Choose "
+            "the file again, or another one.",
+            "max_length": "The file's name is too long: at most %(max)d characters (this has "
+            "%(length)d). Rename it and choose it again.",
+            "contradiction": "Choose a new file or clear this one, not both.",
+        },
+    ),
+    (
+        forms.ModelMultipleChoiceField,
+        {
+            "invalid_choice": "One of these is not one of yours any more: look again.",
+            "invalid_pk_value": "One of these is not one of yours any more: look again.",
+        },
+    ),
+]
+
+
 def plain_messages(form):
     """Give every field of `form` Bearing's own error messages in place of Django's stock
     ones ("Ensure this value is less than or equal to 168."), each naming the field."""
     for name, field in form.fields.items():
         label = str(field.label or pretty_name(name))
-        said = {
-            "required": f"{label} is needed.",
-            "max_length": "Use at most %(limit_value)d characters here (this has %(show_value)d).",
-            "min_length": "Use at least %(limit_value)d characters here.",
-            "max_value": "Use %(limit_value)s or less.",
-            "min_value": "Use %(limit_value)s or more.",
-            "invalid_choice": "Choose one of the options given.",
-            "max_digits": "Use at most %(max)s digits in all.",
-            "max_decimal_places": "Use at most %(max)s digits after the point.",
-            "max_whole_digits": "Use at most %(max)s digits before the point.",
-        }
-        if isinstance(field, forms.DateField):
-            said["invalid"] = "Use a date such as 2024-01-15."
-        elif isinstance(field, forms.DecimalField | forms.IntegerField | forms.FloatField):
-            said["invalid"] = "Use a number, such as 25 or 37.5."
-        elif isinstance(field, forms.EmailField):
-            said["invalid"] = "Use an email address, such as name@example.com."
-        if isinstance(field, forms.ModelMultipleChoiceField):
-            said["invalid_choice"] = "One of these is not one of yours any more: look again."
-            said["invalid_pk_value"] = "One of these is not one of yours any more: look again."
+        said = {**SAID, "required": f"{label} is needed."}
+        for kind, messages in SAID_OF_A_KIND:
+            if isinstance(field, kind):
+                said.update(messages)
         # Messages a form set itself stay as they are.
         field.error_messages = {**said, **_own_messages(field)}
+
+
+class PlainMessages:
+    """A form whose every field speaks Bearing's words (plain_messages), the fields its
+    `__init__` adds after Django's included: the words are given as the form is checked."""
+
+    def full_clean(self):
+        plain_messages(self)
+        super().full_clean()
 
 
 def _own_messages(field):
@@ -203,7 +248,7 @@ class FindsOccupation:
         super().full_clean()
 
 
-class OwnedModelForm(forms.ModelForm):
+class OwnedModelForm(PlainMessages, forms.ModelForm):
     """A ModelForm for one person's row: choices limited to that person's rows."""
 
     submit_label = "Save"
@@ -211,7 +256,6 @@ class OwnedModelForm(forms.ModelForm):
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
         self.owner = owner
-        plain_messages(self)
         if self.instance._state.adding:
             # A one-time token: the same add form sent twice saves once (accounts.middleware).
             self.fields["once"] = forms.UUIDField(
@@ -490,7 +534,7 @@ class SkillForm(OwnedModelForm):
         return name
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(PlainMessages, forms.ModelForm):
     """The person's settings."""
 
     class Meta:
@@ -501,7 +545,6 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        plain_messages(self)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Save settings"))
 
