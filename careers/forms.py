@@ -542,6 +542,10 @@ class ProfileForm(PlainMessages, forms.ModelForm):
         fields = ["currency"]
         # "EURO" would otherwise only hear that it has more than 3 characters.
         error_messages = {"currency": {"max_length": CURRENCY_MESSAGE}}
+        help_texts = {
+            "currency": "The ISO 4217 code of the currency you are paid in (EUR, USD, GBP…). "
+            "New jobs start in it, and a spreadsheet's pay that names no currency is read in it."
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

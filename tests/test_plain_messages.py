@@ -52,7 +52,7 @@ def table():
 def matching_form(owner):
     sheet = table()
     matching = spreadsheet.guess(sheet)
-    built = spreadsheet.build(sheet, matching)
+    built = spreadsheet.build(sheet, matching, currency="EUR")
     from accounts.forms import MatchingForm
 
     return MatchingForm({}, table=sheet, matching=matching, token="t", built=built)

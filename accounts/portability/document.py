@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from careers import occupations
+from careers.currencies import is_currency
 from careers.forms import TEXT_LIMIT
 from careers.models import (
     CURRENCY_PATTERN,
@@ -250,7 +251,14 @@ def currency(*, nullable):
         if nullable and value in (None, ""):
             return None
         if isinstance(value, str) and re.fullmatch(CURRENCY_PATTERN, value):
-            return value
+            if is_currency(value):
+                return value
+            problems.add(
+                path,
+                f"{quoted(value)} is not a currency code: use the ISO 4217 code of the "
+                "currency, such as EUR, USD or GBP",
+            )
+            return INVALID
         shown = quoted(value) if isinstance(value, str) else describe(value)
         problems.add(path, f"{shown} is not a three-letter code in capitals, such as EUR")
         return INVALID

@@ -20,6 +20,7 @@ from accounts.demo import load_demo
 from accounts.portability.document import validate
 from accounts.portability.export import export_document
 from accounts.portability.merge import apply_import
+from careers import currencies
 from careers.models import DirectionStatus, GoalStatus, LearningKind, Value
 from jobs.models import EmploymentType, PayPeriod, Schedule, Stage
 
@@ -150,7 +151,7 @@ def histories(draw):
                 "schedule": draw(st.none() | st.sampled_from(Schedule.values)),
                 "pay_amount": None if pay is None else f"{pay:.2f}",
                 "pay_period": draw(st.none() | st.sampled_from(PayPeriod.values)),
-                "currency": draw(st.none() | st.sampled_from(["EUR", "USD", "JPY"])),
+                "currency": draw(st.none() | st.sampled_from(sorted(currencies.CODES))),
                 "benefits": draw(st.lists(st.sampled_from(Value.values), unique=True)),
                 "skills": [
                     {"skill": name, "gained": draw(st.booleans())}
@@ -177,7 +178,7 @@ def histories(draw):
     return {
         "format": "bearing-export",
         "version": 1,
-        "profile": {"currency": draw(st.sampled_from(["EUR", "GBP", "CHF"]))},
+        "profile": {"currency": draw(st.sampled_from(sorted(currencies.CODES)))},
         "skills": skills,
         "directions": directions,
         "goals": goals,
