@@ -5,14 +5,15 @@ import uuid
 
 from crispy_forms.bootstrap import FieldWithButtons, StrictButton
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Submit
+from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row, Submit
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.forms.utils import ErrorDict, pretty_name
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 
-from . import occupations
+from . import occupations, plausible
 from .models import (
     CURRENCY_MESSAGE,
     CareerDirection,
@@ -248,14 +249,30 @@ class FindsOccupation:
         super().full_clean()
 
 
+SURE = "sure_{}"  # the "Yes, this is right" box of a field whose value is unlikely
+TOO_EARLY = f"Bearing takes dates from {plausible.EARLIEST_TEXT} on: check the year."
+
+
 class OwnedModelForm(PlainMessages, forms.ModelForm):
-    """A ModelForm for one person's row: choices limited to that person's rows."""
+    """A ModelForm for one person's row: choices limited to that person's rows.
+
+    A date before 1900 is refused beside its field. A value that may be right but seldom is
+    (careers.plausible) is asked about: refused beside its field with a "Yes, this is right"
+    box, which, ticked, lets it save (`ask`); the fields that may be asked about are named in
+    `confirmable`."""
 
     submit_label = "Save"
+    confirmable = ()
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
         self.owner = owner
+        self.asking = []  # the fields whose value is asked about, as the form was checked
+        for name in self.confirmable:
+            if name in self.fields:
+                self.fields[SURE.format(name)] = forms.BooleanField(
+                    label="Yes, this is right", required=False
+                )
         if self.instance._state.adding:
             # A one-time token: the same add form sent twice saves once (accounts.middleware).
             self.fields["once"] = forms.UUIDField(
@@ -275,10 +292,37 @@ class OwnedModelForm(PlainMessages, forms.ModelForm):
         helper.disable_csrf = True
         helper.render_hidden_fields = True  # the one-time token, wherever the layout is
         helper.layout = self.get_layout()
+        for name in self.asking:
+            # The box right under the field asked about, wherever the layout puts it.
+            sure = Field(SURE.format(name), wrapper_class="sure mt-n2 mb-3")
+            if helper[name].slice:
+                helper[name].wrap(Div, sure)
+            else:
+                helper.layout.append(sure)
         return helper
 
     def get_layout(self):
-        return Layout(*self.fields)
+        return Layout(*[name for name in self.fields if not name.startswith("sure_")])
+
+    def clean(self):
+        cleaned = super().clean()
+        self.asking = []
+        for name, field in self.fields.items():
+            value = cleaned.get(name)
+            if isinstance(field, forms.DateField) and value and value < plausible.EARLIEST:
+                self.add_error(name, TOO_EARLY)
+        return cleaned
+
+    def ask(self, name, message, *, about=None):
+        """Ask whether the unlikely value of field `name` is right: refused beside it with
+        `message` and a "Yes, this is right" box, unless the box is ticked. Asked only when
+        the value (or the fields it comes from, `about`) is new or changed: a value saved
+        once it was confirmed is not asked about again."""
+        if not set(about or [name]) & set(self.changed_data):
+            return
+        self.asking.append(name)
+        if not self.cleaned_data.get(SURE.format(name)):
+            self.add_error(name, message)
 
     def save(self, commit=True):
         self.instance.owner = self.owner
@@ -451,9 +495,25 @@ class GoalForm(OwnedModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("status") == GoalStatus.ACHIEVED and not cleaned.get("achieved_on"):
-            if "achieved_on" not in self.errors:
-                self.add_error("achieved_on", "When did you achieve it? Give the date.")
+        achieved = cleaned.get("status") == GoalStatus.ACHIEVED
+        achieved_on = cleaned.get("achieved_on")
+        if "achieved_on" in self.errors or "status" in self.errors:
+            return cleaned
+        if achieved and not achieved_on:
+            self.add_error("achieved_on", "When did you achieve it? Give the date.")
+        elif achieved_on and not achieved:
+            status = dict(GoalStatus.choices).get(cleaned.get("status"), "not achieved")
+            self.add_error(
+                "achieved_on",
+                f"A goal that is {status.lower()} has not been achieved: clear this date, or "
+                "set the status to Achieved.",
+            )
+        elif achieved_on and achieved_on > timezone.localdate():
+            self.add_error(
+                "achieved_on",
+                "It cannot be achieved on a day still to come: give the day you achieved it, "
+                "or keep the goal active until then.",
+            )
         return cleaned
 
 
@@ -488,6 +548,13 @@ class LearningForm(OwnedModelForm):
         check_dates_in_order(
             self, "started_on", "completed_on", "It cannot be completed before it started."
         )
+        completed = cleaned.get("completed_on")
+        if completed and completed > timezone.localdate() and "completed_on" not in self.errors:
+            self.add_error(
+                "completed_on",
+                "It cannot be completed on a day still to come: leave this empty while you are "
+                "still learning, and give the day you finish then.",
+            )
         return cleaned
 
     def save(self, commit=True):
@@ -510,6 +577,16 @@ class ContactForm(OwnedModelForm):
             "last_contacted_on",
             "notes",
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        contacted = cleaned.get("last_contacted_on")
+        if contacted and contacted > timezone.localdate():
+            self.add_error(
+                "last_contacted_on",
+                "The last time you were in touch cannot be a day still to come.",
+            )
+        return cleaned
 
 
 class SkillForm(OwnedModelForm):

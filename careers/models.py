@@ -404,6 +404,11 @@ class CareerGoal(models.Model):
                 condition=~Q(status=GoalStatus.ACHIEVED) | Q(achieved_on__isnull=False),
                 name="achieved_goal_has_date",
             ),
+            models.CheckConstraint(
+                condition=Q(status=GoalStatus.ACHIEVED) | Q(achieved_on__isnull=True),
+                name="only_achieved_goal_has_date",
+                violation_error_message="Only an achieved goal has a date it was achieved on.",
+            ),
             models.CheckConstraint(condition=~Q(title=""), name="goal_title_not_blank"),
         ]
 

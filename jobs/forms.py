@@ -11,6 +11,7 @@ from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row
 from django import forms
 from django.utils import timezone
 
+from careers import plausible
 from careers.alignment import CURRENT, PAST
 from careers.forms import (
     DateInput,
@@ -41,6 +42,8 @@ from .models import (
     Satisfaction,
     Schedule,
     Stage,
+    hours_text,
+    money_text,
 )
 
 
@@ -70,6 +73,9 @@ class JobForm(FindsOccupation, OwnedModelForm):
     """A job the person had or has, with its skills, values, goals and contacts."""
 
     stage = Stage.HELD
+    # Asked about when unlikely (careers.plausible): a job of more than 50 years, more than
+    # 100 hours a week, pay above its period's bound.
+    confirmable = ("started_on", "ended_on", "hours_per_week", "pay_amount")
     skills_used = SkillNamesField(
         label="Other skills you used", help_text="Comma-separated: anything else you used."
     )
@@ -279,8 +285,10 @@ class JobForm(FindsOccupation, OwnedModelForm):
             self, "started_on", "ended_on", "The job cannot end before it started."
         )
         self.check_start(cleaned.get("started_on"))
+        self.check_length(cleaned.get("started_on"), cleaned.get("ended_on"))
         if cleaned.get("pay_amount") is not None and not cleaned.get("pay_period"):
             self.add_error("pay_period", "Per hour, week, month, year, or in total?")
+        self.check_unlikely(cleaned)
         used = {name.casefold(): name for name in cleaned.get("skills_used") or []}
         both = [name for name in cleaned.get("skills_gained") or [] if name.casefold() in used]
         if both and "skills_gained" not in self.errors:
@@ -296,6 +304,51 @@ class JobForm(FindsOccupation, OwnedModelForm):
                 "started_on",
                 "A job you had cannot start in the future. Is it an offer? Weigh it as an "
                 "offer instead.",
+            )
+
+    def check_length(self, started, ended):
+        """A held job of more than 100 years cannot be; one of more than 50 is asked about."""
+        if self.stage != Stage.HELD or not started or {"started_on", "ended_on"} & set(self.errors):
+            return
+        name = "ended_on" if ended else "started_on"
+        length = plausible.years(started, ended or timezone.localdate())
+        if ended:
+            said = f"From {started:%Y} to {ended:%Y} is {length} years"
+        else:
+            said = f"Since {started:%Y}, it has gone on {length} years"
+        if length > plausible.LONGEST_JOB_YEARS:
+            self.add_error(
+                name,
+                f"{said}: nobody holds one job for more than {plausible.LONGEST_JOB_YEARS} "
+                "years. Check the years.",
+            )
+        elif length > plausible.LONG_JOB_YEARS:
+            self.ask(
+                name,
+                f"{said}, longer than almost any job ({plausible.LONG_JOB_YEARS} years). "
+                "Is that right?",
+                about=("started_on", "ended_on"),
+            )
+
+    def check_unlikely(self, cleaned):
+        """More than 100 hours a week, or pay above its period's bound, is asked about."""
+        hours = cleaned.get("hours_per_week")
+        # Above 168 is no week at all: the model's validator refuses it.
+        if hours is not None and plausible.LONG_WEEK_HOURS < hours <= plausible.WEEK_HOURS:
+            self.ask(
+                "hours_per_week",
+                f"{hours_text(hours)} hours a week is more than almost anybody works "
+                f"({plausible.LONG_WEEK_HOURS}; a week has {plausible.WEEK_HOURS}). Is that right?",
+            )
+        amount, period = cleaned.get("pay_amount"), cleaned.get("pay_period")
+        bound = plausible.high_pay(amount, period)
+        if bound and "pay_amount" not in self.errors:
+            pay = f"{money_text(amount, cleaned.get('currency') or '')} {PayPeriod(period).label}"
+            self.ask(
+                "pay_amount",
+                f"{pay} is more than almost anybody is paid ({bound}). Is that right? (In a "
+                "currency of small units, such as yen or won, it may well be.)",
+                about=("pay_amount", "pay_period", "currency"),
             )
 
     def save(self, commit=True):

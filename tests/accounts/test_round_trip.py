@@ -47,10 +47,10 @@ occupation_links = st.none() | st.sampled_from(["27-2021.00", "35-3031.00", "15-
 
 
 @st.composite
-def period(draw, start=days, required=False):
+def period(draw, start=days, required=False, last=date(2040, 1, 1)):
     started = draw(start if required else st.none() | start)
     ended = draw(
-        st.none() | st.dates(min_value=started or date(1990, 1, 1), max_value=date(2040, 1, 1))
+        st.none() | st.dates(min_value=min(started or date(1990, 1, 1), last), max_value=last)
     )
     return (started.isoformat() if started else None, ended.isoformat() if ended else None)
 
@@ -96,7 +96,8 @@ def histories(draw):
     goals = []
     for number in range(1, draw(st.integers(0, 4)) + 1):
         status = draw(st.sampled_from(GoalStatus.values))
-        achieved = draw(past_days if status == "achieved" else st.none() | past_days)
+        # Only an achieved goal has the day it was achieved, a day gone by.
+        achieved = draw(past_days) if status == "achieved" else None
         goals.append(
             {
                 "key": f"g{number}",
@@ -111,7 +112,10 @@ def histories(draw):
         )
     learning = []
     for number in range(1, draw(st.integers(0, 3)) + 1):
-        started, completed = draw(period())
+        # Completed on a day gone by, or still going (started on any day, even to come).
+        started, completed = draw(period(last=TODAY))
+        if started and completed and completed < started:
+            completed = None
         learning.append(
             {
                 "key": f"l{number}",
@@ -129,7 +133,7 @@ def histories(draw):
             "name": draw(titles),
             "context": draw(text),
             "notes": draw(text),
-            "last_contacted_on": iso(draw(st.none() | days)),
+            "last_contacted_on": iso(draw(st.none() | past_days)),
         }
         for number in range(1, draw(st.integers(0, 3)) + 1)
     ]
