@@ -7,6 +7,7 @@ from crispy_forms.bootstrap import FieldWithButtons, StrictButton
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row, Submit
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.validators import MaxLengthValidator
 from django.forms.utils import ErrorDict, pretty_name
 from django.urls import reverse
@@ -268,6 +269,7 @@ class OwnedModelForm(PlainMessages, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.owner = owner
         self.asking = []  # the fields whose value is asked about, as the form was checked
+        self.on_top = []  # layout shown above the form's own (the job's "replace" box)
         for name in self.confirmable:
             if name in self.fields:
                 self.fields[SURE.format(name)] = forms.BooleanField(
@@ -292,6 +294,8 @@ class OwnedModelForm(PlainMessages, forms.ModelForm):
         helper.disable_csrf = True
         helper.render_hidden_fields = True  # the one-time token, wherever the layout is
         helper.layout = self.get_layout()
+        for position, shown in enumerate(self.on_top):
+            helper.layout.insert(position, shown)
         for name in self.asking:
             # The box right under the field asked about, wherever the layout puts it.
             sure = Field(SURE.format(name), wrapper_class="sure mt-n2 mb-3")
@@ -312,6 +316,16 @@ class OwnedModelForm(PlainMessages, forms.ModelForm):
             if isinstance(field, forms.DateField) and value and value < plausible.EARLIEST:
                 self.add_error(name, TOO_EARLY)
         return cleaned
+
+    def summary(self):
+        """The sentence above a form sent back: how many fields are marked, and that nothing
+        was saved."""
+        marked = [name for name in self.errors if name != NON_FIELD_ERRORS]
+        if not marked:
+            return "Nothing has been saved yet: see why below."
+        fields = f"{len(marked)} field{'s' if len(marked) != 1 else ''}"
+        verb = "check" if set(marked) <= set(self.asking) else "correct"
+        return f"Please {verb} the {fields} marked below. Nothing has been saved yet."
 
     def ask(self, name, message, *, about=None):
         """Ask whether the unlikely value of field `name` is right: refused beside it with

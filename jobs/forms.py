@@ -6,6 +6,8 @@ person's own skills. Ratings are labelled choices. Only the title and, for a job
 start date are needed: the rest can be told later.
 """
 
+from datetime import date
+
 from crispy_forms.bootstrap import Accordion, AccordionGroup, InlineCheckboxes, InlineRadios
 from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row
 from django import forms
@@ -47,8 +49,41 @@ from .models import (
 )
 
 
-class JobChanged(Exception):
-    """The job was saved elsewhere since this form was opened."""
+class JobChanged(Exception):  # noqa: N818 - reads as what happened
+    """The job was saved elsewhere since this form was opened: `current` is the job as saved
+    now, `differences` {field: the saved value as a person reads it} where the form holds
+    something else."""
+
+    def __init__(self, current, differences):
+        super().__init__(current, differences)
+        self.current = current
+        self.differences = differences
+
+
+CONFLICT = (
+    "This job was saved in another tab or device after you opened this page, so nothing of "
+    "yours is saved yet. Where yours differs from what was saved, the field is marked with the "
+    "saved value. To save yours over it, tick “Replace the saved version with mine” and save; "
+    "to keep the saved version, cancel and open the job again."
+)
+# Fields of the form that are no part of the job: not compared with the saved version.
+NOT_COMPARED = {"lock_version", "seen_version", "replace_theirs", "occupation_query", "once"}
+
+
+def saved_text(field, value):
+    """A saved value as the conflict shows it beside its field: “Head waiter”, or empty."""
+    if value is None or value == "" or value == []:
+        return "empty"
+    items = value if isinstance(value, list | tuple) else [value]
+    labels = {}
+    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        labels = {str(key): label for key, label in field.choices}
+    words = [
+        f"{item:%-d %b %Y}" if isinstance(item, date) else str(labels.get(str(item), item))
+        for item in items
+    ]
+    text = ", ".join(words)
+    return f"“{text[:80]}…”" if len(text) > 80 else f"“{text}”"
 
 
 NOT_SAID = ("", "Not said")
@@ -83,6 +118,10 @@ class JobForm(FindsOccupation, OwnedModelForm):
         label="Other skills you gained", help_text="Comma-separated: what the job taught you."
     )
     lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # After a conflict: the saved version the person was shown, and whether they chose to
+    # replace it with theirs (the box is shown above the form then).
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    replace_theirs = forms.BooleanField(label="Replace the saved version with mine", required=False)
     benefits = forms.MultipleChoiceField(
         label="Values it gave you",
         choices=Value.choices,
@@ -351,16 +390,71 @@ class JobForm(FindsOccupation, OwnedModelForm):
                 about=("pay_amount", "pay_period", "currency"),
             )
 
+    # -- two tabs, one job ---------------------------------------------------------------------
+
+    def claim_version(self):
+        """Compare-and-set the job's lock before writing anything: a form opened on an older
+        version changes nothing (JobChanged), unless the person chose to replace the version
+        they were shown, or the job was saved meanwhile with just what this form holds."""
+        base = self.cleaned_data.get("lock_version") or 0
+        seen = self.cleaned_data.get("seen_version")
+        if self.cleaned_data.get("replace_theirs") and seen:
+            base = seen
+        if self.claimed(base):
+            return
+        current = Job.objects.get(pk=self.instance.pk, owner=self.owner)
+        differences = self.differences(current)
+        if not differences and self.claimed(current.lock_version):
+            return
+        raise JobChanged(current, differences)
+
+    def claimed(self, version):
+        moved = Job.objects.filter(pk=self.instance.pk, lock_version=version).update(
+            lock_version=version + 1
+        )
+        if moved:
+            self.instance.lock_version = version + 1
+        return bool(moved)
+
+    def differences(self, current):
+        """{field: the saved value, as a person reads it} where this form holds something
+        else than the job as saved now."""
+        theirs = type(self)(instance=current, owner=self.owner)
+        found = {}
+        for name, field in self.fields.items():
+            if name in NOT_COMPARED or name.startswith("sure_") or name not in theirs.fields:
+                continue
+            saved = theirs[name].initial
+            if field.has_changed(saved, self[name].data):
+                found[name] = saved_text(theirs.fields[name], saved)
+        return found
+
+    def show_conflict(self, changed):
+        """Send the form back after JobChanged: each field that differs from the saved job
+        marked with the saved value, and a box to replace the saved version, unticked, which
+        applies to the version shown now (a later save elsewhere asks again)."""
+        self.data = self.data.copy()
+        self.data["seen_version"] = changed.current.lock_version
+        self.data.pop("replace_theirs", None)
+        for name, saved in changed.differences.items():
+            self.add_error(name, f"Saved meanwhile: {saved}.")
+        self.add_error(None, CONFLICT)
+        self.conflicted = len(changed.differences)
+        self.on_top.append(Field("replace_theirs", wrapper_class="replace-theirs"))
+
+    def summary(self):
+        if getattr(self, "conflicted", 0):
+            count = self.conflicted
+            fields = f"{count} field{'s' if count != 1 else ''} where yours differs"
+            return (
+                f"This job was saved elsewhere after you opened it: the {fields} "
+                f"{'are' if count != 1 else 'is'} marked below. Nothing has been saved yet."
+            )
+        return super().summary()
+
     def save(self, commit=True):
         if self.instance.pk:
-            # Compare-and-set before writing anything: a stale form changes nothing.
-            opened = self.cleaned_data.get("lock_version") or 0
-            moved = Job.objects.filter(pk=self.instance.pk, lock_version=opened).update(
-                lock_version=opened + 1
-            )
-            if not moved:
-                raise JobChanged
-            self.instance.lock_version = opened + 1
+            self.claim_version()
         self.instance.stage = self.stage
         job = super().save(commit=True)
         JobSkill.objects.filter(job=job).delete()

@@ -237,7 +237,7 @@ def test_an_offer_is_asked_about_its_pay_too(owner_client, owner):
     assert "300,000 EUR per month is more than almost anybody is paid (200,000 a month)" in (
         error_beside(response, "pay_amount")
     )
-    assert "Please correct" in text_of(response)
+    assert "Please check the 1 field marked below. Nothing has been saved yet." in text_of(response)
 
 
 # --- The import: the same impossibilities, at their place ---------------------------------------
