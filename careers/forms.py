@@ -260,21 +260,19 @@ class OwnedModelForm(PlainMessages, forms.ModelForm):
     A date before 1900 is refused beside its field. A value that may be right but seldom is
     (careers.plausible) is asked about: refused beside its field with a "Yes, this is right"
     box, which, ticked, lets it save (`ask`); the fields that may be asked about are named in
-    `confirmable`."""
+    `confirmable`, each with its box's label ("Yes, this pay is right")."""
 
     submit_label = "Save"
-    confirmable = ()
+    confirmable = {}
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
         self.owner = owner
         self.asking = []  # the fields whose value is asked about, as the form was checked
         self.on_top = []  # layout shown above the form's own (the job's "replace" box)
-        for name in self.confirmable:
+        for name, label in self.confirmable.items():
             if name in self.fields:
-                self.fields[SURE.format(name)] = forms.BooleanField(
-                    label="Yes, this is right", required=False
-                )
+                self.fields[SURE.format(name)] = forms.BooleanField(label=label, required=False)
         if self.instance._state.adding:
             # A one-time token: the same add form sent twice saves once (accounts.middleware).
             self.fields["once"] = forms.UUIDField(

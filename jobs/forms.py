@@ -110,7 +110,12 @@ class JobForm(FindsOccupation, OwnedModelForm):
     stage = Stage.HELD
     # Asked about when unlikely (careers.plausible): a job of more than 50 years, more than
     # 100 hours a week, pay above its period's bound.
-    confirmable = ("started_on", "ended_on", "hours_per_week", "pay_amount")
+    confirmable = {
+        "started_on": "Yes, these dates are right",
+        "ended_on": "Yes, these dates are right",
+        "hours_per_week": "Yes, these hours are right",
+        "pay_amount": "Yes, this pay is right",
+    }
     skills_used = SkillNamesField(
         label="Other skills you used", help_text="Comma-separated: anything else you used."
     )

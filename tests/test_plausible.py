@@ -28,6 +28,14 @@ TODAY = timezone.localdate()
 TOMORROW = TODAY + timedelta(days=1)
 
 
+SAID_YES = {
+    "started_on": "Yes, these dates are right",
+    "ended_on": "Yes, these dates are right",
+    "hours_per_week": "Yes, these hours are right",
+    "pay_amount": "Yes, this pay is right",
+}
+
+
 def sure_box(response, field):
     """The "Yes, this is right" box under `field`: (shown, ticked)."""
     html = response.content.decode()
@@ -35,7 +43,7 @@ def sure_box(response, field):
     if not tag:
         return (False, False)
     label = re.search(rf'<label[^>]*for="id_sure_{field}"[^>]*>(.*?)</label>', html, re.S)
-    assert label and " ".join(unescape(label.group(1)).split()) == "Yes, this is right"
+    assert label and " ".join(unescape(label.group(1)).split()) == SAID_YES[field]
     return (True, bool(re.search(r"\bchecked\b", tag.group(0))))
 
 
