@@ -67,15 +67,8 @@ def complete_job(request, pk):
             with transaction.atomic():
                 form.save()
                 bump_data_version(request.user.pk)
-        except JobChanged:
-            current = Job.objects.owned_by(request.user).get(pk=job.pk)
-            form.data = form.data.copy()
-            form.data["lock_version"] = current.lock_version  # saving again keeps these values
-            form.add_error(
-                None,
-                "This job was changed elsewhere (another tab or device) since you opened it. "
-                "Your changes are below, not saved yet: save again to keep them.",
-            )
+        except JobChanged as changed:
+            form.show_conflict(changed)  # the fields that differ, and a box to replace them
         except IntegrityError:
             form.add_error(
                 None,

@@ -16,7 +16,7 @@ from django.contrib.auth.forms import (
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from careers.forms import plain_messages
+from careers.forms import PlainMessages
 
 from .clients import client_address
 from .limits import count_hit, hits
@@ -56,7 +56,7 @@ def email_is_taken(email, *, by_other_than=None):
     return others.exists()
 
 
-class SignupForm(UserCreationForm):
+class SignupForm(PlainMessages, UserCreationForm):
     """A new account: username, email and a password checked by Django's validators."""
 
     email = forms.EmailField(
@@ -72,7 +72,6 @@ class SignupForm(UserCreationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        plain_messages(self)
         username = self.fields["username"]
         username.help_text = "The name you log in with: letters, digits and @ . + - _ (no spaces)."
         username.error_messages["invalid"] = (
@@ -89,7 +88,7 @@ class SignupForm(UserCreationForm):
         return email
 
 
-class ImportForm(forms.Form):
+class ImportForm(PlainMessages, forms.Form):
     """A file to import: read, checked and set against the account before anything is saved.
 
     After `is_valid()`, `upload` holds the file read into a canonical document; when the file
@@ -106,7 +105,6 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, user, too_large=False, too_many=False, **kwargs):
         super().__init__(*args, **kwargs)
-        plain_messages(self)
         self.user = user
         self.too_large = too_large
         self.too_many = too_many  # past UPLOADS_PER_HOUR: refused unread
@@ -147,7 +145,7 @@ ORDER_CHOICES = [("day", "The day comes first"), ("month", "The month comes firs
 ORDER_VALUES = {"day": True, "month": False}
 
 
-class MatchingForm(forms.Form):
+class MatchingForm(PlainMessages, forms.Form):
     """Which of Bearing's fields each column of a spreadsheet fills, and, when its dates could
     be read two ways, whether the day or the month comes first.
 
@@ -233,7 +231,7 @@ def password_is_right(request, user, password):
     return authenticate(request, username=user.get_username(), password=password) == user
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(PlainMessages, forms.Form):
     """The person's password, asked once more before the account goes."""
 
     password = forms.CharField(
@@ -244,7 +242,6 @@ class DeleteAccountForm(forms.Form):
 
     def __init__(self, *args, user, request, **kwargs):
         super().__init__(*args, **kwargs)
-        plain_messages(self)
         self.user = user
         self.request = request
         delete = Submit("submit", "Delete my account for good")
@@ -270,7 +267,7 @@ class DeleteAccountForm(forms.Form):
         return password
 
 
-class EmailChangeForm(forms.Form):
+class EmailChangeForm(PlainMessages, forms.Form):
     """A new email address, confirmed with the current password."""
 
     email = forms.EmailField(label="New email address", max_length=254)
@@ -283,7 +280,6 @@ class EmailChangeForm(forms.Form):
 
     def __init__(self, *args, user, request, **kwargs):
         super().__init__(*args, **kwargs)
-        plain_messages(self)
         self.user = user
         self.request = request
         self.helper = FormHelper()
@@ -307,7 +303,7 @@ class EmailChangeForm(forms.Form):
         return self.user
 
 
-class CheckedPasswordChangeForm(PasswordChangeForm):
+class CheckedPasswordChangeForm(PlainMessages, PasswordChangeForm):
     """Django's password change, with the old password asked through authenticate() so that
     wrong guesses count towards the lock-out (password_is_right)."""
 
@@ -318,7 +314,6 @@ class CheckedPasswordChangeForm(PasswordChangeForm):
 
     def __init__(self, user, *args, request, **kwargs):
         super().__init__(user, *args, **kwargs)
-        plain_messages(self)
         self.request = request
 
     def clean_old_password(self):
@@ -369,7 +364,7 @@ class CheckedLogin:
             raise
 
 
-class LoginForm(CheckedLogin, AuthenticationForm):
+class LoginForm(CheckedLogin, PlainMessages, AuthenticationForm):
     """Django's log-in form, in Bearing's words."""
 
     error_messages = {
@@ -378,28 +373,22 @@ class LoginForm(CheckedLogin, AuthenticationForm):
         "inactive": "This account is closed.",
     }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        plain_messages(self)
 
-
-class AdminLoginForm(CheckedLogin, AdminAuthenticationForm):
+class AdminLoginForm(CheckedLogin, PlainMessages, AdminAuthenticationForm):
     """The admin's log-in form, with the same checks as Bearing's (accounts.admin)."""
 
+    error_messages = {
+        "invalid_login": "That username and password do not match a staff account. Check "
+        "both (capital letters count) and try again.",
+        "inactive": "This account is closed.",
+    }
 
-class ResetForm(PasswordResetForm):
+
+class ResetForm(PlainMessages, PasswordResetForm):
     """Django's password reset request, in Bearing's words."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        plain_messages(self)
 
-
-class NewPasswordForm(SetPasswordForm):
+class NewPasswordForm(PlainMessages, SetPasswordForm):
     """A new password, from a reset link, in Bearing's words."""
 
     error_messages = {"password_mismatch": "The two passwords are not the same."}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        plain_messages(self)

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import completion, views
+from . import completion, kept, views
 from .forms import NewPasswordForm
 
 urlpatterns = [
@@ -23,6 +23,7 @@ urlpatterns = [
         name="account_import_complete_job",
     ),
     path("account/delete/", views.delete, name="account_delete"),
+    path("account/send-again/", kept.send_again, name="send_again"),
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/demo/", views.try_demo, name="try_demo"),
     path("accounts/demo/end/", views.end_demo, name="end_demo"),

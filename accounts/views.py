@@ -301,7 +301,7 @@ def spreadsheet_preview(request, pending, upload, form=None, kept=True, built=No
     the matching last kept, and nothing can be confirmed. `built`: upload.build(), when the
     caller has it already."""
     if built is None:
-        built = upload.build()
+        built = upload.build(currency=Profile.for_user(request.user).currency)
     plan, problems, more = None, built.problems, built.more
     if built.ok and kept:
         try:
@@ -348,7 +348,7 @@ def import_matching(request):
     if not form.is_valid():
         # Nothing is kept, and nothing can be confirmed, until the matching is one. The form
         # is shown again as posted, with the question about dates if the file raises it.
-        built = upload.build()
+        built = upload.build(currency=Profile.for_user(request.user).currency)
         form = MatchingForm(
             request.POST,
             table=upload.table,
@@ -387,7 +387,7 @@ def import_confirm(request):
                 raise MatchingChanged
             plan = apply_import(
                 user=request.user,
-                document=upload.checked(),
+                document=upload.checked(currency=Profile.for_user(request.user).currency),
                 by_name=upload.by_name,
                 leave_out=unticked_look_alikes(request),
             )

@@ -32,6 +32,20 @@ class Error(Schema):
 REFUSED = {401: Error, 429: Error}
 
 
+class Pages(PageNumberPagination):
+    """ninja's pages, counted first: a page past the last is the empty page the API promises
+    (`{"items": [], "count": N}`) without asking the database for it, so that a page number
+    far beyond any list (`?page=99999999999999999999`) never reaches the database as an
+    offset it cannot hold."""
+
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        size = self._get_page_size(pagination.page_size)
+        count = self._items_count(queryset)
+        offset = (pagination.page - 1) * size
+        items = queryset[offset : offset + size] if offset < count else []
+        return {self.items_attribute: items, "count": count}
+
+
 # -- GET /api/v1/directions/ ------------------------------------------------------------------
 
 
@@ -87,7 +101,7 @@ class DirectionOut(Schema):
     tags=["history"],
     summary="Your directions, a page at a time",
 )
-@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def directions(
     request,
     status: Literal["current", "past", "considering"] | None = Query(

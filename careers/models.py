@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from . import occupations
 from .alignment import OPEN_GOALS
+from .currencies import is_currency
 
 
 class Value(models.TextChoices):
@@ -39,17 +40,29 @@ class Importance(models.IntegerChoices):
     ESSENTIAL = 3, "Essential"
 
 
-# A currency is its three-letter ISO 4217 code, in capitals (EUR, USD, GBP).
+# A currency is its three-letter ISO 4217 code, in capitals (EUR, USD, GBP), one of those
+# Bearing knows (careers.currencies). The database keeps the shape; the list, which ISO
+# changes now and then, is checked by the forms and the import.
 CURRENCY_PATTERN = r"^[A-Z]{3}$"
 CURRENCY_MESSAGE = "Use a three-letter currency code, such as EUR or USD."
 
 
+def unknown_currency(code):
+    """What is said of three letters that are no currency (`XYZ`)."""
+    return (
+        f"“{code}” is not a currency code: use the three-letter ISO 4217 code of the "
+        "currency, such as EUR, USD or GBP."
+    )
+
+
 def currency_code(text):
     """The currency code a person typed, trimmed and in capitals; ValidationError when it
-    is not three letters."""
+    is not three letters, or not the code of a currency (careers.currencies)."""
     code = (text or "").strip().upper()
     if not re.fullmatch(CURRENCY_PATTERN, code):
         raise ValidationError(CURRENCY_MESSAGE, code="currency")
+    if not is_currency(code):
+        raise ValidationError(unknown_currency(code), code="currency")
     return code
 
 
@@ -390,6 +403,11 @@ class CareerGoal(models.Model):
             models.CheckConstraint(
                 condition=~Q(status=GoalStatus.ACHIEVED) | Q(achieved_on__isnull=False),
                 name="achieved_goal_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=GoalStatus.ACHIEVED) | Q(achieved_on__isnull=True),
+                name="only_achieved_goal_has_date",
+                violation_error_message="Only an achieved goal has a date it was achieved on.",
             ),
             models.CheckConstraint(condition=~Q(title=""), name="goal_title_not_blank"),
         ]

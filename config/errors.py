@@ -1,8 +1,11 @@
 """Error pages: the site's own templates, and JSON with a `detail` for the API."""
 
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views import defaults
-from django.views.csrf import csrf_failure as django_csrf_failure
+
+from accounts import kept
+from accounts.forms import LoginForm
 
 API_PREFIX = "/api/"
 NOT_SIGNED_IN = (
@@ -48,6 +51,14 @@ def bad_request(request, exception):
 
 
 def csrf_failure(request, reason=""):
+    """A form refused by the CSRF check. Sent from one of Bearing's own pages to a page for
+    signed-in people, it is kept (accounts.kept): shown again with a fresh token to send, or,
+    when the session had ended, kept behind the log-in form. Anything else: Bearing's own
+    page, never Django's."""
     if is_api(request):
         return api_error("The CSRF token is missing or wrong.", 403)
-    return django_csrf_failure(request, reason=reason)
+    if kept.keepable(request) and kept.from_bearing(request):
+        if request.user.is_authenticated:
+            return kept.page(request, kept.form_of(request), session_ended=False, status=403)
+        return kept.kept_until_signed_in(request, LoginForm)
+    return render(request, "403_csrf.html", status=403)

@@ -1,8 +1,13 @@
 """Project-wide middleware."""
 
+from django.contrib import messages
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.contrib.auth.views import redirect_to_login
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
+
+from accounts import kept
 
 from .errors import NOT_SIGNED_IN, api_error, is_api
 
@@ -52,4 +57,10 @@ class LoginRequired(LoginRequiredMiddleware):
     def handle_no_permission(self, request, view_func):
         if is_api(request):
             return api_error(NOT_SIGNED_IN, 401)
+        if kept.keepable(request):
+            # A form sent after the session ended (from Bearing's own page: it passed the
+            # CSRF check) is kept, to be sent again once the person has logged in.
+            kept.keep(request)
+            messages.info(request, kept.SESSION_ENDED)
+            return redirect_to_login(reverse("send_again"))
         return super().handle_no_permission(request, view_func)

@@ -9,11 +9,11 @@ from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from accounts.portability.document import canonical_hours  # hours as the export has them
 from careers.alignment import NOTHING
-from careers.api import REFUSED, Error
+from careers.api import REFUSED, Error, Pages
 from careers.models import VALUE_ORDER, CareerGoal, Contact
 
 from . import dashboard as pages
@@ -258,7 +258,7 @@ class JobOut(Schema):
     tags=["history"],
     summary="Your jobs, a page at a time",
 )
-@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def jobs(
     request,
     stage: Literal["held", "offer"] | None = Query(None, description="Only held jobs, or offers."),

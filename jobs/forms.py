@@ -6,6 +6,8 @@ person's own skills. Ratings are labelled choices. Only the title and, for a job
 start date are needed: the rest can be told later.
 """
 
+from datetime import date
+
 from crispy_forms.bootstrap import (
     Accordion,
     AccordionGroup,
@@ -21,11 +23,13 @@ from django.db.models import Case, IntegerField, When
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from careers import plausible
 from careers.alignment import day
 from careers.forms import (
     DateInput,
     FindsOccupation,
     OwnedModelForm,
+    PlainMessages,
     SkillNamesField,
     check_dates_in_order,
     skill_names_text,
@@ -52,11 +56,46 @@ from .models import (
     Satisfaction,
     Schedule,
     Stage,
+    hours_text,
+    money_text,
 )
 
 
-class JobChanged(Exception):
-    """The job was saved elsewhere since this form was opened."""
+class JobChanged(Exception):  # noqa: N818 - reads as what happened
+    """The job was saved elsewhere since this form was opened: `current` is the job as saved
+    now, `differences` {field: the saved value as a person reads it} where the form holds
+    something else."""
+
+    def __init__(self, current, differences):
+        super().__init__(current, differences)
+        self.current = current
+        self.differences = differences
+
+
+CONFLICT = (
+    "This job was saved in another tab or device after you opened this page, so nothing of "
+    "yours is saved yet. Where yours differs from what was saved, the field is marked with the "
+    "saved value. To save yours over it, tick “Replace the saved version with mine” and save; "
+    "to keep the saved version, cancel and open the job again."
+)
+# Fields of the form that are no part of the job: not compared with the saved version.
+NOT_COMPARED = {"lock_version", "seen_version", "replace_theirs", "occupation_query", "once"}
+
+
+def saved_text(field, value):
+    """A saved value as the conflict shows it beside its field: “Head waiter”, or empty."""
+    if value is None or value == "" or value == []:
+        return "empty"
+    items = value if isinstance(value, list | tuple) else [value]
+    labels = {}
+    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        labels = {str(key): label for key, label in field.choices}
+    words = [
+        f"{item:%-d %b %Y}" if isinstance(item, date) else str(labels.get(str(item), item))
+        for item in items
+    ]
+    text = ", ".join(words)
+    return f"“{text[:80]}…”" if len(text) > 80 else f"“{text}”"
 
 
 NOT_SAID = ("", "Not said")
@@ -100,6 +139,14 @@ class JobForm(FindsOccupation, OwnedModelForm):
 
     stage = Stage.HELD
     no_occupation = "No occupation: this job is not one of them"
+    # Asked about when unlikely (careers.plausible): a job of more than 50 years, more than
+    # 100 hours a week, pay above its period's bound.
+    confirmable = {
+        "started_on": "Yes, these dates are right",
+        "ended_on": "Yes, these dates are right",
+        "hours_per_week": "Yes, these hours are right",
+        "pay_amount": "Yes, this pay is right",
+    }
     skills_used = SkillNamesField(
         label="Other skills you used", help_text="Comma-separated: anything else you used."
     )
@@ -107,6 +154,10 @@ class JobForm(FindsOccupation, OwnedModelForm):
         label="Other skills you gained", help_text="Comma-separated: what the job taught you."
     )
     lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # After a conflict: the saved version the person was shown, and whether they chose to
+    # replace it with theirs (the box is shown above the form then).
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    replace_theirs = forms.BooleanField(label="Replace the saved version with mine", required=False)
     benefits = forms.MultipleChoiceField(
         label="Values it gave you",
         choices=Value.choices,
@@ -323,8 +374,10 @@ class JobForm(FindsOccupation, OwnedModelForm):
             self, "started_on", "ended_on", "The job cannot end before it started."
         )
         self.check_start(cleaned.get("started_on"))
+        self.check_length(cleaned.get("started_on"), cleaned.get("ended_on"))
         if cleaned.get("pay_amount") is not None and not cleaned.get("pay_period"):
             self.add_error("pay_period", "Per hour, week, month, year, or in total?")
+        self.check_unlikely(cleaned)
         used = {name.casefold(): name for name in cleaned.get("skills_used") or []}
         both = [name for name in cleaned.get("skills_gained") or [] if name.casefold() in used]
         if both and "skills_gained" not in self.errors:
@@ -342,16 +395,116 @@ class JobForm(FindsOccupation, OwnedModelForm):
                 "offer instead.",
             )
 
+    def check_length(self, started, ended):
+        """A held job of more than 100 years cannot be; one of more than 50 is asked about."""
+        if self.stage != Stage.HELD or not started or {"started_on", "ended_on"} & set(self.errors):
+            return
+        name = "ended_on" if ended else "started_on"
+        length = plausible.years(started, ended or timezone.localdate())
+        if ended:
+            said = f"From {started:%Y} to {ended:%Y} is {length} years"
+        else:
+            said = f"Since {started:%Y}, it has gone on {length} years"
+        if length > plausible.LONGEST_JOB_YEARS:
+            self.add_error(
+                name,
+                f"{said}: nobody holds one job for more than {plausible.LONGEST_JOB_YEARS} "
+                "years. Check the years.",
+            )
+        elif length > plausible.LONG_JOB_YEARS:
+            self.ask(
+                name,
+                f"{said}, longer than almost any job ({plausible.LONG_JOB_YEARS} years). "
+                "Is that right?",
+                about=("started_on", "ended_on"),
+            )
+
+    def check_unlikely(self, cleaned):
+        """More than 100 hours a week, or pay above its period's bound, is asked about."""
+        hours = cleaned.get("hours_per_week")
+        # Above 168 is no week at all: the model's validator refuses it.
+        if hours is not None and plausible.LONG_WEEK_HOURS < hours <= plausible.WEEK_HOURS:
+            self.ask(
+                "hours_per_week",
+                f"{hours_text(hours)} hours a week is more than almost anybody works "
+                f"({plausible.LONG_WEEK_HOURS}; a week has {plausible.WEEK_HOURS}). Is that right?",
+            )
+        amount, period = cleaned.get("pay_amount"), cleaned.get("pay_period")
+        bound = plausible.high_pay(amount, period)
+        if bound and "pay_amount" not in self.errors:
+            pay = f"{money_text(amount, cleaned.get('currency') or '')} {PayPeriod(period).label}"
+            self.ask(
+                "pay_amount",
+                f"{pay} is more than almost anybody is paid ({bound}). Is that right? (In a "
+                "currency of small units, such as yen or won, it may well be.)",
+                about=("pay_amount", "pay_period", "currency"),
+            )
+
+    # -- two tabs, one job ---------------------------------------------------------------------
+
+    def claim_version(self):
+        """Compare-and-set the job's lock before writing anything: a form opened on an older
+        version changes nothing (JobChanged), unless the person chose to replace the version
+        they were shown, or the job was saved meanwhile with just what this form holds."""
+        base = self.cleaned_data.get("lock_version") or 0
+        seen = self.cleaned_data.get("seen_version")
+        if self.cleaned_data.get("replace_theirs") and seen:
+            base = seen
+        if self.claimed(base):
+            return
+        current = Job.objects.get(pk=self.instance.pk, owner=self.owner)
+        differences = self.differences(current)
+        if not differences and self.claimed(current.lock_version):
+            return
+        raise JobChanged(current, differences)
+
+    def claimed(self, version):
+        moved = Job.objects.filter(pk=self.instance.pk, lock_version=version).update(
+            lock_version=version + 1
+        )
+        if moved:
+            self.instance.lock_version = version + 1
+        return bool(moved)
+
+    def differences(self, current):
+        """{field: the saved value, as a person reads it} where this form holds something
+        else than the job as saved now."""
+        theirs = type(self)(instance=current, owner=self.owner)
+        found = {}
+        for name, field in self.fields.items():
+            if name in NOT_COMPARED or name.startswith("sure_") or name not in theirs.fields:
+                continue
+            saved = theirs[name].initial
+            if field.has_changed(saved, self[name].data):
+                found[name] = saved_text(theirs.fields[name], saved)
+        return found
+
+    def show_conflict(self, changed):
+        """Send the form back after JobChanged: each field that differs from the saved job
+        marked with the saved value, and a box to replace the saved version, unticked, which
+        applies to the version shown now (a later save elsewhere asks again)."""
+        self.data = self.data.copy()
+        self.data["seen_version"] = changed.current.lock_version
+        self.data.pop("replace_theirs", None)
+        for name, saved in changed.differences.items():
+            self.add_error(name, f"Saved meanwhile: {saved}.")
+        self.add_error(None, CONFLICT)
+        self.conflicted = len(changed.differences)
+        self.on_top.append(Field("replace_theirs", wrapper_class="replace-theirs"))
+
+    def summary(self):
+        if getattr(self, "conflicted", 0):
+            count = self.conflicted
+            fields = f"{count} field{'s' if count != 1 else ''} where yours differs"
+            return (
+                f"This job was saved elsewhere after you opened it: the {fields} "
+                f"{'are' if count != 1 else 'is'} marked below. Nothing has been saved yet."
+            )
+        return super().summary()
+
     def save(self, commit=True):
         if self.instance.pk:
-            # Compare-and-set before writing anything: a stale form changes nothing.
-            opened = self.cleaned_data.get("lock_version") or 0
-            moved = Job.objects.filter(pk=self.instance.pk, lock_version=opened).update(
-                lock_version=opened + 1
-            )
-            if not moved:
-                raise JobChanged
-            self.instance.lock_version = opened + 1
+            self.claim_version()
         self.instance.stage = self.stage
         job = super().save(commit=True)
         JobSkill.objects.filter(job=job).delete()
@@ -455,7 +608,7 @@ class OfferForm(JobForm):
         """An offer may start any day, or on a day not known yet."""
 
 
-class TookItForm(forms.Form):
+class TookItForm(PlainMessages, forms.Form):
     """The day the person started a job they were offered and took."""
 
     started_on = forms.DateField(

@@ -251,16 +251,8 @@ class JobUpdate(OwnedUpdateView):
     def form_valid(self, form):
         try:
             return super().form_valid(form)
-        except JobChanged:
-            current = Job.objects.owned_by(self.request.user).get(pk=self.object.pk)
-            form.data = form.data.copy()
-            form.data["lock_version"] = current.lock_version  # saving again keeps these values
-            form.add_error(
-                None,
-                "This job was changed elsewhere (another tab or device) since you opened "
-                "it. Your changes are below, not saved yet: check them against the job's "
-                "page and save again to keep them.",
-            )
+        except JobChanged as changed:
+            form.show_conflict(changed)  # the fields that differ, and a box to replace them
             return self.form_invalid(form)
 
 

@@ -151,6 +151,7 @@ def test_the_walk_found_every_kind_of_page():
         "account_import_complete_job",
     } <= set(NAMES)
     assert {"jobs:story", "sharing:links", "sharing:tokens", "sharing:shared"} <= set(NAMES)
+    assert "send_again" in NAMES  # a form kept when the session ended (accounts.kept)
     assert {"api:alignment", "api:jobs", "api:directions", "api:openapi-json"} <= set(NAMES)
     assert len(OBJECT_NAMES) == 25
 

@@ -577,15 +577,17 @@ def test_password_reset_mail_goes_to_one_account(client, owner):
 
 # --- Log-in: a username longer than any, failed log-ins per address -----------------------------
 
-LOGINS = {"login": "That username and password do not match an account", "admin:login": ""}
+LOGINS = {
+    "login": "That username and password do not match an account",
+    "admin:login": "That username and password do not match a staff account",
+}
 
 
 @pytest.mark.parametrize("name", LOGINS)
 def test_a_username_longer_than_any_is_refused_like_a_wrong_password(client, name):
     from axes.models import AccessAttempt
-    from django.contrib.admin.forms import AdminAuthenticationForm
 
-    said = LOGINS[name] or AdminAuthenticationForm.error_messages["invalid_login"].split("%")[0]
+    said = LOGINS[name]
     response = client.post(reverse(name), {"username": "x" * 300, "password": "whatever"})
     assert response.status_code == 200
     assert said in response.content.decode()

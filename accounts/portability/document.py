@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from careers import occupations
+from careers import occupations, plausible
+from careers.currencies import is_currency
 from careers.forms import TEXT_LIMIT
 from careers.models import (
     CURRENCY_PATTERN,
@@ -195,9 +196,16 @@ def iso_date(value, path, problems):
         problems.add(path, f"{quoted(value)} is not a date in the form YYYY-MM-DD")
         return INVALID
     try:
-        date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         problems.add(path, f"{quoted(value)} is not a real date")
+        return INVALID
+    if day < plausible.EARLIEST:
+        problems.add(
+            path,
+            f"{quoted(value)} is before 1900: Bearing takes dates from "
+            f"{plausible.EARLIEST_TEXT} on; check the year",
+        )
         return INVALID
     return value
 
@@ -250,7 +258,14 @@ def currency(*, nullable):
         if nullable and value in (None, ""):
             return None
         if isinstance(value, str) and re.fullmatch(CURRENCY_PATTERN, value):
-            return value
+            if is_currency(value):
+                return value
+            problems.add(
+                path,
+                f"{quoted(value)} is not a currency code: use the ISO 4217 code of the "
+                "currency, such as EUR, USD or GBP",
+            )
+            return INVALID
         shown = quoted(value) if isinstance(value, str) else describe(value)
         problems.add(path, f"{shown} is not a three-letter code in capitals, such as EUR")
         return INVALID
@@ -412,8 +427,9 @@ def validate(data, *, today=None, limits=WEB):
         del document["profile"]
     keys = {name: unique_keys(document, name, problems) for name in COLLECTIONS}
     check_directions(document["directions"], problems)
-    check_goals(document["goals"], keys["directions"], problems)
-    check_learning(document["learning"], problems)
+    check_goals(document["goals"], keys["directions"], today, problems)
+    check_learning(document["learning"], today, problems)
+    check_contacts(document["contacts"], today, problems)
     check_jobs(document["jobs"], keys, today, problems)
     check_skill_list(document["skills"], problems)
     problems.found.sort(key=place)
@@ -535,21 +551,49 @@ def check_directions(directions, problems):
             )
 
 
-def check_goals(goals, direction_keys, problems):
+def after_today(value, today):
+    """Whether a checked date (ISO text, or None) is after today."""
+    return valid(value) and value is not None and value > today.isoformat()
+
+
+def check_goals(goals, direction_keys, today, problems):
     for index, goal in entries(goals):
         path = f"goals[{index}]"
         direction = goal["direction"]
         if valid(direction) and direction is not None and direction not in direction_keys:
             problems.add(f"{path}.direction", f"no direction has the key {quoted(direction)}")
-        if goal["status"] == GoalStatus.ACHIEVED and goal["achieved_on"] is None:
+        status, achieved_on = goal["status"], goal["achieved_on"]
+        if status == GoalStatus.ACHIEVED and achieved_on is None:
             problems.add(f"{path}.achieved_on", "missing: an achieved goal needs the date")
+        elif valid(status) and status != GoalStatus.ACHIEVED and valid(achieved_on) and achieved_on:
+            problems.add(
+                f"{path}.achieved_on",
+                f"set, but the goal is {status}: only an achieved goal has the date it was "
+                "achieved on (null)",
+            )
+        elif after_today(achieved_on, today):
+            problems.add(f"{path}.achieved_on", "after today: a goal is achieved on a day gone by")
 
 
-def check_learning(learning, problems):
+def check_learning(learning, today, problems):
     for index, entry in entries(learning):
         path = f"learning[{index}]"
         check_order(entry, "started_on", "completed_on", path, problems)
+        if after_today(entry["completed_on"], today):
+            problems.add(
+                f"{path}.completed_on",
+                "after today: learning still going on has no completion date yet (null)",
+            )
         check_once(entry["skills"], f"{path}.skills", problems, fold=fold_name)
+
+
+def check_contacts(contacts, today, problems):
+    for index, contact in entries(contacts):
+        if after_today(contact["last_contacted_on"], today):
+            problems.add(
+                f"contacts[{index}].last_contacted_on",
+                "after today: the last time you were in touch is a day gone by",
+            )
 
 
 def check_jobs(jobs, keys, today, problems):
@@ -565,6 +609,8 @@ def check_jobs(jobs, keys, today, problems):
                     f"{path}.started_on",
                     "after today: a job you held starts on or before today (is it an offer?)",
                 )
+            else:
+                check_length(job, today, path, problems)
         check_once(job["benefits"], f"{path}.benefits", problems)
         if valid(job["skills"]):
             check_once(
@@ -584,6 +630,22 @@ def check_jobs(jobs, keys, today, problems):
                         f"{path}.{name}[{position}]",
                         f"no {singular} has the key {quoted(reference_key)}",
                     )
+
+
+def check_length(job, today, path, problems):
+    """A held job of more than 100 years cannot be (one of more than 50 is taken as written:
+    the file is the person's record, and the form asks about it when the job is next edited)."""
+    ended = job["ended_on"]
+    if not valid(ended) or (ended and ended < job["started_on"]):
+        return
+    started = date.fromisoformat(job["started_on"])
+    length = plausible.years(started, date.fromisoformat(ended) if ended else today)
+    if length > plausible.LONGEST_JOB_YEARS:
+        problems.add(
+            f"{path}.ended_on" if ended else f"{path}.started_on",
+            f"{length} years {'after started_on' if ended else 'ago, and the job goes on'}: "
+            f"nobody holds one job for more than {plausible.LONGEST_JOB_YEARS} years",
+        )
 
 
 # --- Canonical form -----------------------------------------------------------------------

@@ -356,7 +356,8 @@ class Reader:
 
     def learned(self, row, column, place):
         """When a piece of learning was completed: the end of its month, or None while it goes
-        on (an end after today is still to come)."""
+        on (an end after today is still to come). In the month it ends, whose last day is
+        still to come, it is completed today: a completion is never after today."""
         completed = self.date(row, column, place, end=True)
         value = row.get(column, "")
         if completed and dates.read(value).first() > self.today:
@@ -364,6 +365,8 @@ class Reader:
                 f"{place} ends in {value.strip()}, after today, so it comes in as still going."
             )
             return None
+        if completed and completed > self.today.isoformat():
+            return self.today.isoformat()
         return completed
 
     def learning(self, place, fields, entry):

@@ -43,15 +43,18 @@ class Upload:
         contacts by name, and means the ones the person has."""
         return ("goals", "contacts") if self.table is not None else ()
 
-    def build(self, today=None):
-        """A spreadsheet's document with its matching, or what stands in its way."""
-        return spreadsheet.build(self.table, self.matching, today=today)
+    def build(self, *, currency, today=None):
+        """A spreadsheet's document with its matching, or what stands in its way; pay that
+        names no currency is read in `currency`, the account's."""
+        return spreadsheet.build(self.table, self.matching, currency=currency, today=today)
 
-    def checked(self, today=None):
-        """The canonical document, checked again; Rejected with every problem."""
+    def checked(self, *, currency=None, today=None):
+        """The canonical document, checked again; Rejected with every problem. `currency`:
+        the account's, which a spreadsheet's pay without one is read in (a spreadsheet
+        needs it)."""
         if self.table is None:
             return bearing.validate(self.document, today=today)
-        built = self.build(today)
+        built = self.build(currency=currency, today=today)
         if not built.ok:
             raise Rejected(spreadsheet.problems_of(built), more=built.more)
         return built.document

@@ -5,6 +5,8 @@ work and volunteer become held jobs, education and certificates become learning,
 are left out, and the preview says so.
 """
 
+from django.utils import timezone
+
 from careers.models import Learning, LearningKind, Skill, fold_name
 from jobs.models import EmploymentType, Job, Stage
 
@@ -82,6 +84,7 @@ class Reader:
     def __init__(self, data):
         self.data = data
         self.problems = Problems()
+        self.notes = []
 
     def entries(self, section):
         """(path, object) for each entry of a section, its keys checked against the schema."""
@@ -131,6 +134,17 @@ class Reader:
                 )
         return result
 
+    def completed(self, item, path, name, today):
+        """When education or a certificate was completed, or None while it goes on: an end
+        after today (an expected graduation) is still to come, and is said in the notes."""
+        completed = self.date(item, path, name)
+        if completed and completed > today.isoformat():
+            self.notes.append(
+                f"{join(path, name)} is {completed}, after today, so it comes in as still going."
+            )
+            return None
+        return completed
+
     def date(self, item, path, name):
         value = self.text(item, path, name)
         try:
@@ -142,6 +156,7 @@ class Reader:
 
 def from_resume(data, *, today=None):
     """A JSON Resume as (canonical bearing document, notes for the person)."""
+    today = today or timezone.localdate()
     reader = Reader(data)
     for name in getattr(data, "duplicates", ()):
         reader.problems.add(join("", name), "appears twice in the same object")
@@ -211,7 +226,7 @@ def from_resume(data, *, today=None):
                 "provider": institution,
                 "kind": kind.value,
                 "started_on": reader.date(item, path, "startDate"),
-                "completed_on": reader.date(item, path, "endDate"),
+                "completed_on": reader.completed(item, path, "endDate", today),
             }
         )
 
@@ -225,7 +240,7 @@ def from_resume(data, *, today=None):
                 "title": reader.text(item, path, "name"),
                 "provider": reader.text(item, path, "issuer"),
                 "kind": LearningKind.CERTIFICATE.value,
-                "completed_on": reader.date(item, path, "date"),
+                "completed_on": reader.completed(item, path, "date", today),
             }
         )
 
@@ -250,7 +265,7 @@ def from_resume(data, *, today=None):
         - {"certificates", "skills"}
         if data.get(name)
     )
-    notes = []
+    notes = reader.notes
     if left_out:
         notes.append("Not imported, as Bearing has no place for them: " + ", ".join(left_out) + ".")
     return validated, notes

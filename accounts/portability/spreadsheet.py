@@ -24,7 +24,8 @@ from decimal import Decimal, InvalidOperation
 from django.utils import timezone
 
 from careers.alignment import joined
-from careers.models import Value, clean_name, fold_name
+from careers.currencies import DOLLAR_SIGN, is_currency
+from careers.models import Value, clean_name, fold_name, unknown_currency
 from jobs.models import EmploymentType, PayPeriod, Schedule, Stage
 
 from . import dates, tables
@@ -473,6 +474,7 @@ PERIOD_WORDS = choice_words(
     total="one off | lump sum | fixed",
 )
 VALUE_WORDS = choice_words(Value, flexibility="flexible | flexible hours")
+DOLLAR = "$"  # pay written with a "$" and no code: dollars (or pesos), whose is not said
 SYMBOLS = {"€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₺": "TRY"}
 
 
@@ -490,12 +492,20 @@ def readable(choices):
 
 def amount(text):
     """Pay as written (`€45,000`, `1.200,50`, `11.50 EUR`, `45k`) → ("45000.00", "EUR" or
-    None). A `$` is left without a currency: several countries write it."""
-    currency = None
+    None). A `$` alone gives DOLLAR: several countries write it, and which is not said."""
+    currency = DOLLAR if "$" in text else None
     for symbol, code in SYMBOLS.items():
         if symbol in text:
             currency, text = code, text.replace(symbol, " ")
-    code = re.search(r"\b([A-Za-z]{3})\b", text)
+    # Three letters that are a currency's code; any other word stays, and is no amount.
+    code = next(
+        (
+            found
+            for found in re.finditer(r"\b([A-Za-z]{3})\b", text)
+            if is_currency(found[1].upper())
+        ),
+        None,
+    )
     if code:
         currency, text = code.group(1).upper(), text.replace(code.group(0), " ")
     number = re.sub(r"[\s'’\u00a0$]", "", text)
@@ -544,6 +554,8 @@ def currency_code(text):
     if text in SYMBOLS:
         return SYMBOLS[text]
     if re.fullmatch(r"[A-Za-z]{3}", text):
+        if not is_currency(text.upper()):
+            raise CellProblem(unknown_currency(text.upper()).removesuffix("."))
         return text.upper()
     if "$" in text:
         raise CellProblem(
@@ -608,6 +620,8 @@ class Built:
     asked_at: str = ""
     pending: bool = False
     total: int = 0  # rows in the table
+    # Said when pay is read in the account's currency for want of a currency column.
+    currency_note: str = ""
 
     @property
     def unshown(self):
@@ -645,8 +659,10 @@ class Built:
 class Builder:
     """Reads a table's rows with a matching into a bearing-export document."""
 
-    def __init__(self, table, matching, today):
+    def __init__(self, table, matching, today, currency):
         self.table = table
+        self.currency = currency  # the account's: pay that names none is read in it
+        self.no_currency = False  # some pay names none, and the account's is no currency
         self.columns = matching["columns"]
         self.day_first = matching["day_first"]
         self.today = today
@@ -688,6 +704,12 @@ class Builder:
         }
         built = Built(document=None, labels=self.shown_labels(), total=len(jobs))
         whole = self.whole_problems(jobs)
+        paid = any(target in PAY for target in self.by_target)
+        if paid and "currency" not in self.by_target and not self.table.own:
+            built.currency_note = (
+                f"No column is the currency: pay is read as {self.currency}, your account's "
+                "currency, unless its cell names another (“45,000 USD”, “€45,000”)."
+            )
         if self.question is not None:
             built.question, built.asked_text, built.asked_at = self.question
             built.pending = self.pending
@@ -720,6 +742,15 @@ class Builder:
             Problem("", f"{self.column_labels[index]}: {message}")
             for index, message in matching_problems(self.columns).items()
         ]
+        if self.no_currency:
+            found.append(
+                Problem(
+                    "",
+                    f"Some pay names no currency, and your account's, {quoted(self.currency)}, "
+                    "is not a currency code: choose yours in your account's settings, or add "
+                    "a column that says the currency.",
+                )
+            )
         if "title" not in self.by_target:
             found.append(
                 Problem("", "No column is the job title: choose the column that holds it below.")
@@ -774,11 +805,35 @@ class Builder:
             for name in used
             if fold_name(name) not in gained_folded
         ] + [{"skill": name, "gained": True} for name in gained]
+        if not own and job.get("pay_amount") is not None:
+            self.pay_currency(job, position, f"{place}, {self.label('pay_amount')}")
         if not own and job["title"] == "" and "title" in self.by_target:
             self.problems.add(
                 f"{place}, {self.label('title')}", "empty: every job needs a title; add it"
             )
         return job
+
+    def pay_currency(self, job, position, place):
+        """Pay with no currency of its own is in the account's; "$" too, when the account's
+        is written with one. (Bearing's own export says each job's currency, and comes back
+        as written.)"""
+        said = job.get("currency")
+        if said and said != DOLLAR:
+            return
+        job["currency"] = None
+        if said == DOLLAR and self.currency not in DOLLAR_SIGN:
+            self.problems.add(
+                place,
+                f"“$” is the sign of several currencies, and your account's is {self.currency}: "
+                "write the currency's code after the amount (45,000 USD, CAD or AUD), or add a "
+                "column that says it",
+            )
+            amount = f"{Decimal(job['pay_amount']):,.2f}"
+            self.failed.setdefault(position, {})["pay_amount"] = f"{amount} $: which dollars?"
+        elif is_currency(self.currency):
+            job["currency"] = self.currency
+        else:
+            self.no_currency = True
 
     def read(self, job, target, text, used, gained):
         own = self.table.own
@@ -926,10 +981,13 @@ def day_text(iso):
     return date.fromisoformat(iso).strftime("%-d %b %Y") if iso else ""
 
 
-def build(table, matching, *, today=None):
-    """The document the table makes with this matching, or what stands in its way."""
+def build(table, matching, *, currency, today=None):
+    """The document the table makes with this matching, or what stands in its way. Pay
+    that names no currency is read in `currency`, the account's."""
+    if currency is None:
+        raise TypeError("A spreadsheet is read with the account's currency.")
     today = today or timezone.localdate()
-    return Builder(table, checked_matching(table, matching), today).build()
+    return Builder(table, checked_matching(table, matching), today, currency).build()
 
 
 def problems_of(built):

@@ -252,7 +252,10 @@ def test_a_job_changed_in_another_tab_is_not_overwritten(owner_client, imported)
     Job.objects.filter(pk=gym.pk).update(lock_version=5, title="Head coach")
     response = owner_client.post(page(gym.pk), data)
     assert response.status_code == 200
-    assert "This job was changed elsewhere" in text_of(response)
+    assert "This job was saved in another tab or device after you opened this page" in (
+        text_of(response)
+    )
+    assert "Saved meanwhile: “Head coach”." in text_of(response)
     assert Job.objects.get(pk=gym.pk).title == "Head coach"
     assert not JobBenefit.objects.filter(job=gym).exists()
 

@@ -275,6 +275,11 @@ def test_unknown_keys_are_refused_at_every_level(level, path):
         ({"pay_amount": "1.505"}, "jobs[0].pay_amount: at most two decimal places"),
         ({"pay_amount": "1" * 11}, "jobs[0].pay_amount: too large (at most 10 digits"),
         ({"currency": "eur"}, "jobs[0].currency: “eur” is not a three-letter code in capitals"),
+        (
+            {"currency": "XYZ"},
+            "jobs[0].currency: “XYZ” is not a currency code: use the ISO 4217 code of the "
+            "currency, such as EUR, USD or GBP",
+        ),
         ({"benefits": "money"}, "jobs[0].benefits: expected a list, got text"),
         ({"benefits": ["money", "fame"]}, "jobs[0].benefits[1]: “fame” is not one of: money"),
         ({"benefits": ["money", "money"]}, "jobs[0].benefits[1]: “money” is listed twice"),
@@ -382,6 +387,10 @@ def test_an_offer_needs_no_start_date():
         (document(jobs=[[]]), "jobs[0]: expected an object, got a list"),
         (document(jobs=[job()] * 5001), "jobs: more than 5000 entries"),
         ({**document(), "profile": {"currency": "euro"}}, "profile.currency: “euro” is not"),
+        (
+            {**document(), "profile": {"currency": "XYZ"}},
+            "profile.currency: “XYZ” is not a currency",
+        ),
         ({**document(), "profile": {}}, "profile.currency: missing"),
     ],
 )

@@ -20,6 +20,7 @@ from accounts.demo import load_demo
 from accounts.portability.document import validate
 from accounts.portability.export import export_document
 from accounts.portability.merge import apply_import
+from careers import currencies
 from careers.models import DirectionStatus, GoalStatus, LearningKind, Value
 from jobs.models import EmploymentType, PayPeriod, Schedule, Stage
 
@@ -46,10 +47,10 @@ occupation_links = st.none() | st.sampled_from(["27-2021.00", "35-3031.00", "15-
 
 
 @st.composite
-def period(draw, start=days, required=False):
+def period(draw, start=days, required=False, last=date(2040, 1, 1)):
     started = draw(start if required else st.none() | start)
     ended = draw(
-        st.none() | st.dates(min_value=started or date(1990, 1, 1), max_value=date(2040, 1, 1))
+        st.none() | st.dates(min_value=min(started or date(1990, 1, 1), last), max_value=last)
     )
     return (started.isoformat() if started else None, ended.isoformat() if ended else None)
 
@@ -95,7 +96,8 @@ def histories(draw):
     goals = []
     for number in range(1, draw(st.integers(0, 4)) + 1):
         status = draw(st.sampled_from(GoalStatus.values))
-        achieved = draw(past_days if status == "achieved" else st.none() | past_days)
+        # Only an achieved goal has the day it was achieved, a day gone by.
+        achieved = draw(past_days) if status == "achieved" else None
         goals.append(
             {
                 "key": f"g{number}",
@@ -110,7 +112,10 @@ def histories(draw):
         )
     learning = []
     for number in range(1, draw(st.integers(0, 3)) + 1):
-        started, completed = draw(period())
+        # Completed on a day gone by, or still going (started on any day, even to come).
+        started, completed = draw(period(last=TODAY))
+        if started and completed and completed < started:
+            completed = None
         learning.append(
             {
                 "key": f"l{number}",
@@ -128,7 +133,7 @@ def histories(draw):
             "name": draw(titles),
             "context": draw(text),
             "notes": draw(text),
-            "last_contacted_on": iso(draw(st.none() | days)),
+            "last_contacted_on": iso(draw(st.none() | past_days)),
         }
         for number in range(1, draw(st.integers(0, 3)) + 1)
     ]
@@ -150,7 +155,7 @@ def histories(draw):
                 "schedule": draw(st.none() | st.sampled_from(Schedule.values)),
                 "pay_amount": None if pay is None else f"{pay:.2f}",
                 "pay_period": draw(st.none() | st.sampled_from(PayPeriod.values)),
-                "currency": draw(st.none() | st.sampled_from(["EUR", "USD", "JPY"])),
+                "currency": draw(st.none() | st.sampled_from(sorted(currencies.CODES))),
                 "benefits": draw(st.lists(st.sampled_from(Value.values), unique=True)),
                 "skills": [
                     {"skill": name, "gained": draw(st.booleans())}
@@ -177,7 +182,7 @@ def histories(draw):
     return {
         "format": "bearing-export",
         "version": 1,
-        "profile": {"currency": draw(st.sampled_from(["EUR", "GBP", "CHF"]))},
+        "profile": {"currency": draw(st.sampled_from(sorted(currencies.CODES)))},
         "skills": skills,
         "directions": directions,
         "goals": goals,

@@ -21,7 +21,7 @@ from django.urls import reverse
 from accounts.models import PendingImport
 from accounts.portability import dates
 from accounts.portability.reading import read_upload
-from careers.models import CareerGoal, Contact, Skill
+from careers.models import CareerGoal, Contact, Profile, Skill
 from jobs.models import Job
 from tests.accounts.helpers import NOTHING, problems_shown, rows_of, sample, text_of, upload
 from tests.factories import CareerGoalFactory
@@ -300,6 +300,81 @@ def test_every_problem_is_named_by_its_row_and_column_and_nothing_is_saved(owner
     assert rows_of(owner) == NOTHING
 
 
+# --- Currency ------------------------------------------------------------------------------------
+
+NO_CURRENCY = (
+    "Role,Company,From,Salary\r\nWaiter,Rosa's,2020-01,2000\r\nCook,Iron Hall,2021-03,£30k\r\n"
+)
+
+
+def test_pay_without_a_currency_column_is_read_in_the_accounts_currency(owner_client, owner):
+    # It was saved with no currency: "2,000 per year", and the pay chart left it out as
+    # "another currency".
+    Profile.objects.filter(owner=owner).update(currency="CHF")
+    response = preview(owner_client, NO_CURRENCY.encode())
+    assert (
+        "No column is the currency: pay is read as CHF, your account's currency, unless its "
+        "cell names another (“45,000 USD”, “€45,000”)." in text_of(response)
+    )
+    assert first_rows(response)[1:] == [
+        "2 | Waiter | Rosa's | 1 Jan 2020 – ongoing | 2,000.00 CHF per year",
+        "3 | Cook | Iron Hall | 1 Mar 2021 – ongoing | 30,000.00 GBP per year",
+    ]
+    confirm(owner_client, response)
+    assert dict(Job.objects.filter(owner=owner).values_list("title", "currency")) == {
+        "Waiter": "CHF",
+        "Cook": "GBP",
+    }
+
+
+def test_a_currency_column_says_nothing_of_the_accounts_currency(owner_client, owner):
+    response = preview(owner_client, sample("spreadsheet-other-names.csv"))
+    assert "No column is the currency" not in text_of(response)
+
+
+def test_dollars_in_an_account_of_another_currency_are_asked_about(owner_client, owner):
+    data = b'Role,From,Salary\r\nWaiter,2020-01,"$45,000"\r\n'
+    response = preview(owner_client, data)
+    assert problems_shown(response) == [
+        "Row 2, Salary: “$” is the sign of several currencies, and your account's is EUR: write "
+        "the currency's code after the amount (45,000 USD, CAD or AUD), or add a column that "
+        "says it"
+    ]
+    assert (
+        first_rows(response)[1]
+        == "2 | Waiter | — | 1 Jan 2020 – ongoing | 45,000.00 $: which dollars?"
+    )
+    assert "Yes, import it" not in text_of(response)
+
+
+def test_three_letters_that_are_no_currency_are_refused_at_their_cell(owner_client, owner):
+    data = b"Role,From,Salary,Currency\r\nWaiter,2020-01,2000,XYZ\r\n"
+    response = preview(owner_client, data)
+    assert problems_shown(response) == [
+        "Row 2, Currency: “XYZ” is not a currency code: use the three-letter ISO 4217 code of "
+        "the currency, such as EUR, USD or GBP"
+    ]
+    assert rows_of(owner) == NOTHING
+
+
+def test_an_account_whose_currency_is_no_currency_is_told_to_choose_one(owner_client, owner):
+    # Set before the settings took ISO codes only.
+    Profile.objects.filter(owner=owner).update(currency="XYZ")
+    response = preview(owner_client, b"Role,From,Salary\r\nWaiter,2020-01,2000\r\n")
+    assert problems_shown(response) == [
+        "Some pay names no currency, and your account's, “XYZ”, is not a currency code: choose "
+        "yours in your account's settings, or add a column that says the currency."
+    ]
+
+
+def test_the_command_says_in_which_currency_pay_is_read(owner, tmp_path, capsys):
+    path = tmp_path / "jobs.csv"
+    path.write_bytes(b"Role,From,Salary\r\nWaiter,2020-01,2000\r\n")
+    call_command("import_data", "owner", str(path))
+    assert "No column is the currency: pay is read as EUR" in capsys.readouterr().out
+    assert Job.objects.get(owner=owner).currency == "EUR"
+
+
 # --- Goals and contacts by name -------------------------------------------------------------------
 
 
@@ -385,27 +460,29 @@ def test_what_is_no_date_says_why(written, reason):
 @pytest.mark.parametrize("written", ["Present", "present", "Current", "Now", "ongoing", ""])
 def test_present_or_blank_ends_nothing(written):
     data = f"Title,From,To\r\nWaiter,2020,{written}\r\n".encode()
-    assert read_upload(data).build().document["jobs"][0]["ended_on"] is None
+    assert read_upload(data).build(currency="EUR").document["jobs"][0]["ended_on"] is None
 
 
 @pytest.mark.parametrize(
     ("pay", "amount", "currency"),
     [
-        ("11.50", "11.50", None),
-        ("11,50", "11.50", None),
-        ("45,000", "45000.00", None),
-        ("45.000", "45000.00", None),
-        ("1.200,50", "1200.50", None),
-        ("1,200.50", "1200.50", None),
+        ("11.50", "11.50", "CAD"),
+        ("11,50", "11.50", "CAD"),
+        ("45,000", "45000.00", "CAD"),
+        ("45.000", "45000.00", "CAD"),
+        ("1.200,50", "1200.50", "CAD"),
+        ("1,200.50", "1200.50", "CAD"),
         ("€ 2.450,50", "2450.50", "EUR"),
         ("£30k", "30000.00", "GBP"),
         ("52000 CHF", "52000.00", "CHF"),
-        ("$45,000", "45000.00", None),
+        ("$45,000", "45000.00", "CAD"),
     ],
 )
 def test_pay_is_read_as_written(pay, amount, currency):
+    # Pay that names no currency is in the account's (CAD here), a "$" too when the
+    # account's currency is written with one.
     data = f'Title,From,Pay\r\nWaiter,2020,"{pay}"\r\n'.encode()
-    job = read_upload(data).build().document["jobs"][0]
+    job = read_upload(data).build(currency="CAD").document["jobs"][0]
     assert (job["pay_amount"], job["currency"]) == (amount, currency)
 
 
@@ -415,7 +492,7 @@ def test_employment_types_schedules_and_ratings_are_read_by_their_words():
         b"Waiter,2020,Part-time,Shift work,held,4/5,3,Money; Flexible hours\r\n"
         b"Coach,,self-employed,flexi,Offer,5 out of 5,2.0,skills\r\n"
     )
-    jobs = read_upload(data).build().document["jobs"]
+    jobs = read_upload(data).build(currency="EUR").document["jobs"]
     assert [
         (job["employment_type"], job["schedule"], job["stage"], job["satisfaction"]) for job in jobs
     ] == [("part_time", "shifts", "held", 4), ("freelance", "flexible", "offer", 5)]
@@ -481,11 +558,12 @@ def test_spreadsheet_preview_queries(owner_client, owner, django_assert_num_quer
         f"Job {n},Employer {n},2020-01,2020-06,Goal {n % 7}\r\n" for n in range(rows)
     )
     upload(owner_client, data.encode())
-    with django_assert_num_queries(17):
-        # 1 session, 2 signed-in user, 3 the waiting import (its table and matching); the
-        # account as the export reads it: 4 profile, 5 skills, 6 directions, 7 their skills,
-        # 8 their values, 9 goals, 10 learning, 11 its skills, 12 contacts, 13 jobs, 14 their
-        # benefits, 15 their skills, 16 their goals, 17 their contacts
+    with django_assert_num_queries(18):
+        # 1 session, 2 signed-in user, 3 the waiting import (its table and matching), 4 the
+        # account's currency (pay without one is read in it); the account as the export reads
+        # it: 5 profile, 6 skills, 7 directions, 8 their skills, 9 their values, 10 goals,
+        # 11 learning, 12 its skills, 13 contacts, 14 jobs, 15 their benefits, 16 their
+        # skills, 17 their goals, 18 their contacts
         response = owner_client.get(reverse("account_import_preview"))
     assert f"This will add {rows} jobs and {min(rows, 7)} goals." in text_of(response)
 
@@ -501,5 +579,5 @@ def test_matching_queries(owner_client, owner, django_assert_num_queries, rows):
 
 def test_a_title_line_with_a_comma_does_not_hide_a_semicolon_separated_table():
     data = b"My jobs, as of 2026\r\nRole;Company;From;To\r\nWaiter;Rosa's;2019;2020\r\n"
-    job = read_upload(data).build().document["jobs"][0]
+    job = read_upload(data).build(currency="EUR").document["jobs"][0]
     assert (job["title"], job["employer"], job["ended_on"]) == ("Waiter", "Rosa's", "2020-12-31")

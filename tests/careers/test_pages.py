@@ -875,6 +875,25 @@ def test_account_page_refuses_what_is_not_a_currency_code(owner_client, owner, t
     assert Profile.for_user(owner).currency == "EUR"
 
 
+@pytest.mark.parametrize("typed", ["XYZ", "abc", "EUX"])
+def test_account_page_refuses_three_letters_that_are_no_currency(owner_client, owner, typed):
+    # Any three letters were taken: "XYZ" became the currency of every new job.
+    response = owner_client.post(reverse("account"), {"currency": typed})
+    assert response.status_code == 200
+    assert error_beside(response, "currency") == (
+        f"“{typed.upper()}” is not a currency code: use the three-letter ISO 4217 code of the "
+        "currency, such as EUR, USD or GBP."
+    )
+    assert input_value(response, "currency") == typed
+    assert Profile.for_user(owner).currency == "EUR"
+
+
+@pytest.mark.parametrize("typed", ["jpy", "CHF", "DEM"])
+def test_account_page_takes_any_iso_currency(owner_client, owner, typed):
+    owner_client.post(reverse("account"), {"currency": typed})
+    assert Profile.for_user(owner).currency == typed.upper()
+
+
 def test_account_page_shows_only_the_signed_in_persons_settings(stranger_client, owner):
     Profile.objects.filter(owner=owner).update(currency="GBP")
     response = stranger_client.get(reverse("account"))

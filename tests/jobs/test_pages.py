@@ -442,6 +442,12 @@ FORM_ERRORS = [
     ("currency", {"currency": "EURO"}, "Use a three-letter currency code, such as EUR or USD."),
     ("currency", {"currency": "E1R"}, "Use a three-letter currency code, such as EUR or USD."),
     (
+        "currency",
+        {"currency": "XYZ"},
+        "“XYZ” is not a currency code: use the three-letter ISO 4217 code of the currency, "
+        "such as EUR, USD or GBP.",
+    ),
+    (
         "skills_gained",
         {"skills_used": "Public speaking", "skills_gained": "public SPEAKING"},
         "public SPEAKING is also under skills you used: list each skill once.",

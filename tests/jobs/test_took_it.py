@@ -138,7 +138,7 @@ def test_a_job_form_opened_on_the_offer_is_told_it_changed(owner_client, owner, 
         reverse("jobs:job_edit", args=[offer.pk]),
         job_form(title="Trainee nurse", lock_version=str(opened)),
     )
-    assert "This job was changed elsewhere" in text_of(response)
+    assert "This job was saved elsewhere after you opened it" in text_of(response)
     assert Job.objects.get(pk=offer.pk).stage == "held"
 
 

@@ -17,6 +17,7 @@ from accounts.portability.limits import COMMAND, UNLIMITED
 from accounts.portability.merge import apply_import, plan_import
 from accounts.portability.problems import Rejected
 from accounts.portability.reading import read_file, read_upload
+from careers.models import Profile
 
 
 class Command(BaseCommand):
@@ -78,7 +79,12 @@ class Command(BaseCommand):
             document = upload.document
             if upload.table is not None:
                 self.match(upload, options.get("columns") or "", options.get("day_first"))
-                document = upload.checked()
+                built = upload.build(currency=Profile.for_user(user).currency)
+                if not built.ok:
+                    raise Rejected(spreadsheet.problems_of(built), more=built.more)
+                document = built.document
+                if built.currency_note:
+                    upload.notes.append(built.currency_note)
             if dry_run:
                 plan = plan_import(user=user, document=document, by_name=upload.by_name)
             else:
