@@ -117,6 +117,7 @@ class Occupation:
     borrowed_from: str | None
     job_zone: int | None = None
     profile: tuple[int, ...] | None = None
+    common_titles: tuple[str, ...] = ()  # the reported titles O*NET shows (My Next Move)
 
     def __str__(self):
         return self.title
@@ -249,11 +250,12 @@ class Catalogue:
                     tuple(one(Technology, name, hot) for name, hot in entry["technology"]),
                     entry["borrowed_from"],
                     entry["zone"],
+                    tuple(title for title, shown in entry["reported"] if shown),
                 )
             )
             titles.extend(self._titles(entry))
         self.occupations = {}
-        for code, title, alternate, reported, technology, borrowed_from, zone in made:
+        for code, title, alternate, reported, technology, borrowed_from, zone, common in made:
             skills, knowledge, profile = rated[borrowed_from or code]
             self.occupations[code] = Occupation(
                 code,
@@ -266,6 +268,7 @@ class Catalogue:
                 borrowed_from,
                 zone,
                 profile,
+                common,
             )
         self.technology_fields = self._technology_fields()
         names = {item.name for item in shared.values() if getattr(item, "hot", True)}

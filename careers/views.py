@@ -39,6 +39,7 @@ from .models import (
     Skill,
     bump_data_version,
 )
+from .prefill import direction_prefill
 
 
 class OwnedMixin:
@@ -267,6 +268,10 @@ class DirectionCreate(OwnedCreateView):
     model = CareerDirection
     form_class = DirectionForm
     cancel_url = reverse_lazy("careers:direction_list")
+
+    def get_initial(self):
+        # "Consider it as a direction" on the page "Your next job" links here, filled in.
+        return {**super().get_initial(), **direction_prefill(self.request)}
 
 
 class DirectionUpdate(OwnedUpdateView):

@@ -23,7 +23,7 @@ from careers.views import (
 )
 
 from . import dashboard as pages
-from . import history, story
+from . import history, next_views, story
 from .asked import Canonical, asked_direction, canonical_id, redirect_canonical
 from .cache import cached
 from .forms import JobChanged, JobForm, OfferForm
@@ -193,6 +193,10 @@ class OfferCreate(JobCreate):
     form_class = OfferForm
     title = "Weigh an offer"
     submit_label = "Weigh it"
+
+    def get_initial(self):
+        # A bridge of "Your next job" links here with the occupation and its skills.
+        return {**super().get_initial(), **next_views.offer_prefill(self.request)}
 
 
 class JobUpdate(OwnedUpdateView):
