@@ -176,7 +176,7 @@ def bridge_view(bridge, direction_title, target_title):
     if bridge.builds:
         builds.append(f"what you still miss for {direction_title}: {named(bridge.builds)}")
     if bridge.closer_in and target_title:
-        builds.append(f"more of what {target_title} ask: {named(bridge.closer_in)}")
+        builds.append(f"more of what {target_title} ask: {named(bridge.closer_in, NAMED - 1)}")
     if builds:
         sentences.append("It would build " + "; and ".join(builds) + ".")
     return {
@@ -240,6 +240,7 @@ def page(user, today, direction_id=None):
         key=lambda row: (DIRECTION_ORDER[row.status], -row.id),
     )
     return {
+        "today": today,
         "direction": direction,
         "target": target,
         "ranking": found,

@@ -151,6 +151,11 @@ def test_a_job_that_paid_the_bills_says_what_it_trained(client, owner):
     said = text_of_html(card)
     assert "Waiter trained Active Listening, English Language and Coordination" in said
     assert "which Athletes and Sports Competitors rate important — add them to Professional" in said
+    # O*NET's data, so its attribution: a short line, linked to the full text.
+    assert "Occupation data: O*NET 28.2 Database (USDOL/ETA), CC BY 4.0, modified by Bearing" in (
+        said
+    )
+    assert f'href="{reverse("careers:about_data")}#attribution"' in card
     link = re.search(r'href="([^"]+#suggested)"', card).group(1)
     page = client.get(link.replace("&amp;", "&"))
     assert re.search(r'value="Coordination"[^>]*checked', page.content.decode())

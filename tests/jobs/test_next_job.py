@@ -8,11 +8,13 @@ from html import unescape
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from careers.models import CareerDirection, DirectionSkill, Profile, Skill
 from jobs.models import Job, JobSkill
+from sharing.models import AccessToken
 from tests.factories import CareerDirectionFactory, JobFactory, LearningFactory
 
 pytestmark = pytest.mark.django_db
@@ -319,6 +321,23 @@ def test_the_api_costs_the_same_queries_for_5_or_500_jobs(
         # as the page: session, user, directions, recent jobs, skills had, target skills
         response = owner_client.get(API)
     assert len(response.json()["bridges"]) == 10
+
+
+@pytest.mark.parametrize("count", [5, 500])
+def test_a_token_reads_the_api_as_the_session_does_in_11_queries(
+    owner_client, owner, count, django_assert_num_queries
+):
+    nursing(owner)
+    many_jobs(owner, count)
+    token = AccessToken.create(owner=owner, name="script")[1]
+    tool = Client()
+    tool.get(API, HTTP_AUTHORIZATION=f"Bearer {token}")  # the limit's window made
+    with django_assert_num_queries(11):
+        # 1 wrong tokens counted for the address, 2 the token by its digest, 3-6 its use
+        # counted, 7 its use noted; 8 the directions, 9 the recent jobs, 10 the skills had,
+        # 11 the target skills
+        response = tool.get(API, HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.json() == owner_client.get(API).json()
 
 
 def test_only_the_100_most_recent_jobs_are_read(owner_client, owner):
