@@ -271,20 +271,25 @@ class _Parts:
 ROUGH_MARGIN = 1e-9  # far above a float's error on numbers of this size (about 1e-15)
 
 
-def rank(
-    field: Field,
-    *,
-    jobs: Iterable[RecentJob],
-    skills: Iterable[str],
-    direction: str | None,
-    missing: Iterable[Missing],
-    today: date,
-    limit: int | None = LIMIT,
-) -> Ranking:
-    """The bridges (at most `limit`, all with None) for a person: their held jobs (those
-    outside the last five years or linked to no known occupation count for nothing), the
-    names of the skills they have, their direction's occupation (or None) and its missing
-    target skills."""
+@dataclass(frozen=True)
+class _Person:
+    """What every candidate is measured against, worked out once a ranking."""
+
+    start: tuple[str, ...]  # the recent occupations, the most weight first
+    zone: int
+    scale: int  # the recent profiles' total weight (0: none with a profile)
+    blend: tuple[int, ...]  # Σ weight × profile
+    worked: frozenset[int]  # the elements the blend rates IMPORTANT or more
+    have: Mapping[int, str]  # element -> the person's name for it
+    named: tuple[Missing, ...]  # the missing target skills O*NET names, most important first
+    named_elements: tuple[tuple[Missing, tuple[int, ...]], ...]  # each with its elements
+    named_total: int  # 100 × Σ their importance
+    unnamed: tuple[Missing, ...]
+    target: _Profiled | None  # the direction's occupation
+    base: tuple[int, int]  # sim(P, D), how alike the recent work and the direction are
+
+
+def _person(field, jobs, skills, direction, missing, today) -> _Person:
     weights: dict[str, int] = {}
     for job in jobs:
         if job.code in field.occupations:
@@ -304,7 +309,7 @@ def rank(
             blend = [have + weight * value for have, value in zip(blend, profile, strict=True)]
     worked = {i for i, value in enumerate(blend) if scale and value >= IMPORTANT * scale}
 
-    have: dict[int, str] = {}  # element -> the person's name for it
+    have: dict[int, str] = {}
     for name in sorted(skills, key=lambda name: (fold(name), name)):
         for index in field.named.get(fold(name), ()):
             have.setdefault(index, name)
@@ -312,53 +317,61 @@ def rank(
     named, unnamed = [], []
     for skill in sorted(missing, key=lambda m: (-m.importance, fold(m.name), m.name)):
         (named if fold(skill.name) in field.named else unnamed).append(skill)
-    named_elements = [(skill, field.named[fold(skill.name)]) for skill in named]
-    named_total = 100 * sum(skill.importance for skill in named)
 
     target = field.profiled.get(direction) if direction else None
-    base = (0, 1)  # how alike the recent work and the direction are: sim(P, D)
+    base = (0, 1)
     if target is not None and scale:
         distinct = [max(0, v - scale * m) for v, m in zip(blend, field.means, strict=True)]
         shared = sum(map(min, distinct, map(scale.__mul__, target.distinct)))
         union = sum(distinct) + scale * target.distinct_total - shared
         base = (shared, union) if union else (0, 1)
-
-    reachable = frozenset(
-        item.occupation.code
-        for item in field.candidates
-        if item.occupation.zone <= zone + ZONE_STEP
+    return _Person(
+        start=start,
+        zone=zone,
+        scale=scale,
+        blend=tuple(blend),
+        worked=frozenset(worked),
+        have=have,
+        named=tuple(named),
+        named_elements=tuple((skill, field.named[fold(skill.name)]) for skill in named),
+        named_total=100 * sum(skill.importance for skill in named),
+        unnamed=tuple(unnamed),
+        target=target,
+        base=base,
     )
-    taken = {_soc(code) for code in (*start, *([direction] if direction else []))}
-    found = []
-    for item in field.candidates:
-        code = item.occupation.code
-        if code not in reachable or _soc(code) in taken:
-            continue
-        profile = item.occupation.profile
-        rated = {}
-        for skill, indices in named_elements:
-            rating = max(profile[index] for index in indices)
-            if rating >= IMPORTANT:
-                rated[skill.name] = skill.importance * rating
-        build_skills = (sum(rated.values()), named_total) if named else None
-        build_nearer = None
-        if target is not None:
-            # (sim(O, D) − sim(P, D)) ÷ (1 − sim(P, D)), with sim(O, D) = shared ÷ union
-            shared = sum(map(min, item.distinct, target.distinct))
-            union = item.distinct_total + target.distinct_total - shared
-            gained = shared * base[1] - base[0] * union
-            left = union * (base[1] - base[0])
-            build_nearer = (gained, left) if gained > 0 and left > 0 else (0, 1)
-        if not any(part and part[0] for part in (build_skills, build_nearer)):
-            continue  # it builds nothing: never a bridge
-        kept = sum(profile[index] for index in item.important if index in have)
-        reach_skills = (kept, item.important_total) if item.important_total else (0, 1)
-        reach_profile = None
-        if scale:
-            covered = sum(map(min, map(scale.__mul__, profile), blend))
-            reach_profile = (covered, scale * item.total) if item.total else (0, 1)
-        found.append(_Parts(item, rated, build_skills, build_nearer, reach_profile, reach_skills))
 
+
+def _parts(field: Field, person: _Person, item: _Profiled) -> _Parts | None:
+    """One candidate's measures, or None when it builds nothing."""
+    profile = item.occupation.profile
+    rated = {}
+    for skill, indices in person.named_elements:
+        rating = max(profile[index] for index in indices)
+        if rating >= IMPORTANT:
+            rated[skill.name] = skill.importance * rating
+    build_skills = (sum(rated.values()), person.named_total) if person.named else None
+    build_nearer = None
+    target, base = person.target, person.base
+    if target is not None:
+        # (sim(O, D) − sim(P, D)) ÷ (1 − sim(P, D)), with sim(O, D) = shared ÷ union
+        shared = sum(map(min, item.distinct, target.distinct))
+        union = item.distinct_total + target.distinct_total - shared
+        gained = shared * base[1] - base[0] * union
+        left = union * (base[1] - base[0])
+        build_nearer = (gained, left) if gained > 0 and left > 0 else (0, 1)
+    if not any(part and part[0] for part in (build_skills, build_nearer)):
+        return None  # it builds nothing: never a bridge
+    kept = sum(profile[index] for index in item.important if index in person.have)
+    reach_skills = (kept, item.important_total) if item.important_total else (0, 1)
+    reach_profile = None
+    if person.scale:
+        covered = sum(map(min, map(person.scale.__mul__, profile), person.blend))
+        reach_profile = (covered, person.scale * item.total) if item.total else (0, 1)
+    return _Parts(item, rated, build_skills, build_nearer, reach_profile, reach_skills)
+
+
+def _best(field, person, found, limit) -> tuple[Bridge, ...]:
+    """The candidates' Bridges, best first (the first `limit`; all with None)."""
     if limit is not None and len(found) > limit:
         rough = [parts.rough() for parts in found]
         floor = sorted(rough, reverse=True)[limit - 1] - ROUGH_MARGIN
@@ -369,28 +382,91 @@ def rank(
         ranked.append((-(reach * build), -build, -reach, parts.item.occupation.code, parts))
     ranked.sort(key=lambda row: row[:4])
     chosen = ranked if limit is None else ranked[:limit]
-    bridges = tuple(
-        _bridge(field, parts, -reach, -build, have, worked, named, target)
-        for _, build, reach, _, parts in chosen
+    return tuple(
+        _bridge(field, person, parts, -reach, -build) for _, build, reach, _, parts in chosen
     )
+
+
+def rank(
+    field: Field,
+    *,
+    jobs: Iterable[RecentJob],
+    skills: Iterable[str],
+    direction: str | None,
+    missing: Iterable[Missing],
+    today: date,
+    limit: int | None = LIMIT,
+) -> Ranking:
+    """The bridges (at most `limit`, all with None) for a person: their held jobs (those
+    outside the last five years or linked to no known occupation count for nothing), the
+    names of the skills they have, their direction's occupation (or None) and its missing
+    target skills."""
+    person = _person(field, jobs, skills, direction, missing, today)
+    reachable = frozenset(
+        item.occupation.code
+        for item in field.candidates
+        if item.occupation.zone <= person.zone + ZONE_STEP
+    )
+    taken = {_soc(code) for code in (*person.start, *([direction] if direction else []))}
+    found = [
+        parts
+        for item in field.candidates
+        if item.occupation.code in reachable
+        and _soc(item.occupation.code) not in taken
+        and (parts := _parts(field, person, item)) is not None
+    ]
     return Ranking(
-        start=start,
-        zone=zone,
-        bridges=bridges,
+        start=person.start,
+        zone=person.zone,
+        bridges=_best(field, person, found, limit),
         reachable=reachable,
-        named=tuple(skill.name for skill in named),
-        unnamed=tuple(skill.name for skill in unnamed),
-        nearer=target is not None,
+        named=tuple(skill.name for skill in person.named),
+        unnamed=tuple(skill.name for skill in person.unnamed),
+        nearer=person.target is not None,
     )
 
 
-def _bridge(field, parts, reach, build, have, worked, named, target) -> Bridge:
+LIKE_LIMIT = 3
+
+
+def like(
+    field: Field,
+    code: str,
+    *,
+    skills: Iterable[str],
+    direction: str | None,
+    missing: Iterable[Missing],
+    today: date,
+    limit: int | None = LIKE_LIMIT,
+) -> tuple[Bridge, ...]:
+    """Other occupations like `code` (an offer's) that would build more: ranked as bridges
+    are, but starting from `code` alone (as if it were the one recent job, so reach says how
+    like it each is, and its Job Zone sets what is within reach), keeping only those whose
+    build is greater than `code`'s own. () when `code` has no profile or Job Zone."""
+    item = field.profiled.get(code)
+    if item is None or item.occupation.zone is None:
+        return ()
+    person = _person(field, [RecentJob(code, today)], skills, direction, missing, today)
+    own = _parts(field, person, item)
+    floor = Fraction(0) if own is None else own.exact()[1]
+    taken = {_soc(code), *([_soc(direction)] if direction else [])}
+    found = []
+    for other in field.candidates:
+        if other.occupation.zone > person.zone + ZONE_STEP or _soc(other.occupation.code) in taken:
+            continue
+        parts = _parts(field, person, other)
+        if parts is not None and parts.exact()[1] > floor:
+            found.append(parts)
+    return _best(field, person, found, limit)
+
+
+def _bridge(field, person, parts, reach, build) -> Bridge:
     """A candidate chosen, with the names that say what it uses and builds."""
-    item = parts.item
+    item, have, worked, target = parts.item, person.have, person.worked, person.target
     profile = item.occupation.profile
     own = [have[i] for i in item.important if i in have]
     from_work = [field.elements[i] for i in item.important if i in worked and i not in have]
-    builds = [skill.name for skill in named if skill.name in parts.rated]
+    builds = [skill.name for skill in person.named if skill.name in parts.rated]
     built = {fold(name) for name in builds}
     closer = [
         field.elements[i]

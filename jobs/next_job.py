@@ -259,3 +259,32 @@ def page(user, today, direction_id=None):
         "recent_limit": RECENT_JOBS,
         "has_targets": bool(inputs.targets),
     }
+
+
+def like_offer(user, today, code, inputs=None):
+    """Other occupations like an offer's (`code`) that would build more toward the current
+    direction, best first (careers.bridges.like), as the page shows bridges: for the offer
+    page's "Other jobs like this that build more". 4 queries (none when `inputs`, from
+    `read`, are given); [] without a current direction or an occupation."""
+    if not code:
+        return []
+    inputs = inputs or read(user, today)
+    direction = inputs.direction
+    if direction is None:
+        return []
+    target = occupations.get(direction.occupation) if direction.occupation else None
+    found = bridges.like(
+        occupations.bridge_field(),
+        code,
+        skills=inputs.skills,
+        direction=direction.occupation or None,
+        missing=[
+            bridges.Missing(skill.name, skill.importance)
+            for skill in inputs.targets
+            if not skill.covered
+        ],
+        today=today,
+    )
+    return [
+        bridge_view(bridge, direction.title, target.title if target else "") for bridge in found
+    ]

@@ -134,6 +134,29 @@ def test_a_job_of_an_occupation_already_held_is_no_bridge():
     assert found.zone == 2
 
 
+def test_other_occupations_like_an_offer_that_build_more():
+    person = {
+        "skills": ["speaking"],
+        "direction": NURSES.code,
+        "missing": [Missing("Biology", 3), Missing("Wiring", 2)],
+        "today": TODAY,
+    }
+    # An offer as clerk builds 1/4 (Biology rated 50: 1/2; no nearer than itself: 0). Seen
+    # from it, Aides build (3/5 + 0) ÷ 2 = 3/10: more. Nothing else in reach builds more.
+    [aides] = bridges.like(SMALL, CLERKS.code, **person)
+    assert (aides.code, aides.build) == (AIDES.code, Fraction(3, 10))
+    # An offer as aide builds 3/10 seen from itself: Clerks (1/4) build less.
+    assert bridges.like(SMALL, AIDES.code, **person) == ()
+    # Waiting tables builds nothing: whatever builds something is more.
+    assert [b.code for b in bridges.like(SMALL, WAITERS.code, **person)] == [
+        CLERKS.code,
+        AIDES.code,
+    ]
+    # An occupation without a Job Zone, or unknown, has none like it.
+    assert bridges.like(SMALL, UNZONED.code, **person) == ()
+    assert bridges.like(SMALL, "99-9999.99", **person) == ()
+
+
 def test_each_day_weighs_more_the_more_recent_it_is():
     n = bridges.WINDOW_DAYS
     assert recency_weight(RecentJob("x", TODAY), TODAY) == n  # one day, today
@@ -228,11 +251,13 @@ def test_one_ranking_takes_under_50_ms_in_process():
         examples.ranking(field, history)
         runs = []
         for _ in range(21):
-            started = time.perf_counter()
+            # The processor time this process spent: what other processes sharing the two
+            # cores do (other test runs) does not count.
+            started = time.process_time()
             examples.ranking(field, history)
-            runs.append(time.perf_counter() - started)
+            runs.append(time.process_time() - started)
         medians.append(statistics.median(runs))
-    assert statistics.median(medians) < 0.050, medians
+    assert max(medians) < 0.050, medians
 
 
 # --- Properties, for any field and any person ----------------------------------------------------
@@ -330,6 +355,26 @@ def test_an_occupation_that_builds_nothing_is_never_a_bridge(world):
     found = rank(grown, **person, limit=None)
     assert idle.code in found.reachable
     assert idle.code not in {bridge.code for bridge in found.bridges}
+
+
+@given(world=worlds(), data=st.data())
+@PROPERTIES
+def test_occupations_like_an_offer_are_other_reachable_and_build_more(world, data):
+    field, person = world
+    offers = [o for o in field.occupations.values() if o.zone is not None and o.profile]
+    if not offers:
+        return
+    offer = data.draw(st.sampled_from(offers))
+    asked = {key: value for key, value in person.items() if key != "jobs"}
+    found = bridges.like(field, offer.code, **asked, limit=None)
+    seen_from_it = rank(
+        field, **{**person, "jobs": [RecentJob(offer.code, TODAY)]}, limit=None
+    ).bridges
+    assert {b.code for b in found} <= {b.code for b in seen_from_it}
+    for bridge in found:
+        assert bridge.code[:7] != offer.code[:7]
+        assert bridge.job_zone <= offer.zone + 1
+        assert bridge.build > 0
 
 
 @given(world=worlds(), data=st.data())

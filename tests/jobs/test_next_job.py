@@ -8,11 +8,13 @@ from html import unescape
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from careers.models import CareerDirection, DirectionSkill, Profile, Skill
+from jobs import next_job
 from jobs.models import Job, JobSkill
 from sharing.models import AccessToken
 from tests.factories import CareerDirectionFactory, JobFactory, LearningFactory
@@ -242,6 +244,25 @@ def test_a_link_makes_an_edit_form_opened_before_it_say_the_job_changed(owner_cl
     assert job.lock_version == before + 1
 
 
+# --- Other jobs like an offer that build more (for the offer page) ----------------------------
+
+
+def test_other_jobs_like_an_offer_that_build_more(owner, history, django_assert_num_queries):
+    today = timezone.localdate()
+    with django_assert_num_queries(4):  # directions, recent jobs, skills had, target skills
+        like = next_job.like_offer(owner, today, WAITERS)
+    assert 0 < len(like) <= 3
+    assert all(item["code"][:2] in ("29", "31") for item in like)  # health care
+    html = render_to_string("jobs/_bridges_like.html", {"like": like})
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    assert "Other jobs like this that build more" in text
+    assert like[0]["title"] in text and "medium preparation needed" in text
+    assert "Occupation data: O*NET 28.2 Database (USDOL/ETA)" in text
+    assert f'href="{NEXT}"' in html
+    assert next_job.like_offer(owner, today, "") == []
+    assert render_to_string("jobs/_bridges_like.html", {"like": []}).strip() == ""
+
+
 # --- A stranger ------------------------------------------------------------------------------
 
 
@@ -393,6 +414,7 @@ def test_how_bridges_are_found_is_public_and_names_the_zones(client):
     assert response.status_code == 200
     text = text_of(response)
     assert "How bridges are found" in text
-    assert "Some preparation needed" in text and "Extensive preparation needed" in text
+    assert "Zone 2: some preparation needed" in text
+    assert "Zone 5: extensive preparation needed" in text
     assert "at most 1 zone above the most demanding of your recent jobs" in text
     assert ATTRIBUTION_START in text
