@@ -214,14 +214,6 @@ def recency_weight(job: RecentJob, today: date) -> int:
     return days * WINDOW_DAYS - (youngest + oldest) * days // 2
 
 
-def ruzicka(a: Iterable[int], b: Iterable[int], total: int) -> Fraction:
-    """Σ min ÷ Σ max of two vectors of whole numbers at least 0 (Σ max = Σa + Σb − Σ min,
-    `total` being Σa + Σb); 0 for two vectors of zeros."""
-    shared = sum(map(min, a, b))
-    union = total - shared
-    return Fraction(shared, union) if union else Fraction(0)
-
-
 def _soc(code: str) -> str:
     """The SOC occupation of an O*NET-SOC code: 29-1141.01 (Acute Care Nurses) is a
     specialisation of 29-1141, as 29-1141.00 (Registered Nurses) is."""

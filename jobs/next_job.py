@@ -103,6 +103,15 @@ def read(user, today, direction_id=None):
     )
 
 
+def missing(inputs):
+    """The direction's target skills no held job or completed learning covers."""
+    return [
+        bridges.Missing(skill.name, skill.importance)
+        for skill in inputs.targets
+        if not skill.covered
+    ]
+
+
 def ranking(inputs, today, limit=bridges.LIMIT):
     """The bridges for what was read (careers.bridges.rank)."""
     direction = inputs.direction
@@ -115,11 +124,7 @@ def ranking(inputs, today, limit=bridges.LIMIT):
         ],
         skills=inputs.skills,
         direction=(direction.occupation or None) if direction else None,
-        missing=[
-            bridges.Missing(skill.name, skill.importance)
-            for skill in inputs.targets
-            if not skill.covered
-        ],
+        missing=missing(inputs),
         today=today,
         limit=limit,
     )
@@ -278,11 +283,7 @@ def like_offer(user, today, code, inputs=None):
         code,
         skills=inputs.skills,
         direction=direction.occupation or None,
-        missing=[
-            bridges.Missing(skill.name, skill.importance)
-            for skill in inputs.targets
-            if not skill.covered
-        ],
+        missing=missing(inputs),
         today=today,
     )
     return [
