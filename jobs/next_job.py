@@ -263,6 +263,8 @@ def page(user, today, direction_id=None):
         "recent_count": len(inputs.recent),
         "recent_limit": RECENT_JOBS,
         "has_targets": bool(inputs.targets),
+        # Linked to an occupation O*NET rates nothing for (an "All Other" group, say).
+        "target_unrated": target is not None and not found.nearer,
     }
 
 

@@ -169,6 +169,14 @@ def test_the_page_says_what_it_cannot_count(owner_client, owner):
     assert "bridges toward Nursing, the best first" in text
 
 
+def test_an_occupation_o_net_rates_nothing_for_is_said_to_count_for_nothing(owner_client, owner):
+    nursing(owner, occupation="29-1129.00")  # Therapists, All Other: no ratings
+    waiter(owner)
+    text = text_of(owner_client.get(NEXT))
+    assert "O*NET rates no skills for Therapists, All Other" in (text)
+    assert "bridges toward Nursing, the best first" in text  # from the missing skills
+
+
 def test_nothing_to_build_toward_says_what_to_add(owner_client, owner):
     CareerDirectionFactory(owner=owner, title="Homemaker", status="current")
     waiter(owner)
