@@ -44,7 +44,7 @@ test: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 	DEBUG=1 $(BIN)/python manage.py check
 	env -u DJANGO_ALLOW_ASYNC_UNSAFE DEBUG=0 HTTPS=1 ALLOWED_HOSTS=bearing.example.com \
-		SECRET_KEY=make-test-deploy-check-0123456789abcdefghijklmnopqrstuvwxyzABCDEF \
+		SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -4,7 +4,10 @@ from django.contrib.auth.models import User
 
 from careers.models import bump_data_version
 
+from .forms import AdminLoginForm
+
 admin.site.unregister(User)
+admin.site.login_form = AdminLoginForm
 
 
 @admin.register(User)

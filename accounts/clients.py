@@ -6,6 +6,11 @@ there. Behind N proxies that each append the address they saw to X-Forwarded-For
 nginx's `$proxy_add_x_forwarded_for` and most load balancers do), it is the N-th address
 from the right: the one the outermost trusted proxy saw. Anything further left was written
 by the client and is never believed.
+
+An IPv6 client is counted by its /64 network: one household or one server is given a whole
+/64 and can pick any of its 2^64 addresses, so counting each address would give every
+limit, and the lock-out, as many tries as the client cares to take. An IPv4 address sent as
+IPv6 (::ffff:1.2.3.4) is the IPv4 address it carries.
 """
 
 import ipaddress
@@ -25,9 +30,19 @@ def client_address(request):
     return valid(address)
 
 
+IPV6_NETWORK = 64  # the prefix length an IPv6 client is counted by
+
+
 def valid(address):
-    """The address in its normal form, or "" when it is not an IP address at all."""
+    """The address in its normal form, or "" when it is not an IP address at all. An IPv6
+    client is named by the first address of its /64 (2001:db8:1:2::), itself an address, as
+    the log-in records of django-axes (an `inet` column on PostgreSQL) need."""
     try:
-        return str(ipaddress.ip_address(address.strip()))
+        ip = ipaddress.ip_address(address.strip())
     except ValueError:
         return ""
+    if ip.version == 4:
+        return str(ip)
+    if ip.ipv4_mapped is not None:
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.IPv6Network((int(ip), IPV6_NETWORK), strict=False).network_address)

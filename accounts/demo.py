@@ -6,7 +6,7 @@ and every panel of the dashboard has something to show. It serves two ways:
 - `load_demo()` keeps the shared `elena` log-in of `make run` (password `bearing-demo`),
   reset to exactly the demo's data each time it runs;
 - `create_demo_account()` gives a visitor a private, throwaway copy ("Try the demo"): an
-  account with no password, removed a day later by `manage.py remove_old_demos`.
+  account with no password, removed a day later by `manage.py housekeeping`.
 """
 
 import secrets
@@ -219,7 +219,7 @@ JOBS = [
         "description": "Ran the sports afternoons and the end-of-summer show for forty children.",
         "lessons": "I love teaching a group something physical.",
         "skills": [("Public speaking", True), ("Coaching", True)],
-        "benefits": ["fulfillment", "identity", "connections", "experience"],
+        "benefits": ["money", "fulfillment", "identity", "connections", "experience"],
     },
     {
         "title": "Stage-hand",
@@ -235,7 +235,7 @@ JOBS = [
         "description": "Set changes, rigging and follow spots for the touring shows.",
         "lessons": "Watching a show every night taught me how a crowd is paced.",
         "avoid": "unpaid overtime",
-        "skills": [("Rigging", True), ("Choreography", False)],
+        "skills": [("Rigging", True), ("Choreography", True)],
         "benefits": ["money", "experience", "connections"],
         "contacts": ["Sam Okafor"],
     },
@@ -255,7 +255,7 @@ JOBS = [
             "Coached strength sessions and helped choreograph the wrestling school's showcase."
         ),
         "lessons": "Working where wrestlers train opens doors.",
-        "skills": [("Strength training", False), ("Coaching", False), ("Choreography", True)],
+        "skills": [("Strength training", False), ("Coaching", False), ("Choreography", False)],
         "benefits": ["money", "fulfillment", "identity", "connections"],
         "goals": ["school"],
         "contacts": ["Marco Ruiz"],
@@ -275,7 +275,7 @@ JOBS = [
         "description": "Evening and weekend shifts on a busy floor; they pay for the school.",
         "lessons": "I can hold a room's attention, even a tired one.",
         "avoid": "split shifts",
-        "skills": [("Public speaking", True), ("Customer service", False)],
+        "skills": [("Public speaking", False), ("Customer service", False)],
         "benefits": ["money", "connections", "flexibility"],
         "contacts": ["Rosa Delgado"],
     },
@@ -292,7 +292,7 @@ JOBS = [
         "identity_fit": 5,
         "description": "Built and struck the ring for four live shows, and ran the merch table.",
         "lessons": "Promoters notice who turns up early and stays late.",
-        "skills": [("Ring building", True), ("Public speaking", False)],
+        "skills": [("Ring building", True), ("Choreography", False)],
         "benefits": ["money", "connections", "fulfillment", "identity", "experience"],
         "goals": ["show"],
         "contacts": ["Dana Cole"],
@@ -496,7 +496,7 @@ def load_demo():
 def create_demo_account():
     """A new account holding the demo, for one visitor: `demo-` and a random name, no
     password (nobody can log into it again once its session ends), marked as a demo so that
-    `remove_old_demos` removes it after a day."""
+    `manage.py housekeeping` removes it after a day."""
     user = User(username=DEMO_PREFIX + secrets.token_hex(5), first_name="Elena")
     user.set_unusable_password()
     user.save()

@@ -4,6 +4,7 @@ from crispy_forms.bootstrap import FormActions
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Div, Field, Layout, Row, Submit
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import (
     AuthenticationForm,
@@ -17,6 +18,8 @@ from django.urls import reverse
 
 from careers.forms import plain_messages
 
+from .clients import client_address
+from .limits import count_hit, hits
 from .portability import spreadsheet
 from .portability.merge import plan_import
 from .portability.problems import Rejected
@@ -28,6 +31,15 @@ from .portability.reading import (
     read_upload,
 )
 from .portability.tables import column_letter
+
+# Files one account may upload to the import page in an hour: each is read, checked and set
+# against the account, a few seconds of a worker at the page's limits.
+UPLOADS_PER_HOUR = 20
+TOO_MANY_UPLOADS = (
+    f"You have uploaded {UPLOADS_PER_HOUR} files in the last hour, the most Bearing reads for "
+    "one account in an hour. This one was not read and nothing was saved: upload it again "
+    "later."
+)
 
 EMAIL_TAKEN = (
     "Another account already uses this email address; an address can belong to one account "
@@ -92,11 +104,12 @@ class ImportForm(forms.Form):
         f"{MAX_UPLOAD_LABEL}.",
     )
 
-    def __init__(self, *args, user, too_large=False, **kwargs):
+    def __init__(self, *args, user, too_large=False, too_many=False, **kwargs):
         super().__init__(*args, **kwargs)
         plain_messages(self)
         self.user = user
         self.too_large = too_large
+        self.too_many = too_many  # past UPLOADS_PER_HOUR: refused unread
         self.upload = None
         self.problems = []
         self.more_problems = 0
@@ -108,6 +121,8 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
+        if self.too_many:
+            raise forms.ValidationError(TOO_MANY_UPLOADS)
         if self.too_large or (upload and upload.size > MAX_UPLOAD_BYTES):
             raise forms.ValidationError(TOO_LARGE)
         if not upload:
@@ -315,7 +330,46 @@ class CheckedPasswordChangeForm(PasswordChangeForm):
         return old_password
 
 
-class LoginForm(AuthenticationForm):
+USERNAME_LENGTH = User._meta.get_field("username").max_length
+# Failed log-ins from one address, whatever the usernames, in a quarter of an hour; then
+# every log-in from it waits until the quarter ends. django-axes locks one username at one
+# address after 5 (settings.AXES_FAILURE_LIMIT); this stops one address trying a few
+# passwords against every username, each try a password hash.
+FAILED_LOGINS_ALLOWED = 20
+FAILED_LOGIN_WINDOW = 15 * 60
+TOO_MANY_FAILED_LOGINS = (
+    f"Too many failed log-ins came from your network: Bearing allows {FAILED_LOGINS_ALLOWED} "
+    "in a quarter of an hour, for any usernames. Wait a quarter of an hour and try again. "
+    "If you have forgotten your password, you can choose a new one."
+)
+
+
+class CheckedLogin:
+    """What both log-in pages (Bearing's and the admin's) check before a password is tried.
+
+    A username longer than any account's is refused as a wrong password is, without asking
+    for it: Django's form sets the field's length after the fact and checks nothing, so the
+    name reached django-axes, which keeps it in a varchar(255) and failed (a 500).
+
+    Failed log-ins are counted per client address in the rate-limit store (accounts.limits):
+    past FAILED_LOGINS_ALLOWED, no password is tried from that address (no hash computed)
+    until the window ends."""
+
+    def clean(self):
+        if len(self.cleaned_data.get("username") or "") > USERNAME_LENGTH:
+            raise self.get_invalid_login_error()
+        address = client_address(self.request)
+        if hits("login-failure", address, FAILED_LOGIN_WINDOW) >= FAILED_LOGINS_ALLOWED:
+            raise forms.ValidationError(TOO_MANY_FAILED_LOGINS, code="too_many")
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            if self.user_cache is None:  # the password was tried and failed
+                count_hit("login-failure", address, FAILED_LOGIN_WINDOW)
+            raise
+
+
+class LoginForm(CheckedLogin, AuthenticationForm):
     """Django's log-in form, in Bearing's words."""
 
     error_messages = {
@@ -327,6 +381,10 @@ class LoginForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         plain_messages(self)
+
+
+class AdminLoginForm(CheckedLogin, AdminAuthenticationForm):
+    """The admin's log-in form, with the same checks as Bearing's (accounts.admin)."""
 
 
 class ResetForm(PasswordResetForm):

@@ -177,7 +177,7 @@ class DemoAccountQuerySet(models.QuerySet):
 
 class DemoAccount(models.Model):
     """An account made by "Try the demo": a visitor's private copy of the demo's history,
-    with no password, removed a day after it was made (`manage.py remove_old_demos`)."""
+    with no password, removed a day after it was made (`manage.py housekeeping`)."""
 
     LIFETIME = timedelta(days=1)
 

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -25,6 +26,7 @@ from .deletion import delete_account, what_is_deleted
 from .demo import create_demo_account
 from .forms import (
     EMAIL_TAKEN,
+    UPLOADS_PER_HOUR,
     CheckedPasswordChangeForm,
     DeleteAccountForm,
     EmailChangeForm,
@@ -90,7 +92,7 @@ def signup(request):
 @require_POST
 def try_demo(request):
     """Try the demo: a private account holding the demo's history, signed in at once, with no
-    password to remember; removed after a day (`manage.py remove_old_demos`)."""
+    password to remember; removed after a day (`manage.py housekeeping`)."""
     if request.user.is_authenticated:
         return redirect("jobs:dashboard")
     if over_limit(request, "demo", limit=DEMOS_PER_HOUR, seconds=3600):
@@ -151,6 +153,12 @@ class LoginView(auth_views.LoginView):
     log-in that `make run` loads (elena / bearing-demo)."""
 
     authentication_form = LoginForm
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.has_error(NON_FIELD_ERRORS, "too_many"):
+            response.status_code = 429
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -243,12 +251,21 @@ def handler_refuses_unread(request, handler):
 @csrf_protect
 def checked_import_upload(request, handler):
     posted = request.method == "POST"
+    # Counted once the CSRF check has passed, so that no other site can use up the count.
+    too_many = posted and over_limit(
+        request, "import", limit=UPLOADS_PER_HOUR, seconds=3600, key=str(request.user.pk)
+    )
     form = ImportForm(
         request.POST if posted else None,
         request.FILES if posted else None,
         user=request.user,
         too_large=handler.too_large,
+        too_many=too_many,
     )
+    if too_many:
+        form.is_valid()  # the message beside the file; the file itself is not read
+        context = {"form": form, "limits": WEB}
+        return render(request, "account/import.html", context, status=429)
     if posted and form.is_valid():
         PendingImport.keep(owner=request.user, upload=form.upload)
         return redirect("account_import_preview")

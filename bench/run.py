@@ -14,6 +14,7 @@ non2xx=N
 
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -74,7 +75,7 @@ def copy_database(source, target):
 os.environ["DATABASE_URL"], os.environ["BENCH_CROWDED_URL"] = bench_databases()
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 os.environ["DEBUG"] = "0"
-os.environ.setdefault("SECRET_KEY", "bench-secret-key-" + "x" * 40)
+os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 
 import django  # noqa: E402
 

@@ -42,12 +42,52 @@ WEIGHTS = {
     "identity": IDENTITY_WEIGHT,
 }
 
-# A job scoring this or more built the career (aligned share, next steps, the charts).
+# A job scoring this or more built the career (aligned share, next steps, the verdicts);
+# from PARTLY_AT up to it, it built some of it.
 ALIGNED_AT = 50
+PARTLY_AT = 25
 DRIFT_WINDOW_DAYS = 365
 DRIFT_POINTS = 15
 
-IMPORTANCE_PHRASES = {3: "essential to", 2: "important to", 1: "useful to"}
+IMPORTANCE_PHRASES = {3: "essential", 2: "important", 1: "nice to have"}
+
+# The employment types that pay nothing by themselves, and the value a paid job gives.
+UNPAID_TYPES = ("volunteer", "unpaid")
+MONEY = "money"
+
+# The verdicts, the one answer to "did this job build my career, or just pay the bills?",
+# in the order the pages list them.
+BUILT = "built"
+PARTLY = "partly"
+BILLS = "bills"
+LITTLE = "little"
+DETAILS = "details"
+UNSCORED = "unscored"
+VERDICTS = (BUILT, PARTLY, BILLS, LITTLE, DETAILS, UNSCORED)
+
+
+def is_paid(employment_type: str, pay_amount, gave_money: bool) -> bool:
+    """Whether a job is paid: every job is, unless it is volunteer or unpaid work with no pay
+    amount above 0 and no money among what it gave."""
+    if employment_type not in UNPAID_TYPES:
+        return True
+    return (pay_amount is not None and pay_amount > 0) or gave_money
+
+
+def verdict(score: int | None, *, described: bool, paid: bool) -> str:
+    """A job's verdict, from its own rounded score and whether it is paid, never from other
+    jobs: built (ALIGNED_AT or more), partly (PARTLY_AT or more), bills (under PARTLY_AT and
+    paid) or little (under PARTLY_AT and unpaid); details when the job is undescribed, and
+    unscored when there is no direction to set it against or no component is defined."""
+    if not described:
+        return DETAILS
+    if score is None:
+        return UNSCORED
+    if score >= ALIGNED_AT:
+        return BUILT
+    if score >= PARTLY_AT:
+        return PARTLY
+    return BILLS if paid else LITTLE
 
 
 # -- inputs ---------------------------------------------------------------------------------
@@ -106,6 +146,7 @@ class JobData(NamedTuple):
     description: str = ""
     schedule_label: str = ""
     avoid: str = ""
+    paid: bool = True  # is_paid()
 
     @property
     def described(self) -> bool:
@@ -117,12 +158,17 @@ class JobData(NamedTuple):
 class TargetSkill:
     """A target skill of a direction, with its importance 1–3, whether a held job or a
     completed piece of learning covers it, and whether any learning (finished or not)
-    teaches it."""
+    teaches it; `job` and `learning` name where it came from ("" for none): the first held
+    job that gained it (or else the first that used it) and the first learning completed
+    that taught it."""
 
     name: str
     importance: int
     covered: bool = False
     taught: bool = False
+    job: str = ""
+    learning: str = ""
+    job_taught: bool = False  # whether `job` taught it (gained), not only used it
 
 
 @dataclass(frozen=True)
@@ -187,6 +233,14 @@ class JobResult(NamedTuple):
     @property
     def needs_details(self) -> bool:
         return not self.job.described
+
+    @property
+    def verdict(self) -> str:
+        """The job's verdict (see verdict()). A job with no direction is unscored, even
+        undescribed: there is nothing to set it against."""
+        if self.direction is None:
+            return UNSCORED
+        return verdict(self.score, described=self.job.described, paid=self.job.paid)
 
     @property
     def exact_score(self) -> Fraction | None:
@@ -294,6 +348,17 @@ def day(when: date) -> str:
 def counted(number: int, noun: str) -> str:
     """ "1 job", "3 jobs": a count as Bearing writes it everywhere (nouns with a plain "s")."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def career(title: str) -> str:
+    """ "your professional wrestler career", "your UX designer career": a direction's title
+    inside a sentence (a capital that only starts it is dropped), as a career (a title that
+    already says career is kept)."""
+    if len(title) > 1 and title[0].isupper() and title[1].islower():
+        title = title[0].lower() + title[1:]
+    if title.split()[-1].casefold() in ("career", "careers"):
+        return f"your {title}"
+    return f"your {title} career"
 
 
 def joined(items, word="and") -> str:
@@ -541,13 +606,13 @@ def _learn_steps(direction, missing, goals) -> list[NextStep]:
             continue
         if any(_mentions(f"{g.title}\n{g.description}", skill.name) for g in active):
             continue
-        phrase = IMPORTANCE_PHRASES.get(skill.importance, "needed for")
+        phrase = IMPORTANCE_PHRASES.get(skill.importance, "needed")
         steps.append(
             NextStep(
                 kind="learn_skill",
                 text=(
-                    f"Find a way to learn {skill.name} — it is {phrase} {direction.title} "
-                    "and nothing covers it yet."
+                    f"Find a way to learn {skill.name}: you marked it {phrase} for "
+                    f"{career(direction.title)}, and no job or learning of yours covers it yet."
                 ),
                 skill_name=skill.name,
                 direction_id=direction.id,
@@ -610,14 +675,23 @@ def job_name(job: JobData) -> str:
     return f"{job.title} at {job.employer}" if job.employer else job.title
 
 
-def _weak_steps(results) -> list[NextStep]:
+def _weak_steps(results, focus, coverage) -> list[NextStep]:
+    """Ongoing held jobs scoring under ALIGNED_AT. When the person already has more than half
+    of what the focus direction needs, the step says to find work that uses it."""
+    if focus is not None and coverage is not None and coverage > 50:
+        have = "every skill" if coverage == 100 else "most of the skills"
+        kind = "find_work"
+        said = (
+            f"Look for work that uses your skills: you already have {have} "
+            f"{career(focus.title)} needs, and "
+        )
+    else:
+        kind = "weak_job"
+        said = "Plan your next job, one that uses your target skills: "
     return [
         NextStep(
-            kind="weak_job",
-            text=(
-                f"{job_name(r.job)} scores {r.score} — look for ways it can "
-                "build your direction, or plan what comes next."
-            ),
+            kind=kind,
+            text=f"{said}{job_name(r.job)}, the job you have, scores {r.score}.",
             direction_id=r.direction_id,
             job_id=r.job.id,
         )
@@ -629,28 +703,28 @@ def _weak_steps(results) -> list[NextStep]:
     ]
 
 
-def _offer_steps(results, focus) -> list[NextStep]:
-    """Offers worth a look: one that trips an avoid note, or one that would build the
-    direction (scoring ALIGNED_AT or more)."""
-    steps = []
+def _offer_steps(results, focus) -> tuple[list[NextStep], list[NextStep]]:
+    """Offers worth a look: (those that would build the direction, scoring ALIGNED_AT or more
+    with nothing to avoid: the dashboard leads with them, as an offer does not wait; those
+    that trip an avoid note)."""
+    building, flagged = [], []
     for r in results:
         if r.job.stage == HELD:
             continue
         if r.flags:
             phrases = ", ".join(f"“{flag.phrase}”" for flag in r.flags)
             text = (
-                f"The offer {job_name(r.job)} mentions {phrases}, which you noted to avoid "
-                "— weigh it before you answer."
+                f"The offer to work as {job_name(r.job)} mentions {phrases}, which you noted "
+                "to avoid — weigh it before you answer."
             )
+            flagged.append(NextStep(kind="weigh_offer", text=text, job_id=r.job.id))
         elif r.score is not None and r.score >= ALIGNED_AT and focus is not None:
             text = (
-                f"The offer {job_name(r.job)} scores {r.score}: it would build "
-                f"{focus.title} — weigh it against the job you have."
+                f"The offer to work as {job_name(r.job)} scores {r.score}: it would build "
+                f"{career(focus.title)} — weigh it against the job you have."
             )
-        else:
-            continue
-        steps.append(NextStep(kind="weigh_offer", text=text, job_id=r.job.id))
-    return steps
+            building.append(NextStep(kind="weigh_offer", text=text, job_id=r.job.id))
+    return building, flagged
 
 
 def _describe_steps(results) -> list[NextStep]:
@@ -781,13 +855,15 @@ def assess(
     if direction_id is not None:
         # What if: the steps speak of the direction asked about, and of its goals only.
         goals = tuple(g for g in goals if g.direction_id == direction_id)
+    building, flagged = _offer_steps(results, focus)
     next_steps = (
-        _learn_steps(focus, missing, goals)
+        building
+        + _learn_steps(focus, missing, goals)
         + _overdue_steps(goals, today)
         + _shape_steps(focus)
-        + _offer_steps(results, focus)
+        + flagged
         + _describe_steps(results)
-        + _weak_steps(results)
+        + _weak_steps(results, focus, coverage)
     )
     return Alignment(
         as_of=today,

@@ -539,6 +539,47 @@ def shared_suggestions(from_code, to_code, *, minimum=SUGGEST_FROM):
     return [item for item in wanted.combined if fold(item.name) in shared]
 
 
+DISTINCTIVE_BY = 15  # points above the average occupation's importance: says something
+WORTH_FROM = 60  # the importance (0-100) from which a shared rating is worth adding
+
+
+@functools.cache
+def _average_importance():
+    """Each skill's and knowledge area's importance averaged over the rated occupations."""
+    totals = {}
+    for occupation in catalogue().occupations.values():
+        if occupation.borrowed_from is not None:
+            continue  # borrowed ratings are another occupation's: counted once, there
+        for rating in (*occupation.skills, *occupation.knowledge):
+            total, count = totals.get(rating.name, (0, 0))
+            totals[rating.name] = (total + rating.importance, count + 1)
+    return {name: total / count for name, (total, count) in totals.items()}
+
+
+def distinctive_shared(from_code, to_code, *, minimum=SUGGEST_FROM):
+    """What one occupation trains that another rates WORTH_FROM or more, and more important
+    than most occupations do (by DISTINCTIVE_BY points or more): the skills and knowledge
+    worth adding to a direction, without the ones every job uses (Speaking…). In the
+    order `to_code` rates them, most important first. Waiters and Waitresses → Registered
+    Nurses: Service Orientation, Customer and Personal Service…"""
+    source, target = get(from_code), get(to_code)
+    if source is None or target is None:
+        return []
+    trained = {fold(r.name) for r in (*source.skills, *source.knowledge) if r.importance >= minimum}
+    average = _average_importance()
+    wanted = sorted(
+        (
+            r
+            for r in (*target.skills, *target.knowledge)
+            if r.importance >= max(minimum, WORTH_FROM)
+            and r.importance - average.get(r.name, 0) >= DISTINCTIVE_BY
+            and fold(r.name) in trained
+        ),
+        key=lambda r: (-r.importance, fold(r.name)),
+    )
+    return wanted
+
+
 def vocabulary():
     """Every skill and knowledge area name of O*NET, and every hot technology: the names
     a skill input offers after the person's own, so that jobs and directions meet on them.

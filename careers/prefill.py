@@ -3,7 +3,6 @@ a person weighs a bridge as an offer or considers it as a direction. Only initia
 nothing is saved until the person saves the form, and anything odd is left out."""
 
 from . import occupations
-from .alignment import CONSIDERING
 from .models import clean_name
 
 TITLE_LENGTH = 200  # as long as a job's or a direction's title
@@ -37,12 +36,3 @@ def skill_names(request, key):
             seen.add(name.casefold())
             names.append(name)
     return names
-
-
-def direction_prefill(request):
-    """The direction form's initial title and occupation (occupation_prefill), and its
-    status "considering" when asked for."""
-    initial = occupation_prefill(request)
-    if request.GET.get("status") == CONSIDERING:
-        initial["status"] = CONSIDERING
-    return initial

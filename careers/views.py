@@ -33,13 +33,14 @@ from .models import (
     CareerGoal,
     Contact,
     DirectionSkill,
+    DirectionStatus,
     GoalStatus,
     Importance,
     Learning,
     Skill,
     bump_data_version,
 )
-from .prefill import direction_prefill
+from .prefill import occupation_prefill
 
 
 class OwnedMixin:
@@ -270,8 +271,13 @@ class DirectionCreate(OwnedCreateView):
     cancel_url = reverse_lazy("careers:direction_list")
 
     def get_initial(self):
-        # "Consider it as a direction" on the page "Your next job" links here, filled in.
-        return {**super().get_initial(), **direction_prefill(self.request)}
+        """`?status=considering` (from compare) starts the form as a direction considered;
+        "Consider it as a direction" on the page "Your next job" fills in its title and
+        occupation too (careers.prefill)."""
+        initial = super().get_initial()
+        if self.request.GET.get("status") in DirectionStatus.values:
+            initial["status"] = self.request.GET["status"]
+        return {**initial, **occupation_prefill(self.request)}
 
 
 class DirectionUpdate(OwnedUpdateView):

@@ -2,6 +2,7 @@
 
 import os
 import sys
+import zlib
 from datetime import timedelta
 from pathlib import Path
 
@@ -28,12 +29,34 @@ DEBUG = env_bool("DEBUG", default=False)
 TESTING = env_bool("TESTING") or "pytest" in sys.modules
 # A development key, public in this file, so that `make run` and the tests need no set-up.
 # Anything else (DEBUG off: `make serve`, gunicorn, commands run as in production) refuses to
-# start without a key of its own: with a known key anybody could forge sessions and
-# password reset links.
+# start without a strong key of its own: with a known or guessable key anybody could forge
+# sessions and password reset links.
 DEVELOPMENT_KEY = "django-insecure-bearing-development-key-change-me"
+KEY_LENGTH = 50  # as Django's deployment check asks
+KEY_COMPRESSED = 40  # bytes: a random key of 50 characters packs to more (42 even if digits)
+
+
+def weak_key(key):
+    """Why `key` is too weak to sign anything in production, or "" when it is strong enough.
+
+    A key that zlib packs into fewer than KEY_COMPRESSED bytes repeats itself ("xxxx…",
+    "k3yk3y…"): 50 random characters pack to 42 bytes or more, hex or base64 to 47 or more
+    (measured over 20,000 keys each)."""
+    if key.startswith("django-insecure"):
+        return (
+            "SECRET_KEY is a published key (one starting django-insecure, as Django's "
+            "project template and Bearing's development key do): anybody can read it."
+        )
+    if len(key) < KEY_LENGTH:
+        return f"SECRET_KEY has {len(key)} characters; Bearing needs at least {KEY_LENGTH}."
+    if len(zlib.compress(key.encode(), 9)) < KEY_COMPRESSED:
+        return "SECRET_KEY repeats itself (as xxxx… or abcabc… do), so it is easy to guess."
+    return ""
+
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "").strip()
-if not SECRET_KEY or SECRET_KEY == DEVELOPMENT_KEY:
-    if not (DEBUG or TESTING):
+if not (DEBUG or TESTING):
+    if not SECRET_KEY:
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. With DEBUG off Bearing needs a secret key of its own: "
             "set SECRET_KEY in the environment to a long random string, for example the "
@@ -41,6 +64,13 @@ if not SECRET_KEY or SECRET_KEY == DEVELOPMENT_KEY:
             "(`make serve` makes one for you in .secret_key. For development, DEBUG=1 "
             "uses a built-in key.)"
         )
+    if weak := weak_key(SECRET_KEY):
+        raise ImproperlyConfigured(
+            f"{weak} With DEBUG off Bearing refuses to start with a weak key: set SECRET_KEY "
+            "to a long random string, for example the output of: python3 -c 'import "
+            "secrets; print(secrets.token_urlsafe(50))'."
+        )
+elif not SECRET_KEY:
     SECRET_KEY = DEVELOPMENT_KEY
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

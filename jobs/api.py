@@ -58,6 +58,11 @@ class AlignmentJob(Schema):
     direction_id: int | None
     score: int | None
     needs_details: bool
+    verdict: Literal["built", "partly", "bills", "little", "details", "unscored"] = Field(
+        description="Did it build the career, or just pay the bills: built (a score of 50 or "
+        "more), partly (25 to 49), bills (under 25, paid), little (under 25, unpaid), "
+        "details (undescribed) or unscored (nothing to set it against)."
+    )
     components: ComponentsOut | None
     flags: list[FlagOut]
 
@@ -110,6 +115,7 @@ def _job(result):
         "direction_id": result.direction_id,
         "score": result.score,
         "needs_details": result.needs_details,
+        "verdict": result.verdict,
         "components": _components(result),
         "flags": [{"phrase": flag.phrase, "job_id": flag.job_id} for flag in result.flags],
     }

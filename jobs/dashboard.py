@@ -7,78 +7,83 @@ sums over the history. What the templates print is worked out here as plain text
 """
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from fractions import Fraction
 from urllib.parse import urlencode
 
 from django.urls import reverse
 
 from careers import alignment, occupations
-from careers.alignment import ACHIEVED, CURRENT, DROPPED, HELD, PAST
+from careers.alignment import ACHIEVED, CURRENT, DROPPED, HELD, OPEN_GOALS, PARTLY, PAST
 from careers.models import DIRECTION_ORDER
 
 from . import charts, history, wording
-from .models import (
-    EmploymentType,
-    annual_pay,
-    avoid_phrases,
-    hourly_pay,
-    hours_text,
-    money_text,
-)
+from .models import avoid_phrases, hourly_pay, hours_text, money_text, pay_text
 
 EXPLAINED_JOBS = 10  # each with its score explained
-CHARTED_JOBS = 20  # on the timeline and the means-or-end chart
+CHARTED_JOBS = 20  # on the timeline
 OFFERS_SHOWN = 10
 # Longer lists (goals, skills gained, missing skills) show this many, then "and N more"
 # with a link to the page that lists them all.
 LISTED = 8
 MENU_DIRECTIONS = 12  # in the "set against another direction" menu; the rest on compare
-STEPS_LISTED = 15  # the first 5 shown, the next 10 folded, then "and N more"
-# Jobs that pay nothing: never "well paid", whatever the pay of the person's other jobs.
-UNPAID = (EmploymentType.VOLUNTEER, EmploymentType.UNPAID)
+STEPS_SHOWN = 5  # next steps shown at once; the rest folded
+STEPS_LISTED = 15  # the first STEPS_SHOWN shown, the next folded, then "and N more"
 # At most this many directions are compared side by side: each costs a pass over the history.
 COMPARED_AT_ONCE = 6
 
 
 @dataclass
 class JobView:
-    """One job as a page shows it: its result, its row, and the text the tables print."""
+    """One job as a page shows it: its result, its row, and the text the pages print."""
 
     result: alignment.JobResult
     row: tuple  # the job's row (history.jobs)
-    annual_pay: Decimal | None
     url: str
     score_text: str
-    score_class: str
     direction_title: str
-    verdict: str = "unscored"  # a key of wording.VERDICTS
     # The score explained (explained jobs only): when and against what, a sentence, each
-    # component in words, and the sum behind it.
+    # component in words, the sum behind it, what it matched by name, and a note for a job
+    # done before its direction was chosen.
     period: str = ""
     sentence: str = ""
     lines: list = field(default_factory=list)
     arithmetic: str = ""
-    transfer: dict | None = None  # what a bills-paying job trained that the direction needs
+    names: dict = field(default_factory=dict)
+    before: str = ""
 
     @property
     def job(self):
         return self.result.job
 
     @property
-    def verdict_label(self):
-        return wording.VERDICTS[self.verdict]
+    def offer(self):
+        return self.job.stage != HELD
 
-    def judge(self, well_paid):
-        """Set the verdict, from the score and whether the job paid well (None: unknown)."""
-        if self.result.needs_details:
-            self.verdict = "details"
-        elif self.result.score is None:
-            self.verdict = "unscored"
-        else:
-            if well_paid is None and self.row.employment_type in UNPAID:
-                well_paid = False
-            self.verdict = wording.verdict(self.result.score, well_paid)
+    @property
+    def verdict(self):
+        return self.result.verdict
+
+    @property
+    def verdict_label(self):
+        return wording.verdict_label(self.verdict, self.offer)
+
+    @property
+    def tone(self):
+        """The verdict's colour class (static/css/bearing.css)."""
+        return f"tone-{self.verdict}"
+
+    @property
+    def pay(self):
+        """ "11.50 EUR per hour", "2,100 EUR per month (about 12.12 EUR an hour)", or ""."""
+        row = self.row
+        said = pay_text(row.pay_amount, row.pay_period, row.currency)
+        if said and row.pay_period != "hour":
+            hourly = hourly_pay(
+                row.pay_amount, row.pay_period, row.hours_per_week, self.result.days
+            )
+            if hourly is not None:
+                said += f" (about {money_text(hourly, row.currency)} an hour)"
+        return said
 
     @property
     def score(self):
@@ -94,10 +99,8 @@ def view(result, row):
     return JobView(
         result=result,
         row=row,
-        annual_pay=annual_pay(row.pay_amount, row.pay_period, row.hours_per_week, result.days),
         url=reverse("jobs:job_detail", args=[job.id]),
         score_text="—" if result.score is None else str(result.score),
-        score_class=charts.score_class(result.score),
         direction_title="" if result.direction is None else result.direction.title,
     )
 
@@ -110,7 +113,11 @@ class Reading:
     rows: dict  # job id -> the job's row (history.jobs)
     weights: history.Weights
     result: alignment.Alignment
-    target_names: tuple = ()  # the focus direction's target skills
+    targets: tuple = ()  # the focus direction's target skills (alignment.TargetSkill)
+
+    @property
+    def target_names(self):
+        return tuple(skill.name for skill in self.targets)
 
 
 def _focus(directions, direction_id):
@@ -138,22 +145,16 @@ def read(user, today, direction_id=None, *, directions=None, goals=(), job_ids=N
     weights = history.weights(user, scored, job_ids)
     focus = _focus(directions, direction_id)
     measured = focus is not None and job_ids is None
-    targets = history.target_skills(user, [focus] if measured else [])
+    targets = history.target_skills(user, [focus] if measured else []).get(focus, ())
     result = alignment.assess(
         jobs=[history.job_data(row, weights) for row in rows],
         directions=[weights.direction(row) for row in directions.values()],
         today=today,
-        target_skills=targets.get(focus, ()),
+        target_skills=targets,
         goals=goals,
         direction_id=direction_id,
     )
-    return Reading(
-        directions,
-        {row.id: row for row in rows},
-        weights,
-        result,
-        tuple(skill.name for skill in targets.get(focus, ())),
-    )
+    return Reading(directions, {row.id: row for row in rows}, weights, result, targets)
 
 
 def views(reading, results):
@@ -167,87 +168,106 @@ def explain(user, reading, shown, lessons_of=()):
     for shown_view in shown:
         result = shown_view.result
         shown_view.period = wording.period(result.job, result.days, shown_view.direction_title)
+        shown_view.before = wording.before_direction(result.job, result.direction)
         if result.components is not None:
+            shown_view.names = found.of(result.job.id, result.direction_id)
             shown_view.lines = wording.component_lines(
                 result.components,
                 reading.weights.counts(result.direction_id),
-                found.of(result.job.id, result.direction_id),
-                offer=result.job.stage != HELD,
+                shown_view.names,
+                offer=shown_view.offer,
             )
             shown_view.arithmetic = wording.arithmetic(shown_view.lines, result.exact_score)
-        shown_view.transfer = transfer(reading, shown_view)
         shown_view.sentence = wording.sentence(
             result.job.title,
             shown_view.verdict,
             shown_view.lines,
             shown_view.direction_title,
-            offer=result.job.stage != HELD,
+            offer=shown_view.offer,
         )
     return found
 
 
-TRANSFER_NAMED = 3  # skills named in the sentence; the direction's page lists them all
+WORTH_NAMED = 4  # skills named in the suggestion; the direction's page lists them all
 
 
-def transfer(reading, shown):
-    """What a job that paid the bills trained that its direction's occupation rates
-    important, and the direction has not taken as a target skill yet: words and a link to
-    add them, or None. Only the person adding them changes the score."""
-    direction = shown.result.direction
-    if shown.verdict not in ("bills", "neither") or direction is None:
-        return None
+def worth_adding(reading, charted):
+    """Once for the dashboard: what the person's recent jobs trained that the occupation of
+    their direction rates more important than most occupations do, and the direction has not
+    taken as a target skill yet. Words and a link to add them, or None. Only the person
+    adding them changes any score."""
     focus = reading.result.direction
-    row = reading.directions[direction.id]
-    if focus is None or direction.id != focus.id or not (shown.row.occupation and row.occupation):
+    if focus is None:
+        return None
+    row = reading.directions[focus.id]
+    if not row.occupation or occupations.get(row.occupation) is None:
         return None
     have = {occupations.fold(name) for name in reading.target_names}
-    shared = [
-        item.name
-        for item in occupations.shared_suggestions(shown.row.occupation, row.occupation)
-        if occupations.fold(item.name) not in have
-    ]
-    if not shared:
+    trained = {}  # folded name -> (name, the jobs that trained it)
+    for shown in charted:
+        if not shown.row.occupation or shown.row.occupation == row.occupation:
+            continue
+        for item in occupations.distinctive_shared(shown.row.occupation, row.occupation):
+            key = occupations.fold(item.name)
+            if key not in have:
+                trained.setdefault(key, (item.name, []))[1].append(shown.job.title)
+    if not trained:
         return None
-    named = shared[:TRANSFER_NAMED]
-    more = len(shared) - len(named)
-    query = urlencode({"tick": shared}, doseq=True)
+    names = [name for name, _ in trained.values()]
+    jobs = list(dict.fromkeys(title for _, titles in trained.values() for title in titles))
+    shown_names = names[:WORTH_NAMED]
+    more = len(names) - len(shown_names)
+    skills = alignment.joined(shown_names) + (
+        f" and {alignment.counted(more, 'other')}" if more else ""
+    )
+    them = "it" if len(names) == 1 else "them"
+    query = urlencode({"tick": names}, doseq=True)
     return {
         "said": (
-            f"{shown.job.title} trained {alignment.joined(named)}"
-            + (f" (and {more} more)" if more else "")
-            + f", which {occupations.get(row.occupation).title} rate important — add them "
-            f"to {direction.title}?"
+            f"{occupations.get(row.occupation).title}, the occupation you linked to "
+            f"{focus.title}, rate {skills} more important than most occupations do, and the "
+            f"occupations of your jobs as {alignment.joined(jobs[:3])} use {them} too. "
+            f"{them.capitalize()} count in your scores only once you add {them} to your "
+            "target skills."
         ),
-        "url": f"{reverse('careers:direction_detail', args=[direction.id])}?{query}#suggested",
+        "direction": focus.title,
+        "count": len(names),
+        "url": f"{reverse('careers:direction_detail', args=[focus.id])}?{query}#suggested",
     }
 
 
-def _goal_progress(focus, goals):
+def _goal_progress(focus, goals, today):
     """The focus direction's goals, and the share achieved, weighted by priority."""
     if focus is None:
         return None
     listed = [goal for goal in goals if goal.data.direction_id == focus.id]
-    open_weight = sum(goal.data.priority for goal in listed if goal.data.status != DROPPED)
-    done_weight = sum(goal.data.priority for goal in listed if goal.data.status == ACHIEVED)
-    items = [
-        {
-            "url": reverse("careers:goal_detail", args=[goal.data.id]),
-            "title": goal.data.title,
-            "status": goal.data.status,
-            "status_label": goal.data.status.capitalize(),
-            "advanced": wording.jobs_count(goal.advanced_by) if goal.advanced_by else "",
-        }
-        for goal in listed
-    ]
+    achieved = sum(1 for goal in listed if goal.data.status == ACHIEVED)
+    counted = sum(1 for goal in listed if goal.data.status != DROPPED)
+    items = []
+    for goal in listed:
+        status = goal.data.status
+        overdue = (
+            status in OPEN_GOALS
+            and goal.data.target_date is not None
+            and goal.data.target_date < today
+        )
+        items.append(
+            {
+                "url": reverse("careers:goal_detail", args=[goal.data.id]),
+                "title": goal.data.title,
+                "status": "overdue" if overdue else status,
+                "status_label": "Overdue" if overdue else status.capitalize(),
+                "due": alignment.day(goal.data.target_date) if overdue else "",
+                "advanced": wording.jobs_count(goal.advanced_by) if goal.advanced_by else "",
+            }
+        )
     return {
         "first": items[:LISTED],
         "more": len(items[LISTED:]),
         "any": bool(items),
-        "percent": (
-            alignment.round_half_up(100 * Fraction(done_weight, open_weight))
-            if open_weight
-            else None
-        ),
+        "percent": alignment.round_half_up(Fraction(100 * achieved, counted)) if counted else None,
+        "said": f"{achieved} of {alignment.counted(counted, 'goal')} achieved"
+        + (f", and {len(listed) - counted} dropped." if counted < len(listed) else "."),
     }
 
 
@@ -264,17 +284,18 @@ def dashboard(user, today, direction_id=None):
     held = [r for r in result.jobs if r.job.stage == HELD]  # newest start first
     charted = views(reading, held[:CHARTED_JOBS])
     offers = views(reading, [r for r in result.jobs if r.job.stage != HELD][:OFFERS_SHOWN])
-    line = charts.pay_line(charted)
-    for shown in charted + offers:
-        shown.judge(charts.well_paid(shown, line))
     explained = charted[:EXPLAINED_JOBS]
     found = explain(user, reading, explained + offers, [v.job.id for v in explained])
-    tallied = history.tallies(user)
+    tallied = history.tallies(user, result.direction.id if result.direction else None)
     gained = [
-        {"name": name, "jobs": wording.jobs_count(count)}
-        for name, count in sorted(tallied["skill"], key=lambda item: item[0].casefold())
+        {"name": name, "first": first}
+        for name, first in sorted(tallied["skill"], key=lambda item: item[0].casefold())
     ]
     focus = result.direction
+    wanted = tallied["wanted"]
+    importance = {skill.name: skill.importance for skill in reading.targets}
+    # The first step is the headline's "Next"; the card lists the ones after it.
+    steps = wording.next_steps(result.next_steps[: STEPS_LISTED + 1])
     return {
         "reading": reading,  # the scored history, for the shared page's story
         "result": result,
@@ -283,23 +304,31 @@ def dashboard(user, today, direction_id=None):
         "held_count": len(held),
         "explained": explained,
         "charted": charted,
+        "headline": wording.headline(result.jobs, focus, steps[0] if steps else None),
+        "disagree": wording.disagree(result, focus, reading.targets),
         "timeline": charts.timeline_chart(
-            sorted(charted, key=lambda v: (v.job.started_on, v.job.id)),
-            [reading.weights.direction(row) for row in directions.values()],
-            today,
+            charted, [reading.weights.direction(row) for row in directions.values()], today
         ),
-        "plot": charts.means_or_end_chart(charted, line),
+        "legend": wording.legend({view.verdict for view in charted}),
         "offers": offers,
         "offer_count": len(result.jobs) - len(held),
+        # What the jobs gave, with what the person values and no job gave at 0.
         "values_tally": [
-            {"label": wording.VALUE_LABELS.get(key, key), "count": count}
-            for key, count in sorted(tallied["value"], key=lambda item: (-item[1], item[0]))
+            {"label": wording.VALUE_LABELS.get(key, key), "count": count, "wanted": key in wanted}
+            for key, count in sorted(
+                [*tallied["value"], *((key, 0) for key in wanted - dict(tallied["value"]).keys())],
+                key=lambda item: (-item[1], item[0]),
+            )
         ],
         "skills_gained": gained[:LISTED],
         "skills_gained_more": len(gained[LISTED:]),
-        "missing": result.missing[:LISTED],
+        "missing": [
+            {"name": name, "importance": alignment.IMPORTANCE_PHRASES[importance[name]]}
+            for name in result.missing[:LISTED]
+        ],
         "missing_more": len(result.missing[LISTED:]),
-        "goal_progress": _goal_progress(focus, goals),
+        "worth_adding": worth_adding(reading, charted),
+        "goal_progress": _goal_progress(focus, goals, today),
         "lessons": [
             (v, found.lessons[v.job.id]) for v in explained if found.lessons.get(v.job.id, "")
         ],
@@ -307,12 +336,16 @@ def dashboard(user, today, direction_id=None):
         "directions": _ranked(directions)[:MENU_DIRECTIONS],
         "directions_more": max(len(directions) - MENU_DIRECTIONS, 0),
         "statement": directions[focus.id].statement if focus else "",
-        "next_steps": wording.next_steps(result.next_steps[:STEPS_LISTED]),
-        "next_steps_more": len(result.next_steps[STEPS_LISTED:]),
+        "next_steps": steps[1 : STEPS_SHOWN + 1],
+        "more_steps": steps[STEPS_SHOWN + 1 :],
+        "next_steps_more": len(result.next_steps[STEPS_LISTED + 1 :]),
         "today": today,
         "aligned_at": alignment.ALIGNED_AT,
-        "mid_at": charts.MID_AT,
-        **wording.headline_texts(result, sum(1 for r in held if r.needs_details)),
+        "undescribed": sum(1 for r in held if r.needs_details),
+        "current_job": _current_job([r for r in result.jobs if r.job.stage == HELD]),
+        **wording.figure_texts(
+            result, focus, reading.targets, partly=any(r.verdict == PARTLY for r in held)
+        ),
     }
 
 
@@ -358,9 +391,17 @@ def job_card(user, job_id, today):
     """One job's score against the direction it is set against, explained: 4 queries."""
     reading = read(user, today, job_ids=[job_id])
     shown = views(reading, [r for r in reading.result.jobs if r.job.id == job_id])
-    shown[0].judge(None)
     explain(user, reading, shown)
     return shown[0]
+
+
+def judged(user, job_ids, today):
+    """{job id: JobView} of these jobs, each with its score and verdict (not explained): 3
+    queries, for a list of jobs."""
+    if not job_ids:
+        return {}
+    reading = read(user, today, job_ids=job_ids)
+    return {shown.job.id: shown for shown in views(reading, reading.result.jobs)}
 
 
 def _current_job(held):
@@ -380,9 +421,6 @@ def weigh_offer(user, offer_id, today, offer_skills):
     held = [r for r in result.jobs if r.job.stage == HELD]
     current = _current_job(held)
     shown = views(reading, [offer] + ([current] if current else []))
-    line = charts.pay_line(views(reading, held[:CHARTED_JOBS]))
-    for each in shown:
-        each.judge(charts.well_paid(each, line))
     explain(user, reading, shown)
     offer_view = shown[0]
     current_view = shown[1] if current else None

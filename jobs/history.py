@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import connection
-from django.db.models import Case, F, TextField, Value, When
+from django.db.models import Case, Exists, F, OuterRef, TextField, Value, When
 
 from careers import alignment
 from careers.models import CareerDirection, CareerGoal, Contact, DirectionSkill, Learning
 
-from .models import Job, JobSkill, Schedule, Stage
+from .models import Job, JobBenefit, JobSkill, Schedule, Stage
 
 TABLES = {
     "job": Job._meta.db_table,
@@ -226,8 +226,14 @@ def explained(user, pairs, lessons_of=()):
     branches, params = [], []
     if pairs:
         for part, (tables, joined, direction, weight, name) in _MATCHED.items():
+            # A skill the job gained (learned there) is told apart from one it only used.
+            said = (
+                "CASE WHEN js.gained THEN 'gained' ELSE 'skills' END"
+                if part == "skills"
+                else (f"'{part}'")
+            )
             branches.append(
-                f"SELECT '{part}', j.id, {direction}, {weight}, {name} FROM {tables} "
+                f"SELECT {said}, j.id, {direction}, {weight}, {name} FROM {tables} "
                 f"WHERE j.owner_id = %s AND j.id IN ({_marks(job_ids)}) AND {joined} "
                 f"AND {_theirs(direction, direction_ids)}"
             )
@@ -238,7 +244,7 @@ def explained(user, pairs, lessons_of=()):
             f"WHERE j.owner_id = %s AND j.id IN ({_marks(lessons_of)}) AND j.lessons <> ''"
         )
         params += [user.pk, *lessons_of]
-    names = defaultdict(lambda: {"skills": [], "goals": [], "values": []})
+    names = defaultdict(lambda: {"skills": [], "gained": [], "goals": [], "values": []})
     lessons = {}
     if branches:
         rows = _fetch(" UNION ALL ".join(branches), params)
@@ -248,6 +254,9 @@ def explained(user, pairs, lessons_of=()):
             if part == "lessons":
                 lessons[job_id] = text
             elif (job_id, direction_id) in pairs:
+                if part == "gained":
+                    names[job_id, direction_id]["gained"].append(text)
+                    part = "skills"
                 names[job_id, direction_id][part].append(text)
     return Explained(names=dict(names), lessons=lessons)
 
@@ -284,8 +293,14 @@ def jobs(user, ids=None):
         default=Value(""),
         output_field=TextField(),
     )
+    # Whether it gave money: with the employment type and pay, what makes it paid.
+    gave_money = Exists(
+        JobBenefit.objects.filter(job=OuterRef("pk"), value=alignment.MONEY).order_by()
+    )
     return list(
-        rows.annotate(offer_text=offer_text).values_list(*JOB_COLUMNS, "offer_text", named=True)
+        rows.annotate(offer_text=offer_text, gave_money=gave_money).values_list(
+            *JOB_COLUMNS, "offer_text", "gave_money", named=True
+        )
     )
 
 
@@ -307,21 +322,27 @@ def job_data(row, weights):
         row.offer_text,
         SCHEDULE_LABELS.get(row.schedule, ""),
         row.avoid,
+        alignment.is_paid(row.employment_type, row.pay_amount, row.gave_money),
     )
 
 
 def target_skills(user, direction_ids):
-    """{direction id: (TargetSkill, …)}: whether a held job or completed learning covers
-    each, and whether any learning teaches it: 1 query (none for no directions). Written
-    in SQL, as the ORM spent 1.3 ms building a query the database answers in 0.05."""
+    """{direction id: (TargetSkill, …)}: where each came from (the first held job that gained
+    it, or else the first that used it; the first learning completed that taught it), and
+    whether any learning teaches it: 1 query (none for no directions). Written in SQL, as the
+    ORM spent 1.3 ms building a query the database answers in 0.05."""
     if not direction_ids:
         return {}
     rows = _fetch(
         "SELECT ds.direction_id, s.name, ds.importance, "
-        "EXISTS (SELECT 1 FROM {jobskill} js JOIN {job} j ON j.id = js.job_id "
-        "WHERE js.skill_id = ds.skill_id AND j.stage = %s), "
-        "EXISTS (SELECT 1 FROM {learningskill} ls JOIN {learning} l ON l.id = ls.learning_id "
-        "WHERE ls.skill_id = ds.skill_id AND l.completed_on IS NOT NULL), "
+        # "taught:Waiter" or "used:Waiter": whether the job gained it, then its title.
+        "(SELECT CASE WHEN js.gained THEN 'taught:' ELSE 'used:' END || j.title "
+        "FROM {jobskill} js JOIN {job} j ON j.id = js.job_id "
+        "WHERE js.skill_id = ds.skill_id AND j.stage = %s "
+        "ORDER BY js.gained DESC, j.started_on, j.id LIMIT 1), "
+        "(SELECT l.title FROM {learningskill} ls JOIN {learning} l ON l.id = ls.learning_id "
+        "WHERE ls.skill_id = ds.skill_id AND l.completed_on IS NOT NULL "
+        "ORDER BY l.completed_on, l.id LIMIT 1), "
         "EXISTS (SELECT 1 FROM {learningskill} ls WHERE ls.skill_id = ds.skill_id) "
         "FROM {dirskill} ds JOIN {direction} d ON d.id = ds.direction_id "
         "JOIN {skill} s ON s.id = ds.skill_id "
@@ -330,9 +351,18 @@ def target_skills(user, direction_ids):
         [Stage.HELD, user.pk, *direction_ids],
     )
     found = defaultdict(list)
-    for direction_id, name, importance, by_job, by_learning, taught in rows:
+    for direction_id, name, importance, job, learning, taught in rows:
+        how, _, title = (job or "").partition(":")
         found[direction_id].append(
-            alignment.TargetSkill(name, importance, bool(by_job or by_learning), bool(taught))
+            alignment.TargetSkill(
+                name,
+                importance,
+                bool(job or learning),
+                bool(taught),
+                title,
+                learning or "",
+                how == "taught",
+            )
         )
     return {direction_id: tuple(found[direction_id]) for direction_id in direction_ids}
 
@@ -371,21 +401,37 @@ def goals(user, focus_id):
     ]
 
 
-def tallies(user):
-    """What the held jobs gave: how many gave each value, and each skill gained with the
-    number of jobs it was gained in: 1 query."""
-    rows = _fetch(
-        "SELECT 'value', jb.value, COUNT(*) FROM {jobvalue} jb JOIN {job} j ON j.id = jb.job_id "
+def tallies(user, focus_id=None):
+    """What the held jobs gave: how many gave each value, and each skill gained (learned
+    there) with the first held job that gave it; and the values the focus direction asks
+    for: 1 query."""
+    sql = (
+        "SELECT 'value', jb.value, COUNT(*), '' FROM {jobvalue} jb "
+        "JOIN {job} j ON j.id = jb.job_id "
         "WHERE j.owner_id = %s AND j.stage = %s GROUP BY jb.value "
         "UNION ALL "
-        "SELECT 'skill', s.name, COUNT(*) FROM {jobskill} js JOIN {job} j ON j.id = js.job_id "
-        "JOIN {skill} s ON s.id = js.skill_id "
-        "WHERE j.owner_id = %s AND j.stage = %s AND js.gained GROUP BY s.name",
-        [user.pk, Stage.HELD, user.pk, Stage.HELD],
+        "SELECT 'skill', s.name, 0, (SELECT j.title FROM {jobskill} js "
+        "JOIN {job} j ON j.id = js.job_id WHERE js.skill_id = s.id AND js.gained "
+        "AND j.stage = %s ORDER BY j.started_on, j.id LIMIT 1) FROM {skill} s "
+        "WHERE s.owner_id = %s AND EXISTS (SELECT 1 FROM {jobskill} js "
+        "JOIN {job} j ON j.id = js.job_id WHERE js.skill_id = s.id AND js.gained "
+        "AND j.stage = %s)"
     )
-    found = {"value": [], "skill": []}
-    for kind, name, count in rows:
-        found[kind].append((name, count))
+    params = [user.pk, Stage.HELD, Stage.HELD, user.pk, Stage.HELD]
+    if focus_id is not None:
+        sql += (
+            " UNION ALL SELECT 'wanted', dv.value, 0, '' FROM {dirvalue} dv "
+            "JOIN {direction} d ON d.id = dv.direction_id WHERE d.owner_id = %s AND d.id = %s"
+        )
+        params += [user.pk, focus_id]
+    found = {"value": [], "skill": [], "wanted": set()}
+    for kind, name, count, first in _fetch(sql, params):
+        if kind == "value":
+            found["value"].append((name, count))
+        elif kind == "skill":
+            found["skill"].append((name, first))
+        else:
+            found["wanted"].add(name)
     return found
 
 

@@ -128,6 +128,13 @@ def money_text(amount, currency=""):
     return f"{text} {currency}".strip()
 
 
+def pay_text(amount, period, currency):
+    """Pay as a person reads it, e.g. "11.50 EUR per hour", or "" when not given."""
+    if amount is None:
+        return ""
+    return f"{money_text(amount, currency)} {PayPeriod(period).label if period else ''}".strip()
+
+
 def hours_text(hours):
     """Hours as Bearing writes them: "25", "37.5" (never "25.0")."""
     return f"{hours.normalize():f}"
@@ -285,9 +292,7 @@ class Job(models.Model):
 
     def pay_display(self):
         """Pay as a person reads it, e.g. "11.50 EUR per hour", or "" when not given."""
-        if self.pay_amount is None:
-            return ""
-        return f"{money_text(self.pay_amount, self.currency)} {self.get_pay_period_display()}"
+        return pay_text(self.pay_amount, self.pay_period, self.currency)
 
     def hours_display(self):
         """ "25" hours a week, or "" when not given."""

@@ -1,8 +1,9 @@
 """The career story: a person's working life year by year, newest first, told in plain words
 from the data already there.
 
-For each year: the days spent in jobs that built the career against those that paid the
-bills (each job set against its own direction, with the dashboard's verdicts), and what the
+For each year: the days spent in jobs by their verdict — built the career, built some of
+it, paid the bills, did little for it (each job set against its own direction, with the
+dashboard's verdicts, careers.alignment.verdict) — and what the
 year brought: skills first gained, goals achieved, learning completed, directions set out on
 or left, lessons and "avoid" notes written, people met. Years with nothing in them are shown
 as gaps, and the turning points are named: a new direction, the first job that built the
@@ -29,7 +30,7 @@ from datetime import date, timedelta
 from django.utils.text import Truncator
 
 from careers import alignment
-from careers.alignment import ALIGNED_AT, CURRENT, HELD, PAST
+from careers.alignment import BUILT, CURRENT, HELD, PAST, VERDICTS
 from careers.models import LearningKind
 
 from . import history, wording
@@ -40,27 +41,17 @@ NAMED = 5  # items named in each list of a year, then "and N more"
 LESSONS_NAMED = 3
 LESSON_WORDS = 40  # a lesson longer than this is cut on the story (its job's page has it all)
 
-# What a job's days count as, in the order the charts stack them.
-VERDICTS = ("built", "bills", "details", "unscored")
+# What a job's days count as (its verdict), said after "You spent 176 days".
 VERDICT_WORDS = {
     "built": "in work that built the career",
+    "partly": "in work that built some of it",
     "bills": "in work that paid the bills",
+    "little": "in unpaid work that did little for it",
     "details": "in jobs not described enough to score",
-    "unscored": "in jobs with no direction to set them against",
+    "unscored": "in jobs that could not be scored",
 }
 CHART_WIDTH = 300
 LEARNING_KINDS = dict(LearningKind.choices)
-
-
-def verdict(result):
-    """What a held job's days count as: built the career (a score of ALIGNED_AT or more),
-    paid the bills (scored under it), needs details (undescribed), or unscored (no
-    direction, or one with nothing to measure)."""
-    if result.needs_details:
-        return "details"
-    if result.score is None:
-        return "unscored"
-    return "built" if result.score >= ALIGNED_AT else "bills"
 
 
 def split_by_year(period, first_year):
@@ -144,7 +135,7 @@ def tell(results, directions, events, today, *, names=True):
     for result in held:
         period = alignment.job_period(result.job, today)
         by_year, earlier = split_by_year(period, first_year)
-        kind = verdict(result)
+        kind = result.verdict
         if earlier and result.exact is not None:
             earlier_pairs.append((earlier, result.exact))
         for year, days in by_year:
@@ -176,7 +167,7 @@ def tell(results, directions, events, today, *, names=True):
         "earliest": min(dated) if min(dated) < first_year else None,
         "first_year": first_year,
         "names": names,
-        "aligned_at": ALIGNED_AT,
+        "legend": wording.legend(),
         "drift_points": alignment.DRIFT_POINTS,
         "today": today,
     }
@@ -206,7 +197,7 @@ def _directions(years, directions, today):
 
 def _first_built(years, held):
     """The first job that built the career (by start date), as a turning point."""
-    built = [r for r in held if r.score is not None and r.score >= ALIGNED_AT]
+    built = [r for r in held if r.verdict == BUILT]
     if not built:
         return
     first = min(built, key=lambda r: (r.job.started_on, r.job.id))
@@ -252,8 +243,8 @@ def _said(year, names):
     events = year.events
     jobs = heapq.nlargest(NAMED, year.jobs, key=lambda item: (item[0], -item[1].job.id))
     jobs_said = [
-        f"{alignment.job_name(r.job)} ({'unscored' if r.score is None else f'score {r.score}'}, "
-        f"{wording.days_count(days)})"
+        f"{alignment.job_name(r.job)} ({wording.VERDICT_LABELS[r.verdict].lower()}"
+        f"{'' if r.score is None else f', score {r.score}'}, {wording.days_count(days)})"
         for days, r in jobs
     ]
     lessons = sorted(events["lesson"], key=lambda e: (e.day is None, e.day or date.min))

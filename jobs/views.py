@@ -23,7 +23,7 @@ from careers.views import (
 )
 
 from . import dashboard as pages
-from . import history, next_views, story
+from . import history, next_views, story, wording
 from .asked import Canonical, asked_direction, canonical_id, redirect_canonical
 from .cache import cached
 from .forms import JobChanged, JobForm, OfferForm
@@ -117,10 +117,16 @@ def job_list(request):
     )
     page = Paginator(jobs.held(), JOBS_PER_PAGE).get_page(request.GET.get("page"))
     offers = list(jobs.offers()) if page.number == 1 else []
+    held = list(page.object_list)
+    shown = pages.judged(request.user, [job.pk for job in held + offers], timezone.localdate())
     return render(
         request,
         "jobs/job_list.html",
-        {"offers": offers, "held": page.object_list, "page": page},
+        {
+            "offers": [(job, shown[job.pk]) for job in offers],
+            "held": [(job, shown[job.pk]) for job in held],
+            "page": page,
+        },
     )
 
 
@@ -171,6 +177,7 @@ def how_scores_work(request):
         {
             "weights": WEIGHTS,
             "aligned_at": ALIGNED_AT,
+            "legend": wording.legend(),
             "drift_points": DRIFT_POINTS,
             "drift_days": DRIFT_WINDOW_DAYS,
         },

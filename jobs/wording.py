@@ -8,13 +8,25 @@ from django.utils import dateformat
 
 from careers.alignment import (
     ALIGNED_AT,
+    BILLS,
+    BUILT,
+    DETAILS,
     GOALS_WEIGHT,
     HELD,
     IDENTITY_WEIGHT,
+    IMPORTANCE_PHRASES,
+    LITTLE,
     OFFER,
+    PARTLY,
+    PARTLY_AT,
     SKILLS_WEIGHT,
+    UNSCORED,
     VALUES_WEIGHT,
+    VERDICTS,
+    career,
     counted,
+    day,
+    joined,
     round_half_up,
 )
 from careers.models import Value
@@ -24,124 +36,183 @@ from .models import Fit, money_text
 VALUE_LABELS = dict(Value.choices)
 FIT_LABELS = dict(Fit.choices)
 
-# The four quadrants of the means-or-end chart, and the two states of a job with no score.
-VERDICTS = {
-    "both": "Both",
-    "built": "Built the career",
-    "bills": "Paid the bills",
-    "neither": "Neither",
-    "details": "Needs details",
-    "unscored": "Not scored",
+# Each verdict (careers.alignment.verdict) as a page names it: of a job held, and of an offer.
+VERDICT_LABELS = {
+    BUILT: "Built the career",
+    PARTLY: "Built some of it",
+    BILLS: "Paid the bills",
+    LITTLE: "Did little for it",
+    DETAILS: "Needs details",
+    UNSCORED: "Not scored",
+}
+OFFER_VERDICT_LABELS = {
+    BUILT: "Would build the career",
+    PARTLY: "Would build some of it",
+    BILLS: "Would pay the bills",
+    LITTLE: "Would do little for it",
+    DETAILS: "Needs details",
+    UNSCORED: "Not scored",
+}
+# What puts a job under each verdict, for legends and "How scores work".
+VERDICT_RULES = {
+    BUILT: f"a score of {ALIGNED_AT} or more",
+    PARTLY: f"a score of {PARTLY_AT} to {ALIGNED_AT - 1}",
+    BILLS: f"a score under {PARTLY_AT}, from paid work",
+    LITTLE: f"a score under {PARTLY_AT}, from unpaid work",
+    DETAILS: "not described yet",
+    UNSCORED: "no direction, or nothing to measure it by",
 }
 
 
-def verdict(score, well_paid):
-    """The verdict of a scored job: did it build the career (score ALIGNED_AT or more), did
-    it pay well (None: its pay is unknown, so only the score speaks)?"""
-    if score >= ALIGNED_AT:
-        return "both" if well_paid else "built"
-    return "bills" if well_paid or well_paid is None else "neither"
+def verdict_label(verdict, offer=False):
+    """ "Paid the bills", or for an offer "Would pay the bills"."""
+    return (OFFER_VERDICT_LABELS if offer else VERDICT_LABELS)[verdict]
 
 
-def _some_of(verb, negative, names, total, one, whose, nouns):
-    """ "used 2 of your 4 target skills: A, B", "used none of your 4 target skills", "used
-    all 4 of your target skills", "did not use your one target skill"…"""
-    listed = f": {', '.join(names)}" if names else ""
+def legend(shown=VERDICTS):
+    """The verdicts a chart's colours stand for (those `shown`), each with its rule, in
+    order."""
+    return [
+        {"verdict": key, "label": VERDICT_LABELS[key], "rule": VERDICT_RULES[key]}
+        for key in VERDICTS
+        if key in shown
+    ]
+
+
+def _some_of(verb, names, total, one, whose, nouns):
+    """ "advanced 2 of your 4 goals: A, B", "advanced none of your 4 goals", "advanced all 4
+    of your goals", "advanced your one goal"… and the same without the names."""
     if total == 1:
-        return f"{verb} {one}{listed}" if names else f"{negative} {one}"
-    if not names:
-        return f"{verb} none of {whose} {total} {nouns}"
-    if len(names) == total:
-        return f"{verb} all {total} of {whose} {nouns}{listed}"
-    return f"{verb} {len(names)} of {whose} {total} {nouns}{listed}"
+        counted_ = one if names else f"not {one}"
+        said = f"{verb} {counted_}"
+    elif not names:
+        said = f"{verb} none of {whose} {total} {nouns}"
+    elif len(names) == total:
+        said = f"{verb} all {total} of {whose} {nouns}"
+    else:
+        said = f"{verb} {len(names)} of {whose} {total} {nouns}"
+    return said + (f": {', '.join(names)}" if names else ""), said
 
 
-# The verbs of a job held, and of an offer (what it would do).
+# The verbs of a job held, and of an offer (what it would do). A skill a job *used* is one
+# the person already had; one it *taught* them (ticked "gained") they learned there: both
+# count the same.
 VERBS = {
     False: {
-        "use": ("used", "did not use"),
-        "advance": ("advanced", "did not advance"),
-        "give": ("gave", "did not give"),
-        "fit": "you rated its fit with who you are",
-        "no_fit": "not counted: you have not rated how it fitted who you are",
+        "use": "used",
+        "teach": "taught you",
+        "none": "used none",
+        "advance": "advanced",
+        "give": "gave",
+        "fit": "you rated how well it fitted who you are",
+        "fit_short": "fitted who you are",
+        "no_fit": "not counted: you have not rated how well it fitted who you are",
     },
     True: {
-        "use": ("would use", "would not use"),
-        "advance": ("would advance", "would not advance"),
-        "give": ("would give", "would not give"),
-        "fit": "you expect its fit with who you are to be",
-        "no_fit": "not counted: you have not said how much it would be you",
+        "use": "would use",
+        "teach": "would teach you",
+        "none": "would use none",
+        "advance": "would advance",
+        "give": "would give",
+        "fit": "you expect it to fit who you are",
+        "fit_short": "would fit who you are",
+        "no_fit": "not counted: you have not said how well you expect it to fit who you are",
     },
 }
+
+
+def _skills_said(names, total, verbs):
+    """What a job did with the direction's target skills, the used told from the taught:
+    ("Used Choreography and taught you Strength training (2 of your 5 target skills)",
+    "used 1 and taught you 1 of your 5 target skills")."""
+    gained = set(names.get("gained", ()))
+    used = [name for name in names["skills"] if name not in gained]
+    taught = [name for name in names["skills"] if name in gained]
+    of = "your one target skill" if total == 1 else f"your {total} target skills"
+    if not used and not taught:
+        return f"{verbs['none']} of {of}", f"{verbs['none']} of {of}"
+    count = len(used) + len(taught)
+    share = (
+        of
+        if total == 1
+        else "both your target skills"
+        if count == total == 2
+        else f"all {total} of your target skills"
+        if count == total
+        else f"{count} of {of}"
+    )
+    # "would use A and teach you B": the second verb without its "would".
+    teach = verbs["teach"].removeprefix("would ") if used else verbs["teach"]
+    long_parts = [f"{verbs['use']} {joined(used)}"] if used else []
+    long_parts += [f"{teach} {joined(taught)}"] if taught else []
+    if used and taught:
+        short = f"{verbs['use']} {len(used)} of {of} and {teach} {len(taught)} more"
+    else:
+        short = f"{verbs['use'] if used else verbs['teach']} {share}"
+    return f"{' and '.join(long_parts)} ({share})", short
 
 
 def component_lines(parts, counts, names, offer=False):
     """Each component of a score in plain words, and the arithmetic behind it.
 
     `parts` are the job's Components against its direction, `counts` how many target
-    skills, goals (not dropped) and values the direction has, `names` the matched ones;
-    an offer's are said as what it would do.
+    skills, goals (not dropped) and values the direction has, `names` the matched ones
+    (history.Explained.of, with the skills it gained); an offer's are said as what it would
+    do. Each line has the words a card shows (`said`) and the shorter ones its sentence
+    takes (`reason`).
     """
     verbs = VERBS[offer]
     values = [VALUE_LABELS.get(key, key) for key in names["values"]]
     fit = None if parts.identity is None else round_half_up(parts.identity * 4) + 1
+    skills = goals = said_values = ("", "")
+    if parts.skills is not None:
+        skills = _skills_said(names, counts["skills"], verbs)
+    if parts.goals is not None:
+        goals = _some_of(
+            verbs["advance"], names["goals"], counts["goals"], "your one goal", "your", "goals"
+        )
+    if parts.values is not None:
+        said_values = _some_of(
+            verbs["give"],
+            values,
+            counts["values"],
+            "the one thing you value from work",
+            "the",
+            "things you value from work",
+        )
     lines = [
         (
             "Skills",
             SKILLS_WEIGHT,
             parts.skills,
             parts.skills_weight,
-            _some_of(
-                *verbs["use"],
-                names["skills"],
-                counts["skills"],
-                "your one target skill",
-                "your",
-                "target skills",
-            )
-            if parts.skills is not None
-            else "not counted: the direction has no target skills yet",
+            skills if parts.skills is not None else NOT_COUNTED["skills"],
         ),
         (
             "Goals",
             GOALS_WEIGHT,
             parts.goals,
             parts.goals_weight,
-            _some_of(
-                *verbs["advance"],
-                names["goals"],
-                counts["goals"],
-                "your one goal",
-                "your",
-                "goals",
-            )
-            if parts.goals is not None
-            else "not counted: the direction has no goals yet (dropped ones do not count)",
+            goals if parts.goals is not None else NOT_COUNTED["goals"],
         ),
         (
             "Values",
             VALUES_WEIGHT,
             parts.values,
             parts.values_weight,
-            _some_of(
-                *verbs["give"],
-                values,
-                counts["values"],
-                "the one thing you value",
-                "the",
-                "things you value",
-            )
-            if parts.values is not None
-            else "not counted: the direction has no values yet",
+            said_values if parts.values is not None else NOT_COUNTED["values"],
         ),
         (
             "Fit",
             IDENTITY_WEIGHT,
             parts.identity,
             None if fit is None else (fit - 1, 4),
-            f"{verbs['fit']} {fit} of 5: {FIT_LABELS[fit].lower()}"
+            (
+                f"{verbs['fit']}: {fit} of 5, {FIT_LABELS[fit].lower()}",
+                f"{verbs['fit_short']} {fit} of 5",
+            )
             if fit is not None
-            else verbs["no_fit"],
+            else (verbs["no_fit"], ""),
         ),
     ]
     return [
@@ -149,12 +220,19 @@ def component_lines(parts, counts, names, offer=False):
             "name": name,
             "weight": weight,
             "said": said[:1].upper() + said[1:],
+            "reason": reason,
             "counted": ratio is not None,
             "fraction": "" if ratio is None else f"{got[0]}/{got[1]}",
-            "width": "0" if ratio is None else str(round_half_up(100 * ratio)),
         }
-        for name, weight, ratio, got, said in lines
+        for name, weight, ratio, got, (said, reason) in lines
     ]
+
+
+NOT_COUNTED = {
+    "skills": ("not counted: the direction has no target skills yet", ""),
+    "goals": ("not counted: the direction has no goals yet (dropped ones do not count)", ""),
+    "values": ("not counted: the direction has no values yet", ""),
+}
 
 
 def arithmetic(lines, exact):
@@ -170,58 +248,78 @@ def arithmetic(lines, exact):
     )
 
 
-def sentence(title, verdict_key, lines, direction_title, offer=False):
-    """The sentence a job's card leads with."""
-    if verdict_key == "details":
+OPENINGS = {
+    BUILT: "{title} built {career}",
+    PARTLY: "{title} built some of {career}",
+    BILLS: "{title} paid the bills but did little for {career}",
+    LITTLE: "{title} did little for {career}",
+}
+OFFER_OPENINGS = {
+    BUILT: "{title} would build {career}",
+    PARTLY: "{title} would build some of {career}",
+    BILLS: "{title} would pay the bills but do little for {career}",
+    LITTLE: "{title} would do little for {career}",
+}
+
+
+def sentence(title, verdict, lines, direction_title, offer=False):
+    """The sentence a job's card leads with, following its verdict."""
+    if verdict == DETAILS:
+        if offer:
+            return (
+                f"You have not said yet which skills {title} would use or what it would give "
+                "you, so it cannot be scored."
+            )
         return (
-            f"{title} does not say yet which skills it used or what it gave you, so it is "
-            "left out of your figures until it does."
+            f"You have not said yet which skills {title} used or what it gave you, so it is "
+            "not counted in your figures."
         )
-    if verdict_key == "unscored":
+    if verdict == UNSCORED:
         if not direction_title:
             return f"There is no direction to set {title} against yet."
         return (
-            f"{direction_title} has no target skills, goals or values yet, and this job's "
-            "fit is not rated: there is nothing to score it by."
+            f"{direction_title} has no target skills, goals or values yet, and you have not "
+            f"rated how well {title} fits you: there is nothing to score it by."
         )
-    opening = (OFFER_OPENINGS if offer else OPENINGS)[verdict_key].format(
-        title=title, direction=direction_title
+    opening = (OFFER_OPENINGS if offer else OPENINGS)[verdict].format(
+        title=title, career=career(direction_title)
     )
     # The two weightiest parts, without the names the lines below give.
-    reasons = [line["said"].split(":")[0] for line in lines if line["counted"]][:2]
-    reasons = [reason[:1].lower() + reason[1:] for reason in reasons]
+    reasons = [line["reason"] for line in lines if line["counted"]][:2]
     return f"{opening}: it {' and '.join(reasons)}." if reasons else f"{opening}."
 
 
-OPENINGS = {
-    "both": "{title} paid well and built {direction}",
-    "built": "{title} built {direction}",
-    "bills": "{title} paid the bills but did little for {direction}",
-    "neither": "{title} neither paid well nor did much for {direction}",
-}
-OFFER_OPENINGS = {
-    "both": "{title} would pay well and build {direction}",
-    "built": "{title} would build {direction}",
-    "bills": "{title} would pay the bills but do little for {direction}",
-    "neither": "{title} would neither pay well nor do much for {direction}",
-}
+def before_direction(job, direction):
+    """A note for a held job that began before the person chose its direction, or ""."""
+    if job.stage != HELD or not job.described or direction is None:
+        return ""
+    if direction.started_on is None or job.started_on >= direction.started_on:
+        return ""
+    if job.ended_on is not None and job.ended_on < direction.started_on:
+        return (
+            f"You did this job before you chose {direction.title} "
+            f"({day(direction.started_on)}). It was not meant for that career, but like every "
+            "job it is scored for it."
+        )
+    return (
+        f"You started this job before you chose {direction.title} "
+        f"({day(direction.started_on)}); it is scored for that career over all its days."
+    )
 
 
 def period(job, days, direction_title):
-    """ "Jan 2024 – now · 352 days · against Professional wrestler"."""
+    """ "Jan 2024 – now · 352 days · against Professional wrestler"; an offer "from Nov 2026"."""
     if job.started_on is None:
-        said = "No start date"
+        said = "No start date" if job.stage == HELD else "No start date yet"
+    elif job.stage == OFFER and job.ended_on is None:
+        said = f"From {dateformat.format(job.started_on, 'M Y')}"
     else:
-        end = (
-            dateformat.format(job.ended_on, "M Y")
-            if job.ended_on
-            else ("open" if job.stage == OFFER else "now")
-        )
+        end = dateformat.format(job.ended_on, "M Y") if job.ended_on else "now"
         said = f"{dateformat.format(job.started_on, 'M Y')} – {end}"
         if job.stage == HELD:
             said += f" · {days_count(days)}"
     if direction_title:
-        said += f" · against {direction_title}"
+        said += f" · scored for {direction_title}"
     return said
 
 
@@ -231,8 +329,8 @@ def jobs_count(count):
 
 
 def days_count(count):
-    """ "1 day", "3 days"."""
-    return counted(count, "day")
+    """ "1 day", "3 days", "1,507 days"."""
+    return f"{count:,} day" if count == 1 else f"{count:,} days"
 
 
 STEP_ACTIONS = {
@@ -241,6 +339,7 @@ STEP_ACTIONS = {
     "overdue_goal": ("Review the goal", "careers:goal_detail", "goal_id"),
     "shape_direction": ("Complete the direction", "careers:direction_edit", "direction_id"),
     "weak_job": ("See why it scores low", "jobs:job_detail", "job_id"),
+    "find_work": ("Weigh an offer you get", "jobs:offer_add", None),
     "weigh_offer": ("Weigh the offer", "jobs:job_detail", "job_id"),
     "describe_job": ("Add its details", "jobs:job_edit", "job_id"),
 }
@@ -251,71 +350,236 @@ def next_steps(next_steps):
     steps = []
     for step in next_steps:
         action, viewname, field = STEP_ACTIONS[step.kind]
-        if field is None:  # learning for a skill: the form comes with the skill filled in
+        if step.kind == "learn_skill":  # the learning form comes with the skill filled in
             url = f"{reverse(viewname)}?{urlencode({'skill': step.skill_name})}"
+        elif field is None:
+            url = reverse(viewname)
         else:
             url = reverse(viewname, args=[getattr(step, field)])
         steps.append({"kind": step.kind, "text": step.text, "action": action, "url": url})
     return steps
 
 
+# -- the headline ------------------------------------------------------------------------------
+
+# The verdicts the headline's days are told by, in the order it tells them.
+DAY_VERDICTS = (BUILT, PARTLY, BILLS, LITTLE)
+HEADLINE_NAMES = 3  # jobs named under each verdict, the longest first, then "and N more"
+# What the days of each verdict did: "… paid the bills", "… built some of it".
+DID = {
+    BUILT: "built {career}",
+    PARTLY: "built some of {career}",
+    BILLS: "paid the bills",
+    LITTLE: "did little for {career}",
+}
+
+
+def share_of(part, whole):
+    """How much of a whole, in words a person trusts: "all", "most" (more than half, not
+    all), "half", or else the percentage ("30%")."""
+    if part == whole:
+        return "all"
+    if 2 * part == whole:
+        return "half"
+    if 2 * part > whole:
+        return "most"
+    return f"{round_half_up(100 * part / whole)}%"
+
+
+def _names(titles):
+    """A group's job names, the longest first: "Waiter, Stage-hand and 3 more"."""
+    shown = titles[:HEADLINE_NAMES]
+    more = len(titles) - len(shown)
+    if more:
+        return f"{', '.join(shown)} and {counted(more, 'other job')}"
+    return joined(shown)
+
+
+def headline(results, direction, first_step=None):
+    """The answer at the top of the dashboard, from the verdicts of the held jobs: the days
+    of each verdict with the jobs named, what needs details first, and the one thing to do
+    next."""
+    held = [r for r in results if r.job.stage == HELD and r.days > 0]
+    groups = []
+    for verdict in DAY_VERDICTS:
+        jobs = sorted((r for r in held if r.verdict == verdict), key=lambda r: (-r.days, r.job.id))
+        if jobs:
+            groups.append(
+                {
+                    "verdict": verdict,
+                    "tone": f"tone-{verdict}",
+                    "label": VERDICT_LABELS[verdict],
+                    "days": sum(r.days for r in jobs),
+                    "names": _names(list(dict.fromkeys(r.job.title for r in jobs))),
+                }
+            )
+    total = sum(group["days"] for group in groups)
+    for group in groups:
+        group["percent"] = round_half_up(100 * group["days"] / total)
+        group["days_text"] = days_count(group["days"])
+    answer = ""
+    if groups:
+        largest = max(groups, key=lambda g: (g["days"], -DAY_VERDICTS.index(g["verdict"])))
+        share = share_of(largest["days"], total)
+        title = direction.title if direction else ""
+        did = DID[largest["verdict"]].format(career=career(title) if title else "the career")
+        if share in ("all", "most", "half"):
+            answer = f"{share.capitalize()} of your days in work {did}."
+        else:
+            answer = f"The largest share of your days in work ({share}) {did}."
+    waiting = []
+    silent = list(dict.fromkeys(r.job.title for r in held if r.verdict == DETAILS))
+    if silent:
+        verb = "needs" if len(silent) == 1 else "need"
+        quoted = [f"“{title}”" for title in silent]
+        jobs = "Your job" if len(silent) == 1 else "Your jobs"
+        waiting.append(f"{jobs} {_names(quoted)} {verb} details before {_it(silent)} can count")
+    unscored = list(dict.fromkeys(r.job.title for r in held if r.verdict == UNSCORED))
+    if unscored:
+        quoted = [f"“{title}”" for title in unscored]
+        waiting.append(f"{_names(quoted)} cannot be scored yet")
+    return {
+        "answer": answer,
+        "bar": groups,
+        "overlap": _overlapping([r for r in held if r.verdict in DAY_VERDICTS]),
+        "waiting": f"{joined(waiting)}." if waiting else "",
+        "next": first_step,
+    }
+
+
+def _overlapping(results):
+    """Whether any two of these jobs ran at the same time (their days then count twice)."""
+    periods = sorted((r.job.started_on.toordinal(), r.days) for r in results)
+    end = None  # the latest day (exclusive) any job so far reaches
+    for start, days in periods:
+        if end is not None and start < end:
+            return True
+        end = max(end or 0, start + days)
+    return False
+
+
+def _it(titles):
+    return "it" if len(titles) == 1 else "they"
+
+
 # When the overall score and the skill coverage differ by this much, the headline says why.
-DISAGREE_BY = 25
+DISAGREE_BY = 20
+SOURCES_NAMED = 4  # where coverage came from: this many sources named, then "and N more"
 
 
-def headline_texts(result, undescribed=0):
-    """The sentences under the headline figures."""
-    direction = result.direction
+def figure_texts(result, direction, target_skills=(), partly=False):
+    """The sentences under the three figures beneath the headline."""
     title = direction.title if direction else ""
-    texts = {
+    return {
         "overall_text": (
-            f"How well your jobs built {title}, each weighed by the days you worked in it."
+            f"The average score of your jobs against {title}, out of 100; a job you did for "
+            "longer counts for more."
             if direction
-            else "How well your jobs built their directions, each weighed by the days you "
-            "worked in it."
+            else "The average score of your jobs against their directions, out of 100; a job "
+            "you did for longer counts for more."
         ),
-        "aligned_text": (f"of your working days went to jobs scoring {ALIGNED_AT} or more."),
-        "coverage_text": (
-            f"of the skills {title} needs (the important ones count more) came from a job "
-            "or from learning you completed."
-            if direction
-            else ""
+        "aligned_text": (
+            f"of your days in work were in jobs that built the career (a score of {ALIGNED_AT} "
+            "or more)."
+            + (
+                f" Days in jobs that built some of it ({PARTLY_AT} to {ALIGNED_AT - 1}) are not "
+                "counted here."
+                if partly
+                else ""
+            )
         ),
+        "coverage": coverage_figure(result.coverage, target_skills, title),
         "coverage_empty": (
             f"Add the skills {title} needs to see how many you have."
             if direction
             else "Describe your current direction and the skills it needs."
         ),
-        "disagree": "",
-        "undescribed": (
-            ""
-            if not undescribed
-            else "1 job needs details: it is left out of these figures until it says what "
-            "it gave you (see next steps)."
-            if undescribed == 1
-            else f"{undescribed} jobs need details: they are left out of these figures until "
-            "they say what they gave you (see next steps)."
-        ),
     }
+
+
+def coverage_figure(coverage, target_skills, title):
+    """The skill coverage as a person counts it — "3 of 5" skills — with the weighted
+    percentage the figures use, and why the two differ: "the 2 you miss are essential"."""
+    if coverage is None or not target_skills:
+        return None
+    have = [skill for skill in target_skills if skill.covered]
+    miss = [skill for skill in target_skills if not skill.covered]
+    total = len(target_skills)
+    why = ""
+    if have and miss and 100 * len(have) != coverage * total:
+        # The weighted share differs from the count: say which side weighs more.
+        heavier = miss if 100 * len(have) > coverage * total else have
+        levels = [
+            IMPORTANCE_PHRASES[n] for n in (3, 2, 1) if any(s.importance == n for s in heavier)
+        ]
+        side = "you miss" if heavier is miss else "you have"
+        which = "the one" if len(heavier) == 1 else f"the {len(heavier)}"
+        verb = "is" if len(heavier) == 1 else "are"
+        why = f": {which} {side} {verb} {joined(levels, 'or')}"
+    counted_ = f"all {total}" if len(have) == total else f"{len(have)} of the {total}"
+    return {
+        "have": len(have),
+        "total": total,
+        "percent": coverage,
+        "said": (
+            f"You have {counted_} skills {career(title)} needs, from a job or from learning "
+            "you finished."
+        ),
+        "weighed": bool(have and miss),
+        "why": why,
+    }
+
+
+def _sources(target_skills):
+    """Where the covered target skills came from, as the cards say it, grouped by source:
+    "Strength training (used as Gym assistant), Public speaking and Choreography (learned
+    as Camp counsellor) and Stage presence (from Wrestling school)"."""
+    by_source = {}
+    for skill in target_skills:
+        if not skill.covered:
+            continue
+        if skill.job_taught:
+            source = f"learned in your job “{skill.job}”"
+        elif skill.job and not skill.learning:
+            source = f"you used it in your job “{skill.job}”"
+        else:
+            source = f"from “{skill.learning}”"
+        by_source.setdefault(source, []).append(skill.name)
+    said = [f"{joined(names)} ({source})" for source, names in by_source.items()]
+    shown = said[:SOURCES_NAMED]
+    more = len(said) - len(shown)
+    return joined(shown + ([counted(more, "other source")] if more else []))
+
+
+def disagree(result, direction, target_skills):
+    """Why skill coverage and the jobs' average score tell different stories, or ""."""
     overall, coverage = result.overall, result.coverage
-    if overall is not None and coverage is not None:
-        if coverage >= overall + DISAGREE_BY:
-            texts["disagree"] = (
-                f"Why both? Between them, your jobs and learning have given you most of what "
-                f"{title} needs ({coverage}%), but most of your working days went to jobs "
-                f"that did little for it ({overall} of 100)."
-            )
-        elif overall >= coverage + DISAGREE_BY:
-            texts["disagree"] = (
-                f"Why both? Your jobs fit {title} well ({overall} of 100), but they have "
-                f"given you only {coverage}% of the skills it needs: see what is missing."
-            )
-    return texts
+    if direction is None or overall is None or coverage is None:
+        return ""
+    if coverage >= overall + DISAGREE_BY:
+        have = sum(1 for skill in target_skills if skill.covered)
+        total = len(target_skills)
+        counted_ = f"all {total}" if have == total else f"{have} of the {total}"
+        return (
+            f"Why do you have {counted_} skills {career(direction.title)} needs, when your "
+            f"jobs score only {overall} out of 100 on average? Because your skills count "
+            f"wherever they came from — {_sources(target_skills)} — while a job's score "
+            "counts only what that job gave you."
+        )
+    if overall >= coverage + DISAGREE_BY:
+        return (
+            f"Why do your jobs score {overall} out of 100 on average, when you have only "
+            f"{coverage}% of the skills {career(direction.title)} needs by weight? Your jobs "
+            "gave you much of what it asks for — its goals, the things you value, a fit with "
+            "who you are — but you still miss skills it needs: see Missing skills."
+        )
+    return ""
 
 
 def offer_verdict(offer, current, direction, closes, sides):
-    """What an offer would change, in a few plain sentences (offer and current: JobViews;
-    `sides`: the offer page's columns, with pay an hour)."""
+    """What an offer would change for the person first, then how it compares with the job
+    they have (offer and current: JobViews; `sides`: the offer page's columns, with pay an
+    hour)."""
     if direction is None:
         return ["Describe your direction to see what this offer would do for it."]
     said = []
@@ -325,26 +589,15 @@ def offer_verdict(offer, current, direction, closes, sides):
             f"Say what {name} would give you and which skills it would use, and Bearing "
             f"will set it against {direction.title}."
         )
-    elif offer.score is not None and current is not None and current.score is not None:
-        if offer.score > current.score:
-            said.append(
-                f"{name} would build {direction.title} more than {current.job.title} does "
-                f"({offer.score} against {current.score} out of 100)."
-            )
-        elif offer.score < current.score:
-            said.append(
-                f"{name} would build {direction.title} less than {current.job.title} does "
-                f"({offer.score} against {current.score} out of 100)."
-            )
-        else:
-            said.append(
-                f"{name} would build {direction.title} as much as {current.job.title} does "
-                f"({offer.score} out of 100)."
-            )
-    elif offer.score is not None:
-        said.append(f"{name} scores {offer.score} out of 100 against {direction.title}.")
+    gains, losses = [], []
     if closes:
-        said.append(f"It would give you what you still miss: {', '.join(closes)}.")
+        gains.append(
+            f"give you {joined(closes)}, which {direction.title} needs and you do not have yet"
+        )
+    goals = offer.names.get("goals", []) if offer.names else []
+    if goals:
+        quoted = [f"“{goal}”" for goal in goals]
+        gains.append(f"advance your goal{'s' if len(goals) > 1 else ''} {joined(quoted)}")
     hourly = [side["hourly"] for side in sides]
     if (
         len(hourly) == 2
@@ -353,14 +606,36 @@ def offer_verdict(offer, current, direction, closes, sides):
     ):
         difference = hourly[0] - hourly[1]
         currency = sides[0]["view"].row.currency
+        than = f"than {current.job.title}"
         if difference > 0:
-            said.append(f"It pays {money_text(difference, currency)} more an hour.")
+            gains.append(f"pay {money_text(difference, currency)} more an hour {than}")
         elif difference < 0:
-            said.append(f"It pays {money_text(-difference, currency)} less an hour.")
+            losses.append(f"it pays {money_text(-difference, currency)} less an hour {than}")
         else:
-            said.append("It pays the same an hour.")
-    for flag in offer.result.flags:
+            losses.append(f"it pays the same an hour as {current.job.title}")
+    nothing = not closes and not goals and not offer.result.needs_details
+    if gains and nothing:
         said.append(
-            f"But it mentions “{flag.phrase}”, which you noted to avoid after {flag.job_title}."
+            f"Taking {name} would {joined(gains)}, but give you none of the skills you miss "
+            "and advance none of your goals."
         )
-    return said
+    elif gains:
+        said.append(f"Taking {name} would {joined(gains)}.")
+    elif nothing:
+        said.append(
+            f"Taking {name} would give you none of the skills you miss and advance none of "
+            "your goals."
+        )
+    said += [f"{loss[:1].upper()}{loss[1:]}." for loss in losses]
+    if offer.score is not None:
+        label = OFFER_VERDICT_LABELS[offer.verdict].lower()
+        if current is not None and current.score is not None:
+            said.append(
+                f"Against {direction.title} it scores {offer.score} out of 100, so it "
+                f"{label}; {current.job.title} scores {current.score}."
+            )
+        else:
+            said.append(
+                f"Against {direction.title} it scores {offer.score} out of 100, so it {label}."
+            )
+    return said  # its flags follow, in the page's own warning

@@ -29,6 +29,7 @@ migrating.
 import http.client
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -56,7 +57,7 @@ os.environ.update(
     DJANGO_SETTINGS_MODULE="config.settings",
     DEBUG="0",
     ALLOWED_HOSTS="127.0.0.1",
-    SECRET_KEY="faults-secret-key-" + "k" * 48,
+    SECRET_KEY=secrets.token_urlsafe(50),
     DATABASE_URL=DATABASE_URL,
 )
 os.environ.pop("REDIS_URL", None)

@@ -21,6 +21,7 @@ import io
 import json
 import os
 import re
+import secrets
 import string
 import subprocess
 import sys
@@ -171,7 +172,7 @@ def main():
             "DATABASE_URL": database(folder),
             "DJANGO_SETTINGS_MODULE": "config.settings",
             "DEBUG": "0",
-            "SECRET_KEY": "import-timing-only-" + "k" * 40,
+            "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "testserver",
             "TESTING": "1",  # static files as they are: nothing is collected here
         }

@@ -15,6 +15,7 @@ wrong answers) or when the database does not match the responses.
 
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -60,7 +61,7 @@ os.environ["DATABASE_URL"] = loadtest_database()
 os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
 os.environ["DEBUG"] = "0"
 os.environ["ALLOWED_HOSTS"] = "127.0.0.1"
-os.environ["SECRET_KEY"] = "loadtest-only-secret-key-" + "k3y" * 20
+os.environ["SECRET_KEY"] = secrets.token_urlsafe(50)
 for name in ("HTTPS", "TESTING", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"):
     os.environ.pop(name, None)
 

@@ -16,8 +16,16 @@ class ShareLinkAdmin(admin.ModelAdmin):
 
 @admin.register(AccessToken)
 class AccessTokenAdmin(admin.ModelAdmin):
-    list_display = ["name", "hint", "owner", "created_at", "last_used_at", "revoked_at"]
-    readonly_fields = ["owner", "token_hash", "hint", "created_at", "last_used_at"]
+    list_display = [
+        "name",
+        "hint",
+        "owner",
+        "created_at",
+        "expires_at",
+        "last_used_at",
+        "revoked_at",
+    ]
+    readonly_fields = ["owner", "token_hash", "hint", "created_at", "expires_at", "last_used_at"]
 
     def has_add_permission(self, request):
         return False

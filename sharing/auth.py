@@ -24,7 +24,7 @@ MISSES_ALLOWED = 20  # wrong tokens from one address in MISS_WINDOW, then 429 un
 MISS_WINDOW = 15 * 60
 
 BAD_HEADER = "Send the token as `Authorization: Bearer <token>`."
-BAD_TOKEN = "This token is not valid: it is unknown, revoked or mistyped."  # noqa: S105 - words
+BAD_TOKEN = "This token is not valid: it is unknown, revoked, expired or mistyped."  # noqa: S105
 
 
 class TooMany(HttpError):
@@ -55,7 +55,7 @@ class AccessTokenAuth(HttpBearer):
         address = client_address(request)
         if hits("api-token-miss", address, MISS_WINDOW) >= MISSES_ALLOWED:
             raise TooMany(_seconds_left(MISS_WINDOW))
-        row = by_token(AccessToken.objects.live().filter(owner__is_active=True), token)
+        row = by_token(AccessToken.objects.usable(), token)
         if row is None:
             count_hit("api-token-miss", address, MISS_WINDOW)
             raise AuthenticationError(401, BAD_TOKEN)

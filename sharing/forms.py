@@ -42,7 +42,18 @@ class ShareLinkForm(OwnedModelForm):
 
 
 class AccessTokenForm(OwnedModelForm):
-    """A new personal access token: a name for what will use it."""
+    """A new personal access token: a name for what will use it, and how long it works."""
+
+    days = forms.TypedChoiceField(
+        label="Expires",
+        choices=[
+            (days, f"After {label}" if days else label)
+            for days, label in AccessToken.LIFETIMES.items()
+        ],
+        coerce=int,
+        initial=AccessToken.DEFAULT_DAYS,
+        help_text="It stops working after that; you can revoke it sooner at any time.",
+    )
 
     class Meta:
         model = AccessToken
@@ -52,7 +63,7 @@ class AccessTokenForm(OwnedModelForm):
         widgets = {"name": forms.TextInput(attrs={"placeholder": "my spreadsheet"})}
 
     def get_layout(self):
-        return Layout("name", Submit("create", "Create a token"))
+        return Layout("name", "days", Submit("create", "Create a token"))
 
     def clean(self):
         cleaned = super().clean()

@@ -15,6 +15,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from accounts.models import DemoAccount
+
 TOKEN_PREFIX = "brg_"  # noqa: S105 - a token announces itself, so a leaked one is recognised
 
 
@@ -40,6 +42,11 @@ def new_secret():
     return secrets.token_urlsafe(32)
 
 
+# Ended links and tokens are listed for a while (when they ended, when they were last used),
+# then deleted: when a link is made, and by `manage.py housekeeping`.
+KEPT_AFTER_ENDING = timedelta(days=90)
+
+
 class GrantQuerySet(models.QuerySet):
     """Share links and tokens of one person, and which still open something."""
 
@@ -48,6 +55,25 @@ class GrantQuerySet(models.QuerySet):
 
     def live(self):
         return self.filter(revoked_at__isnull=True)
+
+    def long_ended(self, now=None):
+        """Revoked or expired more than KEPT_AFTER_ENDING ago: of no more use to anybody."""
+        ended = (now or timezone.now()) - KEPT_AFTER_ENDING
+        return self.filter(Q(revoked_at__lt=ended) | Q(expires_at__lt=ended))
+
+    def usable(self):
+        """The live ones that open their owner's data now: the account is active (not
+        closed by an administrator), and is not a "Try the demo" account past its day (its
+        links and tokens end with it, not at the next clean-up)."""
+        demo_ended = timezone.now() - DemoAccount.LIFETIME
+        return (
+            self.live()
+            .filter(owner__is_active=True)
+            .filter(
+                Q(owner__demo_account__isnull=True)
+                | Q(owner__demo_account__created_at__gt=demo_ended)
+            )
+        )
 
     def ended(self):
         return self.exclude(revoked_at__isnull=True)
@@ -69,8 +95,6 @@ class ShareLink(models.Model):
 
     LIFETIMES = {1: "1 day", 7: "7 days", 30: "30 days", 90: "90 days", 365: "1 year"}
     DEFAULT_DAYS = 30
-    # Ended links are listed for a while (when they ended, when they were last opened), then go.
-    KEPT_AFTER_ENDING = timedelta(days=90)
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="share_links"
@@ -109,10 +133,7 @@ class ShareLink(models.Model):
         token = new_secret()
         now = timezone.now()
         # Links that ended long ago, everybody's: nobody needs their dates any more.
-        cls.objects.ended().filter(
-            Q(revoked_at__lt=now - cls.KEPT_AFTER_ENDING)
-            | Q(expires_at__lt=now - cls.KEPT_AFTER_ENDING)
-        ).delete()
+        cls.objects.long_ended().delete()
         link = cls.objects.create(
             owner=owner,
             label=label,
@@ -136,9 +157,23 @@ class ShareLink(models.Model):
         self.last_opened_at = now
 
 
+class AccessTokenQuerySet(GrantQuerySet):
+    def live(self):
+        """Tokens that still work: neither revoked nor expired (one made to never expire has
+        no expiry)."""
+        return super().live().filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
+
+    def ended(self):
+        return self.filter(Q(revoked_at__isnull=False) | Q(expires_at__lte=timezone.now()))
+
+
 class AccessToken(models.Model):
     """A personal access token: the person's own scripts and tools read their data through
-    the API with `Authorization: Bearer brg_…`. Shown once when made; revocable."""
+    the API with `Authorization: Bearer brg_…`. Shown once when made; it works until it
+    expires (if it was given an expiry) or is revoked."""
+
+    LIFETIMES = {30: "30 days", 90: "90 days", 365: "1 year", 0: "Never expires"}
+    DEFAULT_DAYS = 90
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="access_tokens"
@@ -149,28 +184,45 @@ class AccessToken(models.Model):
     # characters: nothing a guesser could use).
     hint = models.CharField(max_length=20, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # None: it never expires, as its owner chose.
+    expires_at = models.DateTimeField(null=True, blank=True, editable=False)
     last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
     revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    objects = GrantQuerySet.as_manager()
+    objects = AccessTokenQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(condition=~Q(name=""), name="access_token_name_not_blank"),
+            models.CheckConstraint(
+                condition=Q(expires_at__isnull=True) | Q(expires_at__gt=F("created_at")),
+                name="access_token_expires_after_creation",
+            ),
         ]
 
     def __str__(self):
         return f"Token “{self.name}” of {self.owner}"
 
     @classmethod
-    def create(cls, *, owner, name):
-        """A new token, and its value: the only time the value exists in the clear."""
+    def create(cls, *, owner, name, days=None):
+        """A new token, and its value: the only time the value exists in the clear. It
+        expires after `days`, or never when `days` is None or 0."""
         token = TOKEN_PREFIX + new_secret()
+        now = timezone.now()
         row = cls.objects.create(
-            owner=owner, name=name, token_hash=digest(token), hint=token[: len(TOKEN_PREFIX) + 8]
+            owner=owner,
+            name=name,
+            token_hash=digest(token),
+            hint=token[: len(TOKEN_PREFIX) + 8],
+            created_at=now,
+            expires_at=now + timedelta(days=days) if days else None,
         )
         return row, token
+
+    @property
+    def has_expired(self):
+        return self.expires_at is not None and self.expires_at <= timezone.now()
 
     def used(self):
         """Note a use (one UPDATE, no read)."""

@@ -19,15 +19,19 @@ def read_only_dashboard(owner, today):
         view.url = f"#job-{view.job.id}-title" if view.job.id in explained else "#timeline-heading"
     for row in (context["timeline"] or {}).get("rows", []):
         row["url"] = row["view"].url if "view" in row else "#shared-dashboard"
-    for step in context["next_steps"]:
-        step["url"] = ""
     return context
+
+
+def owner_name(owner):
+    """What a shared page calls its owner: the name they gave, else "the owner" (never their
+    log-in username, which is half of what a password guesser needs)."""
+    return owner.get_full_name() or "the owner"
 
 
 def shared_body(owner, today, *, names):
     """The shared page's content: 7 queries for the dashboard, 1 more for the story. `names`:
     whether the story names the people met."""
-    shown = {"user": owner, "read_only": True, "names": names}
+    shown = {"user": owner, "read_only": True, "names": names, "owner_name": owner_name(owner)}
     board = {**read_only_dashboard(owner, today), **shown}
     # The story of the history the dashboard has read and scored already.
     told = {**story.story(owner, today, names=names, reading=board["reading"]), **shown}

@@ -2,7 +2,9 @@
 a share link opens for somebody who is not signed in."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -36,15 +38,18 @@ def links(request):
     """The person's share links: make one (its address shown once), see when each was last
     opened, revoke one."""
     form = ShareLinkForm(request.POST or None, owner=request.user)
-    if request.method == "POST" and form.is_valid():
-        link, token = ShareLink.create(
-            owner=request.user,
-            label=form.cleaned_data["label"],
-            days=form.cleaned_data["days"],
-            show_contacts=form.cleaned_data["show_contacts"],
-        )
-        request.session[NEW_LINK] = {"id": link.pk, "token": token}
-        return redirect("sharing:links")
+    if request.method == "POST":
+        with transaction.atomic():
+            one_at_a_time(request.user)  # the form counts the live links: none sent meanwhile
+            if form.is_valid():
+                link, token = ShareLink.create(
+                    owner=request.user,
+                    label=form.cleaned_data["label"],
+                    days=form.cleaned_data["days"],
+                    show_contacts=form.cleaned_data["show_contacts"],
+                )
+                request.session[NEW_LINK] = {"id": link.pk, "token": token}
+                return redirect("sharing:links")
     new = request.session.pop(NEW_LINK, None)
     rows = ShareLink.objects.owned_by(request.user)
     return render(
@@ -61,6 +66,13 @@ def links(request):
     )
 
 
+def one_at_a_time(user):
+    """Lock the person's row until the transaction ends, so that the count of their live
+    links or tokens (LIVE_LIMIT) and the one made after it are one step: 21 sent at once
+    are made one after the other, and the 21st is refused."""
+    get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk").get()
+
+
 @require_POST
 def link_revoke(request, pk):
     """Revoke a link: from now on it is a 404."""
@@ -74,10 +86,17 @@ def link_revoke(request, pk):
 def tokens(request):
     """The person's API tokens: make one (shown once), see when each was last used, revoke."""
     form = AccessTokenForm(request.POST or None, owner=request.user)
-    if request.method == "POST" and form.is_valid():
-        row, token = AccessToken.create(owner=request.user, name=form.cleaned_data["name"])
-        request.session[NEW_TOKEN] = {"id": row.pk, "token": token}
-        return redirect("sharing:tokens")
+    if request.method == "POST":
+        with transaction.atomic():
+            one_at_a_time(request.user)  # the form counts the live tokens: none made meanwhile
+            if form.is_valid():
+                row, token = AccessToken.create(
+                    owner=request.user,
+                    name=form.cleaned_data["name"],
+                    days=form.cleaned_data["days"],
+                )
+                request.session[NEW_TOKEN] = {"id": row.pk, "token": token}
+                return redirect("sharing:tokens")
     new = request.session.pop(NEW_TOKEN, None)
     rows = AccessToken.objects.owned_by(request.user)
     return render(
@@ -108,13 +127,14 @@ def token_revoke(request, pk):
 @require_safe
 def shared(request, token):
     """What a share link shows: the person's dashboard and career story as they are now,
-    read-only, to whoever has the link. A revoked, expired or unknown token is a 404."""
+    read-only, to whoever has the link. A revoked, expired or unknown token is a 404, and so
+    is the link of a closed account or of a demo past its day."""
     address = client_address(request)
     if hits("share-miss", address, MISS_WINDOW) >= MISSES_ALLOWED or over_limit(
         request, "share-open", limit=OPENS_PER_HOUR, seconds=3600
     ):
         return _private(render(request, "sharing/too_many.html", status=429))
-    link = by_token(ShareLink.objects.live(), token)
+    link = by_token(ShareLink.objects.usable(), token)
     if link is None:
         count_hit("share-miss", address, MISS_WINDOW)
         raise Http404("No such link.")
@@ -127,9 +147,8 @@ def shared(request, token):
         int(link.show_contacts),
         compute=lambda: pages.shared_body(link.owner, today, names=link.show_contacts),
     )
-    response = render(
-        request, "sharing/shared.html", {"body": body, "link": link, "owner": link.owner}
-    )
+    context = {"body": body, "link": link, "owner_name": pages.owner_name(link.owner)}
+    response = render(request, "sharing/shared.html", context)
     return _private(response)
 
 

@@ -47,6 +47,20 @@ class Job:
     description: str = ""
     schedule_label: str = ""
     avoid: str = ""
+    employment_type: str = "full_time"
+    pay_amount: object = None
+    gained_ids: frozenset = frozenset()  # those of skill_ids the job gained
+
+
+def paid(job: Job) -> bool:
+    """DESIGN's rule, as written: a job is paid unless its employment type is volunteer or
+    unpaid with no pay amount above 0 and no money among what it gave."""
+    unpaid = (
+        job.employment_type in ("volunteer", "unpaid")
+        and not (job.pay_amount is not None and job.pay_amount > 0)
+        and "money" not in job.benefits
+    )
+    return not unpaid
 
 
 @dataclass(frozen=True)
@@ -98,27 +112,54 @@ def job_data(job: Job, directions) -> alignment.JobData:
         description=job.description,
         schedule_label=job.schedule_label,
         avoid=job.avoid,
+        paid=paid(job),
     )
 
 
 def target_skills(direction, jobs, learning):
     """The direction's target skills, each covered by a held job or completed learning, and
-    taught by any learning."""
+    taught by any learning; named by where it came from: the first held job (by start, then
+    as made) that gained it, or else the first that used it, and the first learning
+    completed (by date, then as made) that taught it."""
     if direction is None:
         return ()
-    covered = set()
-    for job in jobs:
-        if job.stage == HELD:
-            covered |= job.skill_ids
+    held = sorted((j for j in jobs if j.stage == HELD), key=lambda j: (j.started_on, j.id))
+    done = sorted(
+        (item for item in learning if item.completed_on is not None),
+        key=lambda item: (item.completed_on, item.id),
+    )
     taught = set()
     for item in learning:
         taught |= item.skill_ids
-        if item.completed_on is not None:
-            covered |= item.skill_ids
-    return tuple(
-        alignment.TargetSkill(s.name, s.importance, s.skill_id in covered, s.skill_id in taught)
-        for s in direction.target_skills
-    )
+
+    def first(rows, skill_id, gained=None):
+        return next(
+            (
+                row.title
+                for row in rows
+                if skill_id in row.skill_ids
+                and (gained is None or skill_id in getattr(row, "gained_ids", frozenset()))
+            ),
+            "",
+        )
+
+    found = []
+    for s in direction.target_skills:
+        taught_by = first(held, s.skill_id, gained=True)
+        job = taught_by or first(held, s.skill_id)
+        course = first(done, s.skill_id)
+        found.append(
+            alignment.TargetSkill(
+                s.name,
+                s.importance,
+                bool(job or course),
+                s.skill_id in taught,
+                job,
+                course,
+                bool(taught_by),
+            )
+        )
+    return tuple(found)
 
 
 def assess(*, jobs, directions, learning, today, direction_id=None, goals=()):

@@ -4,6 +4,7 @@ time), and answers that match what the description promises."""
 from pathlib import Path
 
 import pytest
+from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
 from accounts.portability.export import export_document, snapshot
@@ -212,6 +213,19 @@ def test_the_api_only_reads(client, elena):
         assert response["Allow"] == "GET, HEAD"
         assert client.head(url).status_code == 200
     assert Job.objects.filter(owner=elena).count() == 3
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options"])
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_the_openapi_description_only_reads(elena, method, signed_in):
+    client = Client(enforce_csrf_checks=True)  # as a browser or a script sends it
+    if signed_in:
+        client.force_login(elena)
+    response = getattr(client, method)(OPENAPI)
+    assert response.status_code == 405
+    assert response.json() == {"detail": "This address answers GET, HEAD only."}
+    assert response["Allow"] == "GET, HEAD"
+    assert client.head(OPENAPI).status_code == 200
 
 
 def test_the_apis_own_root_answers_nothing(client):

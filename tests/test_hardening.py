@@ -8,6 +8,8 @@ one account per email address, and a secret key required in production.
 
 import json
 import os
+import secrets
+import string
 import subprocess
 import sys
 import threading
@@ -133,7 +135,12 @@ def test_counts_of_windows_gone_by_are_cleared(db):
         (2, "10.0.0.3", "1.2.3.4, 198.51.100.1, 10.0.0.2", "198.51.100.1"),
         (2, "10.0.0.3", "198.51.100.1", ""),  # did not come through both proxies
         (1, "10.0.0.2", "not-an-address", ""),
-        (1, "10.0.0.2", " 2001:DB8::1 ", "2001:db8::1"),
+        (1, "10.0.0.2", " 2001:DB8::1 ", "2001:db8::"),
+        # An IPv6 client is counted by its /64: it can pick any address in it.
+        (0, "2001:db8:1:2:aaaa:bbbb:cccc:dddd", "", "2001:db8:1:2::"),
+        (0, "2001:db8:1:3::1", "", "2001:db8:1:3::"),
+        (0, "::ffff:203.0.113.5", "", "203.0.113.5"),  # IPv4 written as IPv6
+        (0, "fe80::1%eth0", "", "fe80::"),
     ],
 )
 def test_the_client_address(settings, proxies, remote, forwarded, expected):
@@ -166,6 +173,36 @@ def test_behind_a_proxy_a_guesser_does_not_lock_the_owner_out(client, owner, pas
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("jobs:dashboard")
+
+
+def in_one_64(n):
+    """The n-th address of one IPv6 /64 (2001:db8:5:6::/64), as a client may choose them."""
+    return f"2001:db8:5:6:{n:x}:{n:x}:{n:x}:{n:x}"
+
+
+def test_wrong_passwords_from_many_addresses_of_one_64_lock_the_account_there(
+    client, owner, password
+):
+    for n in range(10):
+        wrong = {"username": "owner", "password": "wrong"}
+        client.post(reverse("login"), wrong, REMOTE_ADDR=in_one_64(n))
+    right = {"username": "owner", "password": password}
+    locked = client.post(reverse("login"), right, REMOTE_ADDR=in_one_64(99))
+    assert locked.status_code == 429
+    assert "Too many wrong passwords" in locked.content.decode()
+    # The owner, on another network, logs in as ever.
+    response = client.post(reverse("login"), right, REMOTE_ADDR="2001:db8:7:8::1")
+    assert response.status_code == 302
+
+
+def test_the_limits_count_an_ipv6_client_by_its_64(client):
+    for n in range(10):
+        sign_up(client, n, REMOTE_ADDR=in_one_64(n))
+        client.logout()
+    response = sign_up(client, 10, REMOTE_ADDR=in_one_64(10))
+    assert response.status_code == 429
+    assert "too many sign-ups from your network" in response.content.decode()
+    assert sign_up(client, 11, REMOTE_ADDR="2001:db8:5:7::1").status_code == 302
 
 
 def test_without_the_setting_a_forged_header_changes_nothing(client, owner, password):
@@ -410,10 +447,8 @@ def settings_load(**env):
     return result.returncode, result.stderr
 
 
-@pytest.mark.parametrize(
-    "key", [None, "", "   ", "django-insecure-bearing-development-key-change-me"]
-)
-def test_with_debug_off_bearing_refuses_to_start_without_a_real_key(key):
+@pytest.mark.parametrize("key", [None, "", "   "])
+def test_with_debug_off_bearing_refuses_to_start_without_a_key(key):
     env = {"DEBUG": "0"} if key is None else {"DEBUG": "0", "SECRET_KEY": key}
     code, said = settings_load(**env)
     assert code != 0
@@ -421,8 +456,38 @@ def test_with_debug_off_bearing_refuses_to_start_without_a_real_key(key):
     assert "secrets.token_urlsafe" in said  # how to make one
 
 
-def test_with_a_key_or_debug_on_bearing_starts():
-    assert settings_load(DEBUG="0", SECRET_KEY="a-real-key-" + "x" * 40)[0] == 0
+@pytest.mark.parametrize(
+    ("key", "why"),
+    [
+        ("django-insecure-bearing-development-key-change-me", "SECRET_KEY is a published key"),
+        ("django-insecure-" + "q7Zr2pX9vLm4kT8wBn3cYh6jDf1sGe5a" * 2, "a published key"),
+        ("changeme", "SECRET_KEY has 8 characters; Bearing needs at least 50."),
+        ("0c4f9b2e7d1a", "SECRET_KEY has 12 characters"),
+        ("a-real-key-" + "x" * 40, "SECRET_KEY repeats itself"),
+        ("my-secret-key-" + "k3y" * 20, "SECRET_KEY repeats itself"),
+        ("0123456789" * 5, "SECRET_KEY repeats itself"),
+    ],
+)
+def test_with_debug_off_bearing_refuses_to_start_with_a_weak_key(key, why):
+    code, said = settings_load(DEBUG="0", SECRET_KEY=key)
+    assert code != 0
+    assert why in said
+    assert "refuses to start with a weak key" in said
+    assert "secrets.token_urlsafe" in said  # how to make one
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        secrets.token_urlsafe(50),
+        secrets.token_hex(25),  # 50 hex digits
+        secrets.token_hex(32),
+        "".join(secrets.choice(string.digits) for _ in range(50)),
+    ],
+)
+def test_with_a_strong_key_or_debug_on_bearing_starts(key):
+    assert settings_load(DEBUG="0", SECRET_KEY=key) == (0, "")
+    assert settings_load(DEBUG="1", SECRET_KEY="changeme")[0] == 0
     assert settings_load(DEBUG="1")[0] == 0
 
 
@@ -508,3 +573,65 @@ def test_password_reset_mail_goes_to_one_account(client, owner):
     client.post(reverse("password_reset"), {"email": "OWNER@example.com"})
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["owner@example.com"]
+
+
+# --- Log-in: a username longer than any, failed log-ins per address -----------------------------
+
+LOGINS = {"login": "That username and password do not match an account", "admin:login": ""}
+
+
+@pytest.mark.parametrize("name", LOGINS)
+def test_a_username_longer_than_any_is_refused_like_a_wrong_password(client, name):
+    from axes.models import AccessAttempt
+    from django.contrib.admin.forms import AdminAuthenticationForm
+
+    said = LOGINS[name] or AdminAuthenticationForm.error_messages["invalid_login"].split("%")[0]
+    response = client.post(reverse(name), {"username": "x" * 300, "password": "whatever"})
+    assert response.status_code == 200
+    assert said in response.content.decode()
+    # django-axes keeps usernames in a varchar(255): it is never asked to keep this one.
+    assert not AccessAttempt.objects.exists()
+
+
+def test_failed_log_ins_from_one_address_are_limited_across_usernames(
+    client, owner, password, monkeypatch, django_assert_num_queries
+):
+    from django.contrib.auth.backends import ModelBackend
+
+    from accounts.forms import FAILED_LOGINS_ALLOWED
+
+    tried = []
+    real = ModelBackend.authenticate
+
+    def counted(self, request, **credentials):
+        tried.append(credentials.get("username"))
+        return real(self, request, **credentials)
+
+    monkeypatch.setattr(ModelBackend, "authenticate", counted)
+    guesser = {"REMOTE_ADDR": "203.0.113.66"}
+    client.post(reverse("login"), {"username": "someone", "password": "wrong"}, **guesser)
+    # A failure: 1 the address's failed log-ins, 2 django-axes's count so far, 3 the user,
+    # 4-10 axes's record of the attempt (lookup, savepoints, insert), 11 its count now,
+    # 12-15 the address's count added (savepoint, update, read, release).
+    with django_assert_num_queries(15):
+        client.post(reverse("login"), {"username": "another", "password": "wrong"}, **guesser)
+    Hit.objects.all().delete()
+    tried.clear()
+    for n in range(FAILED_LOGINS_ALLOWED):
+        wrong = {"username": f"person{n}", "password": "wrong"}  # 1 try each: no axes lock
+        assert client.post(reverse("login"), wrong, **guesser).status_code == 200
+    assert len(tried) == FAILED_LOGINS_ALLOWED
+    right = {"username": "owner", "password": password}
+    with django_assert_num_queries(1):  # the address's failed log-ins, and nothing more
+        response = client.post(reverse("login"), right, **guesser)
+    assert response.status_code == 429
+    text = response.content.decode()
+    assert f"Bearing allows {FAILED_LOGINS_ALLOWED} in a quarter of an hour" in text
+    assert 'value="owner"' in text  # what was typed is kept
+    # Refused before any password is tried (no hash), on the admin's log-in too.
+    admin = client.post(reverse("admin:login"), right, **guesser)
+    assert f"Bearing allows {FAILED_LOGINS_ALLOWED}" in admin.content.decode()
+    assert len(tried) == FAILED_LOGINS_ALLOWED
+    # Another network logs in as ever.
+    response = client.post(reverse("login"), right, REMOTE_ADDR="198.51.100.20")
+    assert response.status_code == 302

@@ -1,5 +1,5 @@
 """Try the demo: one click makes a private, throwaway account holding Elena's history and
-signs the visitor in; a day later `manage.py remove_old_demos` removes it."""
+signs the visitor in; a day later `manage.py housekeeping` removes it."""
 
 import re
 from datetime import timedelta
@@ -242,7 +242,7 @@ def made(hours_ago):
     return user
 
 
-def test_remove_old_demos_removes_those_older_than_a_day_with_all_their_data(owner):
+def test_housekeeping_removes_demos_older_than_a_day_with_all_their_data(owner):
     load_demo_data(owner)
     theirs = rows_of(owner)
     old, older = made(hours_ago=25), made(hours_ago=24 * 7)
@@ -250,9 +250,11 @@ def test_remove_old_demos_removes_those_older_than_a_day_with_all_their_data(own
     elena = load_demo()
 
     out = StringIO()
-    call_command("remove_old_demos", stdout=out)
+    call_command("housekeeping", stdout=out)
 
-    assert out.getvalue() == "Removed 2 demo accounts made more than 24 hours ago.\n"
+    assert "  2 demo accounts made more than 24 hours ago (each with everything in it)\n" in (
+        out.getvalue()
+    )
     assert set(User.objects.values_list("username", flat=True)) == {
         "owner",
         "elena",
@@ -264,11 +266,17 @@ def test_remove_old_demos_removes_those_older_than_a_day_with_all_their_data(own
     assert DemoAccount.objects.get().user == young
 
 
-def test_remove_old_demos_takes_another_age(db):
+@pytest.mark.parametrize(
+    "command", [["housekeeping", "--demo-hours", "2"], ["remove_old_demos", "--hours", "2"]]
+)
+def test_housekeeping_takes_another_age_and_answers_to_its_older_name(db, command):
     made(hours_ago=3)
     out = StringIO()
-    call_command("remove_old_demos", "--hours", "2", stdout=out)
-    assert out.getvalue() == "Removed 1 demo account made more than 2 hours ago.\n"
+    call_command(*command, stdout=out)
+    assert "  1 demo account made more than 2 hours ago (each with everything in it)\n" in (
+        out.getvalue()
+    )
+    assert "expired sessions" in out.getvalue()  # the older name does all the housekeeping
     assert not User.objects.exists()
 
 

@@ -34,7 +34,6 @@ from .limits import WEB
 from .problems import Origin, Problem, Problems, Rejected, quoted, shortened
 from .text import NOT_READABLE
 
-MAX_COLUMNS = 100
 SHOWN_ROWS = 5
 SAMPLES = 2
 SOURCE = "spreadsheet of jobs"
@@ -292,11 +291,6 @@ def read_table(text, rows=None):
     header_row, header = rows[position]
     body = rows[position + 1 :]
     width = max([len(header), *(len(cells) for _, cells in body)])
-    if width > MAX_COLUMNS:
-        raise Rejected.one(
-            f"This spreadsheet has {width} columns; Bearing reads at most {MAX_COLUMNS}. "
-            "Keep the columns about your jobs and upload it again."
-        )
     header = [cell.strip() for cell in header] + [""] * (width - len(header))
     body = [[number, cells + [""] * (width - len(cells))] for number, cells in body]
     return Table(header=header, rows=body, header_row=header_row, own=own)

@@ -16,6 +16,10 @@ from .problems import Rejected
 DELIMITERS = (",", ";", "\t")
 HEADER_SEARCH = 10  # rows looked at for the one that names the columns
 SNIFF_CHARS = 100_000  # how far the delimiter is looked for, whatever the file's length
+# The widest row any CSV may have. A row is measured as soon as it is split, before any of
+# its cells is looked at: a 5 MB file can hold one row of 2.4 million cells, and every cell
+# folded and matched would hold a worker for many seconds.
+MAX_COLUMNS = 100
 
 
 def delimiter_of(text):
@@ -50,7 +54,8 @@ def rows(text, *, delimiter=None, verbatim=False, limit=None, name="This file"):
 
     Cells are stripped of the white space around them unless `verbatim` (Bearing's own
     export, which comes back exactly); a space before a quote is never read as part of the
-    cell. Rejected when the text is not CSV, or holds more than `limit` rows after the first.
+    cell. Rejected when the text is not CSV, holds more than `limit` rows after the first, or
+    a row of more than MAX_COLUMNS cells.
     """
     reader = csv.reader(
         io.StringIO(text, newline=""),
@@ -60,6 +65,11 @@ def rows(text, *, delimiter=None, verbatim=False, limit=None, name="This file"):
     result = []
     try:
         for number, row in enumerate(reader, start=1):
+            if len(row) > MAX_COLUMNS:
+                raise Rejected.one(
+                    f"{name} has {len(row):,} columns in row {number}; Bearing reads at most "
+                    f"{MAX_COLUMNS}. Keep the columns about your jobs and upload it again."
+                )
             cells = row if verbatim else [cell.strip() for cell in row]
             if not any(cell.strip() for cell in cells):
                 continue

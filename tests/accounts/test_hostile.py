@@ -163,7 +163,7 @@ HOSTILE = {
     "prose, not a table": (b"Dear Bearing,\nhere are my jobs.\n", "Bearing cannot read this file."),
     "a spreadsheet too wide": (
         b"Title," + b",".join(b"c%d" % n for n in range(150)) + b"\r\nWaiter\r\n",
-        "This spreadsheet has 151 columns; Bearing reads at most 100.",
+        "This file has 151 columns in row 1; Bearing reads at most 100.",
     ),
     "a spreadsheet too long": (
         b"Title,From\r\n" + b"Waiter,2020\r\n" * 5002,

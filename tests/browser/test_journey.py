@@ -99,8 +99,10 @@ def test_a_strangers_first_journey_on_a_phone(live_server, page, tmp_path):
     # The dashboard reads in words, and fits the phone.
     page.goto(base + "/dashboard/")
     no_overflow(page)
-    expect(page.get_by_text("1 job needs details")).to_be_visible()
-    expect(page.locator(".tl-row", has_text="Waiter")).to_contain_text("Paid the bills")
+    expect(
+        page.get_by_text("Customer support agent needs details before it can count")
+    ).to_be_visible()
+    expect(page.locator(".tl-row", has_text="Waiter")).to_contain_text("25/100 · Built some of it")
     expect(page.get_by_text("Built the career").first).to_be_visible()
     for path in ("/jobs/", f"/jobs/{Job.objects.get(title='Gym assistant').pk}/"):
         page.goto(base + path)

@@ -75,7 +75,7 @@ def test_a_mentor_opens_the_link_and_it_prints_as_a_report(live_server, browser,
     expect(head).to_be_visible()
     expect(head).to_contain_text("Shared career report · Elena")
     expect(head).to_contain_text("Direction: Professional wrestler")
-    solid = mentor.locator(".tl-bar.score-high").first.evaluate(
+    solid = mentor.locator(".tl-bar.tone-built").first.evaluate(
         "e => getComputedStyle(e).backgroundColor"
     )
     assert solid == "rgb(17, 17, 17)"

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from careers.models import CareerDirection, DirectionSkill, Skill
-from jobs.models import Job, JobBenefit, JobSkill
+from jobs.models import Job
 
 pytestmark = pytest.mark.django_db
 
@@ -135,39 +135,56 @@ def test_a_linked_job_offers_its_occupations_skills_as_skills_used(owner_client,
     ]
 
 
-def test_a_job_that_paid_the_bills_says_what_it_trained(client, owner):
-    direction = linked_wrestler(owner)
-    waiter = Job.objects.create(
-        owner=owner,
-        title="Waiter",
-        started_on=date(2024, 1, 1),
-        occupation=WAITERS,
-        identity_fit=2,
+NURSES = "29-1141.00"
+
+
+def test_what_jobs_trained_is_offered_once_and_only_where_it_is_worth_adding(client, owner):
+    direction = CareerDirection.objects.create(
+        owner=owner, title="Nurse", status="current", occupation=NURSES
     )
-    JobBenefit.objects.create(job=waiter, value="money")
+    speaking = Skill.objects.named(owner, ["Speaking"])[0]
+    DirectionSkill.objects.create(direction=direction, skill=speaking, importance=2)
+    jobs = [
+        Job.objects.create(
+            owner=owner,
+            title=title,
+            started_on=date(2024 + n, 1, 1),
+            ended_on=date(2024 + n, 6, 1),
+            occupation=WAITERS,
+            identity_fit=2,
+        )
+        for n, title in enumerate(["Waiter", "Head waiter"])
+    ]
     client.force_login(owner)
     html = client.get(reverse("jobs:dashboard")).content.decode()
-    card = html.split(f'id="job-{waiter.pk}-title"')[1].split("</article>")[0]
-    said = text_of_html(card)
-    assert "Waiter trained Active Listening, English Language and Coordination" in said
-    assert "which Athletes and Sports Competitors rate important — add them to Professional" in said
-    # O*NET's data, so its attribution: a short line, linked to the full text.
-    assert "Occupation data: O*NET 28.2 Database (USDOL/ETA), CC BY 4.0, modified by Bearing" in (
-        said
-    )
-    assert f'href="{reverse("careers:about_data")}#attribution"' in card
-    link = re.search(r'href="([^"]+#suggested)"', card).group(1)
-    page = client.get(link.replace("&amp;", "&"))
+    # Not on every card: once, in one place, naming the occupation it comes from.
+    for job in jobs:
+        card = html.split(f'id="job-{job.pk}-title"')[1].split("</article>")[0]
+        assert "Registered Nurses" not in card
+    assert html.count('id="worth-heading"') == 1
+    worth = text_of_html(html.split('id="worth-heading"')[1].split("</section>")[0])
+    assert (
+        "Registered Nurses, the occupation you linked to Nurse, rate Customer and Personal "
+        "Service, Social Perceptiveness, Coordination and Service Orientation more important "
+        "than most occupations do, and the occupations of your jobs as Head waiter and Waiter "
+        "use them too."
+    ) in worth
+    # What every occupation rates alike says nothing about this one: not offered.
+    assert "Active Listening" not in worth and "English Language" not in worth
+    assert "O*NET" in worth  # the attribution the licence asks for, beside the suggestion
+    link = re.search(r'href="([^"]+#suggested)"', html.split('id="worth-heading"')[1])
+    page = client.get(link.group(1).replace("&amp;", "&"))
     assert re.search(r'value="Coordination"[^>]*checked', page.content.decode())
     # Only what the person adds counts: nothing was added by showing it.
     assert list(direction.skill_links.values_list("skill__name", flat=True)) == ["Speaking"]
-    # A job that built the career is not told this.
-    JobSkill.objects.create(job=waiter, skill=Skill.objects.get(owner=owner, name="Speaking"))
-    from careers.models import bump_data_version
 
-    bump_data_version(owner.pk)
-    html = client.get(reverse("jobs:dashboard")).content.decode()
-    assert "Waiter trained" not in html
+
+def test_nothing_worth_adding_is_no_card(client, owner):
+    linked_wrestler(owner)
+    Job.objects.create(owner=owner, title="Waiter", started_on=date(2024, 1, 1), occupation=WAITERS)
+    client.force_login(owner)
+    # Waiters' Sales and Marketing is rated 54 by athletes: not worth adding.
+    assert 'id="worth-heading"' not in client.get(reverse("jobs:dashboard")).content.decode()
 
 
 def text_of_html(html):

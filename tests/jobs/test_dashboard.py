@@ -4,6 +4,7 @@ import random
 import re
 from datetime import date, timedelta
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -41,6 +42,11 @@ def main_of(response):
     return response.content.decode().split("<main")[1].split("</main>")[0]
 
 
+def text_of(html):
+    """The words a person reads, tags dropped and white space folded."""
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace(" .", "."))
+
+
 def figure(html, name):
     """The headline figure a person reads, e.g. "30" or "33%", or "—"."""
     match = re.search(rf'data-figure="{name}">([^<]*)<', html)
@@ -58,19 +64,33 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     assert figure(html, "skill-coverage") == "67%"
     assert "Professional wrestler" in html
     assert "Performing in the ring is who I am" in html  # the direction's statement
+    # The answer first, before any figure: the days by verdict, the jobs named, what next.
+    answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
+    assert "Most of your days in work paid the bills." in answer
+    assert "Built the career (176 days): Gym assistant" in answer
+    assert "Paid the bills (352 days): Waiter" in answer
+    assert "Next: “First amateur match” was due on 1 Jun 2025" in answer
+    assert html.index('id="answer-heading"') < html.index('data-figure="overall-alignment"')
     # Each job leads with a verdict and a sentence, then each part in words...
-    assert "Built the career</span> Gym assistant built Professional wrestler" in html
+    assert "Built the career</span> Gym assistant built your professional wrestler career" in html
     assert "Paid the bills</span> Waiter paid the bills but did little for" in html
-    assert "Used 2 of your 4 target skills: Strength training, Choreography" in html
-    assert "Used 1 of your 4 target skills: Public speaking" in html
+    assert "Used Strength training and taught you Choreography (2 of your 4 target skills)" in html
+    assert "Taught you Public speaking (1 of your 4 target skills)" in html
     assert "Advanced 1 of your 2 goals: Join a wrestling school" in html
-    assert "You rated its fit with who you are 2 of 5: a little like me" in html
+    assert "You rated how well it fitted who you are: 2 of 5, a little like me" in html
     # ...and the arithmetic one click away.
     assert "How the 60 is counted" in html
     assert "(4 × 4/9 + 3 × 2/5 + 2 × 6/6 + 1 × 4/4) ÷ 10 × 100 = 59.78" in html
     assert "(4 × 2/9 + 3 × 0/5 + 2 × 1/6 + 1 × 1/4) ÷ 10 × 100 = 14.72" in html
-    # The headline says why coverage is high while the overall score is low.
-    assert "Why both?" in html
+    # The headline says why coverage is high while the overall score is low, and where
+    # the coverage came from.
+    assert (
+        "Why do you have 3 of the 4 skills your professional wrestler career needs, when your "
+        "jobs score only 30 out of 100 on average? Because your skills count wherever they "
+        "came from — Strength training (you used it in your job “Gym assistant”), Public "
+        "speaking (learned in your job “Waiter”) and Choreography (learned in your job “Gym "
+        "assistant”) — while a job's score counts only what that job gave you."
+    ) in text_of(html)
     # Missing skills, the offer's flag, lessons and the avoid list.
     missing = html.split('id="missing-heading"')[1].split("</section>")[0]
     assert "Stage presence" in missing
@@ -83,9 +103,13 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
 def test_demo_dashboard_next_steps_link_to_the_page_that_acts(client, elena):
     html = client.get(DASHBOARD).content.decode()
     goal = CareerGoal.objects.get(owner=elena, title="First amateur match")
+    # The first step leads the page, with its link; the card lists the steps after it.
+    answer = html.split('id="answer-heading"')[1].split("</section>")[0]
+    assert "“First amateur match” was due on 1 Jun 2025" in answer
+    assert reverse("careers:goal_detail", args=[goal.pk]) in answer
     steps = html.split('id="next-heading"')[1].split("</section>")[0]
-    assert "“First amateur match” was due on 1 Jun 2025" in steps
-    assert reverse("careers:goal_detail", args=[goal.pk]) in steps
+    assert ">Other steps<" in steps and "First amateur match" not in steps
+    assert "The offer to work as Bar supervisor at The Night Owl mentions" in steps
 
 
 def test_demo_charts_have_tooltips_links_and_tables_with_the_same_numbers(client, elena):
@@ -99,11 +123,15 @@ def test_demo_charts_have_tooltips_links_and_tables_with_the_same_numbers(client
         r'</span> <span class="tl-note">15 Jan 2024 – 31 Dec 2024</span>',
         timeline,
     )
-    plot = html.split('id="means-heading"')[1].split("</section>")[0]
-    # 11.50 an hour × 25 hours × 52 weeks = 14,950 a year: it paid the bills.
-    assert "14,950 EUR a year, score 15 — paid the bills" in plot
-    assert "10,920 EUR a year, score 60 — built the career" in plot
-    assert re.search(r"14,950 EUR</td><td[^>]*>15</td><td>Paid the bills</td>", plot)
+    # Newest first, as every list of jobs.
+    assert timeline.index(">Gym assistant<") < timeline.index(">Waiter<")
+    # The legend names every verdict with its rule: colour is never the only way to tell.
+    assert (
+        'Paid the bills <span class="text-body-secondary">(a score under 25, from paid work)'
+        in timeline
+    )
+    # Only the verdicts the chart shows are in its legend.
+    assert "Did little for it" not in timeline
 
 
 def test_dashboard_query_count_is_small_and_fixed(client, elena, django_assert_num_queries):
@@ -158,8 +186,9 @@ def test_job_detail_query_count_is_fixed(client, elena, django_assert_num_querie
     with django_assert_num_queries(11):
         response = client.get(reverse("jobs:job_detail", args=[waiter.pk]))
     html = response.content.decode()
-    assert "Used 1 of your 4 target skills: Public speaking" in html
-    assert 'class="score-badge score-low"' in html
+    assert "Taught you Public speaking (1 of your 4 target skills)" in html
+    assert 'class="score-badge tone-bills"' in html
+    assert '<span class="verdict verdict-bills">Paid the bills</span>' in html
 
 
 # -- Strangers ------------------------------------------------------------------------------
@@ -211,7 +240,7 @@ def test_a_direction_without_jobs_says_what_to_add(client, owner):
     client.force_login(owner)
     html = client.get(DASHBOARD).content.decode()
     assert figure(html, "overall-alignment") == "—"
-    assert "No held job can be scored yet." in html
+    assert "No job you held can be scored yet." in html
     assert "Add the skills Game developer needs to see how many you have." in html
     assert "Game developer has no goals, values or target skills yet" in html
 
@@ -335,10 +364,13 @@ def test_api_has_exactly_the_documented_shape(client, elena):
         "direction_id",
         "score",
         "needs_details",
+        "verdict",
         "components",
         "flags",
     ]
     assert waiter["needs_details"] is False
+    # The verdicts the pages show, from each job's own score and pay.
+    assert (offer["verdict"], gym["verdict"], waiter["verdict"]) == ("bills", "built", "bills")
     assert waiter["components"] == {
         "skills": 0.2222,
         "goals": 0.0,
@@ -405,9 +437,12 @@ def _random_history(user, rng):
             started_on=start,
             ended_on=end,
             identity_fit=rng.choice([None, 1, 2, 3, 4, 5]),
+            employment_type=rng.choice(["full_time", "volunteer", "unpaid"]),
+            pay_amount=rng.choice([None, Decimal("0"), Decimal("12.50")]),
+            pay_period="hour",
         )
         for skill in rng.sample(skills, rng.randint(0, 3)):
-            JobSkill.objects.create(job=job, skill=skill)
+            JobSkill.objects.create(job=job, skill=skill, gained=rng.random() < 0.5)
         for value in rng.sample(["money", "skills", "identity"], rng.randint(0, 2)):
             JobBenefit.objects.create(job=job, value=value)
         job.goals.set(rng.sample(goals, min(len(goals), rng.randint(0, 2))))

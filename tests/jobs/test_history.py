@@ -53,6 +53,11 @@ def raw_rows(user):
             benefits=frozenset(JobBenefit.objects.filter(job=job).values_list("value", flat=True)),
             identity_fit=job.identity_fit,
             avoid=job.avoid,
+            employment_type=job.employment_type,
+            pay_amount=job.pay_amount,
+            gained_ids=frozenset(
+                JobSkill.objects.filter(job=job, gained=True).values_list("skill_id", flat=True)
+            ),
         )
         for job in Job.objects.filter(owner=user)
     ]
@@ -119,6 +124,7 @@ def test_the_database_sums_what_the_formula_defines(owner, stranger, seed):
         expected = reference.job_data(job, directions)
         got = rows[job.id]
         assert got.linked == expected.linked
+        assert got.paid == expected.paid
         for d in directions:
             # A pair with nothing matched may be absent from the database's answer.
             assert got.matched.get(d.id, reference.alignment.NOTHING) == expected.matched[d.id]

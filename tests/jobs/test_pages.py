@@ -183,7 +183,7 @@ def test_owner_sees_their_job_in_the_timeline_and_on_its_page(owner_client, owne
     assert "Schedule Shifts" in text
     assert "Pay 11.50 EUR per hour" in text
     assert "How you liked it It was all right" in text
-    assert "How much it was you A little like me" in text
+    assert "How well it fitted you A little like me" in text
     assert "Public speaking — gained" in text
     assert "Connections" in text
     assert "I can hold a room." in text
@@ -587,12 +587,14 @@ def add_jobs(owner, rows):
 @pytest.mark.parametrize("rows", ROWS)
 def test_job_list_queries(owner_client, owner, django_assert_num_queries, rows):
     add_jobs(owner, rows)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(12):
         # 1 session, 2 signed-in user, 3 held jobs counted, 4 a page of them newest first,
         # 5 their skill links with their skills, 6 their benefits, 7 offers, 8 their skill
-        # links, 9 their benefits
+        # links, 9 their benefits; then the listed jobs' verdicts: 10 the directions,
+        # 11 the listed jobs as scored, 12 what they gave of each direction
         response = owner_client.get(JOB_LIST)
     text = text_of(response)
+    assert text.count("Not scored") == min(rows, 50) + rows  # no direction: each says so
     assert f"held {rows - 1}" in text
     assert f"held skill {rows - 1}" in text
     assert f"offer {rows - 1}" in text
@@ -631,7 +633,7 @@ def test_job_detail_queries(owner_client, owner, django_assert_num_queries, rows
     assert f"Skill {rows - 1}" in text
     assert f"Goal {rows - 1}" in text
     assert f"Contact {rows - 1}" in text
-    assert "Gave the one thing you value: Money" in text
+    assert "Gave the one thing you value from work: Money" in text
 
 
 @pytest.mark.parametrize("rows", ROWS)

@@ -4,12 +4,13 @@ an offer weighed against the job the person has, jobs that need details shown as
 import re
 from datetime import timedelta
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from careers.models import CareerDirection, Skill
+from careers.models import CareerDirection, Skill, bump_data_version
 from jobs.models import Job, JobSkill
 from tests.factories import long_history
 from tests.jobs.test_dashboard import figure
@@ -28,7 +29,8 @@ def elena(client):
 
 
 def text_of(response):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+    html = response.content.decode()
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
 # -- the offer, weighed ---------------------------------------------------------------------
@@ -38,21 +40,32 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
     offer = Job.objects.get(owner=elena, stage="offer")
     text = text_of(client.get(reverse("jobs:job_detail", args=[offer.pk])))
     assert "Set beside Gym assistant" in text
-    assert "Bar supervisor would build Professional wrestler less than Gym assistant does " in text
-    assert "(4 against 60 out of 100)." in text
+    # What it would change for the person first, then the comparison, in its verdict's words.
+    assert (
+        "Set beside Gym assistant Taking Bar supervisor would give you none of the skills you "
+        "miss and advance none of your goals."
+    ) in text
     # 2,100 a month × 12 ÷ 52 weeks ÷ 40 hours = 12.12 an hour, against 14 at the gym.
-    assert "It pays 1.88 EUR less an hour." in text
-    assert "But it mentions “night shifts”, which you noted to avoid after Waiter." in text
+    assert "It pays 1.88 EUR less an hour than Gym assistant." in text
+    assert (
+        "Against Professional wrestler it scores 4 out of 100, so it would pay the bills; "
+        "Gym assistant scores 60."
+    ) in text
+    assert "Careful: “night shifts” — you noted to avoid it after Waiter" in text
     assert "Pay an hour 12.12 EUR" in text and "Pay an hour 14 EUR" in text
     assert "It would give you none of the skills Professional wrestler needs" in text
     assert "Would use none of your 4 target skills" in text
+    assert "Would pay the bills" in text and "Built the career" in text
 
 
 def test_an_offer_that_would_close_a_missing_skill_says_so(client, elena):
     offer = Job.objects.get(owner=elena, stage="offer")
     JobSkill.objects.create(job=offer, skill=Skill.objects.get(owner=elena, name="Stage presence"))
     text = text_of(client.get(reverse("jobs:job_detail", args=[offer.pk])))
-    assert "It would give you what you still miss: Stage presence." in text
+    assert (
+        "Taking Bar supervisor would give you Stage presence, which Professional wrestler needs "
+        "and you do not have yet."
+    ) in text
     assert "Stage presence — this offer" in text
 
 
@@ -146,7 +159,8 @@ def test_ticking_a_target_skill_changes_the_score(client, elena):
         ("Customer service", False),
     }
     card = text_of(client.get(reverse("jobs:job_detail", args=[waiter.pk])))
-    assert "Used 2 of your 4 target skills: Stage presence, Public speaking" in card
+    # Used and gained are told apart, and both count.
+    assert "Used Stage presence and taught you Public speaking (2 of your 4 target skills)" in card
 
 
 def test_a_job_can_be_saved_with_its_essentials_only(client, owner):
@@ -177,10 +191,13 @@ def test_a_job_that_needs_details_is_grey_and_a_next_step(client, elena):
     )
     html = client.get(DASHBOARD).content.decode()
     assert figure(html, "overall-alignment") == "30"  # left out of the figures
-    assert "1 job needs details: it is left out of these figures" in html
+    answer = html.split('id="answer-heading"')[1].split("</section>")[0]
+    said = unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", answer)))
+    assert "Your job “Customer support agent” needs details before it can count." in said
     card = html.split(f'id="job-{silent.pk}-title"')[1].split("</article>")[0]
-    assert "score-none" in card and "Needs details" in card
-    assert "score-low" not in card  # grey, never red
+    assert "tone-details" in card and "Needs details" in card
+    assert "tone-bills" not in card  # grey, never orange
+    assert "You have not said yet which skills Customer support agent used" in card
     steps = html.split('id="next-heading"')[1].split("</section>")[0]
     assert "Customer support agent at Hallo Telecom needs details" in steps
     assert reverse("jobs:job_edit", args=[silent.pk]) in steps
@@ -188,19 +205,52 @@ def test_a_job_that_needs_details_is_grey_and_a_next_step(client, elena):
 
 def test_verdicts_follow_score_and_pay(client, elena):
     html = client.get(DASHBOARD).content.decode()
-    # The waiter job paid more than the middle of Elena's pay and scored 15; the gym job
-    # paid less and scored 60.
+    # The waiter job scored 15 and was paid; the gym job scored 60.
     assert '<span class="verdict verdict-bills">Paid the bills</span> Waiter paid' in html
+    assert '<span class="verdict verdict-built">Built the career</span> Gym assistant' in html
+    # The same job unpaid did little for the career; paying nothing is not paying the bills.
+    waiter = Job.objects.get(owner=elena, title="Waiter")
+    waiter.benefit_links.filter(value="money").delete()
+    Job.objects.filter(pk=waiter.pk).update(employment_type="volunteer", pay_amount=None)
+    bump_data_version(elena.pk)
+    html = client.get(DASHBOARD).content.decode()
+    assert '<span class="verdict verdict-little">Did little for it</span> Waiter did little' in html
+    # Its verdict is its own: the gym job's is unchanged.
     assert '<span class="verdict verdict-built">Built the career</span> Gym assistant' in html
 
 
+def test_every_page_that_shows_a_job_names_its_verdict_one_way(client, elena):
+    waiter = Job.objects.get(owner=elena, title="Waiter")
+    offer = Job.objects.get(owner=elena, stage="offer")
+    label = '<span class="verdict verdict-bills">Paid the bills</span>'
+    pages = {
+        "dashboard": client.get(DASHBOARD),
+        "jobs": client.get(reverse("jobs:job_list")),
+        "job": client.get(reverse("jobs:job_detail", args=[waiter.pk])),
+        "story": client.get(reverse("jobs:story")),
+    }
+    for name, page in pages.items():
+        text = text_of(page)
+        assert "paid the bills" in text.lower(), name
+        assert "Neither" not in text, name
+        assert "verdict-both" not in page.content.decode(), name
+    for name in ("dashboard", "jobs", "job"):
+        assert label in pages[name].content.decode(), name
+    offered = client.get(reverse("jobs:job_detail", args=[offer.pk])).content.decode()
+    assert '<span class="verdict verdict-bills">Would pay the bills</span>' in offered
+
+
 def test_the_headline_says_why_coverage_and_alignment_differ(client, elena):
-    html = client.get(DASHBOARD).content.decode()
+    text = text_of(client.get(DASHBOARD))
     assert (
-        "Why both? Between them, your jobs and learning have given you most of what "
-        "Professional wrestler needs (67%), but most of your working days went to jobs that "
-        "did little for it (30 of 100)."
-    ) in html
+        "Why do you have 3 of the 4 skills your professional wrestler career needs, when your "
+        "jobs score only 30 out of 100 on average? Because your skills count wherever they "
+        "came from — Strength training (you used it in your job “Gym assistant”), Public "
+        "speaking (learned in your job “Waiter”) and Choreography (learned in your job “Gym "
+        "assistant”)"
+    ) in text
+    # Never "most" of half, never a score told as a share of days.
+    assert "most of your working days" not in text
 
 
 def test_every_score_links_to_how_scores_work(client, elena):

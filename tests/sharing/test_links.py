@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -20,8 +21,9 @@ from careers.models import (
 )
 from jobs.models import Job
 from sharing import views
-from sharing.models import ShareLink
+from sharing.models import AccessToken, ShareLink
 from tests.factories import long_history
+from tests.test_hardening import at_once, signed_in
 from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
@@ -98,6 +100,29 @@ def test_a_link_needs_a_label_and_at_most_twenty_open_at_once(client, elena):
     assert ShareLink.objects.filter(owner=elena).count() == 20
 
 
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("kind", ["links", "tokens"])
+def test_twenty_at_once_holds_when_many_are_sent_at_the_same_moment(elena, kind):
+    """On PostgreSQL, 10 tabs post at the same moment with 15 open already: 5 are made, 5
+    refused (without the lock on the person's row, each counted 15 and all 10 were made)."""
+    model, data = {
+        "links": (ShareLink, {"label": "for my mentor", "days": "30"}),
+        "tokens": (AccessToken, {"name": "my script", "days": "30"}),
+    }[kind]
+    for n in range(15):
+        if kind == "links":
+            ShareLink.create(owner=elena, label=f"mentor {n}", days=30, show_contacts=False)
+        else:
+            AccessToken.create(owner=elena, name=f"tool {n}")
+    tabs = [signed_in(elena) for _ in range(10)]
+    url = reverse(f"sharing:{kind}")
+    responses = at_once(*(lambda tab=tab: tab.post(url, data) for tab in tabs))
+    assert sorted(response.status_code for response in responses) == [200] * 5 + [302] * 5
+    assert model.objects.owned_by(elena).live().count() == 20
+    refused = next(response for response in responses if response.status_code == 200)
+    assert f"You have 20 {kind}" in refused.content.decode()
+
+
 def test_the_same_form_sent_twice_makes_one_link(client, elena):
     client.force_login(elena)
     page = client.get(LINKS).content.decode()
@@ -157,6 +182,25 @@ def test_a_link_shows_the_dashboard_and_the_story_read_only(link):
     assert "Log out" not in html and "Add its details" not in html
 
 
+@pytest.mark.parametrize("direction", [True, False])
+def test_a_shared_page_never_names_the_owner_by_their_log_in(direction):
+    person = User.objects.create_user("zq-login-7", password="x")  # noqa: S106 - a test's
+    long_history(person, 3)
+    if not direction:
+        CareerDirection.objects.filter(owner=person).delete()
+    _, token = ShareLink.create(owner=person, label="mentor", days=30, show_contacts=False)
+    html = Client().get(shared(token)).content.decode()
+    assert "zq-login-7" not in html
+    assert "Read-only, shared by the owner" in html
+    assert "<strong>The owner</strong> shared this view of their career with you" in html
+    assert "<title>The owner's career, shared read-only" in html
+    person.first_name, person.last_name = "Ana", "Ruiz"
+    person.save()
+    bump_data_version(person.pk)  # as the admin's change does
+    html = Client().get(shared(token)).content.decode()
+    assert "zq-login-7" not in html and "Read-only, shared by Ana Ruiz" in html
+
+
 def test_no_link_leads_into_the_account_whatever_the_dashboard_shows(owner):
     """Every kind of "and N more", "add its details" and "set one" the dashboard has."""
     long_history(owner, 30)  # more jobs than it explains, skills gained, lessons, avoid notes
@@ -171,7 +215,7 @@ def test_no_link_leads_into_the_account_whatever_the_dashboard_shows(owner):
     )
     _, token = ShareLink.create(owner=owner, label="mentor", days=30, show_contacts=False)
     html = Client().get(shared(token)).content.decode()
-    assert "and 4 more." in html and "Imported does not say yet which skills it used" in html
+    assert "and 4 more." in html and "You have not said yet which skills Imported used" in html
     assert {href for href in hrefs(html) if not href.startswith("#")} <= PUBLIC
     assert "<form" not in html
 
@@ -197,6 +241,34 @@ def test_contacts_are_named_only_when_the_person_chose_so(elena, link):
     assert "Marco Ruiz (Head coach at Iron Hall)" in html
     # Her notes about people are shown to nobody.
     assert "Saturday ring sessions" not in html
+
+
+def test_a_link_of_a_closed_account_does_not_open(elena, link):
+    _, token = link
+    assert Client().get(shared(token)).status_code == 200
+    elena.is_active = False  # closed by an administrator
+    elena.save()
+    response = Client().get(shared(token))
+    assert response.status_code == 404
+    assert "Professional wrestler" not in response.content.decode()
+
+
+def test_a_demos_links_and_tokens_end_with_the_demo_not_at_the_clean_up():
+    from accounts.demo import create_demo_account
+    from accounts.models import DemoAccount
+
+    user = create_demo_account()
+    _, link_token = ShareLink.create(owner=user, label="mentor", days=30, show_contacts=False)
+    _, api_token = AccessToken.create(owner=user, name="script")
+    api = {"HTTP_AUTHORIZATION": f"Bearer {api_token}"}
+    assert Client().get(shared(link_token)).status_code == 200
+    assert Client().get(reverse("api:jobs"), **api).status_code == 200
+    # A day later the demo is over, though the daily clean-up has not run yet.
+    DemoAccount.objects.filter(user=user).update(
+        created_at=timezone.now() - DemoAccount.LIFETIME - timedelta(seconds=1)
+    )
+    assert Client().get(shared(link_token)).status_code == 404
+    assert Client().get(reverse("api:jobs"), **api).status_code == 401
 
 
 def test_opening_a_link_notes_when_and_how_often(link):
@@ -256,6 +328,15 @@ def test_wrong_tokens_lock_the_address_out_like_a_log_in(link):
     assert "no-store" in response["Cache-Control"]
     # Another address is not locked out.
     assert Client(REMOTE_ADDR="198.51.100.7").get(shared(token)).status_code == 200
+
+
+def test_wrong_tokens_from_many_addresses_of_one_ipv6_64_lock_it_out(link):
+    _, token = link
+    for n in range(views.MISSES_ALLOWED):
+        guesser = Client(REMOTE_ADDR=f"2001:db8:5:6::{n + 1:x}")
+        assert guesser.get(shared(f"guess-{n}")).status_code == 404
+    assert Client(REMOTE_ADDR="2001:db8:5:6::ff").get(shared(token)).status_code == 429
+    assert Client(REMOTE_ADDR="2001:db8:5:7::1").get(shared(token)).status_code == 200
 
 
 def test_openings_are_limited_per_address(link, monkeypatch):

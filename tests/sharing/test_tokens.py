@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from accounts.deletion import delete_account
 from config.errors import NOT_SIGNED_IN
@@ -45,7 +46,7 @@ def bearer(token):
 
 def test_a_token_is_made_shown_once_and_kept_as_a_digest(client, elena):
     client.force_login(elena)
-    response = client.post(TOKENS, {"name": "my spreadsheet"})
+    response = client.post(TOKENS, {"name": "my spreadsheet", "days": "0"})
     assert response.status_code == 302
     page = client.get(TOKENS).content.decode()
     token = re.search(r'id="new-token-value">(brg_[A-Za-z0-9_-]{43})<', page).group(1)
@@ -56,15 +57,16 @@ def test_a_token_is_made_shown_once_and_kept_as_a_digest(client, elena):
     assert token not in str(AccessToken.objects.filter(pk=row.pk).values().get())
     again = client.get(TOKENS).content.decode()
     assert token not in again and "my spreadsheet" in again and "never used" in again
+    assert "never expires" in again
     assert Client().get(ALIGNMENT, **bearer(token)).status_code == 200
 
 
 def test_a_token_needs_a_name_and_at_most_twenty_at_once(client, elena):
     client.force_login(elena)
-    assert client.post(TOKENS, {"name": ""}).status_code == 200
+    assert client.post(TOKENS, {"name": "", "days": "90"}).status_code == 200
     for n in range(20):
         AccessToken.create(owner=elena, name=f"tool {n}")
-    response = client.post(TOKENS, {"name": "one more"})
+    response = client.post(TOKENS, {"name": "one more", "days": "90"})
     assert "You have 20 tokens" in response.content.decode()
 
 
@@ -77,7 +79,49 @@ def test_revoking_is_immediate(client, elena, token):
     response = api.get(JOBS, **bearer(token))
     assert response.status_code == 401
     assert response.json() == {"detail": auth.BAD_TOKEN}
-    assert "Revoked tokens" in client.get(TOKENS).content.decode()
+    assert "Tokens that no longer work" in client.get(TOKENS).content.decode()
+
+
+@pytest.mark.parametrize(("days", "expires"), [("30", 30), ("90", 90), ("365", 365)])
+def test_a_token_is_given_the_expiry_chosen_and_the_list_shows_it(client, elena, days, expires):
+    client.force_login(elena)
+    page = client.get(TOKENS).content.decode()
+    assert '<option value="90" selected>After 90 days</option>' in page
+    assert '<option value="0">Never expires</option>' in page
+    assert client.post(TOKENS, {"name": "my spreadsheet", "days": days}).status_code == 302
+    row = AccessToken.objects.get(owner=elena)
+    assert row.expires_at - row.created_at == timedelta(days=expires)
+    again = client.get(TOKENS).content.decode()
+    assert f"expires {date_format(timezone.localtime(row.expires_at), 'j M Y')}" in again
+
+
+def test_a_token_with_an_expiry_other_than_offered_is_refused(client, elena):
+    client.force_login(elena)
+    response = client.post(TOKENS, {"name": "my spreadsheet", "days": "100000"})
+    assert response.status_code == 200
+    assert not AccessToken.objects.exists()
+
+
+def test_an_expired_token_is_refused_with_the_usual_401_and_listed_as_expired(client, elena):
+    row, token = AccessToken.create(owner=elena, name="my spreadsheet", days=30)
+    api = Client()
+    assert api.get(JOBS, **bearer(token)).status_code == 200
+    AccessToken.objects.filter(pk=row.pk).update(
+        created_at=timezone.now() - timedelta(days=31),
+        expires_at=timezone.now() - timedelta(seconds=1),
+    )
+    response = api.get(JOBS, **bearer(token))
+    assert response.status_code == 401
+    assert response.json() == {"detail": auth.BAD_TOKEN}
+    assert "expired" in auth.BAD_TOKEN
+    client.force_login(elena)
+    page = client.get(TOKENS).content.decode()
+    assert "Tokens that no longer work" in page
+    assert f"— expired {date_format(timezone.localtime(timezone.now()), 'j M Y')}" in page
+    # An expired token no longer counts among the 20 at once.
+    for n in range(19):
+        AccessToken.create(owner=elena, name=f"tool {n}")
+    assert client.post(TOKENS, {"name": "one more", "days": "90"}).status_code == 302
 
 
 def test_a_stranger_cannot_revoke_or_see_anothers_tokens(client, stranger, token):

@@ -1,0 +1,81 @@
+"""The dashboard's answer, at the top: days by verdict and the jobs named, then what next.
+
+Two histories besides the worked example, written as Bearing exports (tests/jobs/histories/):
+a UX designer whose certificate covers every target skill while five years of customer
+support paid the bills, and an unpaid volunteer job built the career; and a would-be
+electrician whose unpaid help at a firm built some of it, with an offer on the table.
+"""
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from jobs import wording
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+HISTORIES = Path(__file__).parent / "histories"
+
+
+def text_of(html):
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))).replace(" .", ".")
+
+
+def dashboard_of(client, history):
+    user = UserFactory(username=history)
+    call_command("import_data", history, str(HISTORIES / f"{history}.json"), verbosity=0)
+    client.force_login(user)
+    html = client.get(reverse("jobs:dashboard")).content.decode()
+    answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
+    return html, answer
+
+
+def test_unpaid_work_that_built_the_career_is_named_as_such(client):
+    html, answer = dashboard_of(client, "ux_designer")
+    assert "Most of your days in work paid the bills." in answer
+    assert "Built the career (123 days): Volunteer UX designer" in answer
+    assert re.search(r"Paid the bills \([\d,]+ days\): Customer support agent", answer)
+    # Unpaid, and it built the career: never "paid the bills".
+    (card,) = [a for a in html.split("<article")[1:] if "Volunteer UX designer</a>" in a]
+    assert '<span class="verdict verdict-built">Built the career</span>' in card
+
+
+def test_high_coverage_over_low_scores_is_explained_with_where_it_came_from(client):
+    html, _ = dashboard_of(client, "ux_designer")
+    text = text_of(html)
+    assert (
+        "Why do you have all 5 skills your UX designer career needs, when your jobs score only "
+        "11 out of 100 on average? Because your skills count wherever they came from — "
+        "Prototyping and User research (learned in your job “Volunteer UX designer”) and "
+        "Figma, Usability testing and Wireframing (from “Google UX Design Certificate”) — while "
+        "a job's score counts only what that job gave you."
+    ) in text
+    assert "most of the skills" not in text  # 100% is "all", never "most"
+
+
+def test_unpaid_help_that_built_some_of_it_and_the_next_step(client):
+    html, answer = dashboard_of(client, "electrician")
+    assert "Built some of it (264 days): Helping my uncle's electrical firm" in answer
+    assert re.search(r"Paid the bills \([\d,]+ days\): Cashier and Warehouse night picker", answer)
+    # An offer that would build the career does not wait: it is the one thing to do next.
+    assert (
+        "Next: The offer to work as Electrician's mate at Brightline Installations scores 78: "
+        "it would build your electrician career"
+    ) in answer
+    # The offer is weighed in the future tense, with its pay.
+    offers = text_of(html.split('id="offers-heading"')[1])
+    assert "Would build the career" in offers
+    assert "13.10 EUR per hour" in offers
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "said"),
+    [(10, 10, "all"), (5, 10, "half"), (6, 10, "most"), (99, 100, "most"), (4, 10, "40%")],
+)
+def test_shares_are_said_only_as_they_are(part, whole, said):
+    assert wording.share_of(part, whole) == said
