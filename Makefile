@@ -25,9 +25,12 @@ migrate: $(STAMP)
 demo: migrate
 	DEBUG=1 $(BIN)/python manage.py load_demo
 
-## The demo on http://127.0.0.1:8000 with SQLite (log in as elena / bearing-demo).
+## The demo on http://127.0.0.1:8000 with SQLite (log in as elena / bearing-demo), with DEBUG
+## on: for trying Bearing on your own machine, never for a server. Another port when 8000 is
+## taken: make run PORT=8001.
+PORT ?= 8000
 run: demo
-	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## As in production: gunicorn, DEBUG off, static files collected. With DEBUG off Bearing needs
 ## a SECRET_KEY: the environment's, or else one made once into .secret_key (kept out of git).

@@ -3,6 +3,7 @@
 from django.apps import apps
 from django.db import transaction
 
+from careers import alignment
 from careers.models import CareerDirection, CareerGoal, Contact, Learning, Skill
 from jobs.models import Job
 
@@ -22,12 +23,23 @@ OWNED = {
 
 
 def what_is_deleted(user):
-    """["3 jobs", "1 career direction", …] (kinds with none left out), for the page that
-    asks. Six queries."""
+    """["3 jobs", "1 career direction", …, "2 share links (…)"] (kinds with none left out),
+    for the page that asks. Eight queries."""
     counts = {
         collection: model.objects.owned_by(user).count() for collection, model in OWNED.items()
     }
-    return [counted(count, collection) for collection, count in counts.items() if count]
+    lines = [counted(count, collection) for collection, count in counts.items() if count]
+    # What the person made for others to reach their data, gone with the account (by the
+    # user's own relations: accounts knows nothing of sharing).
+    links, tokens = user.share_links.count(), user.access_tokens.count()
+    if links:
+        said = alignment.counted(links, "share link")
+        stops = "it stops" if links == 1 else "they stop"
+        lines.append(f"{said} (read-only for a mentor: {stops} opening at once)")
+    if tokens:
+        said = alignment.counted(tokens, "API token")
+        lines.append(f"{said} (a program using one is refused from then on)")
+    return lines
 
 
 @transaction.atomic

@@ -682,16 +682,18 @@ def _weak_steps(results, focus, coverage) -> list[NextStep]:
         have = "every skill" if coverage == 100 else "most of the skills"
         kind = "find_work"
         said = (
-            f"Look for work that uses your skills: you already have {have} "
-            f"{career(focus.title)} needs, and "
+            f"You already have {have} {career(focus.title)} needs: look for work that uses "
+            "them. The job you have, {job}, scores {score}."
         )
     else:
         kind = "weak_job"
-        said = "Plan your next job, one that uses your target skills: "
+        said = (
+            "The job you have, {job}, scores {score}: plan a next job that uses your target skills."
+        )
     return [
         NextStep(
             kind=kind,
-            text=f"{said}{job_name(r.job)}, the job you have, scores {r.score}.",
+            text=said.format(job=job_name(r.job), score=r.score),
             direction_id=r.direction_id,
             job_id=r.job.id,
         )

@@ -134,6 +134,8 @@ class FindsOccupation:
     offers them as one types). The form must have "occupation" among its model fields."""
 
     FIND = "find_occupation"
+    # The choice of none, in the form's own words (a job form says "this job").
+    no_occupation = "No occupation: my career is not one of them"
 
     def add_occupation(self):
         self.finding = self.is_bound and self.FIND in self.data
@@ -145,7 +147,7 @@ class FindsOccupation:
             if self.is_bound
             else (self.initial.get("occupation") or self.instance.occupation)
         )
-        choices = [("", "No occupation: my career is not one of them")]
+        choices = [("", self.no_occupation)]
         for code in (self.instance.occupation, chosen):
             found = occupations.get(code) if occupations.is_code(code or "") else None
             if found and all(code != known for known, _ in choices):
@@ -395,7 +397,7 @@ class GoalForm(OwnedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["direction"].queryset = CareerDirection.objects.owned_by(self.owner)
-        self.fields["direction"].empty_label = "No direction yet"
+        self.fields["direction"].empty_label = "Not under a direction"
 
     def get_layout(self):
         return Layout(

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DeleteView, UpdateView
 
 from . import occupations
+from .alignment import HELD, OFFER
 from .forms import (
     ContactForm,
     DirectionForm,
@@ -368,8 +369,11 @@ class GoalDelete(OwnedDeleteView):
 
 
 def skill_list(request):
+    """The person's skills, each with the jobs they held that name it (an offer is not a job
+    had: offers are counted apart), the learning and the directions."""
     skills = Skill.objects.owned_by(request.user).annotate(
-        job_count=Count("job_links", distinct=True),
+        job_count=Count("job_links", filter=Q(job_links__job__stage=HELD), distinct=True),
+        offer_count=Count("job_links", filter=Q(job_links__job__stage=OFFER), distinct=True),
         learning_count=Count("learning", distinct=True),
         direction_count=Count("direction_links", distinct=True),
     )

@@ -6,12 +6,22 @@ person's own skills. Ratings are labelled choices. Only the title and, for a job
 start date are needed: the rest can be told later.
 """
 
-from crispy_forms.bootstrap import Accordion, AccordionGroup, InlineCheckboxes, InlineRadios
+from crispy_forms.bootstrap import (
+    Accordion,
+    AccordionGroup,
+    FieldWithButtons,
+    InlineCheckboxes,
+    InlineRadios,
+    StrictButton,
+)
+from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row
 from django import forms
+from django.db.models import Case, IntegerField, When
+from django.db.models.functions import Lower
 from django.utils import timezone
 
-from careers.alignment import CURRENT, PAST
+from careers.alignment import day
 from careers.forms import (
     DateInput,
     FindsOccupation,
@@ -22,6 +32,7 @@ from careers.forms import (
 )
 from careers.models import (
     CURRENCY_MESSAGE,
+    DIRECTION_ORDER,
     CareerGoal,
     Contact,
     DirectionSkill,
@@ -52,24 +63,43 @@ NOT_SAID = ("", "Not said")
 USED, GAINED = "used", "gained"
 
 
+# The most target skills a job form offers to tick (the rest are typed under "Other skills"),
+# so the form stays a form however many directions a person weighs.
+TICKABLE = 100
+
+
 def target_skills(owner):
-    """The skills the person's current and past directions ask for, most important first,
-    each once: (skill, the directions' titles)."""
-    links = (
-        DirectionSkill.objects.filter(direction__owner=owner, direction__status__in=[CURRENT, PAST])
-        .select_related("skill", "direction")
-        .order_by("-importance", "skill__name")
+    """The skills the person's directions ask for, to tick on a job: grouped by direction
+    (the current one, then those considered, then past ones), most important first, each
+    skill once, under the first direction that asks for it; at most TICKABLE in all.
+
+    Returns ([(direction, [skill, ...]), ...], whether some were left out)."""
+    rank = Case(
+        *(When(direction__status=status, then=n) for status, n in DIRECTION_ORDER.items()),
+        output_field=IntegerField(),
     )
-    found = {}
-    for link in links:
-        found.setdefault(link.skill_id, (link.skill, []))[1].append(link.direction.title)
-    return list(found.values())
+    links = (
+        DirectionSkill.objects.filter(direction__owner=owner)
+        .select_related("skill", "direction")
+        .annotate(rank=rank)
+        .order_by("rank", Lower("direction__title"), "direction_id", "-importance", "skill__name")
+    )
+    # Read twice the limit: a skill several directions ask for comes once per direction.
+    read = list(links[: 2 * TICKABLE])
+    groups, seen = {}, set()
+    for link in read:
+        if link.skill_id not in seen and len(seen) < TICKABLE:
+            seen.add(link.skill_id)
+            groups.setdefault(link.direction_id, (link.direction, []))[1].append(link.skill)
+    more = len(read) == 2 * TICKABLE or len({link.skill_id for link in read}) > TICKABLE
+    return list(groups.values()), more
 
 
 class JobForm(FindsOccupation, OwnedModelForm):
     """A job the person had or has, with its skills, values, goals and contacts."""
 
     stage = Stage.HELD
+    no_occupation = "No occupation: this job is not one of them"
     skills_used = SkillNamesField(
         label="Other skills you used", help_text="Comma-separated: anything else you used."
     )
@@ -148,14 +178,11 @@ class JobForm(FindsOccupation, OwnedModelForm):
         self.fields["pay_amount"].widget.attrs.update({"min": 0, "step": "0.01"})
         self.initial["lock_version"] = self.instance.lock_version
         links = list(self.instance.skill_links.select_related("skill")) if self.instance.pk else []
-        self.targets = target_skills(self.owner)
-        targeted = {skill.pk for skill, _ in self.targets}
-        several = len({title for _, titles in self.targets for title in titles}) > 1
-        for skill, directions in self.targets:
-            field = self.target_choice(skill)
-            if several:
-                field.help_text = f"For {', '.join(directions)}"
-            self.fields[self.target_field(skill)] = field
+        self.target_groups, self.more_targets = target_skills(self.owner)
+        self.targets = [skill for _, skills in self.target_groups for skill in skills]
+        targeted = {skill.pk for skill in self.targets}
+        for skill in self.targets:
+            self.fields[self.target_field(skill)] = self.target_choice(skill)
         for link in links:
             if link.skill_id in targeted:
                 self.initial.setdefault(self.target_field(link.skill), self.link_value(link))
@@ -197,41 +224,53 @@ class JobForm(FindsOccupation, OwnedModelForm):
         """(skill, gained?) for each target skill ticked."""
         return [
             (skill, self.cleaned_data.get(self.target_field(skill)) == GAINED)
-            for skill, _ in self.targets
+            for skill in self.targets
             if self.cleaned_data.get(self.target_field(skill)) in (USED, GAINED)
         ]
 
     # -- layout ------------------------------------------------------------------------------
 
     def skills_layout(self):
-        ticks = [
-            InlineRadios(self.target_field(skill), wrapper_class="target-skill")
-            for skill, _ in self.targets
+        # Each direction's skills under its own title (a template variable: a title is
+        # the person's text, escaped like any other).
+        groups = [
+            Fieldset(
+                f"{{{{ form.target_groups.{n}.0.title }}}} "
+                f'<span class="text-body-secondary fw-normal">'
+                f"({{{{ form.target_groups.{n}.0.get_status_display|lower }}}})</span>",
+                *(
+                    InlineRadios(self.target_field(skill), wrapper_class="target-skill")
+                    for skill in skills
+                ),
+                css_class="target-group",
+            )
+            for n, (_, skills) in enumerate(self.target_groups)
         ]
         return Fieldset(
             "Skills",
-            HTML('{% include "jobs/_target_skills_hint.html" %}') if ticks else HTML(""),
-            *ticks,
+            HTML('{% include "jobs/_target_skills_hint.html" %}') if groups else HTML(""),
+            *groups,
             "skills_used",
             "skills_gained",
         )
 
-    def get_layout(self):
-        more = [
+    def pay_layout(self):
+        """Hours, schedule and pay: what the job asks and pays (not what the score counts)."""
+        return [
             Row(
                 Column("hours_per_week", css_class="col-sm-6 col-md-4"),
                 Column("schedule", css_class="col-sm-6 col-md-4"),
             ),
+            # The currency has a column as wide as the others: its error is a sentence.
             Row(
-                Column("pay_amount", css_class="col-sm-5 col-md-4"),
-                Column("pay_period", css_class="col-sm-4 col-md-4"),
-                Column("currency", css_class="col-sm-3 col-md-2"),
+                Column("pay_amount", css_class="col-sm-6 col-md-4"),
+                Column("pay_period", css_class="col-sm-6 col-md-4"),
+                Column(Field("currency", css_class="input-currency"), css_class="col-md-4"),
             ),
-            "description",
-            InlineRadios("satisfaction"),
-            Field("goals", wrapper_class="choice-list"),
-            HTML('{% include "jobs/_no_goals_hint.html" %}'),
         ]
+
+    def get_layout(self):
+        more = ["description", InlineRadios("satisfaction")]
         if "contacts" in self.fields:
             more.append(Field("contacts", wrapper_class="choice-list"))
         more += ["lessons", "avoid"]
@@ -248,6 +287,7 @@ class JobForm(FindsOccupation, OwnedModelForm):
                     Column("started_on", css_class="col-sm-6 col-md-4"),
                     Column("ended_on", css_class="col-sm-6 col-md-4"),
                 ),
+                *self.pay_layout(),
             ),
             Fieldset(
                 "What it gave you",
@@ -257,12 +297,16 @@ class JobForm(FindsOccupation, OwnedModelForm):
                 ),
                 InlineCheckboxes("benefits"),
                 InlineRadios("identity_fit"),
+                Field("goals", wrapper_class="choice-list"),
+                HTML('{% include "jobs/_no_goals_hint.html" %}'),
             ),
             self.skills_layout(),
             self.occupation_layout(),
             Accordion(
                 AccordionGroup(
-                    "More about the job (pay, hours, goals, lessons…)", *more, active=False
+                    "More about the job (the work, how you liked it, people, lessons…)",
+                    *more,
+                    active=False,
                 )
             ),
         )
@@ -394,15 +438,7 @@ class OfferForm(JobForm):
                     Column("employment_type", css_class="col-md-4"),
                     Column("started_on", css_class="col-sm-6 col-md-4"),
                 ),
-                Row(
-                    Column("hours_per_week", css_class="col-sm-6 col-md-4"),
-                    Column("schedule", css_class="col-sm-6 col-md-4"),
-                ),
-                Row(
-                    Column("pay_amount", css_class="col-sm-5 col-md-4"),
-                    Column("pay_period", css_class="col-sm-4 col-md-4"),
-                    Column("currency", css_class="col-sm-3 col-md-2"),
-                ),
+                *self.pay_layout(),
                 "description",
             ),
             Fieldset(
@@ -417,3 +453,52 @@ class OfferForm(JobForm):
 
     def check_start(self, started):
         """An offer may start any day, or on a day not known yet."""
+
+
+class TookItForm(forms.Form):
+    """The day the person started a job they were offered and took."""
+
+    started_on = forms.DateField(
+        label="The day you started",
+        widget=DateInput(),
+        error_messages={
+            "required": "When did you start? A job you have needs its first day.",
+            "invalid": "Use a date such as 2024-01-15.",
+        },
+    )
+
+    def __init__(self, *args, offer, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.offer, self.today = offer, today
+        starts = offer.started_on
+        # The offer's own start when it has come; today when it has none; nothing to
+        # offer when it is still to come (the page says so).
+        self.starts_later = starts is not None and starts > today
+        self.initial["started_on"] = None if self.starts_later else (starts or today)
+        self.fields["started_on"].widget.attrs["max"] = today.isoformat()
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            FieldWithButtons(
+                "started_on",
+                StrictButton("Count it among my jobs", type="submit", css_class="btn-primary"),
+                css_class="took-it-date",
+            )
+        )
+
+    def clean_started_on(self):
+        started = self.cleaned_data["started_on"]
+        if started > self.today:
+            raise forms.ValidationError(
+                "%(day)s is still to come: a job counts among yours from the day you start. "
+                "Mark it once you have started.",
+                params={"day": day(started)},
+            )
+        ended = self.offer.ended_on
+        if ended and started > ended:
+            raise forms.ValidationError(
+                "It ends on %(day)s: the day you started comes before that.",
+                params={"day": day(ended)},
+            )
+        return started

@@ -93,7 +93,8 @@ def offer_prefill(request):
     if not (teach or use):
         return initial
     ticked = set()
-    for skill, _ in target_skills(request.user):
+    groups, _ = target_skills(request.user)  # the skills the form offers to tick
+    for skill in (skill for _, skills in groups for skill in skills):
         folded = skill.name.casefold()
         if folded in taught or folded in {name.casefold() for name in use}:
             initial[OfferForm.target_field(skill)] = GAINED if folded in taught else USED

@@ -15,6 +15,7 @@ urlpatterns = [
     path("jobs/<int:pk>/", views.job_detail, name="job_detail"),
     path("jobs/<int:pk>/edit/", views.JobUpdate.as_view(), name="job_edit"),
     path("jobs/<int:pk>/add-skills/", views.job_add_skills, name="job_add_skills"),
+    path("jobs/<int:pk>/took-it/", views.job_took_it, name="job_took_it"),
     path("jobs/<int:pk>/delete/", views.JobDelete.as_view(), name="job_delete"),
     # Your next job: the bridges toward a direction (jobs.next_views)
     path("next/", next_views.next_job_page, name="next"),

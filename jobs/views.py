@@ -2,10 +2,11 @@
 
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from careers.alignment import ALIGNED_AT, DRIFT_POINTS, DRIFT_WINDOW_DAYS, WEIGHTS
+from careers.models import bump_data_version
 from careers.views import (
     OwnedCreateView,
     OwnedDeleteView,
@@ -26,7 +28,7 @@ from . import dashboard as pages
 from . import history, next_views, story, wording
 from .asked import Canonical, asked_direction, canonical_id, redirect_canonical
 from .cache import cached
-from .forms import JobChanged, JobForm, OfferForm
+from .forms import JobChanged, JobForm, OfferForm, TookItForm
 from .models import Job, JobSkill, Stage
 
 
@@ -130,10 +132,8 @@ def job_list(request):
     )
 
 
-def job_detail(request, pk):
-    """One job, with its score against the direction it is set against, explained; an
-    offer is weighed against the job the person has."""
-    job = get_object_or_404(
+def _job_with_links(request, pk):
+    return get_object_or_404(
         Job.objects.prefetch_related(
             Prefetch("skill_links", JobSkill.objects.select_related("skill")),
             "benefit_links",
@@ -143,11 +143,26 @@ def job_detail(request, pk):
         pk=pk,
         owner=request.user,
     )
+
+
+def _offer_page(request, offer, today, took):
+    """An offer weighed against the job the person has, with the form to say they took it."""
+    skills = [link.skill.name for link in offer.skill_links.all()]
+    context = pages.weigh_offer(request.user, offer.pk, today, skills)
+    return render(
+        request,
+        "jobs/offer_detail.html",
+        {"job": offer, "today": today, "took": took, **context},
+    )
+
+
+def job_detail(request, pk):
+    """One job, with its score against the direction it is set against, explained; an
+    offer is weighed against the job the person has."""
+    job = _job_with_links(request, pk)
     today = timezone.localdate()
     if job.is_offer:
-        skills = [link.skill.name for link in job.skill_links.all()]
-        context = pages.weigh_offer(request.user, job.pk, today, skills)
-        return render(request, "jobs/offer_detail.html", {"job": job, "today": today, **context})
+        return _offer_page(request, job, today, TookItForm(offer=job, today=today))
     view = pages.job_card(request.user, job.pk, today)
     have = [link.skill.name for link in job.skill_links.all()]
     return render(
@@ -155,6 +170,31 @@ def job_detail(request, pk):
         "jobs/job_detail.html",
         {"job": job, "view": view, "suggested": suggested_for(job.occupation, have)},
     )
+
+
+@require_POST
+@transaction.atomic
+def job_took_it(request, pk):
+    """An offer the person took becomes a job they hold, from the day they started, with
+    everything they said of it (skills, values, goals, pay, notes)."""
+    job = get_object_or_404(Job, pk=pk, owner=request.user)
+    if not job.is_offer:  # taken already (a second click, another tab)
+        messages.info(request, f"{job.title} is among your jobs already.")
+        return redirect(job)
+    today = timezone.localdate()
+    took = TookItForm(request.POST, offer=job, today=today)
+    if not took.is_valid():
+        return _offer_page(request, _job_with_links(request, pk), today, took)
+    # Only an offer still: a second sending at the same moment changes nothing.
+    taken = Job.objects.filter(pk=job.pk, owner=request.user, stage=Stage.OFFER).update(
+        stage=Stage.HELD,
+        started_on=took.cleaned_data["started_on"],
+        lock_version=F("lock_version") + 1,  # a job form opened on the offer is told
+    )
+    if taken:
+        bump_data_version(request.user.pk)
+        messages.success(request, f"You took {job.title}: it now counts among your jobs.")
+    return redirect("jobs:dashboard")
 
 
 @require_POST

@@ -286,7 +286,8 @@ def sentence(title, verdict, lines, direction_title, offer=False):
     )
     # The two weightiest parts, without the names the lines below give.
     reasons = [line["reason"] for line in lines if line["counted"]][:2]
-    return f"{opening}: it {' and '.join(reasons)}." if reasons else f"{opening}."
+    joiner = ", and " if any(" and " in reason for reason in reasons) else " and "
+    return f"{opening}: it {joiner.join(reasons)}." if reasons else f"{opening}."
 
 
 def before_direction(job, direction):
@@ -295,15 +296,10 @@ def before_direction(job, direction):
         return ""
     if direction.started_on is None or job.started_on >= direction.started_on:
         return ""
-    if job.ended_on is not None and job.ended_on < direction.started_on:
-        return (
-            f"You did this job before you chose {direction.title} "
-            f"({day(direction.started_on)}). It was not meant for that career, but like every "
-            "job it is scored for it."
-        )
+    did = "did" if job.ended_on is not None and job.ended_on < direction.started_on else "started"
     return (
-        f"You started this job before you chose {direction.title} "
-        f"({day(direction.started_on)}); it is scored for that career over all its days."
+        f"You {did} this job before you chose {direction.title} ({day(direction.started_on)}); "
+        "it is still scored for that career."
     )
 
 
@@ -515,7 +511,7 @@ def coverage_figure(coverage, target_skills, title):
         side = "you miss" if heavier is miss else "you have"
         which = "the one" if len(heavier) == 1 else f"the {len(heavier)}"
         verb = "is" if len(heavier) == 1 else "are"
-        why = f": {which} {side} {verb} {joined(levels, 'or')}"
+        why = f", because {which} {side} {verb} {joined(levels, 'or')}"
     counted_ = f"all {total}" if len(have) == total else f"{len(have)} of the {total}"
     return {
         "have": len(have),

@@ -743,9 +743,8 @@ def test_an_ongoing_weak_job_is_named():
             kind="find_work",
             # The coach job gave every target skill: the step says to find work that uses them.
             text=(
-                "Look for work that uses your skills: you already have every skill your "
-                "professional wrestler career needs, and Waiter at Rosa's Diner, the job you "
-                "have, scores 15."
+                "You already have every skill your professional wrestler career needs: look for "
+                "work that uses them. The job you have, Waiter at Rosa's Diner, scores 15."
             ),
             direction_id=3,
             job_id=20,
@@ -780,8 +779,7 @@ def test_next_steps_keep_their_order():
     ]
     assert "no values yet" in result.next_steps[2].text
     assert result.next_steps[3].text == (
-        "Plan your next job, one that uses your target skills: Job at Employer, the job you "
-        "have, scores 0."
+        "The job you have, Job at Employer, scores 0: plan a next job that uses your target skills."
     )
 
 

@@ -48,6 +48,7 @@ POST_ONLY = {
     "careers:goal_achieve",
     "careers:direction_add_skills",
     "jobs:job_add_skills",
+    "jobs:job_took_it",
     "jobs:next_link",
     "sharing:link_revoke",
     "sharing:token_revoke",
@@ -155,7 +156,7 @@ def test_the_walk_found_every_kind_of_page():
     assert {"jobs:story", "sharing:links", "sharing:tokens", "sharing:shared"} <= set(NAMES)
     assert {"api:alignment", "api:jobs", "api:directions", "api:openapi-json"} <= set(NAMES)
     assert {"jobs:next", "jobs:next_link", "jobs:next_how", "api:next"} <= set(NAMES)
-    assert len(OBJECT_NAMES) == 25
+    assert len(OBJECT_NAMES) == 26
 
 
 API = {n for n in PRIVATE if n not in OBJECT_NAMES and url_for(n).startswith("/api/")}

@@ -10,7 +10,7 @@ by name (`by_name`): a goal the person has with that title is the one meant.
 """
 
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -31,7 +31,7 @@ from careers.models import (
     bump_data_version,
     fold_name,
 )
-from jobs.models import JOB_FIELDS, Job, JobBenefit, JobSkill, Stage
+from jobs.models import JOB_FIELDS, EmploymentType, Job, JobBenefit, JobSkill, Stage
 
 from .document import COLLECTIONS
 from .export import snapshot
@@ -118,6 +118,16 @@ class Plan:
         and no rating of their fit (an imported LinkedIn position, say)."""
         jobs = self.document["jobs"]
         return sum(1 for index in self.add["jobs"] if not describes(jobs[index]))
+
+    def kinds_of_work(self):
+        """The kinds of work the jobs added come in as: "2 full time and 1 volunteer" (a file
+        that does not say is read as full time), or "" when no job is added."""
+        jobs = self.document["jobs"]
+        kinds = Counter(jobs[index]["employment_type"] for index in self.add["jobs"])
+        return joined(
+            f"{count} {EmploymentType(kind).label.lower()}"
+            for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0]))
+        )
 
     def summary(self):
         """ "2 jobs, 1 goal and 3 new skills", or "nothing new"."""

@@ -220,9 +220,9 @@ def test_the_direction_is_the_one_the_job_is_set_against(owner_client, owner, im
         owner=owner, title="Line cook", started_on=date(2018, 1, 1), ended_on=date(2019, 1, 1)
     )
     text = text_of(owner_client.get(page(old.pk)))
-    # Both directions' skills are there to tick, each saying which direction asks for it.
-    assert "Knife work" in text and "For Chef" in text
-    assert "Stage presence" in text and "For Professional wrestler" in text
+    # Both directions' skills are there to tick, each under the direction that asks for it.
+    assert "Chef (past) Knife work Not in this job" in text
+    assert "Professional wrestler (current) Stage presence Not in this job" in text
 
 
 def test_a_bad_submit_keeps_every_choice_and_saves_nothing(

@@ -12,6 +12,7 @@ from accounts.portability.document import validate
 from accounts.portability.export import export_document
 from accounts.portability.merge import apply_import
 from careers.models import Profile
+from sharing.models import AccessToken, ShareLink
 from tests.accounts.helpers import text_of
 from tests.accounts.test_export import ELENA
 from tests.worked_example import elena as worked_example
@@ -193,8 +194,23 @@ def test_delete_page_queries(owner_client, owner, django_assert_num_queries, row
 
     JobFactory.create_batch(rows, owner=owner)
     SkillFactory.create_batch(rows, owner=owner)
-    with django_assert_num_queries(8):
+    for n in range(rows):
+        ShareLink.create(owner=owner, label=f"mentor {n}", days=30, show_contacts=False)
+        AccessToken.create(owner=owner, name=f"program {n}")
+    with django_assert_num_queries(10):
         # 1 session, 2 signed-in user, 3-8 how many jobs, directions, goals, learning
-        # entries, contacts and skills there are
+        # entries, contacts and skills there are, 9 share links, 10 API tokens
         response = owner_client.get(reverse("account_delete"))
     assert f"{rows} job" in text_of(response)
+    assert f"{rows} share link" in text_of(response)
+
+
+def test_the_delete_page_names_the_share_links_and_tokens_it_ends(owner_client, owner):
+    ShareLink.create(owner=owner, label="for my mentor", days=30, show_contacts=False)
+    AccessToken.create(owner=owner, name="my spreadsheet")
+    text = text_of(owner_client.get(reverse("account_delete")))
+    assert "1 share link (read-only for a mentor: it stops opening at once)" in text
+    ShareLink.create(owner=owner, label="for my aunt", days=30, show_contacts=True)
+    text = text_of(owner_client.get(reverse("account_delete")))
+    assert "2 share links (read-only for a mentor: they stop opening at once)" in text
+    assert "1 API token (a program using one is refused from then on)" in text

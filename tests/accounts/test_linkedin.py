@@ -213,6 +213,28 @@ def test_volunteering_becomes_volunteer_jobs():
     )
 
 
+def test_the_preview_says_the_kind_of_work_each_job_comes_in_as(owner_client, owner):
+    archive = zipped(
+        {
+            "Positions.csv": sample("Positions.csv"),
+            "Volunteering.csv": b"Company Name,Role,Cause,Started On,Finished On,Description\r\n"
+            b"Madrid Food Bank,Driver,Poverty Alleviation,Mar 2022,Present,Weekends.\r\n",
+        }
+    )
+    response = upload(owner_client, archive, "Basic_LinkedInDataExport.zip")
+    text = text_of(owner_client.get(response["Location"]))
+    assert (
+        "Kind of work: 3 full time and 1 volunteer. Where the file does not say, a job comes in "
+        "as full time: change any that is wrong on the job's page after the import." in text
+    )
+    owner_client.post(
+        reverse("account_import_confirm"),
+        {"token": owner_client.get(reverse("account_import_preview")).context["token"]},
+    )
+    assert Job.objects.get(owner=owner, title="Driver").employment_type == "volunteer"
+    assert Job.objects.get(owner=owner, title="Waiter").employment_type == "full_time"
+
+
 @pytest.mark.parametrize(
     "name",
     ["Connections.csv", "Profile.csv", "messages.csv", "Languages.csv", "Email Addresses.csv"],

@@ -108,3 +108,13 @@ def test_every_page_a_person_uses_passes_axe(live_server, page, width):
     failing = {url: lines for url, lines in found.items() if lines}
     said = [f"{url}: {line}" for url, lines in failing.items() for line in lines]
     assert not failing, "\n".join(said)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_log_in_pages_development_note_passes_axe(live_server, page, settings, width):
+    # `make run` serves with DEBUG on: every newcomer sees the demo log-in named there.
+    settings.DEBUG = True
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + reverse("login"))
+    assert page.get_by_role("note").filter(has_text="make run").is_visible()
+    assert problems(page) == []

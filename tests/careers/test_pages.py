@@ -315,6 +315,24 @@ def test_the_goal_form_offers_only_the_persons_own_directions(owner_client, owne
     assert "Stranger's direction" not in text
 
 
+def test_a_goal_under_no_direction_is_said_so_when_there_are_directions(owner_client, owner):
+    CareerDirectionFactory(owner=owner, title="Professional wrestler")
+    html = owner_client.get(url("goal", "edit", CareerGoalFactory(owner=owner, direction=None)))
+    assert re.search(
+        r'<option value="" selected>Not under a direction</option>', html.content.decode()
+    )
+    assert "No direction yet" not in text_of(html)
+
+
+def test_skill_list_counts_held_jobs_and_offers_apart(owner_client, owner):
+    skill = SkillFactory(owner=owner, name="Stage presence")
+    JobSkillFactory(job__owner=owner, skill=skill)
+    JobSkillFactory(job__owner=owner, job__stage="offer", skill=skill)
+    JobSkillFactory(job__owner=owner, job__stage="offer", skill=skill)
+    text = text_of(owner_client.get(url("skill", "list")))
+    assert "Skill Jobs Learning Directions Stage presence 1 +2 offers 0 0" in text
+
+
 def test_skill_suggestions_are_the_persons_own(owner_client, owner, stranger):
     SkillFactory(owner=owner, name="Stage presence")
     SkillFactory(owner=stranger, name="Stranger's skill")

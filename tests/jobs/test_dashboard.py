@@ -235,6 +235,14 @@ def test_an_empty_account_gets_a_guided_start_not_zeros(owner_client):
     assert "data-figure" not in html
 
 
+def test_the_guided_start_and_the_account_menu_lead_to_import(owner_client):
+    html = owner_client.get(DASHBOARD).content.decode()
+    start = html[html.index("Let's find your bearing") :]
+    assert f'href="{reverse("account_import")}">Import a history</a>' in start
+    menu = html[html.index('class="dropdown-menu') :]
+    assert f'href="{reverse("account_import")}">Import a history</a>' in menu
+
+
 def test_a_direction_without_jobs_says_what_to_add(client, owner):
     CareerDirection.objects.create(owner=owner, title="Game developer", status="current")
     client.force_login(owner)

@@ -201,6 +201,25 @@ def test_a_shared_page_never_names_the_owner_by_their_log_in(direction):
     assert "zq-login-7" not in html and "Read-only, shared by Ana Ruiz" in html
 
 
+def test_what_they_see_is_said_as_the_link_shows_it(client, elena, link):
+    _, token = link
+    client.force_login(elena)
+    said = re.search(
+        r'<section[^>]*aria-labelledby="sees-heading".*?</section>',
+        client.get(LINKS).content.decode(),
+        re.S,
+    ).group(0)
+    said = " ".join(re.sub(r"<[^>]+>", " ", said).split())
+    assert "what each paid, the offers you are weighing with their pay" in said
+    assert "your lessons and what to avoid" in said
+    client.logout()
+    page = " ".join(re.sub(r"<[^>]+>", " ", client.get(shared(token)).content.decode()).split())
+    offer = Job.objects.get(owner=elena, stage="offer")
+    assert f"Offers on the table {offer.title}" in page
+    assert "EUR per month" in page  # the offer's pay, on its card
+    assert "Lessons and what to avoid" in page
+
+
 def test_no_link_leads_into_the_account_whatever_the_dashboard_shows(owner):
     """Every kind of "and N more", "add its details" and "set one" the dashboard has."""
     long_history(owner, 30)  # more jobs than it explains, skills gained, lessons, avoid notes
