@@ -193,23 +193,3 @@ def test_the_currency_error_reads_in_at_most_three_lines(live_server, page, long
             "e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)"
         )
         assert lines <= 3.1, (width, lines)
-
-
-# Each axis title of the means-or-end chart that overlaps a number on its axes.
-AXIS_CLASHES = """() => {
-    const box = e => e.getBoundingClientRect();
-    const meet = (a, b) =>
-        a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-    const ticks = [...document.querySelectorAll('.plot-chart .tick-label')];
-    return [...document.querySelectorAll('.plot-chart .axis-label')].flatMap(title =>
-        ticks.filter(tick => meet(box(title), box(tick)))
-             .map(tick => [title.textContent, tick.textContent]));
-}"""
-
-
-def test_the_pay_charts_axis_titles_sit_clear_of_its_numbers(live_server, page, long_named):
-    page.goto(live_server.url + reverse("jobs:dashboard"))
-    expect(page.locator(".plot-chart .axis-label").first).to_be_attached()
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        assert page.evaluate(AXIS_CLASHES) == [], width
