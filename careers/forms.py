@@ -188,7 +188,12 @@ class FindsOccupation:
         self.finding = self.is_bound and self.FIND in self.data
         query = (self.data.get("occupation_query", "") if self.is_bound else "").strip()[:200]
         self.occupation_matches = occupations.search(query) if query else []
-        chosen = self.data.get("occupation", "") if self.is_bound else self.instance.occupation
+        # Unbound, the occupation may come in as an initial value (careers.prefill).
+        chosen = (
+            self.data.get("occupation", "")
+            if self.is_bound
+            else (self.initial.get("occupation") or self.instance.occupation)
+        )
         choices = [("", self.no_occupation)]
         for code in (self.instance.occupation, chosen):
             found = occupations.get(code) if occupations.is_code(code or "") else None

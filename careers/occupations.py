@@ -36,11 +36,15 @@ import json
 import re
 import threading
 from array import array
+from collections import Counter
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
+
+from . import bridges
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "occupations.jsonl.gz"
 CODE_SHAPE = r"[0-9]{2}-[0-9]{4}\.[0-9]{2}"  # an O*NET-SOC code, e.g. 27-2021.00
@@ -49,6 +53,14 @@ MAX_QUERY_LENGTH = 200  # as long as a job's or a direction's title
 MIN_PREFIX = 2  # letters of the last word before it is matched as a beginning
 SUGGEST_FROM = 50  # the importance (0-100) from which a rating is offered as a suggestion
 TECHNOLOGY_LEVEL = 1  # a hot technology has no importance: offered as nice to have
+# A hot technology is offered only where it says something about the occupation: when at
+# least this share of the occupations that use it are of the occupation's own field (its
+# major group, the code's first two digits: 29 healthcare practitioners, 15 computer and
+# mathematical…). "Microsoft Windows", "LinkedIn" or "Kronos Workforce Timekeeper" are hot
+# across the whole economy and say nothing about a nurse; "Epic Systems" does.
+TECHNOLOGY_FIELD_SHARE = Fraction(1, 3)
+TECHNOLOGIES_OFFERED = 5  # at most, the most particular to the field first
+FORMAT, VERSION = "bearing-occupations", 2
 
 NOT_REQUIRED = frozenset(
     ["a", "an", "and", "the", "of", "for", "in", "on", "at", "to", "or", "with"]
@@ -90,7 +102,10 @@ class Technology(NamedTuple):
 class Occupation:
     """One O*NET occupation. `skills` and `knowledge` (highest first) are its own ratings,
     or, when it has none, those of `borrowed_from`, its closest related occupation that has
-    them (None when they are its own, or nothing could be borrowed)."""
+    them (None when they are its own, or nothing could be borrowed). `job_zone` is how much
+    preparation it needs (1-5, or None when O*NET gives none); `profile` the importance of
+    every skill and knowledge area in the order of the catalogue's `elements` (its
+    lender's when it borrows; None without ratings)."""
 
     code: str
     title: str
@@ -100,6 +115,9 @@ class Occupation:
     knowledge: tuple[Rating, ...]
     technology: tuple[Technology, ...]
     borrowed_from: str | None
+    job_zone: int | None = None
+    profile: tuple[int, ...] | None = None
+    common_titles: tuple[str, ...] = ()  # the reported titles O*NET shows (My Next Move)
 
     def __str__(self):
         return self.title
@@ -120,6 +138,19 @@ class Match:
     step: int
 
 
+@dataclass(frozen=True)
+class JobZone:
+    """What a Job Zone means, in O*NET's words: `name` ("Some preparation needed"), and the
+    experience, education and training it usually takes, with examples."""
+
+    zone: int
+    name: str
+    experience: str
+    education: str
+    training: str
+    examples: str
+
+
 class Suggestion(NamedTuple):
     """A name offered as a skill, with its level on Bearing's 1-3 scale."""
 
@@ -130,9 +161,10 @@ class Suggestion(NamedTuple):
 @dataclass(frozen=True)
 class Suggestions:
     """What an occupation offers as skills: its most important skills and knowledge areas
-    (rated SUGGEST_FROM or more), each by importance, highest first; its hot technologies;
-    and `combined`, all of them once (by folded name: "Mathematics" is both a skill and a
-    knowledge area), by level, then importance, then name."""
+    (rated SUGGEST_FROM or more), each by importance, highest first; the hot technologies
+    that say something about it (particular_technology); and `combined`, all of them once
+    (by folded name: "Mathematics" is both a skill and a knowledge area), the skills and
+    knowledge areas first, by level, then importance, then name."""
 
     skills: tuple[Suggestion, ...] = ()
     knowledge: tuple[Suggestion, ...] = ()
@@ -189,6 +221,9 @@ class Catalogue:
         ever in memory all at once."""
         self.attribution = header["attribution"]
         self.source = header["source"]
+        self.elements = tuple((kind, name) for kind, name in header["elements"])
+        self.means = tuple(header["means"])
+        self.zones = {item["zone"]: JobZone(**item) for item in header["zones"]}
         shared = {}  # equal ratings and technologies are one object: 90,000 come down to 16,000
 
         def one(kind, *fields):
@@ -200,9 +235,11 @@ class Catalogue:
         rated, made, titles = {}, [], []
         for entry in entries:
             code = entry["code"]
+            profile = entry["profile"]
             rated[code] = (
                 tuple(one(Rating, name, value) for name, value in entry["skills"]),
                 tuple(one(Rating, name, value) for name, value in entry["knowledge"]),
+                None if profile is None else tuple(profile),
             )
             made.append(
                 (
@@ -212,15 +249,28 @@ class Catalogue:
                     tuple(title for title, _ in entry["reported"]),
                     tuple(one(Technology, name, hot) for name, hot in entry["technology"]),
                     entry["borrowed_from"],
+                    entry["zone"],
+                    tuple(title for title, shown in entry["reported"] if shown),
                 )
             )
             titles.extend(self._titles(entry))
         self.occupations = {}
-        for code, title, alternate, reported, technology, borrowed_from in made:
-            skills, knowledge = rated[borrowed_from or code]
+        for code, title, alternate, reported, technology, borrowed_from, zone, common in made:
+            skills, knowledge, profile = rated[borrowed_from or code]
             self.occupations[code] = Occupation(
-                code, title, alternate, reported, skills, knowledge, technology, borrowed_from
+                code,
+                title,
+                alternate,
+                reported,
+                skills,
+                knowledge,
+                technology,
+                borrowed_from,
+                zone,
+                profile,
+                common,
             )
+        self.technology_fields = self._technology_fields()
         names = {item.name for item in shared.values() if getattr(item, "hot", True)}
         names = {fold(name): name for name in sorted(names, reverse=True)}
         self.vocabulary = tuple(names[key] for key in sorted(names))
@@ -231,9 +281,26 @@ class Catalogue:
         """A Catalogue from the lines of the data file: a header, then an occupation a line."""
         lines = iter(lines)
         header = json.loads(next(lines))
-        if (header.get("format"), header.get("version")) != ("bearing-occupations", 1):
-            raise ValueError("not a bearing-occupations file, version 1")
+        if (header.get("format"), header.get("version")) != (FORMAT, VERSION):
+            raise ValueError(f"not a {FORMAT} file, version {VERSION}")
         return cls(header, (json.loads(line) for line in lines if line.strip()))
+
+    def _technology_fields(self):
+        """Each hot technology → how many occupations use it, and how many of them are of
+        each field (major group)."""
+        hot = {item.name for o in self.occupations.values() for item in o.technology if item.hot}
+        fields = {name: Counter() for name in hot}
+        for occupation in self.occupations.values():
+            for name in {item.name for item in occupation.technology} & hot:
+                fields[name][field(occupation.code)] += 1
+        return {name: (sum(counts.values()), dict(counts)) for name, counts in fields.items()}
+
+    def says_something(self, occupation, name):
+        """The share of the occupations using the hot technology `name` that are of
+        `occupation`'s field, when it is at least TECHNOLOGY_FIELD_SHARE; else None."""
+        users, by_field = self.technology_fields.get(name, (0, {}))
+        share = Fraction(by_field.get(field(occupation.code), 0), users or 1)
+        return share if users and share >= TECHNOLOGY_FIELD_SHARE else None
 
     @staticmethod
     def _titles(entry):
@@ -399,6 +466,37 @@ def is_code(value):
     return isinstance(value, str) and re.fullmatch(CODE_SHAPE, value) is not None
 
 
+def field(code):
+    """An occupation's field: its SOC major group, the code's first two digits."""
+    return code[:2]
+
+
+def job_zone(code):
+    """What the occupation's Job Zone means (JobZone), or None when it has none."""
+    occupation = get(code)
+    if occupation is None or occupation.job_zone is None:
+        return None
+    return catalogue().zones.get(occupation.job_zone)
+
+
+def zones():
+    """What each Job Zone means, by zone (1-5)."""
+    return dict(catalogue().zones)
+
+
+def particular_technology(occupation):
+    """The hot technologies that say something about the occupation (see
+    TECHNOLOGY_FIELD_SHARE), the most particular to its field first, then those fewer
+    occupations use, then by name; at most TECHNOLOGIES_OFFERED."""
+    found = catalogue()
+    ranked = []
+    for item in occupation.hot_technology:
+        share = found.says_something(occupation, item.name)
+        if share is not None:
+            ranked.append((-share, found.technology_fields[item.name][0], fold(item.name), item))
+    return [item for *_, item in sorted(ranked)[:TECHNOLOGIES_OFFERED]]
+
+
 def suggestions(code, *, minimum=SUGGEST_FROM):
     """What the occupation offers as skills (see Suggestions); empty for an unknown code."""
     occupation = get(code)
@@ -417,7 +515,7 @@ def suggestions(code, *, minimum=SUGGEST_FROM):
             if key not in best or order < best[key][0]:
                 best[key] = (order, suggestion)
     technology = []
-    for position, item in enumerate(occupation.hot_technology):
+    for position, item in enumerate(particular_technology(occupation)):
         suggestion = Suggestion(item.name, TECHNOLOGY_LEVEL)
         technology.append(suggestion)
         best.setdefault(fold(item.name), ((-TECHNOLOGY_LEVEL, 1, position), suggestion))
@@ -487,6 +585,34 @@ def vocabulary():
     a skill input offers after the person's own, so that jobs and directions meet on them.
     Sorted case-insensitively, each once."""
     return list(catalogue().vocabulary)
+
+
+_field = None
+
+
+def bridge_field():
+    """Every occupation as careers.bridges ranks them, made once per process from the
+    catalogue (like the catalogue, it never changes while Bearing runs)."""
+    global _field  # one read-only field per process, by design
+    if _field is None:
+        found = catalogue()  # before the lock, which reading the catalogue takes too
+        with _lock:
+            if _field is None:
+                _field = bridges.Field(
+                    elements=(name for _, name in found.elements),
+                    means=found.means,
+                    occupations=(
+                        bridges.Occupation(
+                            code=item.code,
+                            title=item.title,
+                            zone=item.job_zone,
+                            profile=item.profile,
+                            rated=item.borrowed_from is None,
+                        )
+                        for item in found.occupations.values()
+                    ),
+                )
+    return _field
 
 
 def attribution():

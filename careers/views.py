@@ -41,6 +41,7 @@ from .models import (
     Skill,
     bump_data_version,
 )
+from .prefill import occupation_prefill
 
 
 class OwnedMixin:
@@ -271,11 +272,13 @@ class DirectionCreate(OwnedCreateView):
     cancel_url = reverse_lazy("careers:direction_list")
 
     def get_initial(self):
-        """`?status=considering` (from compare) starts the form as a direction considered."""
+        """`?status=considering` (from compare) starts the form as a direction considered;
+        "Consider it as a direction" on the page "Your next job" fills in its title and
+        occupation too (careers.prefill)."""
         initial = super().get_initial()
         if self.request.GET.get("status") in DirectionStatus.values:
             initial["status"] = self.request.GET["status"]
-        return initial
+        return {**initial, **occupation_prefill(self.request)}
 
 
 class DirectionUpdate(OwnedUpdateView):

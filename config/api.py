@@ -20,13 +20,15 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from careers.api import router as careers_router
 from jobs.api import router as jobs_router
+from jobs.next_api import router as next_router
 from sharing.auth import AccessTokenAuth, SessionAuth, TooMany
 
 from .errors import NOT_SIGNED_IN, api_error, not_found
 
 DESCRIPTION = """\
 A person's own data in Bearing, read-only: the alignment the dashboard shows, their jobs and
-directions (with the fields of the export), and the O*NET occupation reference.
+directions (with the fields of the export), the bridges of "Your next job" (occupations they
+could move into now that would build toward a direction), and the O*NET occupation reference.
 
 **Authentication**: a personal access token, made on the account's "API tokens" page and sent
 as `Authorization: Bearer brg_…`, or the signed-in browser session. Without either: 401.
@@ -94,6 +96,7 @@ api = BearingAPI(
     auth=[AccessTokenAuth(), SessionAuth()],
 )
 api.add_router("", jobs_router)
+api.add_router("", next_router)
 api.add_router("", careers_router)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import next_views, views
 
 app_name = "jobs"
 
@@ -17,4 +17,8 @@ urlpatterns = [
     path("jobs/<int:pk>/add-skills/", views.job_add_skills, name="job_add_skills"),
     path("jobs/<int:pk>/took-it/", views.job_took_it, name="job_took_it"),
     path("jobs/<int:pk>/delete/", views.JobDelete.as_view(), name="job_delete"),
+    # Your next job: the bridges toward a direction (jobs.next_views)
+    path("next/", next_views.next_job_page, name="next"),
+    path("next/how/", next_views.how_bridges_work, name="next_how"),
+    path("next/jobs/<int:pk>/occupation/", next_views.link_occupation, name="next_link"),
 ]

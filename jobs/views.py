@@ -25,7 +25,7 @@ from careers.views import (
 )
 
 from . import dashboard as pages
-from . import history, story, wording
+from . import history, next_views, story, wording
 from .asked import Canonical, asked_direction, canonical_id, redirect_canonical
 from .cache import cached
 from .forms import JobChanged, JobForm, OfferForm, TookItForm
@@ -240,6 +240,10 @@ class OfferCreate(JobCreate):
     form_class = OfferForm
     title = "Weigh an offer"
     submit_label = "Weigh it"
+
+    def get_initial(self):
+        # A bridge of "Your next job" links here with the occupation and its skills.
+        return {**super().get_initial(), **next_views.offer_prefill(self.request)}
 
 
 class JobUpdate(OwnedUpdateView):

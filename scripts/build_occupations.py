@@ -4,8 +4,9 @@
 
 SOURCE is the folder of the O*NET 28.2 release as tab-separated text (first row the column
 names): `Occupation Data.tsv`, `Alternate Titles.tsv`, `Sample of Reported Titles.tsv`,
-`Skills.tsv`, `Knowledge.tsv`, `Technology Skills.tsv`, `Related Occupations.tsv`, `Read
-Me.txt`, and `SOURCE.md` with the attribution the licence requires; the release is not
+`Skills.tsv`, `Knowledge.tsv`, `Technology Skills.tsv`, `Related Occupations.tsv`, `Job
+Zones.tsv`, `Job Zone Reference.tsv`, `Read Me.txt`, and `SOURCE.md` with the attribution
+the licence requires; the release is not
 part of the repository, so SOURCE is always given. OUTPUT defaults to
 `careers/data/occupations.jsonl.gz`, the file Bearing reads at run time (`make occupations
 ONET=SOURCE` runs this script with that default).
@@ -13,16 +14,23 @@ ONET=SOURCE` runs this script with that default).
 The file is gzipped JSON lines (`zcat careers/data/occupations.jsonl.gz | head -2` shows
 the start): a header, then one occupation a line, so that Bearing can read one at a time:
 
-    {"format": "bearing-occupations", "version": 1,
+    {"format": "bearing-occupations", "version": 2,
      "source": "O*NET 28.2 Database (February 2024 Release)",
-     "attribution": "This site includes information from the O*NET 28.2 Database ..."}
+     "attribution": "This site includes information from the O*NET 28.2 Database ...",
+     "elements": [["skill", "Active Learning"], ..., ["knowledge", "Transportation"]],
+     "means": [53, ...],                       # each element's mean importance
+     "zones": [{"zone": 1, "name": "Little or no preparation needed",
+                "experience": "...", "education": "...", "training": "...",
+                "examples": "..."}, ...]}
     {"code": "35-3031.00", "title": "Waiters and Waitresses",
      "alternate": [["Waiter", 3], ...],        # title, how many O*NET sources give it
      "reported": [["Waiter", true], ...],      # title, shown in O*NET's My Next Move
      "skills": [["Active Listening", 69], ...],     # importance 0-100, highest first
      "knowledge": [["Customer and Personal Service", 84], ...],
      "technology": [["Facebook", true], ...],  # name, hot technology; hot first
-     "borrowed_from": null}
+     "borrowed_from": null,
+     "zone": 2,                                # Job Zone 1-5, or null
+     "profile": [47, 69, ...]}                 # importance of each element, or null
 
 What is kept, and how:
 
@@ -40,6 +48,17 @@ What is kept, and how:
   occupation that has them (`Related Occupations.tsv`: tier Primary-Short, then
   Primary-Long, then Supplemental; within a tier by the file's Index). Bearing reads the
   ratings from there. null when the occupation has ratings, or no related one has.
+- `zone`: the occupation's Job Zone (`Job Zones.tsv`: how much preparation it needs, 1 to
+  5), or null when O*NET gives none. The header's `zones` say what each zone means, from
+  `Job Zone Reference.tsv` ("Job Zone Two: Some Preparation Needed" is kept as "Some
+  preparation needed").
+- `profile`: what the bridges (careers.bridges) compare, for each occupation with ratings
+  of its own: the importance of every skill and knowledge area, in the order of the
+  header's `elements` (skills, then knowledge areas, each by name). A rating O*NET marks
+  unreliable, or does not give, counts as the element's mean (the header's `means`: the
+  mean importance of the element over the occupations that rate it, rounded half up), so
+  that it neither adds to nor takes from a comparison. null for an occupation that borrows
+  its ratings (Bearing uses its lender's profile) or has none.
 
 The output depends on the input only: the same release gives a byte-identical file (the
 gzip header carries no name and no time).
@@ -54,13 +73,14 @@ import re
 import sys
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "careers" / "data" / "occupations.jsonl.gz"
 
 FORMAT = "bearing-occupations"
-VERSION = 1
+VERSION = 2
 CODE = "O*NET-SOC Code"
 TIERS = {"Primary-Short": 0, "Primary-Long": 1, "Supplemental": 2}
 
@@ -125,6 +145,60 @@ def ratings(source, name):
     }
 
 
+def half_up(value):
+    """A Fraction at least 0, rounded to a whole number, halves up."""
+    return int((value * 2 + 1) // 2)
+
+
+def zone_reference(source):
+    """What each Job Zone means: [{"zone", "name", "experience", "education", "training",
+    "examples"}], by zone. "Job Zone Two: Some Preparation Needed" → "Some preparation
+    needed"."""
+    found = []
+    for row in read(source, "Job Zone Reference.tsv"):
+        name = clean(row["Name"]).split(":", 1)[-1].strip()
+        found.append(
+            {
+                "zone": int(row["Job Zone"]),
+                "name": name[:1] + name[1:].lower(),
+                "experience": clean(row["Experience"]),
+                "education": clean(row["Education"]),
+                "training": clean(row["Job Training"]),
+                "examples": clean(row["Examples"]),
+            }
+        )
+    return sorted(found, key=lambda item: item["zone"])
+
+
+def profiles(skills, knowledge):
+    """The elements (["skill", name] then ["knowledge", name], each by name), each one's
+    mean importance over the occupations that rate it (half up), and code → the importance
+    of every element in that order, the mean where the occupation has no rating."""
+    elements = [["skill", name] for name in sorted({n for r in skills.values() for n, _ in r})]
+    elements += [
+        ["knowledge", name] for name in sorted({n for r in knowledge.values() for n, _ in r})
+    ]
+    rated = {}
+    for kind, table in (("skill", skills), ("knowledge", knowledge)):
+        for code, pairs in table.items():
+            rated.setdefault(code, {}).update({(kind, name): value for name, value in pairs})
+    means = []
+    for kind, name in elements:
+        values = [found[kind, name] for found in rated.values() if (kind, name) in found]
+        means.append(half_up(Fraction(sum(values), len(values))))
+    return (
+        elements,
+        means,
+        {
+            code: [
+                found.get((kind, name), mean)
+                for (kind, name), mean in zip(elements, means, strict=True)
+            ]
+            for code, found in rated.items()
+        },
+    )
+
+
 def build(source):
     """The data file's document, from the release in `source`."""
     occupations = {row[CODE]: clean(row["Title"]) for row in read(source, "Occupation Data.tsv")}
@@ -156,6 +230,9 @@ def build(source):
     for row in read(source, "Related Occupations.tsv"):
         rank = (TIERS[row["Relatedness Tier"]], int(row["Index"]))
         related[row[CODE]].append((rank, row["Related O*NET-SOC Code"]))
+
+    zones = {row[CODE]: int(row["Job Zone"]) for row in read(source, "Job Zones.tsv")}
+    elements, means, profile = profiles(skills, knowledge)
 
     def borrowed_from(code):
         if code in rated:
@@ -190,6 +267,8 @@ def build(source):
                     )
                 ],
                 "borrowed_from": borrowed_from(code),
+                "zone": zones.get(code),
+                "profile": profile.get(code),
             }
         )
     return {
@@ -197,6 +276,9 @@ def build(source):
         "version": VERSION,
         "source": release(source),
         "attribution": attribution(source),
+        "elements": elements,
+        "means": means,
+        "zones": zone_reference(source),
         "occupations": entries,
     }
 
@@ -233,9 +315,10 @@ def main(argv=None):
         for entry in occupations
         if not (entry["skills"] or entry["knowledge"] or entry["borrowed_from"])
     )
+    zoned = sum(1 for entry in occupations if entry["zone"] is not None)
     print(
         f"{args.output}: {len(occupations)} occupations ({borrowing} borrow ratings, "
-        f"{unrated} have none), {len(data):,} bytes",
+        f"{unrated} have none; {zoned} have a Job Zone), {len(data):,} bytes",
         file=sys.stderr,
     )
 

@@ -63,6 +63,7 @@ def test_the_openapi_description_is_served_to_anybody_and_lists_every_endpoint(c
             "/api/v1/alignment/",
             "/api/v1/jobs/",
             "/api/v1/directions/",
+            "/api/v1/next/",
             "/api/v1/occupations/",
             "/api/v1/occupations/{code}/",
         }

@@ -39,6 +39,7 @@ PUBLIC = {
     "password_reset_complete",
     "careers:about_data",
     "jobs:how_scores_work",
+    "jobs:next_how",  # how bridges are found: no data of anybody
     "sharing:shared",  # a share link: public, with a token (SHARED below)
     "api:openapi-json",  # the API's description: no data of anybody
     "api:api-root",  # answers nothing (404); ninja places the API's paths by it
@@ -48,11 +49,13 @@ POST_ONLY = {
     "careers:direction_add_skills",
     "jobs:job_add_skills",
     "jobs:job_took_it",
+    "jobs:next_link",
     "sharing:link_revoke",
     "sharing:token_revoke",
 }
 OBJECTS = {
     "jobs:job_": Job,
+    "jobs:next_link": Job,  # a job linked to an occupation from "Your next job"
     "account_import_complete_job": Job,  # a job's details, after an import
     "careers:direction_": CareerDirection,
     "careers:goal_": CareerGoal,
@@ -153,7 +156,8 @@ def test_the_walk_found_every_kind_of_page():
     assert {"jobs:story", "sharing:links", "sharing:tokens", "sharing:shared"} <= set(NAMES)
     assert "send_again" in NAMES  # a form kept when the session ended (accounts.kept)
     assert {"api:alignment", "api:jobs", "api:directions", "api:openapi-json"} <= set(NAMES)
-    assert len(OBJECT_NAMES) == 25
+    assert {"jobs:next", "jobs:next_link", "jobs:next_how", "api:next"} <= set(NAMES)
+    assert len(OBJECT_NAMES) == 26
 
 
 API = {n for n in PRIVATE if n not in OBJECT_NAMES and url_for(n).startswith("/api/")}
@@ -316,7 +320,13 @@ def test_a_nul_in_the_query_string_is_never_a_server_error(client, elena, name):
     ), name
     if response.status_code == 404:
         # "xy" is no direction
-        assert name in {"jobs:dashboard", "api:alignment", "jobs:compare"}, name
+        assert name in {
+            "jobs:dashboard",
+            "api:alignment",
+            "jobs:compare",
+            "jobs:next",
+            "api:next",
+        }, name
 
 
 @pytest.mark.parametrize("name", [n for n in NAMES if n != "password_reset_confirm"])

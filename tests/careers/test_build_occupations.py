@@ -101,6 +101,37 @@ def release(tmp_path):
             ["11-0002.00", "t", "11-0003.00", "t", "Primary-Short", "1"],  # has no ratings
         ],
     )
+    tsv(
+        tmp_path,
+        "Job Zones.tsv",
+        [CODE, "Title", "Job Zone", "Date", "Domain Source"],
+        [["11-0001.00", "t", "2", "08/2023", "Analyst"], ["11-0004.00", "t", "4", "", ""]],
+    )
+    tsv(
+        tmp_path,
+        "Job Zone Reference.tsv",
+        ["Job Zone", "Name", "Experience", "Education", "Job Training", "Examples", "SVP Range"],
+        [
+            [
+                "2",
+                "Job Zone Two: Some Preparation Needed",
+                "Some  experience.",
+                "School.",
+                "Months.",
+                "Tellers.",
+                "(4.0 to < 6.0)",
+            ],
+            [
+                "1",
+                "Job Zone One: Little or No Preparation Needed",
+                "None.",
+                "Maybe.",
+                "Days.",
+                "Baristas.",
+                "(Below 4.0)",
+            ],
+        ],
+    )
     (tmp_path / "Read Me.txt").write_text("O*NET 99.9 Database\nMay 2099 Release\n")
     (tmp_path / "SOURCE.md").write_text(
         "# The release\n\nSome words.\n\n> This site includes information. [Bearing] has\n"
@@ -131,6 +162,9 @@ def test_what_the_file_keeps_of_each_occupation(release):
         "knowledge": [["Mathematics", 100]],
         "technology": [["Excel", True], ["Zeta Suite", True], ["Abacus", False]],
         "borrowed_from": None,
+        "zone": 2,
+        # Listening, Reading, Speaking, Writing; Law, Mathematics (Reading and Law: means)
+        "profile": [1, 50, 91, 38, 0, 100],
     }
     assert beta["title"] == "Beta Workers"  # white space folded
     # Not Gamma (Primary-Short, but unrated), then Delta (Primary-Long) before Alpha.
@@ -138,6 +172,48 @@ def test_what_the_file_keeps_of_each_occupation(release):
     assert (beta["skills"], beta["knowledge"]) == ([], [])  # read from the lender
     assert gamma["borrowed_from"] is None  # nothing to borrow from
     assert delta["skills"] == [["Reading", 50]]
+    assert (delta["zone"], delta["profile"]) == (4, [1, 50, 91, 38, 0, 100])
+    assert (beta["zone"], beta["profile"]) == (None, None)  # Bearing uses its lender's
+
+
+def test_the_profile_elements_their_means_and_the_job_zones_in_words(release):
+    document = build_occupations.build(release)
+    assert document["version"] == 2
+    assert document["elements"] == [
+        ["skill", "Listening"],
+        ["skill", "Reading"],
+        ["skill", "Speaking"],
+        ["skill", "Writing"],
+        ["knowledge", "Law"],
+        ["knowledge", "Mathematics"],
+    ]
+    # Each over the occupations that rate it: Reading only Delta (50), Law only Delta (IM 1: 0).
+    assert document["means"] == [1, 50, 91, 38, 0, 100]
+    assert document["zones"] == [
+        {
+            "zone": 1,
+            "name": "Little or no preparation needed",
+            "experience": "None.",
+            "education": "Maybe.",
+            "training": "Days.",
+            "examples": "Baristas.",
+        },
+        {
+            "zone": 2,
+            "name": "Some preparation needed",
+            "experience": "Some experience.",
+            "education": "School.",
+            "training": "Months.",
+            "examples": "Tellers.",
+        },
+    ]
+
+
+@pytest.mark.parametrize(("values", "mean"), [([1, 2], 2), ([1, 1, 2], 1), ([90, 91], 91)])
+def test_an_elements_mean_is_rounded_half_up(values, mean):
+    skills = {f"11-000{n}.00": [["Speaking", value]] for n, value in enumerate(values)}
+    _, means, _ = build_occupations.profiles(skills, {})
+    assert means == [mean]
 
 
 def test_the_same_release_gives_the_same_bytes_and_bearing_reads_them(release, tmp_path):
@@ -149,6 +225,8 @@ def test_the_same_release_gives_the_same_bytes_and_bearing_reads_them(release, t
     beta = catalogue.occupations["11-0002.00"]
     assert [rating.name for rating in beta.skills] == ["Reading"]
     assert beta.borrowed_from == "11-0004.00"
+    assert beta.profile == catalogue.occupations["11-0004.00"].profile
+    assert catalogue.zones[2].name == "Some preparation needed"
     [match] = catalogue.search("cao", 10)
     assert (match.code, match.matched) == ("11-0001.00", "CAO")
 
@@ -157,7 +235,8 @@ def test_the_script_writes_the_file_where_it_is_told(release, tmp_path, capsys):
     output = tmp_path / "out" / "occupations.jsonl.gz"
     build_occupations.main([str(release), "-o", str(output)])
     assert output.read_bytes() == build_occupations.encode(build_occupations.build(release))
-    assert "4 occupations (1 borrow ratings, 1 have none)" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert "4 occupations (1 borrow ratings, 1 have none; 2 have a Job Zone)" in said
 
 
 def test_a_source_without_the_attribution_is_refused(release):

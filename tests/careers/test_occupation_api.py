@@ -123,6 +123,7 @@ def test_about_the_data_is_public_and_shows_the_attribution_verbatim(client):
     assert f'<blockquote class="statement mb-4" id="attribution">{ATTRIBUTION}</blockquote>' in page
     assert "75 to 100" in page and "3 — essential" in page
     assert "1,016 occupations" in page
+    assert "Job Zones" in page and f'href="{reverse("jobs:next_how")}"' in page
 
 
 def test_every_page_links_to_about_the_data(client):
@@ -134,3 +135,10 @@ def test_the_attribution_tag_shows_it_where_suggestions_are():
     html = Template("{% load occupations %}{% onet_attribution %}").render(Context())
     assert ATTRIBUTION in html
     assert reverse("careers:about_data") in html
+
+
+def test_the_short_attribution_names_the_source_and_links_the_full_text():
+    html = Template("{% load occupations %}{% onet_attribution short=True %}").render(Context())
+    assert "O*NET 28.2 Database (USDOL/ETA), CC BY 4.0, modified by Bearing" in html
+    assert f'href="{reverse("careers:about_data")}#attribution"' in html
+    assert ATTRIBUTION not in html

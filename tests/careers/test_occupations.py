@@ -4,6 +4,7 @@ suggestions and their levels, and how fast a lookup answers. No database."""
 import statistics
 import threading
 import time
+from fractions import Fraction
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -238,7 +239,7 @@ def test_importance_maps_to_bearings_three_levels(importance, level):
     assert importance_level(importance) == level
 
 
-def test_suggestions_are_the_important_ratings_and_hot_technologies():
+def test_suggestions_are_the_important_ratings_and_particular_hot_technologies():
     athletes = occupations.get("27-2021.00")
     offered = occupations.suggestions("27-2021.00")
     assert offered.skills == tuple(
@@ -247,13 +248,74 @@ def test_suggestions_are_the_important_ratings_and_hot_technologies():
         if rating.importance >= 50
     )
     assert offered.skills[0] == ("Speaking", 2)
-    assert offered.technology == tuple(
-        Suggestion(item.name, 1) for item in athletes.technology if item.hot
-    )
+    hot = {item.name for item in athletes.technology if item.hot}
+    assert {item.name for item in offered.technology} < hot
     names = [suggestion.name.casefold() for suggestion in offered.combined]
     assert len(names) == len(set(names))
     levels = [suggestion.level for suggestion in offered.combined]
     assert levels == sorted(levels, reverse=True)
+
+
+def test_a_nurse_is_offered_clinical_knowledge_and_no_technology_hot_everywhere():
+    offered = occupations.suggestions("29-1141.00")
+    names = [item.name for item in offered.combined]
+    # The skills and knowledge areas it rates most important lead, clinical ones among them.
+    assert names[:3] == ["Psychology", "Customer and Personal Service", "Medicine and Dentistry"]
+    assert {"Therapy and Counseling", "Biology"} <= set(names)
+    # Hot across the whole economy, they say nothing about nursing: not offered.
+    for everywhere in ("Apache Spark", "LinkedIn", "Kronos Workforce Timekeeper"):
+        assert everywhere not in names
+    assert "Microsoft Windows" not in names
+    # Used mostly by health care's own occupations: offered, after every rated one.
+    assert names[-2:] == ["eClinicalWorks EHR software", "Epic Systems"]
+
+
+def test_a_technology_is_offered_where_a_third_of_its_users_share_the_field():
+    found = occupations.catalogue()
+    nurses = occupations.get("29-1141.00")
+    users, by_field = found.technology_fields["Epic Systems"]
+    assert (users, by_field["29"]) == (57, 26)  # 26 of 57 ≥ 1/3: it says something
+    assert found.says_something(nurses, "Epic Systems") == Fraction(26, 57)
+    users, by_field = found.technology_fields["Kronos Workforce Timekeeper"]
+    assert (users, by_field["29"]) == (13, 1)  # 1 of 13: it does not
+    assert found.says_something(nurses, "Kronos Workforce Timekeeper") is None
+    # Waiting tables has one hot technology, Facebook, which 134 occupations use.
+    assert occupations.suggestions("35-3031.00").technology == ()
+    developers = occupations.suggestions("15-1252.00").technology
+    assert 0 < len(developers) <= occupations.TECHNOLOGIES_OFFERED
+
+
+def test_each_occupation_has_its_job_zone_and_what_it_means():
+    assert occupations.get("35-3031.00").job_zone == 2
+    assert occupations.get("29-1141.00").job_zone == 4
+    assert occupations.get("11-9199.00").job_zone is None  # Managers, All Other
+    zone = occupations.job_zone("35-3031.00")
+    assert zone.name == "Some preparation needed"
+    assert "high school diploma" in zone.education
+    assert occupations.job_zone("11-9199.00") is None
+    assert [z.name for z in occupations.zones().values()] == [
+        "Little or no preparation needed",
+        "Some preparation needed",
+        "Medium preparation needed",
+        "Considerable preparation needed",
+        "Extensive preparation needed",
+    ]
+
+
+def test_each_rated_occupation_has_a_profile_of_every_element_borrowers_their_lenders():
+    found = occupations.catalogue()
+    assert len(found.elements) == len(found.means) == 68  # 35 skills, 33 knowledge areas
+    assert found.elements[0] == ("skill", "Active Learning")
+    assert ("knowledge", "Mathematics") in found.elements and ("skill", "Mathematics") in (
+        found.elements
+    )
+    nurses = occupations.get("29-1141.00")
+    by_element = dict(zip(found.elements, nurses.profile, strict=True))
+    assert by_element["knowledge", "Medicine and Dentistry"] == 84
+    assert by_element["skill", "Social Perceptiveness"] == 78
+    developers = occupations.get("15-1252.00")
+    assert developers.profile == occupations.get("15-1299.08").profile
+    assert occupations.get("11-9199.00").profile is None
 
 
 def test_a_name_both_skill_and_knowledge_is_offered_once_at_its_higher_level():
