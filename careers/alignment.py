@@ -675,25 +675,15 @@ def job_name(job: JobData) -> str:
     return f"{job.title} at {job.employer}" if job.employer else job.title
 
 
-def _weak_steps(results, focus, coverage) -> list[NextStep]:
-    """Ongoing held jobs scoring under ALIGNED_AT. When the person already has more than half
-    of what the focus direction needs, the step says to find work that uses it."""
-    if focus is not None and coverage is not None and coverage > 50:
-        have = "every skill" if coverage == 100 else "most of the skills"
-        kind = "find_work"
-        said = (
-            f"You already have {have} {career(focus.title)} needs: look for work that uses "
-            "them. The job you have, {job}, scores {score}."
-        )
-    else:
-        kind = "weak_job"
-        said = (
-            "The job you have, {job}, scores {score}: plan a next job that uses your target skills."
-        )
+def _weak_steps(results) -> list[NextStep]:
+    """Ongoing held jobs scoring under ALIGNED_AT."""
     return [
         NextStep(
-            kind=kind,
-            text=said.format(job=job_name(r.job), score=r.score),
+            kind="weak_job",
+            text=(
+                f"The job you have, {job_name(r.job)}, scores {r.score}: plan a next job that "
+                "uses your target skills."
+            ),
             direction_id=r.direction_id,
             job_id=r.job.id,
         )
@@ -702,6 +692,27 @@ def _weak_steps(results, focus, coverage) -> list[NextStep]:
         and r.job.ended_on is None
         and r.score is not None
         and r.score < ALIGNED_AT
+    ]
+
+
+def _next_job_steps(results, focus, coverage) -> list[NextStep]:
+    """When most of the days in scored held jobs paid the bills: look for a job that would
+    pay now and also build the career (the dashboard links it to "Your next job")."""
+    scored = [r for r in results if r.job.stage == HELD and r.exact is not None and r.days > 0]
+    total = sum(r.days for r in scored)
+    bills = sum(r.days for r in scored if r.verdict == BILLS)
+    if focus is None or not total or 2 * bills <= total:
+        return []
+    have = f" You already have every skill {career(focus.title)} needs." if coverage == 100 else ""
+    return [
+        NextStep(
+            kind="next_job",
+            text=(
+                "Most of your days in work paid the bills: look for a job you could get now "
+                f"that would also build {career(focus.title)}.{have}"
+            ),
+            direction_id=focus.id,
+        )
     ]
 
 
@@ -863,9 +874,10 @@ def assess(
         + _learn_steps(focus, missing, goals)
         + _overdue_steps(goals, today)
         + _shape_steps(focus)
+        + _next_job_steps(results, focus, coverage)
         + flagged
         + _describe_steps(results)
-        + _weak_steps(results, focus, coverage)
+        + _weak_steps(results)
     )
     return Alignment(
         as_of=today,

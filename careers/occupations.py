@@ -527,33 +527,8 @@ def suggestions(code, *, minimum=SUGGEST_FROM):
     )
 
 
-def shared_suggestions(from_code, to_code, *, minimum=SUGGEST_FROM):
-    """What one occupation trains that another rates important: the skills and knowledge
-    areas of `to_code` (at their level there, in its order) that `from_code` rates
-    `minimum` or more too; technologies are left out. Waiters and Waitresses → Athletes and
-    Sports Competitors: Speaking, Active Listening, English Language, Coordination…"""
-    trained = suggestions(from_code, minimum=minimum)
-    trained = {fold(item.name) for item in (*trained.skills, *trained.knowledge)}
-    wanted = suggestions(to_code, minimum=minimum)
-    shared = trained & {fold(item.name) for item in (*wanted.skills, *wanted.knowledge)}
-    return [item for item in wanted.combined if fold(item.name) in shared]
-
-
 DISTINCTIVE_BY = 15  # points above the average occupation's importance: says something
 WORTH_FROM = 60  # the importance (0-100) from which a shared rating is worth adding
-
-
-@functools.cache
-def _average_importance():
-    """Each skill's and knowledge area's importance averaged over the rated occupations."""
-    totals = {}
-    for occupation in catalogue().occupations.values():
-        if occupation.borrowed_from is not None:
-            continue  # borrowed ratings are another occupation's: counted once, there
-        for rating in (*occupation.skills, *occupation.knowledge):
-            total, count = totals.get(rating.name, (0, 0))
-            totals[rating.name] = (total + rating.importance, count + 1)
-    return {name: total / count for name, (total, count) in totals.items()}
 
 
 def distinctive_shared(from_code, to_code, *, minimum=SUGGEST_FROM):
@@ -566,18 +541,19 @@ def distinctive_shared(from_code, to_code, *, minimum=SUGGEST_FROM):
     if source is None or target is None:
         return []
     trained = {fold(r.name) for r in (*source.skills, *source.knowledge) if r.importance >= minimum}
-    average = _average_importance()
-    wanted = sorted(
+    found = catalogue()
+    average = dict(zip(found.elements, found.means, strict=True))  # (kind, name) -> mean
+    rated = [("skill", r) for r in target.skills] + [("knowledge", r) for r in target.knowledge]
+    return sorted(
         (
             r
-            for r in (*target.skills, *target.knowledge)
+            for kind, r in rated
             if r.importance >= max(minimum, WORTH_FROM)
-            and r.importance - average.get(r.name, 0) >= DISTINCTIVE_BY
+            and r.importance - average.get((kind, r.name), 0) >= DISTINCTIVE_BY
             and fold(r.name) in trained
         ),
         key=lambda r: (-r.importance, fold(r.name)),
     )
-    return wanted
 
 
 def vocabulary():

@@ -25,7 +25,7 @@ from careers.views import (
 )
 
 from . import dashboard as pages
-from . import history, next_views, story, wording
+from . import history, next_job, next_views, story, wording
 from .asked import Canonical, asked_direction, canonical_id, redirect_canonical
 from .cache import cached
 from .forms import JobChanged, JobForm, OfferForm, TookItForm
@@ -149,10 +149,12 @@ def _offer_page(request, offer, today, took):
     """An offer weighed against the job the person has, with the form to say they took it."""
     skills = [link.skill.name for link in offer.skill_links.all()]
     context = pages.weigh_offer(request.user, offer.pk, today, skills)
+    # Other jobs like it that would build more: 4 queries, only for an offer with an occupation.
+    like = next_job.like_offer(request.user, today, offer.occupation)
     return render(
         request,
         "jobs/offer_detail.html",
-        {"job": offer, "today": today, "took": took, **context},
+        {"job": offer, "today": today, "took": took, "like": like, **context},
     )
 
 

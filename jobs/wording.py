@@ -335,7 +335,7 @@ STEP_ACTIONS = {
     "overdue_goal": ("Review the goal", "careers:goal_detail", "goal_id"),
     "shape_direction": ("Complete the direction", "careers:direction_edit", "direction_id"),
     "weak_job": ("See why it scores low", "jobs:job_detail", "job_id"),
-    "find_work": ("Weigh an offer you get", "jobs:offer_add", None),
+    "next_job": ("See the jobs that would build it", "jobs:next", None),
     "weigh_offer": ("Weigh the offer", "jobs:job_detail", "job_id"),
     "describe_job": ("Add its details", "jobs:job_edit", "job_id"),
 }
@@ -348,6 +348,8 @@ def next_steps(next_steps):
         action, viewname, field = STEP_ACTIONS[step.kind]
         if step.kind == "learn_skill":  # the learning form comes with the skill filled in
             url = f"{reverse(viewname)}?{urlencode({'skill': step.skill_name})}"
+        elif step.kind == "next_job":  # the bridges toward the direction the page is about
+            url = f"{reverse(viewname)}?{urlencode({'direction': step.direction_id})}"
         elif field is None:
             url = reverse(viewname)
         else:

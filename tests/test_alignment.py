@@ -136,6 +136,12 @@ def elena(**kw):
     return assess(**kw)
 
 
+def others(result: Alignment):
+    """The next steps but "look for your next job", which most of these histories earn (most
+    of their days paid the bills); its own tests are below."""
+    return tuple(step for step in result.next_steps if step.kind != "next_job")
+
+
 def by_id(alignment: Alignment, job_id: int):
     (result,) = [r for r in alignment.jobs if r.job.id == job_id]
     return result
@@ -192,7 +198,7 @@ def test_elena_summary():
     assert result.drift is False
     assert result.recent is None
     # Stage presence is covered by the (unfinished) course; nothing is overdue or weak.
-    assert result.next_steps == ()
+    assert others(result) == ()
 
 
 def test_completing_the_course_covers_stage_presence():
@@ -616,7 +622,7 @@ def test_assess_flags_offers_and_never_held_jobs():
 def test_learn_the_most_important_missing_skill():
     result = elena(learning=[])
     assert result.missing == ("Stage presence",)
-    assert result.next_steps == (
+    assert others(result) == (
         NextStep(
             kind="learn_skill",
             text=(
@@ -644,20 +650,18 @@ def test_only_skills_of_the_highest_missing_importance_are_suggested():
 def test_an_active_goal_mentioning_the_skill_covers_it():
     practice = goal(13, "Practise", description="Work on my STAGE  presence weekly")
     d = wrestler(goals=(*wrestler().goals, practice))
-    assert elena(directions=[d], learning=[]).next_steps == ()
+    assert others(elena(directions=[d], learning=[])) == ()
     planned = goal(13, "Practise stage presence", status="planned")
     d = wrestler(goals=(*wrestler().goals, planned))
-    assert [s.skill_name for s in elena(directions=[d], learning=[]).next_steps] == [
-        "Stage presence"
-    ]
+    assert [s.skill_name for s in others(elena(directions=[d], learning=[]))] == ["Stage presence"]
 
 
 def test_an_active_goal_under_another_direction_covers_it_too():
     chef = direction(
         5, "Chef", status="considering", goals=(goal(30, "Stage presence classes", direction_id=5),)
     )
-    assert elena(directions=[wrestler(), chef], learning=[]).next_steps == ()
-    assert [s.skill_name for s in elena(learning=[]).next_steps] == ["Stage presence"]
+    assert others(elena(directions=[wrestler(), chef], learning=[])) == ()
+    assert [s.skill_name for s in others(elena(learning=[]))] == ["Stage presence"]
 
 
 def test_a_mention_must_be_a_whole_phrase():
@@ -682,11 +686,11 @@ def test_overdue_goals():
         goal(15, "Due later", target_date=date(2027, 1, 1)),
     )
     result = elena(directions=[wrestler(goals=goals)])
-    assert [s.kind for s in result.next_steps] == ["overdue_goal", "overdue_goal"]
-    assert [s.goal_id for s in result.next_steps] == [13, 10]
-    assert result.next_steps[1].direction_id == 3
-    assert "First amateur match" in result.next_steps[1].text
-    assert "1 Jun 2025" in result.next_steps[1].text
+    assert [s.kind for s in others(result)] == ["overdue_goal", "overdue_goal"]
+    assert [s.goal_id for s in others(result)] == [13, 10]
+    assert others(result)[1].direction_id == 3
+    assert "First amateur match" in others(result)[1].text
+    assert "1 Jun 2025" in others(result)[1].text
 
 
 def test_overdue_goals_of_every_direction_are_listed():
@@ -694,13 +698,13 @@ def test_overdue_goals_of_every_direction_are_listed():
         5, "Chef", status="considering", goals=(goal(30, "Stage", target_date=date(2020, 1, 1)),)
     )
     result = elena(directions=[wrestler(), chef])
-    assert [(s.kind, s.goal_id) for s in result.next_steps] == [("overdue_goal", 30)]
+    assert [(s.kind, s.goal_id) for s in others(result)] == [("overdue_goal", 30)]
 
 
 def test_a_direction_with_parts_missing_asks_to_be_shaped():
     empty = direction(1, "Homemaker", status="current")
     result = assess(jobs=[], directions=[empty], learning=[], today=TODAY)
-    (step,) = result.next_steps
+    (step,) = others(result)
     assert step.kind == "shape_direction"
     assert step.direction_id == 1
     assert step.text == (
@@ -708,7 +712,7 @@ def test_a_direction_with_parts_missing_asks_to_be_shaped():
         "set against it."
     )
     only_values = wrestler(goals=(goal(12, status="dropped"),))
-    (step,) = elena(directions=[only_values]).next_steps
+    (step,) = others(elena(directions=[only_values]))
     assert step.kind == "shape_direction"
     assert "no goals yet" in step.text
 
@@ -737,14 +741,13 @@ def test_an_ongoing_weak_job_is_named():
         15,
         67,
     )
-    weak = [s for s in result.next_steps if s.kind in ("weak_job", "find_work")]
+    weak = [s for s in others(result) if s.kind == "weak_job"]
     assert weak == [
         NextStep(
-            kind="find_work",
-            # The coach job gave every target skill: the step says to find work that uses them.
+            kind="weak_job",
             text=(
-                "You already have every skill your professional wrestler career needs: look for "
-                "work that uses them. The job you have, Waiter at Rosa's Diner, scores 15."
+                "The job you have, Waiter at Rosa's Diner, scores 15: plan a next job that uses "
+                "your target skills."
             ),
             direction_id=3,
             job_id=20,
@@ -771,14 +774,14 @@ def test_next_steps_keep_their_order():
     )
     weak = job(1, started_on=date(2026, 1, 1), skill_ids=frozenset({99}))
     result = assess(jobs=[weak], directions=[d], learning=[], today=TODAY)
-    assert [s.kind for s in result.next_steps] == [
+    assert [s.kind for s in others(result)] == [
         "learn_skill",
         "overdue_goal",
         "shape_direction",
         "weak_job",
     ]
-    assert "no values yet" in result.next_steps[2].text
-    assert result.next_steps[3].text == (
+    assert "no values yet" in others(result)[2].text
+    assert others(result)[3].text == (
         "The job you have, Job at Employer, scores 0: plan a next job that uses your target skills."
     )
 
@@ -1044,7 +1047,7 @@ def test_a_job_that_tells_nothing_is_undescribed_not_zero():
     assert result.overall_exact == (352 * WAITER_EXACT + 176 * GYM_EXACT) / 528
     assert result.recent is None and result.drift is False
     # It is not named as a weak job, but as one that needs details.
-    (step,) = result.next_steps
+    (step,) = others(result)
     assert (step.kind, step.job_id) == ("describe_job", 30)
     assert step.text.startswith("Customer support agent at Hallo Telecom needs details")
     assert by_id(result, 7).needs_details is False
@@ -1291,3 +1294,36 @@ def test_every_job_gets_the_verdict_its_score_and_pay_say(world):
             assert r.verdict == "partly"
         else:
             assert r.verdict == ("bills" if paid(raw) else "little")
+
+
+# -- your next job ------------------------------------------------------------------------------
+
+
+def test_when_most_days_paid_the_bills_the_next_job_is_a_step():
+    # Waiter (352 days, paid the bills) against Gym assistant (176, built the career).
+    steps = [s for s in elena().next_steps if s.kind == "next_job"]
+    assert steps == [
+        NextStep(
+            kind="next_job",
+            text=(
+                "Most of your days in work paid the bills: look for a job you could get now "
+                "that would also build your professional wrestler career."
+            ),
+            direction_id=3,
+        )
+    ]
+
+
+def test_no_next_job_step_when_half_or_fewer_days_paid_the_bills():
+    short_waiter = job(
+        7,
+        "Waiter",
+        started_on=date(2024, 1, 15),
+        ended_on=date(2024, 7, 8),
+        skill_ids=frozenset({SPEAKING}),
+        benefits=frozenset({"money"}),
+        identity_fit=2,
+    )
+    result = elena(jobs=[short_waiter, GYM])
+    assert by_id(result, 7).verdict == "bills" and by_id(result, 7).days == 176
+    assert [s for s in result.next_steps if s.kind == "next_job"] == []

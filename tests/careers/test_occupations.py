@@ -324,12 +324,19 @@ def test_a_name_both_skill_and_knowledge_is_offered_once_at_its_higher_level():
     assert both == [Suggestion("Mathematics", 3)]
 
 
-def test_what_waiting_tables_trains_that_athletes_rate_important():
-    shared = occupations.shared_suggestions("35-3031.00", "27-2021.00")
+def test_what_waiting_tables_trains_that_nurses_rate_more_than_most_occupations_do():
+    shared = occupations.distinctive_shared("35-3031.00", "29-1141.00")
     names = [item.name for item in shared]
-    assert names[:4] == ["Speaking", "Active Listening", "English Language", "Coordination"]
-    assert all(level == 2 for _, level in shared)
-    assert "Facebook" not in names  # a technology both use is not a skill trained
+    assert names == [
+        "Customer and Personal Service",
+        "Social Perceptiveness",
+        "Coordination",
+        "Service Orientation",
+    ]
+    # What every occupation rates alike says nothing: Speaking and Active Listening are left out.
+    assert "Speaking" not in names and "Active Listening" not in names
+    # Athletes rate Sales and Marketing above most, but at 54: not worth adding.
+    assert occupations.distinctive_shared("35-3031.00", "27-2021.00") == []
 
 
 def test_the_vocabulary_holds_skills_knowledge_and_hot_technologies_once():

@@ -79,3 +79,18 @@ def test_unpaid_help_that_built_some_of_it_and_the_next_step(client):
 )
 def test_shares_are_said_only_as_they_are(part, whole, said):
     assert wording.share_of(part, whole) == said
+
+
+def test_when_most_days_paid_the_bills_the_next_job_leads_to_the_bridges(client):
+    html, answer = dashboard_of(client, "ux_designer")
+    assert (
+        "Next: Most of your days in work paid the bills: look for a job you could get now that "
+        "would also build your UX designer career. You already have every skill your UX "
+        "designer career needs."
+    ) in answer
+    link = re.search(r'href="(/next/\?direction=\d+)"', html.split('id="answer-heading"')[1])
+    page = client.get(link.group(1))
+    assert page.status_code == 200 and "UX designer" in text_of(page.content.decode())
+    # And "Your next job" is in the menu of every signed-in page.
+    nav = html.split('aria-label="Main"')[1].split("</nav>")[0]
+    assert reverse("jobs:next") in nav and "Your next job" in nav

@@ -271,6 +271,19 @@ def test_other_jobs_like_an_offer_that_build_more(owner, history, django_assert_
     assert render_to_string("jobs/_bridges_like.html", {"like": []}).strip() == ""
 
 
+def test_the_offer_page_shows_other_jobs_like_it_that_build_more(owner_client, owner, history):
+    offer = JobFactory(owner=owner, title="Head waiter", stage="offer", occupation=WAITERS)
+    page = owner_client.get(reverse("jobs:job_detail", args=[offer.pk]))
+    text = text_of(page)
+    assert "Other jobs like this that build more" in text
+    assert "All your bridges: Your next job" in text
+    # Without an occupation, the page still leads to the bridges.
+    plain = JobFactory(owner=owner, title="Barista", stage="offer", occupation="")
+    text = text_of(owner_client.get(reverse("jobs:job_detail", args=[plain.pk])))
+    assert "Other jobs like this that build more" not in text
+    assert "Looking for a job that would build more? Your next job lists the ones" in text
+
+
 # --- A stranger ------------------------------------------------------------------------------
 
 
