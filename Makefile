@@ -42,7 +42,8 @@ serve: $(STAMP)
 		$(BIN)/python manage.py collectstatic --noinput -v0 && \
 		$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
 
-## Every check: migrations, Django's system check (and its deployment check), ruff, pytest (PostgreSQL when DATABASE_URL is set).
+## Every check: migrations, Django's system check (and its deployment check), ruff, mypy (core, alignment,
+## portability), pytest on every core (PostgreSQL when DATABASE_URL is set).
 test: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 	DEBUG=1 $(BIN)/python manage.py check
@@ -51,7 +52,8 @@ test: $(STAMP)
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest
+	DEBUG=1 $(BIN)/mypy
+	$(BIN)/pytest -n auto
 
 ## The performance benchmark (PostgreSQL when DATABASE_URL is set); see README "Performance".
 bench: $(STAMP)

@@ -1,1 +1,1 @@
-"""A person's account: sign-up, settings, and the account's life (export, import, deletion)."""
+"""A person's account: sign-up, log-in, password, email, API tokens, deletion and settings."""

@@ -2,9 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth.models import User
 
-from careers.models import bump_data_version
-
-from .forms import AdminLoginForm
+from accounts.forms import AdminLoginForm
+from core.models import bump_data_version
 
 admin.site.unregister(User)
 admin.site.login_form = AdminLoginForm

@@ -3,41 +3,45 @@
 from django.apps import apps
 from django.db import transaction
 
-from careers import alignment
-from careers.models import CareerDirection, CareerGoal, Contact, Learning, Skill
-from jobs.models import Job
+from core import words
 
-from .portability.merge import counted
-
-# The person's data, deleted before the user row. No data version is bumped: the pages
-# cached for the person are named by their user and profile ids, which are never given to
-# anybody again, and nobody can ask for them once the person is gone.
+# The person's data, deleted before the user row, each kind named by the model that keeps it
+# (accounts stands below the apps that own them: it names them, it does not import them). No
+# data version is bumped: the pages cached for the person are named by their user id and
+# version row, which are never given to anybody again, and nobody can ask for them once the
+# person is gone.
 OWNED = {
-    "jobs": Job,
-    "directions": CareerDirection,
-    "goals": CareerGoal,
-    "learning": Learning,
-    "contacts": Contact,
-    "skills": Skill,
+    "jobs": "jobs.Job",
+    "directions": "careers.CareerDirection",
+    "goals": "careers.CareerGoal",
+    "learning": "careers.Learning",
+    "contacts": "careers.Contact",
+    "skills": "careers.Skill",
 }
+
+
+def owned(user):
+    """{collection: the person's rows of it}."""
+    return {
+        collection: apps.get_model(label).objects.owned_by(user)
+        for collection, label in OWNED.items()
+    }
 
 
 def what_is_deleted(user):
     """["3 jobs", "1 career direction", …, "2 share links (…)"] (kinds with none left out),
     for the page that asks. Eight queries."""
-    counts = {
-        collection: model.objects.owned_by(user).count() for collection, model in OWNED.items()
-    }
-    lines = [counted(count, collection) for collection, count in counts.items() if count]
+    counts = {collection: rows.count() for collection, rows in owned(user).items()}
+    lines = [words.counted_records(count, kind) for kind, count in counts.items() if count]
     # What the person made for others to reach their data, gone with the account (by the
     # user's own relations: accounts knows nothing of sharing).
     links, tokens = user.share_links.count(), user.access_tokens.count()
     if links:
-        said = alignment.counted(links, "share link")
+        said = words.counted(links, "share link")
         stops = "it stops" if links == 1 else "they stop"
         lines.append(f"{said} (read-only for a mentor: {stops} opening at once)")
     if tokens:
-        said = alignment.counted(tokens, "API token")
+        said = words.counted(tokens, "API token")
         lines.append(f"{said} (a program using one is refused from then on)")
     return lines
 
@@ -45,8 +49,8 @@ def what_is_deleted(user):
 @transaction.atomic
 def delete_account(user):
     """Delete the person and everything they entered; nothing of theirs is left behind."""
-    for model in OWNED.values():
-        model.objects.owned_by(user).delete()
+    for rows in owned(user).values():
+        rows.delete()
     if apps.is_installed("axes"):
         # The log-in records name the person (and where they logged in from) by username, not
         # by a key that cascades; a stale lock-out would also greet whoever takes the name next.

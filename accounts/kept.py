@@ -117,11 +117,11 @@ def send_again(request):
     if request.method == "POST":
         request.session.pop(KEY, None)
         messages.info(request, "The form you had sent is discarded.")
-        return redirect("jobs:dashboard")
+        return redirect("alignment:dashboard")
     if kept is None or datetime.fromisoformat(kept["kept_at"]) < timezone.now() - LIFETIME:
         request.session.pop(KEY, None)
         messages.info(request, "No form is waiting to be sent again.")
-        return redirect("jobs:dashboard")
+        return redirect("alignment:dashboard")
     return page(request, kept, session_ended=True)
 
 

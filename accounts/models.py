@@ -1,192 +1,36 @@
-"""What the account side keeps: counts for the rate limits, an import waiting for its
-owner's confirmation, forms saved once, and which accounts are throwaway demos."""
-
-import hashlib
-import json
-import secrets
-import zlib
-from datetime import timedelta
+"""What the account side keeps besides Django's user: the person's settings."""
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.db.models import Q
 
-from .portability.reading import Upload
-from .portability.spreadsheet import Table, checked_matching
-
-
-class Hit(models.Model):
-    """How often one client did one limited thing (sign up, ask for a reset mail…) in one
-    window of time. Kept in the database, so that every worker and server counts together
-    and a restart or a full cache forgets nothing (accounts.limits)."""
-
-    scope = models.CharField(max_length=40)
-    key = models.CharField(max_length=200)  # a client address, or whatever the scope counts
-    window = models.BigIntegerField()  # which window of the scope's length, since 1970
-    count = models.PositiveIntegerField(default=0)
-    expires_at = models.DateTimeField(db_index=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["scope", "key", "window"], name="hit_once_per_window")
-        ]
-
-    def __str__(self):
-        return f"{self.scope} by {self.key}: {self.count}"
+from core.models import CURRENCY_PATTERN
 
 
-def new_token():
-    return secrets.token_urlsafe(24)
-
-
-class PendingImportQuerySet(models.QuerySet):
-    def live(self):
-        """Imports still waiting: neither imported nor expired."""
-        return self.filter(imported_at__isnull=True, expires_at__gt=timezone.now())
-
-    def expired(self):
-        return self.filter(expires_at__lte=timezone.now())
-
-
-class PendingImport(models.Model):
-    """A file checked and previewed, waiting for its owner to confirm it: one per person.
-
-    The checked document is kept here, never in the session; a spreadsheet keeps its table
-    and the matching of its columns instead, which the person can change in the preview.
-    Once confirmed, the row stays (without the file) until it expires, so that the same
-    confirmation posted again is told the file was imported already, and imports nothing.
-    """
-
-    LIFETIME = timedelta(hours=1)
+class Profile(models.Model):
+    """A person's settings: the currency new jobs default to."""
 
     owner = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pending_import"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
-    token = models.CharField(max_length=64, default=new_token)
-    source = models.CharField(max_length=100)
-    name = models.CharField(max_length=200, blank=True)
-    notes = models.JSONField(default=list)
-    # The canonical document as compressed JSON; emptied once imported.
-    document = models.BinaryField()
-    # A spreadsheet's rows as compressed JSON (empty for other files), and which field of
-    # Bearing's each column fills, as the person last chose: {"columns": […], "day_first": …}.
-    table = models.BinaryField(default=b"", blank=True)
-    matching = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField(db_index=True)
-    imported_at = models.DateTimeField(null=True, blank=True)
-
-    objects = PendingImportQuerySet.as_manager()
+    currency = models.CharField(
+        max_length=3,
+        default="EUR",
+        help_text="Three-letter code (EUR, USD, GBP…), used for new jobs.",
+    )
 
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(expires_at__gt=models.F("created_at")),
-                name="pending_import_expires_after_creation",
-            )
+                condition=Q(currency__regex=CURRENCY_PATTERN), name="profile_currency_iso"
+            ),
         ]
 
     def __str__(self):
-        return f"Import of {self.name or self.source} waiting for {self.owner}"
+        return f"Profile of {self.owner}"
 
     @classmethod
-    def keep(cls, *, owner, upload):
-        """Keep a checked upload for `owner`, in place of any earlier one; a fresh token."""
-        now = timezone.now()
-        cls.objects.expired().delete()  # everyone's: rows nobody came back for
-        sheet = upload.table is not None
-        pending, _ = cls.objects.update_or_create(
-            owner=owner,
-            defaults={
-                "token": new_token(),
-                "source": upload.source,
-                "name": upload.name,
-                "notes": upload.notes,
-                "document": b"" if sheet else packed(upload.document),
-                "table": packed(upload.table.as_data()) if sheet else b"",
-                "matching": upload.matching if sheet else {},
-                "created_at": now,
-                "expires_at": now + cls.LIFETIME,
-                "imported_at": None,
-            },
-        )
-        return pending
-
-    @property
-    def upload(self):
-        """The upload as it was checked; a spreadsheet with the matching last chosen."""
-        notes, name = list(self.notes), self.name
-        if self.table:
-            table = Table.from_data(unpacked(self.table))
-            matching = checked_matching(table, self.matching)
-            return Upload(None, self.source, notes, name, table=table, matching=matching)
-        return Upload(unpacked(self.document), self.source, notes, name)
-
-    @property
-    def matching_version(self):
-        """A short digest of the matching, which a preview's confirmation carries: a
-        matching changed since (in another tab) is not imported unseen."""
-        text = json.dumps(self.matching, sort_keys=True).encode()
-        return hashlib.sha256(text).hexdigest()[:16]
-
-    def change_matching(self, matching):
-        self.matching = matching
-        self.save(update_fields=["matching"])
-
-    def mark_imported(self):
-        """Confirmed: the file goes; the row answers a second confirmation until it expires."""
-        self.imported_at = timezone.now()
-        self.document = b""
-        self.table = b""
-        self.save(update_fields=["imported_at", "document", "table"])
-
-
-def packed(data):
-    return zlib.compress(json.dumps(data).encode(), 6)
-
-
-def unpacked(data):
-    return json.loads(zlib.decompress(bytes(data)))
-
-
-class FormSubmission(models.Model):
-    """A form sent with a one-time token (the hidden field `once`), and where its first sending
-    led: the same form sent again, at once or later, is sent there and saves nothing
-    (accounts.middleware.SavedOnce)."""
-
-    LIFETIME = timedelta(days=1)
-
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    token = models.UUIDField()
-    location = models.CharField(max_length=500, blank=True)
-    expires_at = models.DateTimeField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["owner", "token"], name="form_submission_once")
-        ]
-
-    def __str__(self):
-        return f"Form {self.token} of {self.owner}: {self.location or 'not saved yet'}"
-
-
-class DemoAccountQuerySet(models.QuerySet):
-    def made_before(self, moment):
-        return self.filter(created_at__lt=moment)
-
-
-class DemoAccount(models.Model):
-    """An account made by "Try the demo": a visitor's private copy of the demo's history,
-    with no password, removed a day after it was made (`manage.py housekeeping`)."""
-
-    LIFETIME = timedelta(days=1)
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="demo_account"
-    )
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    objects = DemoAccountQuerySet.as_manager()
-
-    def __str__(self):
-        return f"Demo account {self.user}, made {self.created_at:%Y-%m-%d %H:%M}"
+    def for_user(cls, user):
+        """The person's profile, created with the defaults on first use."""
+        profile, _ = cls.objects.get_or_create(owner=user)
+        return profile

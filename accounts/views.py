@@ -1,8 +1,6 @@
 """The public pages (landing, sign-up, the demo), and the signed-in person's account:
 settings, export, import and deletion."""
 
-import re
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -10,62 +8,47 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
-from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 
-from careers.forms import ProfileForm
-from careers.models import Profile
-
-from .deletion import delete_account, what_is_deleted
-from .demo import create_demo_account
-from .forms import (
+from accounts.deletion import delete_account, what_is_deleted
+from accounts.forms import (
     EMAIL_TAKEN,
-    UPLOADS_PER_HOUR,
+    AccessTokenForm,
     CheckedPasswordChangeForm,
     DeleteAccountForm,
     EmailChangeForm,
-    ImportForm,
     LoginForm,
-    MatchingForm,
+    ProfileForm,
     ResetForm,
     SignupForm,
     email_is_taken,
 )
-from .limits import over_limit, too_many
-from .models import DemoAccount, PendingImport
-from .portability import export, resume
-from .portability.limits import WEB
-from .portability.merge import apply_import, plan_import
-from .portability.problems import Rejected
-from .uploads import SizeLimitedUpload
+from accounts.models import Profile
+from core.limits import over_limit, too_many
+from core.models import ENDED_SHOWN, AccessToken, one_at_a_time
 
 SIGNUPS_PER_HOUR = 10  # per client address
 RESETS_PER_HOUR = 5
-DEMOS_PER_HOUR = 10
-# In a demo's session: the pages show the demo banner (templates/includes/_demo_banner.html)
-# without asking the database.
-DEMO_SESSION_KEY = "bearing_demo"
 
 
 @login_not_required
 def home(request):
     """The public landing page; a signed-in person goes straight to their dashboard."""
     if request.user.is_authenticated:
-        return redirect("jobs:dashboard")
+        return redirect("alignment:dashboard")
     return render(request, "home.html")
 
 
 @login_not_required
+@sensitive_post_parameters()
 def signup(request):
     """Create an account and sign the new person in."""
     if request.user.is_authenticated:
-        return redirect("jobs:dashboard")
+        return redirect("alignment:dashboard")
     if request.method == "POST" and over_limit(
         request, "signup", limit=SIGNUPS_PER_HOUR, seconds=3600
     ):
@@ -84,48 +67,8 @@ def signup(request):
                 form.add_error("username", "A user with that username already exists.")
             return render(request, "registration/signup.html", {"form": form})
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect("jobs:dashboard")
+        return redirect("alignment:dashboard")
     return render(request, "registration/signup.html", {"form": form})
-
-
-@login_not_required
-@require_POST
-def try_demo(request):
-    """Try the demo: a private account holding the demo's history, signed in at once, with no
-    password to remember; removed after a day (`manage.py housekeeping`)."""
-    if request.user.is_authenticated:
-        return redirect("jobs:dashboard")
-    if over_limit(request, "demo", limit=DEMOS_PER_HOUR, seconds=3600):
-        return too_many(
-            request,
-            "demo accounts",
-            limit=f"Bearing makes at most {DEMOS_PER_HOUR} demo accounts an hour for a network.",
-        )
-    user = create_demo_account()
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    request.session[DEMO_SESSION_KEY] = True
-    # The session ends when the account is due to go, however busy it is (an int would
-    # count from the last change); nobody can log into a demo again.
-    request.session.set_expiry(user.demo_account.created_at + DemoAccount.LIFETIME)
-    messages.success(
-        request,
-        "Welcome to your private demo. This is Elena's history: she waits tables to pay for "
-        "wrestling school. Explore it and change anything you like; nobody else sees it, and "
-        "it is removed after a day. To keep a history of your own, sign up.",
-    )
-    return redirect("jobs:dashboard")
-
-
-@require_POST
-def end_demo(request):
-    """End a demo at once, everything in it deleted, and go on to sign up. Only a demo
-    account can be ended here: anybody else gets a 404 and keeps everything."""
-    if not DemoAccount.objects.filter(user=request.user).exists():
-        raise Http404("This is not a demo account.")
-    delete_account(request.user)
-    logout(request)
-    messages.info(request, "Your demo is deleted. Sign up to start a history of your own.")
-    return redirect("signup")
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -174,49 +117,10 @@ def account(request):
         form.save()
         messages.success(request, "Settings saved.")
         return redirect("account")
-    import_form = ImportForm(user=request.user)
-    return render(request, "account/account.html", {"form": form, "import_form": import_form})
+    return render(request, "account/account.html", {"form": form})
 
 
 # --- Export ------------------------------------------------------------------------------
-
-
-def attachment(body, *, content_type, filename):
-    """A download: never cached (it is the person's whole history), saved under `filename`."""
-    response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
-
-
-def stamped(request, name, extension):
-    return f"{name}-{request.user.get_username()}-{timezone.localdate().isoformat()}.{extension}"
-
-
-@never_cache
-@require_GET
-def export_json(request):
-    """Everything the person entered, as a bearing-export document."""
-    body = export.export_json(request.user)
-    return attachment(
-        body, content_type="application/json", filename=stamped(request, "bearing", "json")
-    )
-
-
-@never_cache
-@require_GET
-def export_csv(request):
-    """The person's jobs as a spreadsheet, one a row."""
-    # The byte-order mark tells spreadsheet programs the file is UTF-8.
-    body = "\ufeff" + export.jobs_csv(request.user)
-    return attachment(body, content_type="text/csv", filename=stamped(request, "jobs", "csv"))
-
-
-@never_cache
-@require_GET
-def export_resume(request):
-    """The person's held jobs, learning and skills as a JSON Resume."""
-    body = export.dumps(resume.resume_document(request.user))
-    return attachment(body, content_type="application/json", filename="resume.json")
 
 
 # --- Import: upload → preview → confirm ------------------------------------------------------
@@ -224,259 +128,10 @@ def export_resume(request):
 # session; the preview's token names it, and confirming it a second time imports nothing.
 
 
-@csrf_exempt
-def import_upload(request):
-    """Upload a file; a file that passes every check waits (PendingImport) for the preview.
-
-    The upload handler is swapped before the body is read, which is why CSRF is checked
-    below, after it, and not by the middleware (which reads the body first).
-    """
-    handler = SizeLimitedUpload(request)
-    if request.method == "POST":
-        request.upload_handlers = [handler]
-        if handler_refuses_unread(request, handler):
-            # Nothing was read and nothing changes: the page only says the file is too large.
-            form = ImportForm(data={}, user=request.user, too_large=True)
-            form.is_valid()
-            return render(request, "account/import.html", {"form": form, "limits": WEB})
-    return checked_import_upload(request, handler)
-
-
-def handler_refuses_unread(request, handler):
-    """Parse the request's body through the handler; true when it was too large to read."""
-    request.POST  # noqa: B018 - reading it runs the upload handler
-    return handler.too_large and not request.POST
-
-
-@csrf_protect
-def checked_import_upload(request, handler):
-    posted = request.method == "POST"
-    # Counted once the CSRF check has passed, so that no other site can use up the count.
-    too_many = posted and over_limit(
-        request, "import", limit=UPLOADS_PER_HOUR, seconds=3600, key=str(request.user.pk)
-    )
-    form = ImportForm(
-        request.POST if posted else None,
-        request.FILES if posted else None,
-        user=request.user,
-        too_large=handler.too_large,
-        too_many=too_many,
-    )
-    if too_many:
-        form.is_valid()  # the message beside the file; the file itself is not read
-        context = {"form": form, "limits": WEB}
-        return render(request, "account/import.html", context, status=429)
-    if posted and form.is_valid():
-        PendingImport.keep(owner=request.user, upload=form.upload)
-        return redirect("account_import_preview")
-    return render(request, "account/import.html", {"form": form, "limits": WEB})
-
-
-def import_preview(request):
-    """What the waiting file would add, checked again against the account as it is now."""
-    pending = PendingImport.objects.live().filter(owner=request.user).first()
-    if pending is None:
-        messages.info(request, "Nothing is waiting to be imported: choose a file first.")
-        return redirect("account_import")
-    upload = pending.upload
-    if upload.table is not None:
-        return spreadsheet_preview(request, pending, upload)
-    try:
-        plan = plan_import(user=request.user, document=upload.checked())
-    except Rejected as rejected:
-        pending.delete()
-        return refused(request, rejected)
-    return render(
-        request,
-        "account/import_preview.html",
-        {"upload": upload, "plan": plan, "token": pending.token},
-    )
-
-
-def spreadsheet_preview(request, pending, upload, form=None, kept=True, built=None):
-    """A spreadsheet's preview: the matching of its columns (which the person can change),
-    its first rows as they will be saved, and what it adds, or what stands in the way.
-
-    `kept` is false when the matching the form shows was refused: the rows are then those of
-    the matching last kept, and nothing can be confirmed. `built`: upload.build(), when the
-    caller has it already."""
-    if built is None:
-        built = upload.build(currency=Profile.for_user(request.user).currency)
-    plan, problems, more = None, built.problems, built.more
-    if built.ok and kept:
-        try:
-            plan = plan_import(user=request.user, document=built.document, by_name=upload.by_name)
-        except Rejected as rejected:
-            problems, more = rejected.problems, rejected.more
-    if form is None:
-        form = MatchingForm(
-            table=upload.table, matching=upload.matching, token=pending.token, built=built
-        )
-    return render(
-        request,
-        "account/import_preview.html",
-        {
-            "upload": upload,
-            "plan": plan,
-            "token": pending.token,
-            "sheet": built,
-            "matching_form": form,
-            "matching_version": pending.matching_version,
-            "problems": problems if kept else [],
-            "more_problems": more,
-            "matching_kept": kept,
-        },
-    )
-
-
-@require_POST
-def import_matching(request):
-    """Keep the matching of a waiting spreadsheet's columns, as the person chose it."""
-    token = request.POST.get("token", "")
-    pending = PendingImport.objects.live().filter(owner=request.user, token=waiting(token)).first()
-    if pending is None or not pending.table:
-        messages.warning(
-            request,
-            "That preview is no longer the file waiting to be imported, so its matching was "
-            "not kept. Upload the file again.",
-        )
-        return redirect("account_import")
-    upload = pending.upload
-    form = MatchingForm(
-        request.POST, table=upload.table, matching=upload.matching, token=pending.token
-    )
-    if not form.is_valid():
-        # Nothing is kept, and nothing can be confirmed, until the matching is one. The form
-        # is shown again as posted, with the question about dates if the file raises it.
-        built = upload.build(currency=Profile.for_user(request.user).currency)
-        form = MatchingForm(
-            request.POST,
-            table=upload.table,
-            matching=upload.matching,
-            token=pending.token,
-            built=built,
-        )
-        return spreadsheet_preview(request, pending, upload, form=form, kept=False, built=built)
-    pending.change_matching(form.matching())
-    return redirect(reverse("account_import_preview") + "#rows")
-
-
-class NotWaiting(Exception):  # noqa: N818 - reads as what happened
-    """The confirmation names no file that is waiting; `message` says why."""
-
-
-class MatchingChanged(Exception):  # noqa: N818
-    """The spreadsheet's matching changed since the preview the confirmation came from."""
-
-
-@require_POST
-def import_confirm(request):
-    """Write the waiting file, all of it or nothing, and show the history it added to.
-
-    The waiting row is locked for the whole import and marked imported in the same
-    transaction: a second confirmation, even one posted at the same moment, finds it
-    imported and adds nothing.
-    """
-    try:
-        with transaction.atomic():
-            pending = confirmed_pending(request)
-            upload = pending.upload
-            if upload.table is not None and (
-                request.POST.get("matching") != pending.matching_version
-            ):
-                raise MatchingChanged
-            plan = apply_import(
-                user=request.user,
-                document=upload.checked(currency=Profile.for_user(request.user).currency),
-                by_name=upload.by_name,
-                leave_out=unticked_look_alikes(request),
-            )
-            pending.mark_imported()
-    except NotWaiting as not_waiting:
-        messages.warning(request, str(not_waiting))
-        return redirect("account_import")
-    except MatchingChanged:
-        messages.warning(
-            request,
-            "The matching of the columns changed since that page was shown (in another tab?), "
-            "so nothing was imported. Check the rows below and confirm again.",
-        )
-        return redirect("account_import_preview")
-    except Rejected as rejected:
-        PendingImport.objects.filter(owner=request.user).delete()
-        return refused(request, rejected)
-    except IntegrityError:
-        messages.error(
-            request,
-            "Your data changed while the file was being imported, so nothing was saved. "
-            "Look at the preview again and confirm.",
-        )
-        return redirect("account_import_preview")
-    if plan.left_out:
-        count = len(plan.left_out)
-        messages.info(
-            request,
-            f"As you chose, {count} job{'s' if count != 1 else ''} that looked like "
-            f"{'ones' if count != 1 else 'one'} you have already {'were' if count != 1 else 'was'} "
-            "left out.",
-        )
-    if plan.adds_anything:
-        messages.success(request, f"Imported from the {upload.source}: {plan.summary()}.")
-    else:
-        messages.info(request, "Nothing was added: everything in the file is already here.")
-    if plan.undescribed:
-        # The first dashboard after an import should already mean something.
-        return redirect("account_import_complete")
-    return redirect("jobs:dashboard")
-
-
-def unticked_look_alikes(request):
-    """The look-alike jobs whose "import it too" box the person unticked: the preview posts
-    each box it offered as `offered` and each ticked one as `look_alike` (file keys)."""
-    return frozenset(request.POST.getlist("offered")) - set(request.POST.getlist("look_alike"))
-
-
-def confirmed_pending(request):
-    """The person's waiting import that this confirmation names, locked; NotWaiting if none."""
-    token = waiting(request.POST.get("token", ""))
-    pending = (
-        PendingImport.objects.select_for_update().filter(owner=request.user, token=token).first()
-    )
-    if pending is not None and pending.imported_at is not None:
-        raise NotWaiting(
-            "This file was imported already, when you first confirmed it; nothing was "
-            "imported again."
-        )
-    if pending is None or pending.expires_at <= timezone.now():
-        raise NotWaiting(
-            "That preview is no longer the file waiting to be imported, so nothing was "
-            "imported. Upload the file again."
-        )
-    return pending
-
-
-def waiting(token):
-    """A posted token as a waiting import's, or "" when it is not a token Bearing makes (a
-    NUL would even upset PostgreSQL)."""
-    return token if re.fullmatch(r"[\w-]{1,64}", token, flags=re.ASCII) else ""
-
-
-def refused(request, rejected):
-    form = ImportForm(user=request.user)
-    form.problems, form.more_problems = rejected.problems, rejected.more
-    return render(request, "account/import.html", {"form": form, "rechecked": True, "limits": WEB})
-
-
-@require_POST
-def import_cancel(request):
-    PendingImport.objects.filter(owner=request.user).delete()
-    messages.info(request, "Import cancelled; nothing was saved.")
-    return redirect("account")
-
-
 # --- Deletion --------------------------------------------------------------------------------
 
 
+@sensitive_post_parameters()
 def delete(request):
     """Delete the account and everything in it, once the person gives their password."""
     form = DeleteAccountForm(request.POST or None, user=request.user, request=request)
@@ -495,6 +150,7 @@ def delete(request):
     )
 
 
+@sensitive_post_parameters()
 def change_email(request):
     """Change the sign-in email address, after the current password is given again."""
     form = EmailChangeForm(request.POST or None, user=request.user, request=request)
@@ -509,3 +165,46 @@ def change_email(request):
         messages.success(request, "Your email address is changed.")
         return redirect("account")
     return render(request, "account/email.html", {"form": form})
+
+
+NEW_TOKEN = "sharing:new-token"  # noqa: S105 - a session key
+
+
+def tokens(request):
+    """The person's API tokens: make one (shown once), see when each was last used, revoke."""
+    form = AccessTokenForm(request.POST or None, owner=request.user)
+    if request.method == "POST":
+        with transaction.atomic():
+            one_at_a_time(request.user)  # the form counts the live tokens: none made meanwhile
+            if form.is_valid():
+                row, token = AccessToken.create(
+                    owner=request.user,
+                    name=form.cleaned_data["name"],
+                    days=form.cleaned_data["days"],
+                )
+                request.session[NEW_TOKEN] = {"id": row.pk, "token": token}
+                return redirect("tokens")
+    new = request.session.pop(NEW_TOKEN, None)
+    rows = AccessToken.objects.owned_by(request.user)
+    return render(
+        request,
+        "account/tokens.html",
+        {
+            "form": form,
+            "live": list(rows.live()),
+            "ended": list(rows.ended()[:ENDED_SHOWN]),
+            "new_token": new and new["token"],
+            "new_id": new and new["id"],
+            "api_url": request.build_absolute_uri(reverse("api:alignment")),
+        },
+    )
+
+
+@require_POST
+def token_revoke(request, pk):
+    """Revoke a token: the next request that sends it is refused."""
+    row = get_object_or_404(AccessToken, pk=pk, owner=request.user)
+    if row.revoked_at is None:
+        AccessToken.objects.filter(pk=row.pk).update(revoked_at=timezone.now())
+        messages.success(request, f"The token “{row.name}” is revoked: it no longer works.")
+    return redirect("tokens")

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
 
+from accounts.models import Profile
 from careers.models import (
     CareerDirection,
     CareerGoal,
@@ -14,7 +15,6 @@ from careers.models import (
     DirectionSkill,
     DirectionValue,
     Learning,
-    Profile,
     Skill,
     Value,
 )

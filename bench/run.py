@@ -92,14 +92,8 @@ from django.urls import reverse  # noqa: E402
 
 from bench import build  # noqa: E402
 from bench.router import CURRENT  # noqa: E402
-from careers.models import (  # noqa: E402
-    CareerDirection,
-    CareerGoal,
-    Contact,
-    Learning,
-    Profile,
-    Skill,
-)
+from careers.models import CareerDirection, CareerGoal, Contact, Learning, Skill  # noqa: E402
+from core.models import DataVersion  # noqa: E402
 from jobs.models import Job  # noqa: E402
 
 
@@ -120,16 +114,16 @@ def pages(user):
     contact = Contact.objects.filter(owner=user).order_by("pk").first()
     urls = {
         "baseline": "/bench/baseline/",
-        "dashboard": reverse("jobs:dashboard"),
-        "dashboard what-if": reverse("jobs:dashboard") + f"?direction={direction.pk}",
-        "compare": reverse("jobs:compare"),
+        "dashboard": reverse("alignment:dashboard"),
+        "dashboard what-if": reverse("alignment:dashboard") + f"?direction={direction.pk}",
+        "compare": reverse("alignment:compare"),
         "api": reverse("api:alignment"),
         "api jobs": reverse("api:jobs"),
         "api directions": reverse("api:directions"),
-        "story": reverse("jobs:story"),
+        "story": reverse("alignment:story"),
         "sharing": reverse("sharing:links"),
-        "tokens": reverse("sharing:tokens"),
-        "job list": reverse("jobs:job_list"),
+        "tokens": reverse("tokens"),
+        "job list": reverse("alignment:job_list"),
         "job add": reverse("jobs:job_add"),
         "account": reverse("account"),
     }
@@ -303,7 +297,7 @@ def main():
 
     # 2. In-process dashboard time, cold and warm, the light and the heavy person in turns
     # so that both see the machine in the same state.
-    dashboard = reverse("jobs:dashboard")
+    dashboard = reverse("alignment:dashboard")
     times = {}
     for mode in ("cold", "warm"):
         samples = {"light": [], "heavy": []}
@@ -384,7 +378,7 @@ def main():
     build.population(OTHERS, OTHER_JOBS)
     # The copy's data versions move on from the original's: a page cached for one must
     # never be served for the other.
-    Profile.objects.filter(owner__in=[light, heavy]).update(data_version=F("data_version") + 10**9)
+    DataVersion.objects.filter(owner__in=[light, heavy]).update(version=F("version") + 10**9)
     built_in = time.perf_counter() - started
     samples = {"default": [], "crowded": []}
     for alias in ("default", "crowded"):
@@ -426,10 +420,10 @@ def main():
     huge_times = {
         name: timed(huge_client, reverse(url), cold=True, runs=HUGE_RUNS)
         for name, url in (
-            ("dashboard", "jobs:dashboard"),
-            ("compare", "jobs:compare"),
+            ("dashboard", "alignment:dashboard"),
+            ("compare", "alignment:compare"),
             ("api", "api:alignment"),
-            ("story", "jobs:story"),
+            ("story", "alignment:story"),
         )
     }
     table(

@@ -1,1 +1,1 @@
-"""The direction side of Bearing: career directions, goals, skills, learning and contacts."""
+"""The direction side: career directions, goals, skills, learning, contacts and O*NET's data."""

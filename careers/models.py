@@ -1,17 +1,15 @@
 """The direction side's data: directions, goals, skills, learning, contacts and the values list."""
 
-import re
-
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 
-from . import occupations
-from .alignment import OPEN_GOALS
-from .currencies import is_currency
+from careers import occupations
+from core.models import OwnedQuerySet, choices_check, dates_in_order, range_check
+from core.vocabulary import OPEN_GOALS
+from core.words import clean_name
 
 
 class Value(models.TextChoices):
@@ -40,66 +38,6 @@ class Importance(models.IntegerChoices):
     ESSENTIAL = 3, "Essential"
 
 
-# A currency is its three-letter ISO 4217 code, in capitals (EUR, USD, GBP), one of those
-# Bearing knows (careers.currencies). The database keeps the shape; the list, which ISO
-# changes now and then, is checked by the forms and the import.
-CURRENCY_PATTERN = r"^[A-Z]{3}$"
-CURRENCY_MESSAGE = "Use a three-letter currency code, such as EUR or USD."
-
-
-def unknown_currency(code):
-    """What is said of three letters that are no currency (`XYZ`)."""
-    return (
-        f"“{code}” is not a currency code: use the three-letter ISO 4217 code of the "
-        "currency, such as EUR, USD or GBP."
-    )
-
-
-def currency_code(text):
-    """The currency code a person typed, trimmed and in capitals; ValidationError when it
-    is not three letters, or not the code of a currency (careers.currencies)."""
-    code = (text or "").strip().upper()
-    if not re.fullmatch(CURRENCY_PATTERN, code):
-        raise ValidationError(CURRENCY_MESSAGE, code="currency")
-    if not is_currency(code):
-        raise ValidationError(unknown_currency(code), code="currency")
-    return code
-
-
-def fold_name(name):
-    """A name as it is matched (a skill's, an import's column): trimmed, inner white space
-    folded, case folded — `Started  On` is `started on`."""
-    return clean_name(name).casefold()
-
-
-def clean_name(name):
-    """A skill name as it is stored: trimmed, with runs of inner white space folded to one."""
-    return re.sub(r"\s+", " ", name or "").strip()
-
-
-def choices_check(field, choices, name):
-    """A check constraint that keeps a column inside its choices."""
-    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
-
-
-def range_check(field, low, high, name, nullable=False):
-    """A check constraint that keeps a number between two bounds (null allowed if nullable)."""
-    condition = Q(**{f"{field}__gte": low, f"{field}__lte": high})
-    if nullable:
-        condition |= Q(**{f"{field}__isnull": True})
-    return models.CheckConstraint(condition=condition, name=name)
-
-
-def dates_in_order(start, end, name):
-    """A check constraint that an end date, when set, is not before the start date."""
-    return models.CheckConstraint(
-        condition=Q(**{f"{end}__isnull": True})
-        | Q(**{f"{start}__isnull": True})
-        | Q(**{f"{end}__gte": models.F(start)}),
-        name=name,
-    )
-
-
 # The shape of an O*NET-SOC code, for the database (PostgreSQL and Python's re both read \A
 # and \Z as the very start and end: "$" would let a trailing newline through on SQLite).
 OCCUPATION_CODE_REGEX = r"\A[0-9]{2}-[0-9]{4}\.[0-9]{2}\Z"
@@ -120,72 +58,6 @@ def occupation_check(name):
     return models.CheckConstraint(
         condition=Q(occupation="") | Q(occupation__regex=OCCUPATION_CODE_REGEX), name=name
     )
-
-
-class OwnedQuerySet(models.QuerySet):
-    """Rows of one person. Every page reaches data through `owned_by`."""
-
-    def owned_by(self, user):
-        return self.filter(owner=user)
-
-
-class Profile(models.Model):
-    """A person's settings: the currency new jobs default to."""
-
-    owner = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
-    )
-    currency = models.CharField(
-        max_length=3,
-        default="EUR",
-        help_text="Three-letter code (EUR, USD, GBP…), used for new jobs.",
-    )
-    # Bumped by every change of the person's data (bump_data_version), in the same
-    # transaction; rendered pages are cached under it (jobs.cache), so a cache shared by
-    # several servers never serves a stale page.
-    data_version = models.PositiveBigIntegerField(default=0, editable=False)
-
-    class Meta:
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(currency__regex=CURRENCY_PATTERN), name="profile_currency_iso"
-            ),
-        ]
-
-    def __str__(self):
-        return f"Profile of {self.owner}"
-
-    def save(self, *args, **kwargs):
-        # The version moves only by bump_data_version's atomic increments: saving a profile
-        # loaded earlier (the currency form) must never write an older version back.
-        if not self._state.adding and kwargs.get("update_fields") is None:
-            kwargs["update_fields"] = [
-                field.name
-                for field in self._meta.concrete_fields
-                if not field.primary_key and field.name != "data_version"
-            ]
-        super().save(*args, **kwargs)
-
-    @classmethod
-    def for_user(cls, user):
-        """The person's profile, created with the defaults on first use."""
-        profile, _ = cls.objects.get_or_create(owner=user)
-        return profile
-
-
-def bump_data_version(owner_id):
-    """Mark that a person's data changed: every page cached for them is now stale.
-
-    Every place that writes a person's data calls this in the same transaction as the
-    write (the add, edit and delete views, the goal's "achieved", the import, the admin),
-    so the new version becomes visible to other requests together with the change.
-    """
-    bump = {"data_version": models.F("data_version") + 1}
-    if Profile.objects.filter(owner_id=owner_id).update(**bump):
-        return
-    _, created = Profile.objects.get_or_create(owner_id=owner_id, defaults={"data_version": 1})
-    if not created:  # another request made the profile in between: bump that one
-        Profile.objects.filter(owner_id=owner_id).update(**bump)
 
 
 class SkillQuerySet(OwnedQuerySet):

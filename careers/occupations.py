@@ -44,8 +44,6 @@ from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 
-from . import bridges
-
 DATA_FILE = Path(__file__).resolve().parent / "data" / "occupations.jsonl.gz"
 CODE_SHAPE = r"[0-9]{2}-[0-9]{4}\.[0-9]{2}"  # an O*NET-SOC code, e.g. 27-2021.00
 LIMIT = 10
@@ -561,34 +559,6 @@ def vocabulary():
     a skill input offers after the person's own, so that jobs and directions meet on them.
     Sorted case-insensitively, each once."""
     return list(catalogue().vocabulary)
-
-
-_field = None
-
-
-def bridge_field():
-    """Every occupation as careers.bridges ranks them, made once per process from the
-    catalogue (like the catalogue, it never changes while Bearing runs)."""
-    global _field  # one read-only field per process, by design
-    if _field is None:
-        found = catalogue()  # before the lock, which reading the catalogue takes too
-        with _lock:
-            if _field is None:
-                _field = bridges.Field(
-                    elements=(name for _, name in found.elements),
-                    means=found.means,
-                    occupations=(
-                        bridges.Occupation(
-                            code=item.code,
-                            title=item.title,
-                            zone=item.job_zone,
-                            profile=item.profile,
-                            rated=item.borrowed_from is None,
-                        )
-                        for item in found.occupations.values()
-                    ),
-                )
-    return _field
 
 
 def attribution():

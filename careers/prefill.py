@@ -2,8 +2,8 @@
 a person weighs a bridge as an offer or considers it as a direction. Only initial values:
 nothing is saved until the person saves the form, and anything odd is left out."""
 
-from . import occupations
-from .models import clean_name
+from careers import occupations
+from core.words import clean_name
 
 TITLE_LENGTH = 200  # as long as a job's or a direction's title
 SKILLS_ASKED = 20  # at most, each at most SKILL_LENGTH characters

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views
+from careers import views
 
 app_name = "careers"
 

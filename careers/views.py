@@ -7,20 +7,17 @@ id is a 404 before anything else happens.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse_lazy
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
-from django.views.generic import CreateView, DeleteView, UpdateView
 
-from . import occupations
-from .alignment import HELD, OFFER
-from .forms import (
+from careers import occupations
+from careers.forms import (
     ContactForm,
     DirectionForm,
     GoalForm,
@@ -28,7 +25,7 @@ from .forms import (
     SkillForm,
     SkillNamesField,
 )
-from .models import (
+from careers.models import (
     DIRECTION_ORDER,
     CareerDirection,
     CareerGoal,
@@ -39,114 +36,11 @@ from .models import (
     Importance,
     Learning,
     Skill,
-    bump_data_version,
 )
-from .prefill import occupation_prefill
-
-
-class OwnedMixin:
-    """Limit a generic view to the signed-in person's rows."""
-
-    model = None
-
-    def get_queryset(self):
-        return self.model.objects.owned_by(self.request.user)
-
-
-class OwnedFormMixin(OwnedMixin):
-    """Add/edit pages: the form knows its owner, and the page offers the person's skills."""
-
-    template_name = "form_page.html"
-    cancel_url = None
-
-    @method_decorator(transaction.atomic)
-    def post(self, request, *args, **kwargs):
-        # A record and its links (skills, values, benefits) are saved together or not at all.
-        return super().post(request, *args, **kwargs)
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "owner": self.request.user}
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        form = context["form"]
-        context["verbose_name"] = self.model._meta.verbose_name
-        context["page_title"] = getattr(self, "title", None) or (
-            f"Edit “{self.object}”" if self.object else f"Add a {context['verbose_name']}"
-        )
-        context["submit_label"] = getattr(self, "submit_label", "Save")
-        context["cancel_url"] = (
-            self.object.get_absolute_url() if self.object else str(self.cancel_url)
-        )
-        if any(isinstance(field, SkillNamesField) for field in form.fields.values()):
-            # The person's own names first, then O*NET's: a job and a direction then meet on
-            # the same names.
-            own = list(Skill.objects.owned_by(self.request.user).values_list("name", flat=True))
-            folded = {occupations.fold(name) for name in own}
-            context["skill_suggestions"] = own + [
-                name for name in occupations.vocabulary() if occupations.fold(name) not in folded
-            ]
-        return context
-
-    def form_valid(self, form):
-        if getattr(form, "finding", False):
-            # Find an occupation: the page again, with the matches and all that was typed.
-            return self.render_to_response(self.get_context_data(form=form))
-        adding = form.instance._state.adding
-        try:
-            with transaction.atomic():
-                response = super().form_valid(form)
-        except IntegrityError:
-            # Another request saved a clashing row (the same skill name, a second current
-            # direction) between this form's checks and its save. Checked again now, the form
-            # says what clashes beside the field, as it would have a moment later.
-            if adding:
-                form.instance.pk = None
-                form.instance._state.adding = True
-            form.full_clean()
-            if form.is_valid():
-                form.add_error(
-                    None,
-                    "Something saved at the same moment, in another tab or device, clashed "
-                    "with this. Nothing was saved: look at it again and save.",
-                )
-            return self.form_invalid(form)
-        bump_data_version(self.request.user.pk)
-        messages.success(self.request, f"Saved “{self.object}”.")
-        return response
-
-
-class OwnedCreateView(OwnedFormMixin, CreateView):
-    pass
-
-
-class OwnedUpdateView(OwnedFormMixin, UpdateView):
-    pass
-
-
-class OwnedDeleteView(OwnedMixin, DeleteView):
-    """Ask before deleting; delete on POST only."""
-
-    template_name = "confirm_delete.html"
-    consequence = ""
-
-    @method_decorator(transaction.atomic)
-    def post(self, request, *args, **kwargs):
-        return super().post(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["verbose_name"] = self.model._meta.verbose_name
-        context["consequence"] = self.consequence
-        return context
-
-    def form_valid(self, form):
-        name = str(self.object)
-        response = super().form_valid(form)
-        bump_data_version(self.request.user.pk)
-        messages.success(self.request, f"Deleted “{name}”.")
-        return response
-
+from careers.prefill import occupation_prefill
+from core.models import bump_data_version
+from core.views import OwnedCreateView, OwnedDeleteView, OwnedUpdateView
+from core.vocabulary import HELD, OFFER
 
 # -- Directions ---------------------------------------------------------------------------
 
@@ -266,7 +160,22 @@ def direction_add_skills(request, pk):
     return HttpResponseRedirect(back_to(request, direction.get_absolute_url()))
 
 
-class DirectionCreate(OwnedCreateView):
+class SuggestsSkills:
+    """A form page whose form has skill names to type: the page offers the person's own
+    names first, then O*NET's, so that a job and a direction meet on the same names."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if any(isinstance(field, SkillNamesField) for field in context["form"].fields.values()):
+            own = list(Skill.objects.owned_by(self.request.user).values_list("name", flat=True))
+            folded = {occupations.fold(name) for name in own}
+            context["skill_suggestions"] = own + [
+                name for name in occupations.vocabulary() if occupations.fold(name) not in folded
+            ]
+        return context
+
+
+class DirectionCreate(SuggestsSkills, OwnedCreateView):
     model = CareerDirection
     form_class = DirectionForm
     cancel_url = reverse_lazy("careers:direction_list")
@@ -281,7 +190,7 @@ class DirectionCreate(OwnedCreateView):
         return {**initial, **occupation_prefill(self.request)}
 
 
-class DirectionUpdate(OwnedUpdateView):
+class DirectionUpdate(SuggestsSkills, OwnedUpdateView):
     model = CareerDirection
     form_class = DirectionForm
 
@@ -421,7 +330,7 @@ def learning_detail(request, pk):
     return render(request, "careers/learning_detail.html", {"entry": entry})
 
 
-class LearningCreate(OwnedCreateView):
+class LearningCreate(SuggestsSkills, OwnedCreateView):
     model = Learning
     form_class = LearningForm
     cancel_url = reverse_lazy("careers:learning_list")
@@ -431,7 +340,7 @@ class LearningCreate(OwnedCreateView):
         return {**super().get_initial(), "skill_names": self.request.GET.get("skill", "")[:100]}
 
 
-class LearningUpdate(OwnedUpdateView):
+class LearningUpdate(SuggestsSkills, OwnedUpdateView):
     model = Learning
     form_class = LearningForm
 

@@ -1,8 +1,8 @@
 """Bearing's JSON API, /api/v1/, built with django-ninja: the endpoints of each app
-(jobs.api, careers.api), for the signed-in person or for their own tools with a personal
-access token, described by the OpenAPI document at /api/v1/openapi.json.
+(alignment, careers and portability), for the signed-in person or for their own tools with a
+personal access token, described by the OpenAPI document at /api/v1/openapi.json.
 
-The API authenticates every request itself (sharing.auth: a token, else the session), so
+The API authenticates every request itself (core.auth: a token, else the session), so
 Django's log-in requirement steps aside for its views; anything it refuses is JSON with a
 `detail`, like every error under /api/ (config.errors).
 """
@@ -16,14 +16,14 @@ from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
+from alignment.api import router as alignment_router
+from alignment.next_api import router as next_router
 from careers.api import router as careers_router
-from jobs.api import router as jobs_router
-from jobs.next_api import router as next_router
-from sharing.auth import AccessTokenAuth, SessionAuth, TooMany
-
-from .errors import NOT_SIGNED_IN, api_error, not_found
+from config.errors import NOT_SIGNED_IN, api_error, not_found
+from core.auth import AccessTokenAuth, SessionAuth, TokenThrottle, TooMany
+from portability.api import router as portability_router
 
 DESCRIPTION = """\
 A person's own data in Bearing, read-only: the alignment the dashboard shows, their jobs and
@@ -40,8 +40,8 @@ answer `{"items": […], "count": N}`.
 
 class BearingAPI(NinjaAPI):
     """django-ninja's API with Bearing's conventions: JSON errors with a `detail`, plain
-    `application/json`, HEAD answered as GET, and every view past the log-in requirement
-    (the API's own authentication answers instead)."""
+    `application/json`, and HEAD answered as GET (`urls` puts every view past the log-in
+    requirement: the API's own authentication answers instead)."""
 
     def get_content_type(self):
         return "application/json"  # UTF-8 by definition (RFC 8259): no charset parameter
@@ -51,20 +51,6 @@ class BearingAPI(NinjaAPI):
         for operations in schema["paths"].values():
             operations.pop("head", None)  # answered as GET; one operation id each
         return schema
-
-    def _get_urls(self):
-        patterns = []
-        for pattern in super()._get_urls():
-            if pattern.name == "api-root":
-                # ninja reverses its root to place the paths; the root itself answers nothing.
-                pattern = path(str(pattern.pattern), _root, name="api-root")
-            if pattern.name == "openapi-json":
-                # ninja serves the description to any method, and the CSRF check answered
-                # an unsafe one first (403): it only reads, so any other method is a 405.
-                pattern.callback = csrf_exempt(require_safe(pattern.callback))
-            pattern.callback = login_not_required(_json_405(pattern.callback))
-            patterns.append(pattern)
-        return patterns
 
 
 def _root(request):
@@ -94,8 +80,10 @@ api = BearingAPI(
     urls_namespace="api",
     docs_url=None,  # the interactive docs would load their script from a CDN: docs/api.md
     auth=[AccessTokenAuth(), SessionAuth()],
+    throttle=[TokenThrottle()],
 )
-api.add_router("", jobs_router)
+api.add_router("", alignment_router)
+api.add_router("", portability_router)
 api.add_router("", next_router)
 api.add_router("", careers_router)
 
@@ -109,9 +97,10 @@ def _unauthorised(request, exc):
 
 
 @api.exception_handler(TooMany)
+@api.exception_handler(Throttled)
 def _too_many(request, exc):
-    response = api_error(exc.message, 429)
-    response["Retry-After"] = str(exc.wait)
+    response = api_error("Too many requests: wait a little and try again.", 429)
+    response["Retry-After"] = str(int(exc.wait))
     return response
 
 
@@ -136,3 +125,21 @@ def _invalid(request, exc):
     response = api_error(detail, 422)
     response.content = json.dumps({"detail": detail, "errors": exc.errors}, default=str)
     return response
+
+
+def urls():
+    """The API's URL patterns as ninja makes them (`api.urls`), each view past Django's
+    log-in requirement and answering an unknown method in JSON; the root answers nothing, and
+    the description, which only reads, answers any method but GET and HEAD with a 405 (ninja
+    serves it to any method, and the CSRF check answered an unsafe one first with a 403)."""
+    patterns, app_name, namespace = api.urls
+    kept = []
+    for pattern in patterns:
+        if pattern.name == "api-root":
+            # ninja reverses its root to place the paths; the root itself answers nothing.
+            pattern = path(str(pattern.pattern), _root, name="api-root")
+        if pattern.name == "openapi-json":
+            pattern.callback = csrf_exempt(require_safe(pattern.callback))
+        pattern.callback = login_not_required(_json_405(pattern.callback))
+        kept.append(pattern)
+    return kept, app_name, namespace

@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
 from accounts import kept
-
-from .errors import NOT_SIGNED_IN, api_error, is_api
+from config.errors import NOT_SIGNED_IN, api_error, is_api
 
 
 class NoStoreForSignedInMiddleware:

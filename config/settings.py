@@ -87,10 +87,15 @@ INSTALLED_APPS = [
     "axes",
     "crispy_forms",
     "crispy_bootstrap5",
+    # Bearing's apps, each standing only on those above it in this list.
+    "core",
+    "accounts",
     "careers",
     "jobs",
-    "accounts",
+    "alignment",
+    "portability",
     "sharing",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -104,7 +109,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "config.middleware.NoNulInQueryMiddleware",
     # After log-in and messages: a form posted twice saves once.
-    "accounts.middleware.SavedOnce",
+    "core.once.SavedOnce",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "config.middleware.NoStoreForSignedInMiddleware",
@@ -160,7 +165,7 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "bearing"}
     )
 }
-# Rendered dashboards reused until the person's data changes (jobs.cache); off only to
+# Rendered dashboards reused until the person's data changes (core.cache); off only to
 # measure the work of a page computed afresh (bench/).
 BEARING_PAGE_CACHE = env_bool("BEARING_PAGE_CACHE", default=True)
 
@@ -174,8 +179,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "accounts.passwords.NotOnlyDigits"},
 ]
 
+# How long a "Try the demo" account lives: its links and tokens stop then, and the daily
+# housekeeping deletes it (docs/demo.md).
+BEARING_DEMO_LIFETIME = timedelta(days=1)
+
+# Every deletion by age, in the order `manage.py housekeeping` runs them (core.housekeeping):
+# each a function of the app whose rows it deletes.
+BEARING_HOUSEKEEPING = [
+    "demo.housekeeping.old_demos",
+    "core.housekeeping.expired_sessions",
+    "core.housekeeping.lock_out_counts",
+    "core.housekeeping.login_records",
+    "core.housekeeping.failed_login_records",
+    "core.housekeeping.rate_limit_counts",
+    "portability.housekeeping.waiting_imports",
+    "core.housekeeping.form_tokens",
+    "sharing.housekeeping.ended_links",
+    "core.housekeeping.ended_tokens",
+]
+
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "jobs:dashboard"
+LOGIN_REDIRECT_URL = "alignment:dashboard"
 LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "en-gb"
@@ -249,7 +273,7 @@ AXES_VERBOSE = False
 BEARING_TRUSTED_PROXIES = int(os.environ.get("BEARING_TRUSTED_PROXIES") or "0")
 if BEARING_TRUSTED_PROXIES < 0:
     raise ImproperlyConfigured("BEARING_TRUSTED_PROXIES is a number of proxies: 0 or more.")
-AXES_CLIENT_IP_CALLABLE = "accounts.clients.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_address"
 
 # No inline script or style anywhere: every page's JavaScript and CSS are static files.
 CONTENT_SECURITY_POLICY = {

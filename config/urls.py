@@ -3,14 +3,17 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from .api import api
+from config import api
 
 urlpatterns = [
-    path("", include("accounts.urls")),
-    path("", include("jobs.urls")),
-    path("", include("careers.urls")),  # its own prefixes: careers/, about/
-    path("", include("sharing.urls")),  # account/sharing/, account/tokens/, shared/<token>/
-    path("api/v1/", api.urls),  # every app's endpoints, one OpenAPI document (config.api)
+    path("", include("accounts.urls")),  # the landing page, accounts/…, account/…
+    path("", include("careers.urls")),  # careers/, about/
+    path("", include("jobs.urls")),  # jobs/add/, jobs/<id>/edit/…
+    path("", include("alignment.urls")),  # dashboard/, story/, scores/, jobs/, next/
+    path("", include("portability.urls")),  # account/export…, account/import/…
+    path("", include("sharing.urls")),  # account/sharing/, shared/<token>/
+    path("", include("demo.urls")),  # accounts/demo/
+    path("api/v1/", api.urls()),  # every app's endpoints, one OpenAPI document (config.api)
     path("admin/", admin.site.urls),
 ]
 

@@ -1,1 +1,1 @@
-"""The job side of Bearing: jobs and offers, and the dashboard that sets them against the career."""
+"""The job side: jobs and offers, and the forms that add, change and take them."""

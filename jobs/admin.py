@@ -1,8 +1,7 @@
 from django.contrib import admin
 
-from careers.admin import OwnedAdmin
-
-from .models import Job, JobBenefit, JobSkill
+from core.admin import OwnedAdmin
+from jobs.models import Job, JobBenefit, JobSkill
 
 
 class JobSkillInline(admin.TabularInline):

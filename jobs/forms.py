@@ -1,9 +1,10 @@
-"""The job form and the offer form: what a job was (or would be), what it paid and gave.
+"""The job form: what a job was (or would be), what it paid and gave.
 
 The skills a person's directions ask for are offered as choices to tick, so that a job and
 a direction meet on the same names; any other skill is typed, with suggestions from the
 person's own skills. Ratings are labelled choices. Only the title and, for a job held, the
-start date are needed: the rest can be told later.
+start date are needed: the rest can be told later. The offer form builds on it
+(`offer_forms`).
 """
 
 from datetime import date
@@ -11,42 +12,22 @@ from datetime import date
 from crispy_forms.bootstrap import (
     Accordion,
     AccordionGroup,
-    FieldWithButtons,
     InlineCheckboxes,
     InlineRadios,
-    StrictButton,
 )
-from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row
 from django import forms
 from django.db.models import Case, IntegerField, When
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from careers import plausible
-from careers.alignment import day
-from careers.forms import (
-    DateInput,
-    FindsOccupation,
-    OwnedModelForm,
-    PlainMessages,
-    SkillNamesField,
-    check_dates_in_order,
-    skill_names_text,
-)
-from careers.models import (
-    CURRENCY_MESSAGE,
-    DIRECTION_ORDER,
-    CareerGoal,
-    Contact,
-    DirectionSkill,
-    Profile,
-    Skill,
-    Value,
-    currency_code,
-)
-
-from .models import (
+from accounts.models import Profile
+from careers.forms import FindsOccupation, SkillNamesField, skill_names_text
+from careers.models import DIRECTION_ORDER, CareerGoal, Contact, DirectionSkill, Skill, Value
+from core import plausible
+from core.forms import DateInput, OwnedModelForm, check_dates_in_order
+from core.models import CURRENCY_MESSAGE, currency_code
+from jobs.models import (
     JOB_FIELDS,
     Fit,
     Job,
@@ -139,7 +120,7 @@ class JobForm(FindsOccupation, OwnedModelForm):
 
     stage = Stage.HELD
     no_occupation = "No occupation: this job is not one of them"
-    # Asked about when unlikely (careers.plausible): a job of more than 50 years, more than
+    # Asked about when unlikely (core.plausible): a job of more than 50 years, more than
     # 100 hours a week, pay above its period's bound.
     confirmable = {
         "started_on": "Yes, these dates are right",
@@ -299,7 +280,7 @@ class JobForm(FindsOccupation, OwnedModelForm):
         ]
         return Fieldset(
             "Skills",
-            HTML('{% include "jobs/_target_skills_hint.html" %}') if groups else HTML(""),
+            HTML('{% include "alignment/_target_skills_hint.html" %}') if groups else HTML(""),
             *groups,
             "skills_used",
             "skills_gained",
@@ -349,7 +330,7 @@ class JobForm(FindsOccupation, OwnedModelForm):
                 InlineCheckboxes("benefits"),
                 InlineRadios("identity_fit"),
                 Field("goals", wrapper_class="choice-list"),
-                HTML('{% include "jobs/_no_goals_hint.html" %}'),
+                HTML('{% include "alignment/_no_goals_hint.html" %}'),
             ),
             self.skills_layout(),
             self.occupation_layout(),
@@ -524,134 +505,3 @@ class JobForm(FindsOccupation, OwnedModelForm):
             JobBenefit(job=job, value=value) for value in self.cleaned_data["benefits"]
         )
         return job
-
-
-class OfferForm(JobForm):
-    """An offer the person is weighing: only what fits an offer."""
-
-    stage = Stage.OFFER
-    skills_used = SkillNamesField(label="Other skills it would use", help_text="Comma-separated.")
-    skills_gained = SkillNamesField(label="Skills it would teach you", help_text="Comma-separated.")
-    benefits = forms.MultipleChoiceField(
-        label="What it would give you",
-        choices=Value.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-    class Meta(JobForm.Meta):
-        fields = [
-            "title",
-            "employer",
-            "employment_type",
-            "started_on",
-            "hours_per_week",
-            "schedule",
-            "pay_amount",
-            "pay_period",
-            "currency",
-            "identity_fit",
-            "description",
-            "goals",
-            "occupation",
-        ]
-        exclude = []
-        labels = {
-            **JobForm.Meta.labels,
-            "title": "The job offered",
-            "started_on": "It would start",
-            "identity_fit": "How much would it be you?",
-            "description": "What the work would be (and its hours, shifts, travel…)",
-            "goals": "Goals it would advance",
-        }
-        help_texts = {
-            "started_on": "If you know.",
-            "identity_fit": "Your best guess: it counts in the score.",
-            "description": "An offer is flagged where this mentions something you noted to avoid.",
-        }
-
-    def target_choice(self, skill):
-        return forms.ChoiceField(
-            label=skill.name,
-            choices=[("", "No"), (USED, "It would use it"), (GAINED, "It would teach it")],
-            required=False,
-            widget=forms.RadioSelect,
-        )
-
-    def get_layout(self):
-        return Layout(
-            "lock_version",
-            Fieldset(
-                "The offer",
-                Row(
-                    Column("title", css_class="col-md-6"),
-                    Column("employer", css_class="col-md-6"),
-                ),
-                Row(
-                    Column("employment_type", css_class="col-md-4"),
-                    Column("started_on", css_class="col-sm-6 col-md-4"),
-                ),
-                *self.pay_layout(),
-                "description",
-            ),
-            Fieldset(
-                "What it would give you",
-                InlineCheckboxes("benefits"),
-                InlineRadios("identity_fit"),
-                Field("goals", wrapper_class="choice-list"),
-            ),
-            self.skills_layout(),
-            self.occupation_layout(),
-        )
-
-    def check_start(self, started):
-        """An offer may start any day, or on a day not known yet."""
-
-
-class TookItForm(PlainMessages, forms.Form):
-    """The day the person started a job they were offered and took."""
-
-    started_on = forms.DateField(
-        label="The day you started",
-        widget=DateInput(),
-        error_messages={
-            "required": "When did you start? A job you have needs its first day.",
-            "invalid": "Use a date such as 2024-01-15.",
-        },
-    )
-
-    def __init__(self, *args, offer, today, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.offer, self.today = offer, today
-        starts = offer.started_on
-        # The offer's own start when it has come; today when it has none; nothing to
-        # offer when it is still to come (the page says so).
-        self.starts_later = starts is not None and starts > today
-        self.initial["started_on"] = None if self.starts_later else (starts or today)
-        self.fields["started_on"].widget.attrs["max"] = today.isoformat()
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            FieldWithButtons(
-                "started_on",
-                StrictButton("Count it among my jobs", type="submit", css_class="btn-primary"),
-                css_class="took-it-date",
-            )
-        )
-
-    def clean_started_on(self):
-        started = self.cleaned_data["started_on"]
-        if started > self.today:
-            raise forms.ValidationError(
-                "%(day)s is still to come: a job counts among yours from the day you start. "
-                "Mark it once you have started.",
-                params={"day": day(started)},
-            )
-        ended = self.offer.ended_on
-        if ended and started > ended:
-            raise forms.ValidationError(
-                "It ends on %(day)s: the day you started comes before that.",
-                params={"day": day(ended)},
-            )
-        return started

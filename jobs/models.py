@@ -10,19 +10,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 
 from careers import occupations
-from careers.models import (
-    CURRENCY_PATTERN,
-    CareerGoal,
-    Contact,
-    OwnedQuerySet,
-    Skill,
-    Value,
-    choices_check,
-    dates_in_order,
-    occupation_check,
-    occupation_field,
-    range_check,
-)
+from careers.models import CareerGoal, Contact, Skill, Value, occupation_check, occupation_field
+from core.models import CURRENCY_PATTERN, OwnedQuerySet, choices_check, dates_in_order, range_check
 
 
 class EmploymentType(models.TextChoices):
@@ -272,7 +261,7 @@ class Job(models.Model):
         return f"{self.title}, {self.employer}" if self.employer else self.title
 
     def get_absolute_url(self):
-        return reverse("jobs:job_detail", args=[self.pk])
+        return reverse("alignment:job_detail", args=[self.pk])
 
     def linked_occupation(self):
         """The O*NET occupation this job is linked to (careers.occupations), or None."""

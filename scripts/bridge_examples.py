@@ -5,7 +5,7 @@
 
 Each history is a person's held jobs of the last years (with the O*NET occupations they
 are linked to), the skills they have, their direction's occupation and its target skills
-not covered yet. Everything is as careers.bridges ranks it for the page "Your next job"
+not covered yet. Everything is as alignment.bridges ranks it for the page "Your next job"
 (no database: the committed occupation data only). The timing is the median of 21
 rankings of each history in this process, after one to warm up.
 """
@@ -18,7 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from careers import bridges, occupations  # noqa: E402
+from alignment import bridges, next_job  # noqa: E402
+from careers import occupations  # noqa: E402
 
 TODAY = date(2026, 11, 22)
 RUNS = 21
@@ -185,7 +186,7 @@ def timing(field):
 
 def main(argv):
     started = time.perf_counter()
-    field = occupations.bridge_field()
+    field = next_job.bridge_field()
     print(f"Reading the occupations and making the field: {time.perf_counter() - started:.2f} s")
     wanted = [name for name in HISTORIES if not argv or any(word in name for word in argv)]
     for name in wanted:

@@ -52,7 +52,7 @@ What is kept, and how:
   5), or null when O*NET gives none. The header's `zones` say what each zone means, from
   `Job Zone Reference.tsv` ("Job Zone Two: Some Preparation Needed" is kept as "Some
   preparation needed").
-- `profile`: what the bridges (careers.bridges) compare, for each occupation with ratings
+- `profile`: what the bridges (alignment.bridges) compare, for each occupation with ratings
   of its own: the importance of every skill and knowledge area, in the order of the
   header's `elements` (skills, then knowledge areas, each by name). A rating O*NET marks
   unreliable, or does not give, counts as the element's mean (the header's `means`: the

@@ -155,7 +155,7 @@ if response.status_code == 302:
     )
     times["confirm"] = time.monotonic() - started
     led = response["Location"]
-    done = led in (reverse("jobs:dashboard"), reverse("account_import_complete"))
+    done = led in (reverse("alignment:dashboard"), reverse("account_import_complete"))
     outcome = "imported" if done else "not imported"
 else:
     outcome = f"refused ({response.status_code})"

@@ -77,13 +77,13 @@ from django.db import connection  # noqa: E402
 from django.middleware.csrf import _get_new_csrf_string  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from accounts.models import Profile  # noqa: E402
 from careers.models import (  # noqa: E402
     CareerDirection,
     CareerGoal,
     Contact,
     DirectionSkill,
     DirectionValue,
-    Profile,
     Skill,
 )
 from jobs.models import Job, JobBenefit, JobSkill  # noqa: E402

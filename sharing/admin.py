@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from .models import AccessToken, ShareLink
+from core.models import AccessToken
+from sharing.models import ShareLink
 
 
 @admin.register(ShareLink)

@@ -3,11 +3,8 @@
 from crispy_forms.layout import Layout, Submit
 from django import forms
 
-from careers.forms import OwnedModelForm
-
-from .models import AccessToken, ShareLink
-
-LIVE_LIMIT = 20  # links that still open, or tokens not revoked, at once per person
+from core.forms import LIVE_LIMIT, OwnedModelForm
+from sharing.models import ShareLink
 
 
 class ShareLinkForm(OwnedModelForm):
@@ -37,39 +34,5 @@ class ShareLinkForm(OwnedModelForm):
             raise forms.ValidationError(
                 f"You have {LIVE_LIMIT} links that still open, the most Bearing keeps at once: "
                 "revoke one you no longer need first."
-            )
-        return cleaned
-
-
-class AccessTokenForm(OwnedModelForm):
-    """A new personal access token: a name for what will use it, and how long it works."""
-
-    days = forms.TypedChoiceField(
-        label="Expires",
-        choices=[
-            (days, f"After {label}" if days else label)
-            for days, label in AccessToken.LIFETIMES.items()
-        ],
-        coerce=int,
-        initial=AccessToken.DEFAULT_DAYS,
-        help_text="It stops working after that; you can revoke it sooner at any time.",
-    )
-
-    class Meta:
-        model = AccessToken
-        fields = ["name"]
-        labels = {"name": "Name"}
-        help_texts = {"name": "What will use it; only you see it."}
-        widgets = {"name": forms.TextInput(attrs={"placeholder": "my spreadsheet"})}
-
-    def get_layout(self):
-        return Layout("name", "days", Submit("create", "Create a token"))
-
-    def clean(self):
-        cleaned = super().clean()
-        if AccessToken.objects.owned_by(self.owner).live().count() >= LIVE_LIMIT:
-            raise forms.ValidationError(
-                f"You have {LIVE_LIMIT} tokens, the most Bearing keeps at once: revoke one you "
-                "no longer use first."
             )
         return cleaned

@@ -1,6 +1,7 @@
 """The content a share link shows: the owner's dashboard and career story, read-only.
 
-The same builders and templates as the owner's own pages (jobs.dashboard, jobs.story), with
+The same builders and templates as the owner's own pages (alignment.dashboard and
+alignment.story), with
 `read_only` on: the templates leave out every way to change, export or import anything, and
 the links that would lead into the owner's signed-in pages point within the shared page
 instead (a job's bar to its explanation).
@@ -8,11 +9,11 @@ instead (a job's bar to its explanation).
 
 from django.template.loader import render_to_string
 
-from jobs import dashboard, story
+from alignment import dashboard, story
 
 
 def read_only_dashboard(owner, today):
-    """jobs.dashboard.dashboard's context, with its links kept inside the shared page."""
+    """alignment.dashboard.dashboard's context, with its links kept inside the shared page."""
     context = dashboard.dashboard(owner, today)
     explained = {view.job.id for view in context["explained"] + context["offers"]}
     for view in context["charted"] + context["offers"]:
@@ -39,7 +40,7 @@ def shared_body(owner, today, *, names):
         "sharing/_shared_body.html",
         {
             **board,
-            "dashboard_html": render_to_string("jobs/_dashboard_body.html", board),
-            "story_html": render_to_string("jobs/_story_body.html", told),
+            "dashboard_html": render_to_string("alignment/_dashboard_body.html", board),
+            "story_html": render_to_string("alignment/_story_body.html", told),
         },
     )

@@ -2,7 +2,6 @@
 a share link opens for somebody who is not signed in."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.db import transaction
 from django.http import Http404
@@ -12,19 +11,17 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_POST, require_safe
 
-from accounts.clients import client_address
-from accounts.limits import count_hit, hits, over_limit
-from jobs.cache import cached
-
-from . import pages
-from .forms import AccessTokenForm, ShareLinkForm
-from .models import AccessToken, ShareLink, by_token
+from core.cache import cached
+from core.clients import client_address
+from core.limits import count_hit, hits, over_limit
+from core.models import ENDED_SHOWN, by_token, one_at_a_time
+from sharing import pages
+from sharing.forms import ShareLinkForm
+from sharing.models import ShareLink
 
 # A secret made on a POST waits here for the page the POST redirects to, which shows it once
 # and forgets it.
 NEW_LINK = "sharing:new-link"
-NEW_TOKEN = "sharing:new-token"  # noqa: S105 - a session key
-ENDED_SHOWN = 10
 
 # Opening a link is limited like logging in: 5 wrong tokens from one address within a
 # quarter of an hour lock that address out of every link until the quarter ends, and any
@@ -66,13 +63,6 @@ def links(request):
     )
 
 
-def one_at_a_time(user):
-    """Lock the person's row until the transaction ends, so that the count of their live
-    links or tokens (LIVE_LIMIT) and the one made after it are one step: 21 sent at once
-    are made one after the other, and the 21st is refused."""
-    get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk").get()
-
-
 @require_POST
 def link_revoke(request, pk):
     """Revoke a link: from now on it is a 404."""
@@ -81,46 +71,6 @@ def link_revoke(request, pk):
         ShareLink.objects.filter(pk=link.pk).update(revoked_at=timezone.now())
         messages.success(request, f"The link “{link.label}” is revoked: it no longer opens.")
     return redirect("sharing:links")
-
-
-def tokens(request):
-    """The person's API tokens: make one (shown once), see when each was last used, revoke."""
-    form = AccessTokenForm(request.POST or None, owner=request.user)
-    if request.method == "POST":
-        with transaction.atomic():
-            one_at_a_time(request.user)  # the form counts the live tokens: none made meanwhile
-            if form.is_valid():
-                row, token = AccessToken.create(
-                    owner=request.user,
-                    name=form.cleaned_data["name"],
-                    days=form.cleaned_data["days"],
-                )
-                request.session[NEW_TOKEN] = {"id": row.pk, "token": token}
-                return redirect("sharing:tokens")
-    new = request.session.pop(NEW_TOKEN, None)
-    rows = AccessToken.objects.owned_by(request.user)
-    return render(
-        request,
-        "sharing/tokens.html",
-        {
-            "form": form,
-            "live": list(rows.live()),
-            "ended": list(rows.ended()[:ENDED_SHOWN]),
-            "new_token": new and new["token"],
-            "new_id": new and new["id"],
-            "api_url": request.build_absolute_uri(reverse("api:alignment")),
-        },
-    )
-
-
-@require_POST
-def token_revoke(request, pk):
-    """Revoke a token: the next request that sends it is refused."""
-    row = get_object_or_404(AccessToken, pk=pk, owner=request.user)
-    if row.revoked_at is None:
-        AccessToken.objects.filter(pk=row.pk).update(revoked_at=timezone.now())
-        messages.success(request, f"The token “{row.name}” is revoked: it no longer works.")
-    return redirect("sharing:tokens")
 
 
 @login_not_required

@@ -9,6 +9,7 @@ from datetime import date
 import factory
 from django.contrib.auth.models import User
 
+from accounts.models import Profile
 from careers.models import (
     CareerDirection,
     CareerGoal,
@@ -16,9 +17,9 @@ from careers.models import (
     DirectionSkill,
     DirectionValue,
     Learning,
-    Profile,
     Skill,
 )
+from core.models import DataVersion
 from jobs.models import Job, JobBenefit, JobSkill
 
 PASSWORD = "correct-horse-battery-staple"
@@ -37,9 +38,10 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save(obj, create, extracted, **kwargs):  # noqa: N805 - factory_boy's signature
         if create:
             obj.save()
-            # A person's settings, as the first change of their data makes them: so that
-            # pinned query counts measure every later change, not the first one.
+            # A person's settings and data version, as sign-up makes them: so that pinned
+            # query counts measure every later change, not the first one.
             Profile.objects.create(owner=obj)
+            DataVersion.objects.create(owner=obj)
 
 
 class SkillFactory(factory.django.DjangoModelFactory):

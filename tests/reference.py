@@ -1,16 +1,20 @@
 """The alignment's matching written out in plain Python, from a person's rows as they enter
 them (a job's skills, goals and values; a direction's target skills, values and goals).
 
-Bearing matches in the database (jobs.history) and hands careers.alignment the summed
+Bearing matches in the database (alignment.history) and hands alignment.scoring the summed
 weights; these tests build the same weights from first principles, so that the worked
 examples read as a person writes them and the database's matching has an oracle.
 """
 
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
 
-from careers import alignment
-from careers.alignment import DROPPED, HELD, GoalData
+from alignment import assessment
+from alignment import scoring as alignment
+from alignment.scoring import GoalData
+from core import vocabulary
+from core.vocabulary import DROPPED, HELD
 
 
 @dataclass(frozen=True)
@@ -163,7 +167,7 @@ def target_skills(direction, jobs, learning):
 
 
 def assess(*, jobs, directions, learning, today, direction_id=None, goals=()):
-    """careers.alignment.assess over raw rows; `goals` adds goals under no direction."""
+    """alignment.assessment.assess over raw rows; `goals` adds goals under no direction."""
     directions = list(directions)
     if direction_id is None:
         currents = [d for d in directions if d.status == "current"]
@@ -171,7 +175,7 @@ def assess(*, jobs, directions, learning, today, direction_id=None, goals=()):
     else:
         focus = next((d for d in directions if d.id == direction_id), None)
     all_goals = {g.id: g for g in (*goals, *(g for d in directions for g in d.goals))}
-    return alignment.assess(
+    return assessment.assess(
         jobs=[job_data(job, directions) for job in jobs],
         directions=[direction_data(d) for d in directions],
         today=today,
@@ -186,17 +190,68 @@ def components(job: Job, direction: Direction) -> alignment.Components:
 
 
 def score(job: Job, direction: Direction):
-    return alignment.score(job_data(job, [direction]), direction_data(direction))
+    return oracle_score(job_data(job, [direction]), direction_data(direction))
 
 
 def choose_direction(job: Job, directions, today):
     """The raw direction alignment.choose_direction picks, or None."""
     directions = list(directions)
-    chosen = alignment.choose_direction(
+    chosen = oracle_choose_direction(
         job_data(job, directions), [direction_data(d) for d in directions], today
     )
     return None if chosen is None else next(d for d in directions if d.id == chosen.id)
 
 
 def offer_flags(offer: Job, held_jobs):
-    return alignment.offer_flags(job_data(offer, []), [job_data(j, []) for j in held_jobs])
+    return oracle_offer_flags(job_data(offer, []), [job_data(j, []) for j in held_jobs])
+
+
+# -- oracles: the rules written the slow, plain way, to check the fast ones against ---------
+
+
+def oracle_choose_direction(
+    job: alignment.JobData, directions, today: date
+) -> alignment.DirectionData | None:
+    """The direction a job is set against by default.
+
+    An offer goes against the current direction. A held job goes against the current or
+    past direction whose period overlaps its own by the most days; on a tie the one that
+    started later (no start = earliest), then the one created later (the higher id); where
+    none overlaps, the current direction; where there is none, None.
+    """
+    current = alignment.current_direction(directions)
+    period = alignment.job_period(job, today)
+    if job.stage != vocabulary.HELD or period is None:
+        return current
+    best, best_key = None, None
+    for direction in directions:
+        if direction.status not in (vocabulary.CURRENT, vocabulary.PAST):
+            continue
+        days = alignment.overlap_days(period, alignment.direction_period(direction, today))
+        if days and (best_key is None or alignment._preference(days, direction) > best_key):
+            best, best_key = direction, alignment._preference(days, direction)
+    return best if best is not None else current
+
+
+def oracle_offer_flags(offer: alignment.JobData, held_jobs) -> tuple[alignment.Flag, ...]:
+    """Avoid-note phrases of held jobs that appear in an offer's title, employer,
+    description or schedule label (case and inner white space folded).
+
+    One flag per (phrase, job), ordered by job id, then the phrase's line; () for a job
+    that is not an offer.
+    """
+    if offer.stage == vocabulary.HELD:
+        return ()
+    return alignment._flags(offer, alignment._avoid_phrases(held_jobs))
+
+
+def oracle_exact_score(job: alignment.JobData, direction: alignment.DirectionData):
+    """The exact score as (numerator, denominator), or None when no component is defined."""
+    got = job.matched.get(direction.id, alignment.NOTHING)
+    return alignment._exact(alignment._factors(direction), got, job.identity_fit)
+
+
+def oracle_score(job: alignment.JobData, direction: alignment.DirectionData) -> Fraction | None:
+    """The exact score as a Fraction (None when no component is defined)."""
+    exact = oracle_exact_score(job, direction)
+    return None if exact is None else Fraction(*exact)

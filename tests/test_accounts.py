@@ -21,11 +21,11 @@ def test_landing_page_explains_jobs_versus_careers(client):
 def test_landing_page_sends_a_signed_in_person_to_the_dashboard(owner_client):
     response = owner_client.get("/")
     assert response.status_code == 302
-    assert response["Location"] == reverse("jobs:dashboard")
+    assert response["Location"] == reverse("alignment:dashboard")
 
 
 def test_private_pages_send_anonymous_visitors_to_log_in(client):
-    response = client.get(reverse("jobs:dashboard"))
+    response = client.get(reverse("alignment:dashboard"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login") + "?next=")
 
@@ -41,7 +41,7 @@ def test_sign_up_creates_the_account_and_lands_on_the_dashboard(client):
         },
         follow=True,
     )
-    assert response.redirect_chain[-1][0] == reverse("jobs:dashboard")
+    assert response.redirect_chain[-1][0] == reverse("alignment:dashboard")
     assert "Welcome, ana." in response.content.decode()
     user = User.objects.get(username="ana")
     assert user.email == "ana@example.com"
@@ -98,18 +98,18 @@ def test_log_in_and_log_out(client, owner, password):
     response = client.post(
         reverse("login"), {"username": "owner", "password": password}, follow=True
     )
-    assert response.redirect_chain[-1][0] == reverse("jobs:dashboard")
+    assert response.redirect_chain[-1][0] == reverse("alignment:dashboard")
     assert response.context["user"] == owner
 
     response = client.post(reverse("logout"), follow=True)
     assert response.redirect_chain[-1][0] == reverse("home")
     assert not response.context["user"].is_authenticated
-    assert client.get(reverse("jobs:dashboard")).status_code == 302
+    assert client.get(reverse("alignment:dashboard")).status_code == 302
 
 
 def test_log_out_is_refused_on_get(owner_client):
     assert owner_client.get(reverse("logout")).status_code == 405
-    assert owner_client.get(reverse("jobs:dashboard")).status_code == 200
+    assert owner_client.get(reverse("alignment:dashboard")).status_code == 200
 
 
 def test_log_in_with_a_wrong_password_says_so(client, owner):
@@ -161,7 +161,7 @@ def test_password_reset_for_an_unknown_address_looks_the_same_and_sends_nothing(
 
 def test_the_home_page_never_shows_another_persons_name(client, owner, stranger):
     client.force_login(stranger)
-    text = client.get(reverse("jobs:dashboard")).content.decode()
+    text = client.get(reverse("alignment:dashboard")).content.decode()
     assert "stranger" in text
     assert "owner" not in text
 
@@ -176,7 +176,7 @@ def test_five_wrong_passwords_lock_that_username_out_for_a_while(client, owner, 
     response = client.post(reverse("login"), {"username": "owner", "password": password})
     assert response.status_code == 429
     assert "Too many wrong passwords" in response.content.decode()
-    assert not client.get(reverse("jobs:dashboard")).wsgi_request.user.is_authenticated
+    assert not client.get(reverse("alignment:dashboard")).wsgi_request.user.is_authenticated
 
 
 def test_a_lock_out_is_per_username(client, owner, stranger, password):
@@ -185,7 +185,7 @@ def test_a_lock_out_is_per_username(client, owner, stranger, password):
     response = client.post(
         reverse("login"), {"username": "stranger", "password": password}, follow=True
     )
-    assert response.redirect_chain[-1][0] == reverse("jobs:dashboard")
+    assert response.redirect_chain[-1][0] == reverse("alignment:dashboard")
 
 
 def test_a_username_taken_between_the_check_and_the_save_is_a_clear_error(client, monkeypatch):

@@ -12,17 +12,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careers import alignment
-from careers.alignment import (
-    Alignment,
+from alignment import scoring as alignment
+from alignment.assessment import Alignment
+from alignment.scoring import (
     Flag,
     GoalData,
-    NextStep,
     direction_period,
     job_period,
     overlap_days,
     round_half_up,
 )
+from alignment.steps import said
 from tests.reference import Direction as DirectionData
 from tests.reference import Job as JobData
 from tests.reference import Learning as LearningData
@@ -458,7 +458,7 @@ def test_a_direction_asked_for_sets_every_job_against_it():
     assert result.missing == ("Knife work",)
     assert result.next_steps[0].kind == "learn_skill"
     assert result.next_steps[0].skill_name == "Knife work"
-    assert "your chef career" in result.next_steps[0].text
+    assert "your chef career" in said(result.next_steps[0])
     # The current direction, asked for by id, gives the default picture for held jobs.
     assert elena(direction_id=3) == elena()
 
@@ -622,16 +622,11 @@ def test_assess_flags_offers_and_never_held_jobs():
 def test_learn_the_most_important_missing_skill():
     result = elena(learning=[])
     assert result.missing == ("Stage presence",)
-    assert others(result) == (
-        NextStep(
-            kind="learn_skill",
-            text=(
-                "Find a way to learn Stage presence: you marked it essential for your "
-                "professional wrestler career, and no job or learning of yours covers it yet."
-            ),
-            skill_name="Stage presence",
-            direction_id=3,
-        ),
+    (step,) = others(result)
+    assert (step.kind, step.skill_name, step.direction_id) == ("learn_skill", "Stage presence", 3)
+    assert said(step) == (
+        "Find a way to learn Stage presence: you marked it essential for your professional "
+        "wrestler career, and no job or learning of yours covers it yet."
     )
 
 
@@ -689,8 +684,8 @@ def test_overdue_goals():
     assert [s.kind for s in others(result)] == ["overdue_goal", "overdue_goal"]
     assert [s.goal_id for s in others(result)] == [13, 10]
     assert others(result)[1].direction_id == 3
-    assert "First amateur match" in others(result)[1].text
-    assert "1 Jun 2025" in others(result)[1].text
+    assert "First amateur match" in said(others(result)[1])
+    assert "1 Jun 2025" in said(others(result)[1])
 
 
 def test_overdue_goals_of_every_direction_are_listed():
@@ -707,14 +702,14 @@ def test_a_direction_with_parts_missing_asks_to_be_shaped():
     (step,) = others(result)
     assert step.kind == "shape_direction"
     assert step.direction_id == 1
-    assert step.text == (
+    assert said(step) == (
         "Homemaker has no goals, values or target skills yet — add them so your jobs can be "
         "set against it."
     )
     only_values = wrestler(goals=(goal(12, status="dropped"),))
     (step,) = others(elena(directions=[only_values]))
     assert step.kind == "shape_direction"
-    assert "no goals yet" in step.text
+    assert "no goals yet" in said(step)
 
 
 def test_an_ongoing_weak_job_is_named():
@@ -742,15 +737,13 @@ def test_an_ongoing_weak_job_is_named():
         67,
     )
     weak = [s for s in others(result) if s.kind == "weak_job"]
-    assert weak == [
-        NextStep(
-            kind="weak_job",
-            text=(
-                "The job you have, Waiter at Rosa's Diner, scores 15: plan a next job that uses "
-                "your target skills."
-            ),
-            direction_id=3,
-            job_id=20,
+    assert [(s.kind, said(s), s.direction_id, s.job_id) for s in weak] == [
+        (
+            "weak_job",
+            "The job you have, Waiter at Rosa's Diner, scores 15: plan a next job that uses "
+            "your target skills.",
+            3,
+            20,
         )
     ]
 
@@ -780,8 +773,8 @@ def test_next_steps_keep_their_order():
         "shape_direction",
         "weak_job",
     ]
-    assert "no values yet" in others(result)[2].text
-    assert others(result)[3].text == (
+    assert "no values yet" in said(others(result)[2])
+    assert said(others(result)[3]) == (
         "The job you have, Job at Employer, scores 0: plan a next job that uses your target skills."
     )
 
@@ -1049,7 +1042,7 @@ def test_a_job_that_tells_nothing_is_undescribed_not_zero():
     # It is not named as a weak job, but as one that needs details.
     (step,) = others(result)
     assert (step.kind, step.job_id) == ("describe_job", 30)
-    assert step.text.startswith("Customer support agent at Hallo Telecom needs details")
+    assert said(step).startswith("Customer support agent at Hallo Telecom needs details")
     assert by_id(result, 7).needs_details is False
 
 
@@ -1085,7 +1078,7 @@ def test_offers_worth_a_look_are_next_steps():
     steps = [s for s in elena(jobs=[WAITER, GYM, night, dream, dull]).next_steps]
     offers = [s for s in steps if s.kind == "weigh_offer"]
     assert [s.job_id for s in offers] == [10, 9]
-    assert "scores 70" in offers[0].text and "“Night shifts”" in offers[1].text
+    assert "scores 70" in said(offers[0]) and "“Night shifts”" in said(offers[1])
     # An offer that would build the career does not wait: it comes first of all.
     assert steps[0].job_id == 10
 
@@ -1302,14 +1295,12 @@ def test_every_job_gets_the_verdict_its_score_and_pay_say(world):
 def test_when_most_days_paid_the_bills_the_next_job_is_a_step():
     # Waiter (352 days, paid the bills) against Gym assistant (176, built the career).
     steps = [s for s in elena().next_steps if s.kind == "next_job"]
-    assert steps == [
-        NextStep(
-            kind="next_job",
-            text=(
-                "Most of your days in work paid the bills: look for a job you could get now "
-                "that would also build your professional wrestler career."
-            ),
-            direction_id=3,
+    assert [(s.kind, said(s), s.direction_id) for s in steps] == [
+        (
+            "next_job",
+            "Most of your days in work paid the bills: look for a job you could get now that "
+            "would also build your professional wrestler career.",
+            3,
         )
     ]
 

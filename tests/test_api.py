@@ -7,11 +7,11 @@ import pytest
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
-from accounts.portability.export import export_document, snapshot
+from alignment.api import AlignmentOut
 from careers.api import MatchesOut, OccupationOut
 from config.api import api
-from jobs.api import AlignmentOut
 from jobs.models import Job
+from portability.export import export_document, snapshot
 from tests.factories import long_history
 from tests.worked_example import elena as worked_example
 

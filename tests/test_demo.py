@@ -12,8 +12,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.demo import load_demo, load_demo_data, months_back
-from accounts.portability.export import export_document
+from accounts.models import Profile
+from alignment import dashboard
 from careers.models import (
     CareerDirection,
     CareerGoal,
@@ -21,11 +21,12 @@ from careers.models import (
     DirectionSkill,
     DirectionValue,
     Learning,
-    Profile,
     Skill,
 )
-from jobs import dashboard
+from core.models import DataVersion
+from demo.elena import load_demo, load_demo_data, months_back
 from jobs.models import Job, JobBenefit, JobSkill
+from portability.export import export_document
 
 pytestmark = pytest.mark.django_db
 
@@ -233,7 +234,7 @@ def test_every_panel_of_the_dashboard_has_something_to_show(elena):
 
 def test_the_dashboard_page_shows_her_figures(client, elena, api):
     client.force_login(elena)
-    html = client.get(reverse("jobs:dashboard")).content.decode()
+    html = client.get(reverse("alignment:dashboard")).content.decode()
     assert f'data-figure="overall-alignment">{api["overall"]}<' in html
     assert f'data-figure="skill-coverage">{api["coverage"]}%<' in html
 
@@ -267,9 +268,9 @@ def test_loading_again_resets_what_a_visitor_changed(elena):
 
 
 def test_loading_again_marks_her_cached_pages_stale(elena):
-    before = Profile.objects.get(owner=elena).data_version
+    before = DataVersion.of(elena)
     load_demo()
-    assert Profile.objects.get(owner=elena).data_version > before
+    assert DataVersion.of(elena) > before
 
 
 def test_loading_the_demo_leaves_other_people_alone(owner):
@@ -281,4 +282,4 @@ def test_loading_the_demo_leaves_other_people_alone(owner):
 def test_any_account_can_hold_the_demo_and_it_is_the_same_history(elena, owner):
     load_demo_data(owner)
     assert export_document(owner) == export_document(elena)
-    assert Profile.objects.get(owner=owner).data_version > 0
+    assert DataVersion.of(owner) > 0

@@ -12,7 +12,6 @@ import secrets
 import string
 import subprocess
 import sys
-import threading
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,55 +20,20 @@ import pytest
 from django.contrib.auth.models import User
 from django.core import mail
 from django.core.cache import cache
-from django.db import IntegrityError, connection, connections, transaction
+from django.db import IntegrityError, transaction
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from accounts.clients import client_address
-from accounts.limits import count_hit
-from accounts.models import FormSubmission, Hit
 from careers.forms import DirectionForm, SkillForm
 from careers.models import CareerDirection, Contact, Skill
+from core.clients import client_address
+from core.limits import count_hit
+from core.models import FormSubmission, Hit
 from jobs.models import Job
+from tests.helpers import at_once, signed_in
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def at_once(*calls):
-    """Run the calls at the same moment, each in a thread of its own with its own database
-    connection, on PostgreSQL; one after the other on SQLite, whose test database cannot be
-    shared between threads (and which runs one write at a time anyway). The results, in
-    order; an exception in a call is raised here."""
-    if connection.vendor != "postgresql":
-        return [call() for call in calls]
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            results[index] = call()
-        except Exception as error:  # noqa: BLE001 - handed back to the test
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=item) for item in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    for result in results:
-        if isinstance(result, Exception):
-            raise result
-    return results
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 SIGNUP = {
@@ -172,7 +136,7 @@ def test_behind_a_proxy_a_guesser_does_not_lock_the_owner_out(client, owner, pas
         reverse("login"), {"username": "owner", "password": password}, **owner_there
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("jobs:dashboard")
+    assert response["Location"] == reverse("alignment:dashboard")
 
 
 def in_one_64(n):
@@ -246,7 +210,7 @@ def test_five_wrong_passwords_lock_a_recheck_out(owner_client, owner, password, 
     # The log-in page is locked for that username from that address too.
     client = Client()
     assert client.post(reverse("login"), {"username": "owner", "password": password}).status_code
-    assert not client.get(reverse("jobs:dashboard")).wsgi_request.user.is_authenticated
+    assert not client.get(reverse("alignment:dashboard")).wsgi_request.user.is_authenticated
 
 
 def test_a_right_recheck_still_works_before_the_limit(owner_client, owner, password):
@@ -484,6 +448,7 @@ def test_with_debug_off_bearing_refuses_to_start_with_a_weak_key(key, why):
         secrets.token_hex(32),
         "".join(secrets.choice(string.digits) for _ in range(50)),
     ],
+    ids=["urlsafe-50", "hex-50", "hex-64", "digits-50"],  # the same names on every worker
 )
 def test_with_a_strong_key_or_debug_on_bearing_starts(key):
     assert settings_load(DEBUG="0", SECRET_KEY=key) == (0, "")

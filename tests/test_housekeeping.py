@@ -10,9 +10,11 @@ from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.utils import timezone
 
-from accounts.demo import create_demo_account
-from accounts.models import DemoAccount, FormSubmission, Hit, PendingImport
-from sharing.models import AccessToken, ShareLink
+from core.models import AccessToken, FormSubmission, Hit
+from demo.elena import create_demo_account
+from demo.models import DemoAccount
+from portability.models import PendingImport
+from sharing.models import ShareLink
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django.urls import reverse
 
-from accounts.models import PendingImport
-from accounts.portability import spreadsheet
 from careers.models import CareerGoal
+from portability import columns as spreadsheet_columns
+from portability import spreadsheet
+from portability.models import PendingImport
 from tests.accounts.helpers import NOTHING, rows_of, text_of
 from tests.factories import (
     CareerDirectionFactory,
@@ -28,8 +29,15 @@ pytestmark = pytest.mark.django_db
 
 TODAY = date(2026, 11, 22)
 
-PROJECT = ("accounts", "careers", "jobs", "sharing", "config")
-MODULES = ["accounts.forms", "careers.forms", "jobs.forms", "sharing.forms"]
+PROJECT = ("core", "accounts", "careers", "jobs", "alignment", "portability", "sharing", "demo")
+MODULES = [
+    "core.forms",
+    "accounts.forms",
+    "careers.forms",
+    "jobs.forms",
+    "portability.forms",
+    "sharing.forms",
+]
 
 
 def project_forms():
@@ -54,9 +62,9 @@ def table():
 
 def matching_form(owner):
     sheet = table()
-    matching = spreadsheet.guess(sheet)
+    matching = spreadsheet_columns.guess(sheet)
     built = spreadsheet.build(sheet, matching, currency="EUR")
-    from accounts.forms import MatchingForm
+    from portability.forms import MatchingForm
 
     return MatchingForm({}, table=sheet, matching=matching, token="t", built=built)
 
@@ -166,7 +174,7 @@ def test_every_error_a_field_can_raise_is_in_bearings_words(owner, cls):
 
 def test_the_walk_finds_a_code_left_in_djangos_words(owner):
     # The check itself can fail: a field given no words for `empty` is found.
-    from accounts.forms import ImportForm
+    from portability.forms import ImportForm
 
     form = ImportForm({}, {}, user=owner)
     form.full_clean()

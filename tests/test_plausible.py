@@ -1,6 +1,6 @@
 """What cannot be true is refused, in the forms and in the import, each beside its field or at
 its place; what is merely unlikely is asked about ("Yes, this is right") and saves on the
-second sending, with everything typed kept (careers.plausible)."""
+second sending, with everything typed kept (core.plausible)."""
 
 import re
 from datetime import date, timedelta
@@ -12,14 +12,14 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.portability.document import validate
-from accounts.portability.problems import Rejected
-from accounts.portability.reading import read_upload
 from careers.models import CareerGoal, Contact, Learning
 from jobs.models import Job
+from portability.document import validate
+from portability.problems import Rejected
+from portability.reading import read_upload
 from tests.accounts.helpers import document, job
 from tests.factories import CareerGoalFactory, JobFactory
-from tests.jobs.test_pages import error_beside, fields_in_error, input_value, job_form, text_of
+from tests.helpers import error_beside, fields_in_error, input_value, job_form, text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -28,7 +28,7 @@ def test_every_page_forbids_inline_code_and_framing(client):
 
 
 def test_pages_with_a_persons_data_are_never_stored(owner_client):
-    for name in ("jobs:dashboard", "jobs:job_list", "api:alignment", "account"):
+    for name in ("alignment:dashboard", "alignment:job_list", "api:alignment", "account"):
         response = owner_client.get(reverse(name))
         assert "no-store" in response["Cache-Control"], name
 
@@ -94,7 +94,7 @@ def test_next_cannot_send_a_person_off_site(client, owner, password, target):
         reverse("login") + f"?next={target}", {"username": "owner", "password": password}
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("jobs:dashboard")
+    assert response["Location"] == reverse("alignment:dashboard")
 
 
 def test_log_in_gives_a_new_session_key(client, owner, password):
@@ -112,7 +112,7 @@ def test_log_out_ends_the_session_for_good(client, owner, password):
     client.post(reverse("logout"))
     replay = Client()
     replay.cookies[settings.SESSION_COOKIE_NAME] = old_cookie
-    assert replay.get(reverse("jobs:dashboard")).status_code == 302
+    assert replay.get(reverse("alignment:dashboard")).status_code == 302
 
 
 def test_a_wrong_host_header_is_refused(client):

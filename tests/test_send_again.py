@@ -220,7 +220,7 @@ def test_a_kept_form_can_be_discarded_and_is_kept_an_hour_at_most(client, person
 def test_nothing_waiting_leads_to_the_dashboard(client, person):
     client.force_login(person)
     response = client.get(SEND_AGAIN)
-    assert response["Location"] == reverse("jobs:dashboard")
+    assert response["Location"] == reverse("alignment:dashboard")
 
 
 def test_a_form_too_large_to_keep_says_so(browser, person):

@@ -5,7 +5,7 @@ Elena's history with its fixed dates: a waiter job at Rosa's Diner (2024-01-15 t
 59.78 → 60) and a night-shift offer, set against "Professional wrestler" (current, from
 2023-06-01): overall 30, aligned share 33, skill coverage 67, Stage presence missing.
 
-The demo (accounts/demo.py) tells the same story but is dated back from today, so its
+The demo (demo/elena.py) tells the same story but is dated back from today, so its
 numbers move with the calendar; the tests that check the arithmetic through the pages, the
 API and the export use this instead. None of its numbers depends on today as long as today
 is after 2025-06-30, when the last job ended. (Drift stays off whatever the day: the job
@@ -18,6 +18,7 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from accounts.models import Profile
 from careers.models import (
     CareerDirection,
     CareerGoal,
@@ -25,10 +26,9 @@ from careers.models import (
     DirectionSkill,
     DirectionValue,
     Learning,
-    Profile,
     Skill,
-    bump_data_version,
 )
+from core.models import bump_data_version
 from jobs.models import Job, JobBenefit, JobSkill
 
 USERNAME = "elena"

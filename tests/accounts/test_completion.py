@@ -6,9 +6,10 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
-from accounts.completion import undescribed
-from careers.models import Profile, Skill
+from careers.models import Skill
+from core.models import DataVersion
 from jobs.models import Job, JobBenefit, JobSkill
+from portability.completion import undescribed
 from tests.accounts.helpers import folder_archive, text_of, upload
 from tests.factories import (
     CareerDirectionFactory,
@@ -133,7 +134,7 @@ def test_ticking_skills_and_values_saves_them_and_goes_on_to_the_next(
 ):
     gym = imported["Gym assistant"]
     response = owner_client.get(page(gym.pk))
-    version = Profile.objects.get(owner=owner).data_version
+    version = DataVersion.of(owner)
     response = owner_client.post(
         page(gym.pk),
         form_data(
@@ -155,7 +156,7 @@ def test_ticking_skills_and_values_saves_them_and_goes_on_to_the_next(
         "money",
         "fulfillment",
     }
-    assert Profile.objects.get(owner=owner).data_version > version
+    assert DataVersion.of(owner) > version
     assert gym not in undescribed(owner)
     response = owner_client.get(response["Location"])
     assert "2 jobs still need details." in text_of(response)
@@ -193,7 +194,7 @@ def test_the_last_one_leads_to_those_skipped_then_to_the_dashboard(owner_client,
     response = owner_client.post(
         page(gym.pk), form_data(owner_client.get(page(gym.pk)), identity_fit="5")
     )
-    assert response["Location"] == reverse("jobs:dashboard")
+    assert response["Location"] == reverse("alignment:dashboard")
 
 
 def test_skipping_the_last_one_goes_back_to_the_list(owner_client, imported):

@@ -16,14 +16,14 @@ from django.core.management import call_command
 from django.urls import reverse
 from hypothesis import HealthCheck, assume, given, settings
 
-from accounts.demo import load_demo
-from accounts.portability.document import validate
-from accounts.portability.export import jobs_csv, spreadsheet_safe, unescape_cell
-from accounts.portability.merge import apply_import
-from accounts.portability.reading import read_upload
 from careers.models import CareerGoal
+from demo.elena import load_demo
+from portability.document import validate
+from portability.export import jobs_csv, spreadsheet_safe, unescape_cell
+from portability.merge import apply_import
+from portability.reading import read_upload
 from tests.accounts.helpers import problems_shown, sample, upload
-from tests.accounts.test_round_trip import histories
+from tests.helpers import histories
 
 pytestmark = pytest.mark.django_db
 

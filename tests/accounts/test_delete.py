@@ -8,13 +8,14 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from accounts.deletion import delete_account
-from accounts.portability.document import validate
-from accounts.portability.export import export_document
-from accounts.portability.merge import apply_import
-from careers.models import Profile
-from sharing.models import AccessToken, ShareLink
+from accounts.models import Profile
+from core.models import AccessToken, DataVersion
+from portability.document import validate
+from portability.export import export_document
+from portability.merge import apply_import
+from sharing.models import ShareLink
 from tests.accounts.helpers import text_of
-from tests.accounts.test_export import ELENA
+from tests.helpers import ELENA
 from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +66,8 @@ def elena(client):
     user = worked_example()
     user.set_password("elena-password")
     user.save()
-    Profile.objects.filter(owner=user).update(currency="EUR", data_version=7)
+    Profile.objects.filter(owner=user).update(currency="EUR")
+    DataVersion.objects.update_or_create(owner=user, defaults={"version": 7})
     client.force_login(user)
     return user
 
@@ -165,7 +167,7 @@ def test_deleting_removes_the_persons_log_in_records_too(client, elena):
 
 def test_after_deletion_the_old_session_is_anonymous(client, elena):
     client.post(reverse("account_delete"), {"password": "elena-password"})
-    response = client.get(reverse("jobs:dashboard"))
+    response = client.get(reverse("alignment:dashboard"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
 

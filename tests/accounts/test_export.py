@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.portability.export import export_document
-from careers.models import Profile
+from accounts.models import Profile
+from portability.export import export_document
 from tests.factories import (
     CareerDirectionFactory,
     CareerGoalFactory,
@@ -23,183 +23,13 @@ from tests.factories import (
     LearningFactory,
     SkillFactory,
 )
+from tests.helpers import ELENA
 from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
 
 ROWS = [1, 50]
 
-ELENA = {
-    "format": "bearing-export",
-    "version": 1,
-    "profile": {"currency": "EUR"},
-    "skills": [
-        "Choreography",
-        "Customer service",
-        "Public speaking",
-        "Stage presence",
-        "Strength training",
-    ],
-    "directions": [
-        {
-            "key": "d1",
-            "title": "Professional wrestler",
-            "occupation": None,
-            "statement": (
-                "Performing in the ring is who I am: the athleticism, the storytelling, the "
-                "crowd. I want to make a living from it, one match at a time."
-            ),
-            "status": "current",
-            "started_on": "2023-06-01",
-            "ended_on": None,
-            "target_skills": [
-                {"skill": "Stage presence", "importance": 3},
-                {"skill": "Strength training", "importance": 3},
-                {"skill": "Public speaking", "importance": 2},
-                {"skill": "Choreography", "importance": 1},
-            ],
-            "values": [
-                {"value": "fulfillment", "weight": 3},
-                {"value": "identity", "weight": 2},
-                {"value": "money", "weight": 1},
-            ],
-        }
-    ],
-    "goals": [
-        {
-            "key": "g1",
-            "direction": "d1",
-            "title": "First amateur match",
-            "description": "Step into the ring in front of a paying crowd.",
-            "status": "active",
-            "priority": 3,
-            "target_date": "2025-06-01",
-            "achieved_on": None,
-        },
-        {
-            "key": "g2",
-            "direction": "d1",
-            "title": "Join a wrestling school",
-            "description": "",
-            "status": "achieved",
-            "priority": 2,
-            "target_date": "2025-03-01",
-            "achieved_on": "2025-02-10",
-        },
-        {
-            "key": "g3",
-            "direction": "d1",
-            "title": "Build a following",
-            "description": "Dropped for now: the ring comes first.",
-            "status": "dropped",
-            "priority": 1,
-            "target_date": None,
-            "achieved_on": None,
-        },
-    ],
-    "learning": [
-        {
-            "key": "l1",
-            "title": "Wrestling school: ring craft",
-            "provider": "Iron Hall Wrestling School",
-            "kind": "course",
-            "started_on": "2025-02-10",
-            "completed_on": None,
-            "skills": ["Stage presence"],
-        }
-    ],
-    "contacts": [
-        {
-            "key": "c1",
-            "name": "Marco Ruiz",
-            "context": "Head coach at Iron Hall",
-            "notes": "Runs the Saturday ring sessions; knows the local promoters.",
-            "last_contacted_on": "2025-06-20",
-        }
-    ],
-    "jobs": [
-        {
-            "key": "j1",
-            "title": "Waiter",
-            "occupation": None,
-            "employer": "Rosa's Diner",
-            "employment_type": "part_time",
-            "started_on": "2024-01-15",
-            "ended_on": "2024-12-31",
-            "hours_per_week": 25,
-            "schedule": "shifts",
-            "pay_amount": "11.50",
-            "pay_period": "hour",
-            "currency": "EUR",
-            "benefits": ["money", "connections"],
-            "skills": [
-                {"skill": "Customer service", "gained": False},
-                {"skill": "Public speaking", "gained": True},
-            ],
-            "goals": [],
-            "contacts": [],
-            "stage": "held",
-            "satisfaction": 3,
-            "identity_fit": 2,
-            "description": "Evening and weekend shifts on a busy floor.",
-            "lessons": "I can hold a room's attention, even a tired one.",
-            "avoid": "night shifts\nsplit shifts",
-        },
-        {
-            "key": "j2",
-            "title": "Gym assistant",
-            "occupation": None,
-            "employer": "Iron Hall",
-            "employment_type": "part_time",
-            "started_on": "2025-01-06",
-            "ended_on": "2025-06-30",
-            "hours_per_week": 15,
-            "schedule": "flexible",
-            "pay_amount": "14.00",
-            "pay_period": "hour",
-            "currency": "EUR",
-            "benefits": ["money", "connections", "fulfillment", "identity"],
-            "skills": [
-                {"skill": "Choreography", "gained": True},
-                {"skill": "Strength training", "gained": False},
-            ],
-            "goals": ["g2"],
-            "contacts": ["c1"],
-            "stage": "held",
-            "satisfaction": 5,
-            "identity_fit": 5,
-            "description": (
-                "Coached strength sessions and helped choreograph the school's showcase."
-            ),
-            "lessons": "Working where wrestlers train opens doors.",
-            "avoid": "",
-        },
-        {
-            "key": "j3",
-            "title": "Bar supervisor",
-            "occupation": None,
-            "employer": "The Night Owl",
-            "employment_type": "full_time",
-            "started_on": None,
-            "ended_on": None,
-            "hours_per_week": 40,
-            "schedule": "shifts",
-            "pay_amount": "2100.00",
-            "pay_period": "month",
-            "currency": "EUR",
-            "benefits": ["money", "security"],
-            "skills": [{"skill": "Customer service", "gained": False}],
-            "goals": [],
-            "contacts": [],
-            "stage": "offer",
-            "satisfaction": None,
-            "identity_fit": None,
-            "description": "Running the bar team on night shifts, Thursday to Sunday.",
-            "lessons": "",
-            "avoid": "",
-        },
-    ],
-}
 
 # The key order of the product's export format, level by level.
 TOP_KEYS = ["format", "version", "profile", "skills", "directions", "goals", "learning"]

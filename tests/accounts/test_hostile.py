@@ -9,11 +9,11 @@ import zipfile
 import pytest
 from django.urls import reverse
 
-from accounts.forms import ImportForm
-from accounts.models import PendingImport
-from accounts.portability.problems import Rejected
-from accounts.portability.reading import MAX_UPLOAD_BYTES, read_file, read_upload
-from accounts.uploads import SizeLimitedUpload
+from portability.forms import ImportForm
+from portability.models import PendingImport
+from portability.problems import Rejected
+from portability.reading import MAX_UPLOAD_BYTES, read_file, read_upload
+from portability.uploads import SizeLimitedUpload
 from tests.accounts.helpers import (
     NOTHING,
     as_json,

@@ -10,13 +10,15 @@ from django.core.management.base import CommandError
 from django.db import IntegrityError
 from django.urls import reverse
 
-from accounts.models import PendingImport
-from accounts.portability import merge
-from accounts.portability.document import validate
-from accounts.portability.export import export_document
-from accounts.portability.merge import apply_import, plan_import
-from careers.models import CareerDirection, Profile, Skill
+from accounts.models import Profile
+from careers.models import CareerDirection, Skill
+from core.models import DataVersion
 from jobs.models import Job, JobBenefit
+from portability import merge
+from portability.document import validate
+from portability.export import export_document
+from portability.merge import apply_import, plan_import
+from portability.models import PendingImport
 from tests.accounts.helpers import (
     NOTHING,
     as_json,
@@ -27,8 +29,8 @@ from tests.accounts.helpers import (
     text_of,
     upload,
 )
-from tests.accounts.test_export import ELENA
 from tests.factories import CareerDirectionFactory, JobFactory, SkillFactory, UserFactory
+from tests.helpers import ELENA
 from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +73,7 @@ def test_the_worked_example_moves_to_a_new_account_exactly(client, elena, owner)
     assert rows_of(owner) == NOTHING  # the preview saves nothing
 
     response = confirm(client, response)
-    assert response.redirect_chain[-1][0] == reverse("jobs:dashboard")
+    assert response.redirect_chain[-1][0] == reverse("alignment:dashboard")
     assert "Imported from the Bearing export: 3 jobs, 1 career direction" in text_of(response)
     assert export_document(owner) == ELENA
     assert not PendingImport.objects.live().filter(owner=owner).exists()
@@ -80,7 +82,7 @@ def test_the_worked_example_moves_to_a_new_account_exactly(client, elena, owner)
 def test_importing_bumps_the_data_version_once(elena, owner):
     Profile.objects.get(owner=owner)
     apply_import(user=owner, document=validate(ELENA))
-    assert Profile.objects.get(owner=owner).data_version == 1
+    assert DataVersion.of(owner) == 1
 
 
 def test_the_profile_currency_comes_with_the_file_and_the_preview_says_so(owner_client, owner):
@@ -312,7 +314,7 @@ def test_confirming_an_older_preview_imports_nothing(owner_client, owner):
 
 def test_a_clash_with_a_change_made_meanwhile_saves_nothing_and_asks_again(owner_client, owner):
     response = preview(owner_client, as_json(document(jobs=[job()])))
-    with mock.patch("accounts.views.apply_import", side_effect=IntegrityError("clash")):
+    with mock.patch("portability.views.apply_import", side_effect=IntegrityError("clash")):
         response = owner_client.post(
             reverse("account_import_confirm"), {"token": response.context["token"]}, follow=True
         )

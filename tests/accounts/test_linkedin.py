@@ -14,10 +14,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from accounts.portability.problems import Rejected
-from accounts.portability.reading import read_upload
 from careers.models import Learning, Skill
 from jobs.models import Job
+from portability.problems import Rejected
+from portability.reading import read_upload
 from tests.accounts.helpers import (
     NOTHING,
     folder_archive,

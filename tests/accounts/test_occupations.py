@@ -4,12 +4,12 @@ import json
 
 import pytest
 
-from accounts.portability.document import validate
-from accounts.portability.export import export_document
-from accounts.portability.merge import apply_import, plan_import
-from accounts.portability.problems import Rejected
 from careers.models import CareerDirection
 from jobs.models import Job
+from portability.document import validate
+from portability.export import export_document
+from portability.merge import apply_import, plan_import
+from portability.problems import Rejected
 from tests.accounts.helpers import as_json, document, job, problems_shown, upload
 from tests.factories import CareerDirectionFactory, JobFactory
 

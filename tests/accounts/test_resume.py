@@ -6,13 +6,13 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from accounts.demo import load_demo
-from accounts.portability.merge import apply_import
-from accounts.portability.problems import Rejected
-from accounts.portability.reading import read_upload
-from accounts.portability.resume import resume_document
 from careers.models import Learning, Skill
+from demo.elena import load_demo
 from jobs.models import Job
+from portability.merge import apply_import
+from portability.problems import Rejected
+from portability.reading import read_upload
+from portability.resume import resume_document
 from tests.accounts.helpers import NOTHING, problems_shown, rows_of, sample, text_of, upload
 
 pytestmark = pytest.mark.django_db

@@ -8,188 +8,22 @@ again. Runs on whichever database the tests run on: SQLite, or PostgreSQL with D
 import itertools
 import json
 from collections import Counter
-from datetime import date, timedelta
-from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import User
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-from accounts.demo import load_demo
-from accounts.portability.document import validate
-from accounts.portability.export import export_document
-from accounts.portability.merge import apply_import
-from careers import currencies
-from careers.models import DirectionStatus, GoalStatus, LearningKind, Value
-from jobs.models import EmploymentType, PayPeriod, Schedule, Stage
+from demo.elena import load_demo
+from portability.document import validate
+from portability.export import export_document
+from portability.merge import apply_import
+from tests.helpers import (
+    histories,
+)
 
 pytestmark = pytest.mark.django_db
 
-TODAY = date.today()
 people = itertools.count()
-
-# Text as people type it: any character a database stores (no NUL, no lone surrogate).
-text = st.text(
-    alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"), max_size=12
-)
-titles = text.filter(str.strip)
-days = st.dates(min_value=date(1990, 1, 1), max_value=TODAY + timedelta(days=400))
-past_days = st.dates(min_value=date(1990, 1, 1), max_value=TODAY)
-# Names that fold together ("Stage presence", "stage  PRESENCE") exercise the matching.
-skill_names = st.sampled_from(
-    ["Stage presence", "stage  PRESENCE", "Public speaking", "Ärger", "ärger", "Straße", "Čelo"]
-) | titles.map(lambda name: name[:100])
-
-
-# A link to an O*NET occupation, or none.
-occupation_links = st.none() | st.sampled_from(["27-2021.00", "35-3031.00", "15-1252.00"])
-
-
-@st.composite
-def period(draw, start=days, required=False, last=date(2040, 1, 1)):
-    started = draw(start if required else st.none() | start)
-    ended = draw(
-        st.none() | st.dates(min_value=min(started or date(1990, 1, 1), last), max_value=last)
-    )
-    return (started.isoformat() if started else None, ended.isoformat() if ended else None)
-
-
-def iso(day):
-    return day.isoformat() if day else None
-
-
-@st.composite
-def histories(draw):
-    """A valid bearing-export document: every field, every link, edge values included."""
-    skills = draw(
-        st.lists(skill_names, max_size=6, unique_by=lambda name: " ".join(name.casefold().split()))
-    )
-    directions = []
-    for number in range(1, draw(st.integers(0, 3)) + 1):
-        started, ended = draw(period())
-        directions.append(
-            {
-                "key": f"d{number}",
-                "title": draw(titles),
-                "occupation": draw(occupation_links),
-                "statement": draw(text),
-                "status": draw(st.sampled_from(DirectionStatus.values)),
-                "started_on": started,
-                "ended_on": ended,
-                "target_skills": [
-                    {"skill": name, "importance": draw(st.integers(1, 3))}
-                    for name in draw(st.lists(st.sampled_from(skills), unique=True))
-                    if skills
-                ]
-                if skills
-                else [],
-                "values": [
-                    {"value": value, "weight": draw(st.integers(1, 3))}
-                    for value in draw(st.lists(st.sampled_from(Value.values), unique=True))
-                ],
-            }
-        )
-    currents = [direction for direction in directions if direction["status"] == "current"]
-    for direction in currents[1:]:
-        direction["status"] = "past"
-    goals = []
-    for number in range(1, draw(st.integers(0, 4)) + 1):
-        status = draw(st.sampled_from(GoalStatus.values))
-        # Only an achieved goal has the day it was achieved, a day gone by.
-        achieved = draw(past_days) if status == "achieved" else None
-        goals.append(
-            {
-                "key": f"g{number}",
-                "direction": draw(st.sampled_from([None] + [d["key"] for d in directions])),
-                "title": draw(titles),
-                "description": draw(text),
-                "status": status,
-                "priority": draw(st.integers(1, 3)),
-                "target_date": iso(draw(st.none() | days)),
-                "achieved_on": iso(achieved),
-            }
-        )
-    learning = []
-    for number in range(1, draw(st.integers(0, 3)) + 1):
-        # Completed on a day gone by, or still going (started on any day, even to come).
-        started, completed = draw(period(last=TODAY))
-        if started and completed and completed < started:
-            completed = None
-        learning.append(
-            {
-                "key": f"l{number}",
-                "title": draw(titles),
-                "provider": draw(text),
-                "kind": draw(st.sampled_from(LearningKind.values)),
-                "started_on": started,
-                "completed_on": completed,
-                "skills": draw(st.lists(st.sampled_from(skills), unique=True)) if skills else [],
-            }
-        )
-    contacts = [
-        {
-            "key": f"c{number}",
-            "name": draw(titles),
-            "context": draw(text),
-            "notes": draw(text),
-            "last_contacted_on": iso(draw(st.none() | past_days)),
-        }
-        for number in range(1, draw(st.integers(0, 3)) + 1)
-    ]
-    jobs = []
-    for number in range(1, draw(st.integers(0, 5)) + 1):
-        stage = draw(st.sampled_from(Stage.values))
-        started, ended = draw(period(past_days, required=stage == "held"))
-        pay = draw(st.none() | st.decimals(0, Decimal("9999999999.99"), places=2))
-        jobs.append(
-            {
-                "key": f"j{number}",
-                "title": draw(titles),
-                "occupation": draw(occupation_links),
-                "employer": draw(text),
-                "employment_type": draw(st.sampled_from(EmploymentType.values)),
-                "started_on": started,
-                "ended_on": ended,
-                "hours_per_week": draw(st.none() | st.integers(0, 1680).map(lambda n: n / 10)),
-                "schedule": draw(st.none() | st.sampled_from(Schedule.values)),
-                "pay_amount": None if pay is None else f"{pay:.2f}",
-                "pay_period": draw(st.none() | st.sampled_from(PayPeriod.values)),
-                "currency": draw(st.none() | st.sampled_from(sorted(currencies.CODES))),
-                "benefits": draw(st.lists(st.sampled_from(Value.values), unique=True)),
-                "skills": [
-                    {"skill": name, "gained": draw(st.booleans())}
-                    for name in (
-                        draw(st.lists(st.sampled_from(skills), unique=True)) if skills else []
-                    )
-                ],
-                "goals": draw(st.lists(st.sampled_from([g["key"] for g in goals]), unique=True))
-                if goals
-                else [],
-                "contacts": draw(
-                    st.lists(st.sampled_from([c["key"] for c in contacts]), unique=True)
-                )
-                if contacts
-                else [],
-                "stage": stage,
-                "satisfaction": draw(st.none() | st.integers(1, 5)),
-                "identity_fit": draw(st.none() | st.integers(1, 5)),
-                "description": draw(text),
-                "lessons": draw(text),
-                "avoid": draw(text),
-            }
-        )
-    return {
-        "format": "bearing-export",
-        "version": 1,
-        "profile": {"currency": draw(st.sampled_from(sorted(currencies.CODES)))},
-        "skills": skills,
-        "directions": directions,
-        "goals": goals,
-        "learning": learning,
-        "contacts": contacts,
-        "jobs": jobs,
-    }
 
 
 def resolved(doc):

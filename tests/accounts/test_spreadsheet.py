@@ -18,11 +18,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from accounts.models import PendingImport
-from accounts.portability import dates
-from accounts.portability.reading import read_upload
-from careers.models import CareerGoal, Contact, Profile, Skill
+from accounts.models import Profile
+from careers.models import CareerGoal, Contact, Skill
 from jobs.models import Job
+from portability import dates
+from portability.models import PendingImport
+from portability.reading import read_upload
 from tests.accounts.helpers import NOTHING, problems_shown, rows_of, sample, text_of, upload
 from tests.factories import CareerGoalFactory
 

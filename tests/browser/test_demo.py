@@ -4,7 +4,7 @@ into a private demo, and out again to sign up."""
 import pytest
 from playwright.sync_api import expect
 
-from accounts.models import DemoAccount
+from demo.models import DemoAccount
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from accounts.demo import load_demo_data
+from demo.elena import load_demo_data
 from jobs.models import Job
 from tests.accounts.helpers import SAMPLES
-from tests.browser.test_accessibility import pages_of
 from tests.factories import PASSWORD, JobFactory, UserFactory
+from tests.helpers import pages_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,7 +34,7 @@ def long_named(live_server, page):
     page.get_by_label("Username").fill(LONG_NAME)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(live_server.url + reverse("jobs:dashboard"))
+    expect(page).to_have_url(live_server.url + reverse("alignment:dashboard"))
     return user
 
 
@@ -59,7 +59,7 @@ def test_no_signed_in_page_scrolls_sideways_at_any_width(live_server, page, long
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_account_menu_opens_inside_the_window(live_server, page, long_named, width):
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(live_server.url + reverse("jobs:dashboard"))
+    page.goto(live_server.url + reverse("alignment:dashboard"))
     nav = page.get_by_role("navigation", name="Main")
     toggler = nav.get_by_role("button", name="Toggle navigation")
     if toggler.is_visible():
@@ -156,7 +156,7 @@ def test_table_headings_never_break_inside_a_word(live_server, page, long_named)
     page.get_by_role("button", name="Upload and preview").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Check what will be imported")
     broken = []
-    for url in (reverse("jobs:compare"), reverse("account_import_preview")):
+    for url in (reverse("alignment:compare"), reverse("account_import_preview")):
         page.goto(live_server.url + url)
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 900})

@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 
 from careers.models import CareerGoal
 from jobs.models import Job
-from tests.browser.test_accessibility import problems
 from tests.factories import PASSWORD, JobFactory, UserFactory
+from tests.helpers import problems
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

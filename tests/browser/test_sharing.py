@@ -6,8 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from accounts.demo import PASSWORD, USERNAME, load_demo
 from careers.models import CareerDirection
+from demo.elena import PASSWORD, USERNAME, load_demo
 from jobs.models import Job
 
 pytestmark = pytest.mark.django_db(transaction=True)

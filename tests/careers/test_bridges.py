@@ -1,4 +1,4 @@
-"""careers.bridges without a database: a field in miniature worked by hand, the real
+"""alignment.bridges without a database: a field in miniature worked by hand, the real
 occupations for the made-up histories of scripts/bridge_examples.py, and properties that
 hold for any field and any person (Hypothesis)."""
 
@@ -13,8 +13,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careers import bridges, occupations
-from careers.bridges import Field, Missing, Occupation, RecentJob, rank, recency_weight
+from alignment import bridges, next_job
+from alignment.bridges import Field, Missing, Occupation, RecentJob, rank, recency_weight
 
 TODAY = date(2026, 11, 22)
 
@@ -186,7 +186,7 @@ def test_jobs_of_unknown_occupations_or_long_ago_count_for_nothing():
 
 
 def real(name, limit=bridges.LIMIT):
-    field = occupations.bridge_field()
+    field = next_job.bridge_field()
     return examples.ranking(field, examples.HISTORIES[name], limit=limit)
 
 
@@ -245,7 +245,7 @@ def test_no_occupation_for_the_direction_still_gives_bridges_from_missing_skills
 
 
 def test_one_ranking_takes_under_50_ms_in_process():
-    field = occupations.bridge_field()
+    field = next_job.bridge_field()
     medians = []
     for history in examples.HISTORIES.values():
         examples.ranking(field, history)

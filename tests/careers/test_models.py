@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from django.db import IntegrityError, connection, transaction
 
+from accounts.models import Profile
 from careers.models import (
     CareerDirection,
     CareerGoal,
@@ -17,11 +18,9 @@ from careers.models import (
     DirectionSkill,
     DirectionValue,
     Learning,
-    Profile,
     Skill,
-    clean_name,
-    fold_name,
 )
+from core.words import clean_name, fold_name
 from tests.factories import (
     CareerDirectionFactory,
     CareerGoalFactory,

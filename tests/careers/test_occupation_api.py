@@ -5,7 +5,7 @@ from django.template import Context, Template
 from django.urls import reverse
 
 from careers import occupations
-from tests.careers.test_occupations import ATTRIBUTION
+from tests.helpers import ATTRIBUTION
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +123,7 @@ def test_about_the_data_is_public_and_shows_the_attribution_verbatim(client):
     assert f'<blockquote class="statement mb-4" id="attribution">{ATTRIBUTION}</blockquote>' in page
     assert "75 to 100" in page and "3 — essential" in page
     assert "1,016 occupations" in page
-    assert "Job Zones" in page and f'href="{reverse("jobs:next_how")}"' in page
+    assert "Job Zones" in page and f'href="{reverse("alignment:next_how")}"' in page
 
 
 def test_every_page_links_to_about_the_data(client):

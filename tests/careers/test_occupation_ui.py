@@ -156,7 +156,7 @@ def test_what_jobs_trained_is_offered_once_and_only_where_it_is_worth_adding(cli
         for n, title in enumerate(["Waiter", "Head waiter"])
     ]
     client.force_login(owner)
-    html = client.get(reverse("jobs:dashboard")).content.decode()
+    html = client.get(reverse("alignment:dashboard")).content.decode()
     # Not on every card: once, in one place, naming the occupation it comes from.
     for job in jobs:
         card = html.split(f'id="job-{job.pk}-title"')[1].split("</article>")[0]
@@ -184,7 +184,7 @@ def test_nothing_worth_adding_is_no_card(client, owner):
     Job.objects.create(owner=owner, title="Waiter", started_on=date(2024, 1, 1), occupation=WAITERS)
     client.force_login(owner)
     # Waiters' Sales and Marketing is rated 54 by athletes: not worth adding.
-    assert 'id="worth-heading"' not in client.get(reverse("jobs:dashboard")).content.decode()
+    assert 'id="worth-heading"' not in client.get(reverse("alignment:dashboard")).content.decode()
 
 
 def text_of_html(html):

@@ -18,13 +18,7 @@ from careers.occupations import (
     Suggestion,
     importance_level,
 )
-
-ATTRIBUTION = (
-    "This site includes information from the O*NET 28.2 Database by the U.S. Department of "
-    "Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 "
-    "license. O*NET® is a trademark of USDOL/ETA. Bearing has modified all or some of this "
-    "information. USDOL/ETA has not approved, endorsed, or tested these modifications."
-)
+from tests.helpers import ATTRIBUTION
 
 
 def first(query):

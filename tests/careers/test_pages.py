@@ -12,6 +12,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import Profile
 from careers.models import (
     CareerDirection,
     CareerGoal,
@@ -19,7 +20,6 @@ from careers.models import (
     DirectionSkill,
     DirectionValue,
     Learning,
-    Profile,
     Skill,
 )
 from tests.factories import (

@@ -10,23 +10,18 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from careers.models import (
-    CareerDirection,
-    CareerGoal,
-    DirectionSkill,
-    DirectionValue,
-    Skill,
-    bump_data_version,
-)
-from jobs.models import Job, JobBenefit, JobSkill
+from careers.models import CareerDirection, CareerGoal, DirectionSkill, Skill
+from core.models import bump_data_version
+from jobs.models import Job, JobSkill
 from tests.factories import long_history
+from tests.helpers import _random_history, figure, main_of
 from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
 
-DASHBOARD = reverse("jobs:dashboard")
+DASHBOARD = reverse("alignment:dashboard")
 API = reverse("api:alignment")
-COMPARE = reverse("jobs:compare")
+COMPARE = reverse("alignment:compare")
 
 
 @pytest.fixture
@@ -37,21 +32,9 @@ def elena(client):
     return user
 
 
-def main_of(response):
-    """The page's main content (the nav's CSRF token differs on every response)."""
-    return response.content.decode().split("<main")[1].split("</main>")[0]
-
-
 def text_of(html):
     """The words a person reads, tags dropped and white space folded."""
     return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace(" .", "."))
-
-
-def figure(html, name):
-    """The headline figure a person reads, e.g. "30" or "33%", or "—"."""
-    match = re.search(rf'data-figure="{name}">([^<]*)<', html)
-    assert match, f"no {name} figure on the page"
-    return match.group(1).strip()
 
 
 # -- The worked example (tests/worked_example.py) ------------------------------------------
@@ -117,7 +100,7 @@ def test_demo_charts_have_tooltips_links_and_tables_with_the_same_numbers(client
     waiter = Job.objects.get(owner=elena, title="Waiter")
     timeline = html.split('id="timeline-heading"')[1].split("</section>")[0]
     # Each bar is written in words too: the job, its score and verdict, its dates.
-    waiter_url = reverse("jobs:job_detail", args=[waiter.pk])
+    waiter_url = reverse("alignment:job_detail", args=[waiter.pk])
     assert re.search(
         rf'<a href="{waiter_url}">Waiter</a> <span class="tl-score">15/100 · Paid the bills'
         r'</span> <span class="tl-note">15 Jan 2024 – 31 Dec 2024</span>',
@@ -135,7 +118,7 @@ def test_demo_charts_have_tooltips_links_and_tables_with_the_same_numbers(client
 
 
 def test_dashboard_query_count_is_small_and_fixed(client, elena, django_assert_num_queries):
-    # session, user, data version, then (nothing cached) the rows of jobs.dashboard.dashboard
+    # session, user, data version, then (nothing cached) the rows of alignment.dashboard.dashboard
     with django_assert_num_queries(10):
         cold = client.get(DASHBOARD)
     # Warm: session, user, data version; the rest comes from the cache.
@@ -184,7 +167,7 @@ def test_job_detail_query_count_is_fixed(client, elena, django_assert_num_querie
     # session, user, the job, its skills, benefits, goals, contacts, then its score: the
     # directions, the job as scored, what it gave of each direction, what it matched by name
     with django_assert_num_queries(11):
-        response = client.get(reverse("jobs:job_detail", args=[waiter.pk]))
+        response = client.get(reverse("alignment:job_detail", args=[waiter.pk]))
     html = response.content.decode()
     assert "Taught you Public speaking (1 of your 4 target skills)" in html
     assert 'class="score-badge tone-bills"' in html
@@ -401,60 +384,6 @@ def test_api_job_without_a_direction_has_null_score_and_components(client, owner
     assert data["jobs"][0]["score"] is None
     assert data["jobs"][0]["components"] is None
     assert data["jobs"][0]["direction_id"] is None
-
-
-def _random_history(user, rng):
-    names = [f"Skill {n}" for n in range(8)]
-    skills = Skill.objects.named(user, names)
-    directions = []
-    for n, status in enumerate(["current", "past", "considering"][: rng.randint(1, 3)]):
-        start = date(2010 + n * 4, 1, 1)
-        direction = CareerDirection.objects.create(
-            owner=user,
-            title=f"Direction {n}",
-            status=status,
-            started_on=start if rng.random() < 0.8 else None,
-            ended_on=start + timedelta(days=1500) if status == "past" else None,
-        )
-        for skill in rng.sample(skills, rng.randint(0, 5)):
-            DirectionSkill.objects.create(
-                direction=direction, skill=skill, importance=rng.randint(1, 3)
-            )
-        for value in rng.sample(["money", "skills", "identity", "security"], rng.randint(0, 3)):
-            DirectionValue.objects.create(
-                direction=direction, value=value, weight=rng.randint(1, 3)
-            )
-        directions.append(direction)
-    goals = [
-        CareerGoal.objects.create(
-            owner=user,
-            direction=rng.choice(directions),
-            title=f"Goal {n}",
-            status=rng.choice(["planned", "active", "dropped"]),
-            priority=rng.randint(1, 3),
-        )
-        for n in range(rng.randint(0, 4))
-    ]
-    for n in range(rng.randint(1, 12)):
-        start = date(2008, 1, 1) + timedelta(days=rng.randint(0, 6000))
-        end = None if rng.random() < 0.2 else start + timedelta(days=rng.randint(0, 900))
-        job = Job.objects.create(
-            owner=user,
-            title=f"Job {n}",
-            stage="held" if rng.random() < 0.85 else "offer",
-            started_on=start,
-            ended_on=end,
-            identity_fit=rng.choice([None, 1, 2, 3, 4, 5]),
-            employment_type=rng.choice(["full_time", "volunteer", "unpaid"]),
-            pay_amount=rng.choice([None, Decimal("0"), Decimal("12.50")]),
-            pay_period="hour",
-        )
-        for skill in rng.sample(skills, rng.randint(0, 3)):
-            JobSkill.objects.create(job=job, skill=skill, gained=rng.random() < 0.5)
-        for value in rng.sample(["money", "skills", "identity"], rng.randint(0, 2)):
-            JobBenefit.objects.create(job=job, value=value)
-        job.goals.set(rng.sample(goals, min(len(goals), rng.randint(0, 2))))
-    return directions
 
 
 @pytest.mark.parametrize("seed", range(12))

@@ -14,7 +14,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from jobs import wording
+from alignment import headline
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,7 @@ def dashboard_of(client, history):
     user = UserFactory(username=history)
     call_command("import_data", history, str(HISTORIES / f"{history}.json"), verbosity=0)
     client.force_login(user)
-    html = client.get(reverse("jobs:dashboard")).content.decode()
+    html = client.get(reverse("alignment:dashboard")).content.decode()
     answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
     return html, answer
 
@@ -78,7 +78,7 @@ def test_unpaid_help_that_built_some_of_it_and_the_next_step(client):
     [(10, 10, "all"), (5, 10, "half"), (6, 10, "most"), (99, 100, "most"), (4, 10, "40%")],
 )
 def test_shares_are_said_only_as_they_are(part, whole, said):
-    assert wording.share_of(part, whole) == said
+    assert headline.share_of(part, whole) == said
 
 
 def test_when_most_days_paid_the_bills_the_next_job_leads_to_the_bridges(client):
@@ -91,6 +91,6 @@ def test_when_most_days_paid_the_bills_the_next_job_leads_to_the_bridges(client)
     link = re.search(r'href="(/next/\?direction=\d+)"', html.split('id="answer-heading"')[1])
     page = client.get(link.group(1))
     assert page.status_code == 200 and "UX designer" in text_of(page.content.decode())
-    # And "Your next job" is in the menu of every signed-in page.
+    # And the next job is in the menu of every signed-in page.
     nav = html.split('aria-label="Main"')[1].split("</nav>")[0]
-    assert reverse("jobs:next") in nav and "Your next job" in nav
+    assert reverse("alignment:next") in nav and ">Next job<" in nav

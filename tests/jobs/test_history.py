@@ -1,4 +1,4 @@
-"""The database's matching (jobs.history) gives exactly the weights the formula defines.
+"""The database's matching (alignment.history) gives exactly the weights the formula defines.
 
 tests.reference writes the matching out in plain Python; here both read the same random
 histories, and every sum, flag and score must agree.
@@ -10,11 +10,11 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from alignment import history
 from careers.models import CareerDirection, CareerGoal, DirectionSkill, DirectionValue, Learning
-from jobs import history
 from jobs.models import Job, JobBenefit, JobSkill
 from tests import reference
-from tests.jobs.test_dashboard import _random_history
+from tests.helpers import _random_history
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +74,7 @@ def raw_rows(user):
 
 
 def alignment_goal(goal):
-    from careers.alignment import GoalData
+    from alignment.scoring import GoalData
 
     return GoalData(
         id=goal.pk,
@@ -203,7 +203,7 @@ def test_goals_are_the_open_ones_and_the_focus_directions_counted_by_held_jobs(
 ):
     from django.db import connection
 
-    from careers.alignment import OPEN_GOALS
+    from core.vocabulary import OPEN_GOALS
 
     rng = random.Random(seed)
     directions = _random_history(owner, rng)

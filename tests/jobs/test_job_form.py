@@ -16,7 +16,7 @@ from tests.factories import (
     JobFactory,
     SkillFactory,
 )
-from tests.jobs.test_pages import checked, job_form, text_of
+from tests.helpers import checked, job_form, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -146,6 +146,6 @@ def test_the_offer_form_speaks_of_skills_in_the_future(owner_client, directions)
 
 def test_an_offer_with_a_start_reads_from_that_month(owner_client, owner, directions):
     JobFactory(owner=owner, title="Ring announcer", stage="offer", started_on=date(2026, 11, 2))
-    text = text_of(owner_client.get(reverse("jobs:dashboard")))
+    text = text_of(owner_client.get(reverse("alignment:dashboard")))
     assert "From Nov 2026 · scored for Professional wrestler" in text
     assert "open" not in text.split("Ring announcer", 1)[1][:80]

@@ -13,17 +13,17 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from careers.models import CareerDirection, DirectionSkill, Profile, Skill
-from jobs import next_job
+from alignment import next_job
+from careers.models import CareerDirection, DirectionSkill, Skill
+from core.models import AccessToken, DataVersion
 from jobs.models import Job, JobSkill
-from sharing.models import AccessToken
 from tests.factories import CareerDirectionFactory, JobFactory, LearningFactory
 
 pytestmark = pytest.mark.django_db
 
-NEXT = reverse("jobs:next")
+NEXT = reverse("alignment:next")
 API = reverse("api:next")
-HOW = reverse("jobs:next_how")
+HOW = reverse("alignment:next_how")
 NURSES, WAITERS, LPN = "29-1141.00", "35-3031.00", "29-2061.00"
 ATTRIBUTION_START = "This site includes information from the O*NET 28.2 Database"
 
@@ -223,13 +223,13 @@ def test_jobs_without_an_occupation_are_offered_one_in_one_click(owner_client, o
     text = text_of(response)
     assert "Your jobs are not linked to occupations yet — link them to see bridges." in text
     assert "Waiter at Rosa's Diner → Waiters and Waitresses" in text
-    version = Profile.objects.get(owner=owner).data_version
-    link = reverse("jobs:next_link", args=[job.pk])
+    version = DataVersion.of(owner)
+    link = reverse("alignment:next_link", args=[job.pk])
     response = owner_client.post(link, {"occupation": WAITERS, "next": NEXT}, follow=True)
     assert response.redirect_chain[-1][0] == NEXT
     job.refresh_from_db()
     assert job.occupation == WAITERS
-    assert Profile.objects.get(owner=owner).data_version == version + 1
+    assert DataVersion.of(owner) == version + 1
     text = text_of(response)
     assert "Linked “Waiter” to Waiters and Waitresses." in text
     assert "Waiters and Waitresses — Waiter" in text
@@ -237,7 +237,7 @@ def test_jobs_without_an_occupation_are_offered_one_in_one_click(owner_client, o
 
 def test_an_unknown_occupation_links_nothing_and_says_so(owner_client, owner):
     job = waiter(owner, occupation="")
-    link = reverse("jobs:next_link", args=[job.pk])
+    link = reverse("alignment:next_link", args=[job.pk])
     response = owner_client.post(link, {"occupation": "99-9999.99"}, follow=True)
     assert "Bearing does not know that occupation: nothing was linked." in text_of(response)
     job.refresh_from_db()
@@ -247,7 +247,7 @@ def test_an_unknown_occupation_links_nothing_and_says_so(owner_client, owner):
 def test_a_link_makes_an_edit_form_opened_before_it_say_the_job_changed(owner_client, owner):
     job = waiter(owner, occupation="")
     before = job.lock_version
-    owner_client.post(reverse("jobs:next_link", args=[job.pk]), {"occupation": WAITERS})
+    owner_client.post(reverse("alignment:next_link", args=[job.pk]), {"occupation": WAITERS})
     job.refresh_from_db()
     assert job.lock_version == before + 1
 
@@ -261,25 +261,25 @@ def test_other_jobs_like_an_offer_that_build_more(owner, history, django_assert_
         like = next_job.like_offer(owner, today, WAITERS)
     assert 0 < len(like) <= 3
     assert all(item["code"][:2] in ("29", "31") for item in like)  # health care
-    html = render_to_string("jobs/_bridges_like.html", {"like": like})
+    html = render_to_string("alignment/_bridges_like.html", {"like": like})
     text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
     assert "Other jobs like this that build more" in text
     assert like[0]["title"] in text and "medium preparation needed" in text
     assert "Occupation data: O*NET 28.2 Database (USDOL/ETA)" in text
     assert f'href="{NEXT}"' in html
     assert next_job.like_offer(owner, today, "") == []
-    assert render_to_string("jobs/_bridges_like.html", {"like": []}).strip() == ""
+    assert render_to_string("alignment/_bridges_like.html", {"like": []}).strip() == ""
 
 
 def test_the_offer_page_shows_other_jobs_like_it_that_build_more(owner_client, owner, history):
     offer = JobFactory(owner=owner, title="Head waiter", stage="offer", occupation=WAITERS)
-    page = owner_client.get(reverse("jobs:job_detail", args=[offer.pk]))
+    page = owner_client.get(reverse("alignment:job_detail", args=[offer.pk]))
     text = text_of(page)
     assert "Other jobs like this that build more" in text
     assert "All your bridges: Your next job" in text
     # Without an occupation, the page still leads to the bridges.
     plain = JobFactory(owner=owner, title="Barista", stage="offer", occupation="")
-    text = text_of(owner_client.get(reverse("jobs:job_detail", args=[plain.pk])))
+    text = text_of(owner_client.get(reverse("alignment:job_detail", args=[plain.pk])))
     assert "Other jobs like this that build more" not in text
     assert "Looking for a job that would build more? Your next job lists the ones" in text
 
@@ -295,7 +295,7 @@ def test_a_stranger_cannot_see_or_link_the_owners(stranger_client, owner, histor
     assert "Waiter" not in text and "Nursing" not in text
     job.occupation = ""
     job.save()
-    link = reverse("jobs:next_link", args=[job.pk])
+    link = reverse("alignment:next_link", args=[job.pk])
     assert stranger_client.post(link, {"occupation": WAITERS}).status_code == 404
     job.refresh_from_db()
     assert job.occupation == ""

@@ -15,7 +15,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from careers.models import Profile, Skill
+from accounts.models import Profile
+from careers.models import Skill
 from jobs.models import Job, JobSkill
 from tests.factories import (
     CareerDirectionFactory,
@@ -27,11 +28,20 @@ from tests.factories import (
     JobSkillFactory,
     SkillFactory,
 )
+from tests.helpers import (
+    checked,
+    error_beside,
+    fields_in_error,
+    input_value,
+    job_form,
+    row_state,
+    text_of,
+)
 
 pytestmark = pytest.mark.django_db
 
 ROWS = [1, 50]
-JOB_LIST = reverse("jobs:job_list")
+JOB_LIST = reverse("alignment:job_list")
 JOB_ADD = reverse("jobs:job_add")
 OFFER_ADD = reverse("jobs:offer_add")
 
@@ -43,52 +53,6 @@ def quick_password_hashing(settings):
 
 
 # --- Reading a page as a person does -------------------------------------------------------
-
-
-def text_of(response_or_html):
-    """The visible text: tags dropped, entities decoded, white space folded."""
-    html = response_or_html
-    if not isinstance(html, str):
-        html = html.content.decode()
-    html = re.sub(r"<(script|style|datalist)\b.*?</\1>", " ", html, flags=re.S)
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
-
-
-def error_beside(response, field):
-    """The first error crispy shows under the field, or fail when there is none."""
-    html = response.content.decode()
-    # A <span> under an input, a <p> under a group of checkboxes.
-    match = re.search(rf'<(?:span|p) id="error_1_id_{field}"><strong>(.*?)</strong>', html, re.S)
-    assert match, f"no error shown beside {field}"
-    return unescape(match.group(1))
-
-
-def fields_in_error(response):
-    return set(re.findall(r'<(?:span|p) id="error_1_id_(\w+)">', response.content.decode()))
-
-
-def input_value(response, field):
-    """What the form shows in the text, date or number input (or textarea) named `field`."""
-    html = response.content.decode()
-    tag = re.search(
-        rf'<input\b(?=[^>]*\btype="(?:text|date|number)")[^>]*\bname="{field}"[^>]*>', html
-    )
-    if tag:
-        value = re.search(r'\bvalue="([^"]*)"', tag.group(0))
-        return unescape(value.group(1)) if value else ""
-    area = re.search(rf'<textarea\b[^>]*\bname="{field}"[^>]*>(.*?)</textarea>', html, re.S)
-    assert area, f"no input named {field}"
-    return unescape(area.group(1)).removeprefix("\n")
-
-
-def checked(response, field):
-    """The values of the ticked checkboxes or the chosen radio button named `field`."""
-    tags = re.findall(rf'<input\b[^>]*\bname="{field}"[^>]*>', response.content.decode())
-    return {
-        unescape(re.search(r'\bvalue="([^"]*)"', tag).group(1))
-        for tag in tags
-        if re.search(r"\bchecked\b", tag)
-    }
 
 
 def selected(response, field):
@@ -109,40 +73,9 @@ def section(response, heading_id):
     return match.group(1) if match else ""
 
 
-def row_state(obj):
-    fresh = type(obj).objects.get(pk=obj.pk)
-    return {field.attname: getattr(fresh, field.attname) for field in fresh._meta.concrete_fields}
-
-
-def job_form(**changes):
-    """The job form as a person fills it in: a held part-time job, then `changes`."""
-    data = {
-        "title": "Waiter",
-        "employer": "Rosa's Diner",
-        "stage": "held",
-        "employment_type": "part_time",
-        "started_on": "2024-01-15",
-        "ended_on": "",
-        "hours_per_week": "",
-        "schedule": "",
-        "pay_amount": "",
-        "pay_period": "",
-        "currency": "EUR",
-        "skills_used": "",
-        "skills_gained": "",
-        "satisfaction": "",
-        "identity_fit": "",
-        "description": "",
-        "lessons": "",
-        "avoid": "",
-        "lock_version": "1",  # the hidden field: the version the form was opened on
-    }
-    data.update(changes)
-    return data
-
-
 def job_url(page, job):
-    return reverse(f"jobs:job_{page}", args=[job.pk])
+    app = "alignment" if page == "detail" else "jobs"
+    return reverse(f"{app}:job_{page}", args=[job.pk])
 
 
 # --- The owner sees their jobs -------------------------------------------------------------
@@ -631,7 +564,7 @@ def test_job_detail_queries(owner_client, owner, django_assert_num_queries, rows
     DirectionValueFactory(direction=direction, value="money", weight=2)
     with django_assert_num_queries(11):
         # 1 session, 2 signed-in user, 3 the job, 4 its skill links with their skills,
-        # 5 its benefits, 6 its goals, 7 its contacts; its score (jobs.dashboard.job_card):
+        # 5 its benefits, 6 its goals, 7 its contacts; its score (alignment.dashboard.job_card):
         # 8 the directions with their totals, 9 the job as the alignment reads it, 10 what
         # it gave of each direction, 11 the names of what it matched
         response = owner_client.get(job_url("detail", job))

@@ -10,15 +10,16 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from careers.models import CareerDirection, Skill, bump_data_version
+from careers.models import CareerDirection, Skill
+from core.models import bump_data_version
 from jobs.models import Job, JobSkill
 from tests.factories import long_history
-from tests.jobs.test_dashboard import figure
+from tests.helpers import figure
 from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
 
-DASHBOARD = reverse("jobs:dashboard")
+DASHBOARD = reverse("alignment:dashboard")
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def text_of(response):
 
 def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
     offer = Job.objects.get(owner=elena, stage="offer")
-    text = text_of(client.get(reverse("jobs:job_detail", args=[offer.pk])))
+    text = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
     assert "Set beside Gym assistant" in text
     # What it would change for the person first, then the comparison, in its verdict's words.
     assert (
@@ -61,7 +62,7 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
 def test_an_offer_that_would_close_a_missing_skill_says_so(client, elena):
     offer = Job.objects.get(owner=elena, stage="offer")
     JobSkill.objects.create(job=offer, skill=Skill.objects.get(owner=elena, name="Stage presence"))
-    text = text_of(client.get(reverse("jobs:job_detail", args=[offer.pk])))
+    text = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
     assert (
         "Taking Bar supervisor would give you Stage presence, which Professional wrestler needs "
         "and you do not have yet."
@@ -79,17 +80,17 @@ def test_the_offer_page_costs_the_same_queries_for_5_or_500_jobs(
     with django_assert_num_queries(12):
         # 1 session, 2 user, 3 the offer, 4 its skills with their names, 5 its values,
         # 6 its goals, 7 its contacts; then the history it is weighed in
-        # (jobs.dashboard.weigh_offer): 8 the directions, 9 every job, 10 what each gave,
+        # (alignment.dashboard.weigh_offer): 8 the directions, 9 every job, 10 what each gave,
         # 11 the target skills and what covers them, 12 what the offer and the latest job
         # matched, by name
-        response = client.get(reverse("jobs:job_detail", args=[offer.pk]))
+        response = client.get(reverse("alignment:job_detail", args=[offer.pk]))
     assert "Set beside Gig" in text_of(response)
 
 
 def test_a_stranger_cannot_weigh_anothers_offer(client, elena, stranger):
     offer = Job.objects.get(owner=elena, stage="offer")
     client.force_login(stranger)
-    assert client.get(reverse("jobs:job_detail", args=[offer.pk])).status_code == 404
+    assert client.get(reverse("alignment:job_detail", args=[offer.pk])).status_code == 404
 
 
 def test_weigh_an_offer_saves_an_offer_with_its_ticked_skills(client, elena):
@@ -108,7 +109,7 @@ def test_weigh_an_offer_saves_an_offer_with_its_ticked_skills(client, elena):
         },
     )
     offer = Job.objects.get(owner=elena, title="Ring announcer")
-    assert response["Location"] == reverse("jobs:job_detail", args=[offer.pk])
+    assert response["Location"] == reverse("alignment:job_detail", args=[offer.pk])
     assert offer.stage == "offer"
     assert list(offer.skill_links.values_list("skill__name", "gained")) == [
         ("Stage presence", False)
@@ -158,7 +159,7 @@ def test_ticking_a_target_skill_changes_the_score(client, elena):
         ("Public speaking", True),
         ("Customer service", False),
     }
-    card = text_of(client.get(reverse("jobs:job_detail", args=[waiter.pk])))
+    card = text_of(client.get(reverse("alignment:job_detail", args=[waiter.pk])))
     # Used and gained are told apart, and both count.
     assert "Used Stage presence and taught you Public speaking (2 of your 4 target skills)" in card
 
@@ -225,9 +226,9 @@ def test_every_page_that_shows_a_job_names_its_verdict_one_way(client, elena):
     label = '<span class="verdict verdict-bills">Paid the bills</span>'
     pages = {
         "dashboard": client.get(DASHBOARD),
-        "jobs": client.get(reverse("jobs:job_list")),
-        "job": client.get(reverse("jobs:job_detail", args=[waiter.pk])),
-        "story": client.get(reverse("jobs:story")),
+        "jobs": client.get(reverse("alignment:job_list")),
+        "job": client.get(reverse("alignment:job_detail", args=[waiter.pk])),
+        "story": client.get(reverse("alignment:story")),
     }
     for name, page in pages.items():
         text = text_of(page)
@@ -236,7 +237,7 @@ def test_every_page_that_shows_a_job_names_its_verdict_one_way(client, elena):
         assert "verdict-both" not in page.content.decode(), name
     for name in ("dashboard", "jobs", "job"):
         assert label in pages[name].content.decode(), name
-    offered = client.get(reverse("jobs:job_detail", args=[offer.pk])).content.decode()
+    offered = client.get(reverse("alignment:job_detail", args=[offer.pk])).content.decode()
     assert '<span class="verdict verdict-bills">Would pay the bills</span>' in offered
 
 
@@ -255,13 +256,13 @@ def test_the_headline_says_why_coverage_and_alignment_differ(client, elena):
 
 def test_every_score_links_to_how_scores_work(client, elena):
     html = client.get(DASHBOARD).content.decode()
-    assert html.count(reverse("jobs:how_scores_work")) >= 3  # the headline and each card
-    page = client.get(reverse("jobs:how_scores_work"))
+    assert html.count(reverse("alignment:how_scores_work")) >= 3  # the headline and each card
+    page = client.get(reverse("alignment:how_scores_work"))
     assert "59.78, which rounds to 60" in text_of(page)
 
 
 def test_how_scores_work_is_public(client):
-    assert client.get(reverse("jobs:how_scores_work")).status_code == 200
+    assert client.get(reverse("alignment:how_scores_work")).status_code == 200
 
 
 def test_money_and_hours_are_written_one_way(client, elena):
@@ -279,7 +280,7 @@ def test_money_and_hours_are_written_one_way(client, elena):
 def test_compare_sets_the_history_against_the_directions_chosen(client, elena):
     chef = CareerDirection.objects.create(owner=elena, title="Chef", status="considering")
     wrestler = CareerDirection.objects.get(owner=elena, title="Professional wrestler")
-    url = reverse("jobs:compare")
+    url = reverse("alignment:compare")
     page = text_of(client.get(url))
     assert (
         "See my history against Chef" in page
@@ -300,13 +301,13 @@ def test_compare_refuses_more_than_it_can_weigh_at_once(client, elena):
         CareerDirection.objects.create(owner=elena, title=f"Option {n}", status="considering").pk
         for n in range(7)
     ]
-    page = text_of(client.get(reverse("jobs:compare"), {"direction": sorted(ids)}))
+    page = text_of(client.get(reverse("alignment:compare"), {"direction": sorted(ids)}))
     assert "Bearing compares at most 6 directions at once: untick some and compare again." in page
 
 
 def test_the_menu_finds_compare_and_the_offer_form(client, elena):
     nav = client.get(DASHBOARD).content.decode().split('aria-label="Main"')[1].split("</nav>")[0]
-    assert reverse("jobs:compare") in nav and reverse("jobs:offer_add") in nav
+    assert reverse("alignment:compare") in nav and reverse("jobs:offer_add") in nav
 
 
 def test_a_direction_asked_for_is_spelled_one_way(client, elena):

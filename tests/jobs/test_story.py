@@ -8,15 +8,16 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from careers import alignment
-from careers.models import CareerDirection, CareerGoal, Contact, bump_data_version
-from jobs import dashboard, story
-from jobs.history import Direction, Event
+from alignment import dashboard, story
+from alignment import scoring as alignment
+from alignment.history import Direction, Event
+from careers.models import CareerDirection, CareerGoal, Contact
+from core.models import bump_data_version
 from jobs.models import Job
 from tests.factories import long_history
 from tests.worked_example import elena as worked_example
 
-STORY = reverse("jobs:story")
+STORY = reverse("alignment:story")
 
 
 def text_of(html):
@@ -337,7 +338,7 @@ def test_jobs_starting_after_today_are_not_told(client, owner):
     CareerDirection.objects.create(owner=owner, title="Chef", status="current")
     Job.objects.create(
         owner=owner,
-        title="Next job",
+        title="A job to come",
         stage="held",
         started_on=timezone.localdate() + timedelta(days=30),
         lessons="Not yet.",
@@ -345,5 +346,5 @@ def test_jobs_starting_after_today_are_not_told(client, owner):
     CareerGoal.objects.create(owner=owner, title="Soon", status="active")
     client.force_login(owner)
     html = client.get(STORY).content.decode()
-    assert "Next job" not in html and "Not yet." not in html
+    assert "A job to come" not in html and "Not yet." not in html
     assert "Nothing to tell yet" in html

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from careers.alignment import day
-from careers.models import Profile
+from core.models import DataVersion
+from core.words import day
 from jobs.models import Job
 from tests.factories import (
     CareerDirectionFactory,
@@ -21,7 +21,7 @@ from tests.factories import (
     JobFactory,
     JobSkillFactory,
 )
-from tests.jobs.test_pages import input_value, job_form, row_state, text_of
+from tests.helpers import input_value, job_form, row_state, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def offer(owner):
 
 
 def took_it(job):
-    return reverse("jobs:job_took_it", args=[job.pk])
+    return reverse("alignment:job_took_it", args=[job.pk])
 
 
 def error_beside(response, field):
@@ -74,10 +74,10 @@ def test_the_offer_page_offers_to_take_it_from_its_start(owner_client, offer):
 
 def test_taking_it_makes_it_a_held_job_with_everything_kept(owner_client, owner, offer):
     before = row_state(offer)
-    version = Profile.objects.get(owner=owner).data_version
+    version = DataVersion.of(owner)
     started = TODAY - timedelta(days=10)
     response = owner_client.post(took_it(offer), {"started_on": started.isoformat()}, follow=True)
-    assert response.redirect_chain == [(reverse("jobs:dashboard"), 302)]
+    assert response.redirect_chain == [(reverse("alignment:dashboard"), 302)]
     assert "You took Trainee nurse: it now counts among your jobs." in text_of(response)
     after = row_state(offer)
     assert (after["stage"], after["started_on"], after["ended_on"]) == ("held", started, None)
@@ -89,14 +89,16 @@ def test_taking_it_makes_it_a_held_job_with_everything_kept(owner_client, owner,
     assert list(offer.skill_links.values_list("skill__name", "gained")) == [("Patient care", True)]
     assert list(offer.benefit_links.values_list("value", flat=True)) == ["fulfillment"]
     assert list(offer.goals.values_list("title", flat=True)) == ["Register as a nurse"]
-    assert Profile.objects.get(owner=owner).data_version == version + 1
+    assert DataVersion.of(owner) == version + 1
     # Counted among the jobs: in the dashboard's timeline (not a page served from before)
     # and in the timeline of jobs.
     assert (
         f'<div class="tl-label"><a href="{offer.get_absolute_url()}">Trainee nurse</a>'
         in (response.context["body"])
     )
-    assert [job for job, _ in owner_client.get(reverse("jobs:job_list")).context["held"]] == [offer]
+    assert [job for job, _ in owner_client.get(reverse("alignment:job_list")).context["held"]] == [
+        offer
+    ]
     assert "An offer you are weighing" not in text_of(owner_client.get(offer.get_absolute_url()))
 
 

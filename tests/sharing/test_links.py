@@ -11,19 +11,13 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from careers.models import (
-    CareerDirection,
-    CareerGoal,
-    Contact,
-    DirectionSkill,
-    Skill,
-    bump_data_version,
-)
+from careers.models import CareerDirection, CareerGoal, Contact, DirectionSkill, Skill
+from core.models import AccessToken, bump_data_version
 from jobs.models import Job
 from sharing import views
-from sharing.models import AccessToken, ShareLink
+from sharing.models import ShareLink
 from tests.factories import long_history
-from tests.test_hardening import at_once, signed_in
+from tests.helpers import at_once, signed_in
 from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +41,7 @@ def link(elena):
 
 
 # The public pages a shared page may lead to: what Bearing keeps, and how scores work.
-PUBLIC = {reverse("careers:about_data"), reverse("jobs:how_scores_work")}
+PUBLIC = {reverse("careers:about_data"), reverse("alignment:how_scores_work")}
 
 
 def hrefs(html):
@@ -115,7 +109,7 @@ def test_twenty_at_once_holds_when_many_are_sent_at_the_same_moment(elena, kind)
         else:
             AccessToken.create(owner=elena, name=f"tool {n}")
     tabs = [signed_in(elena) for _ in range(10)]
-    url = reverse(f"sharing:{kind}")
+    url = reverse("sharing:links" if kind == "links" else "tokens")
     responses = at_once(*(lambda tab=tab: tab.post(url, data) for tab in tabs))
     assert sorted(response.status_code for response in responses) == [200] * 5 + [302] * 5
     assert model.objects.owned_by(elena).live().count() == 20
@@ -273,8 +267,8 @@ def test_a_link_of_a_closed_account_does_not_open(elena, link):
 
 
 def test_a_demos_links_and_tokens_end_with_the_demo_not_at_the_clean_up():
-    from accounts.demo import create_demo_account
-    from accounts.models import DemoAccount
+    from demo.elena import create_demo_account
+    from demo.models import DemoAccount
 
     user = create_demo_account()
     _, link_token = ShareLink.create(owner=user, label="mentor", days=30, show_contacts=False)

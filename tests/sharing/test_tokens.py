@@ -13,14 +13,14 @@ from django.utils.formats import date_format
 
 from accounts.deletion import delete_account
 from config.errors import NOT_SIGNED_IN
-from sharing import auth
-from sharing.models import AccessToken
+from core import auth
+from core.models import AccessToken
 from tests.factories import long_history
 from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
 
-TOKENS = reverse("sharing:tokens")
+TOKENS = reverse("tokens")
 ALIGNMENT = reverse("api:alignment")
 JOBS = reverse("api:jobs")
 DIRECTIONS = reverse("api:directions")
@@ -75,7 +75,7 @@ def test_revoking_is_immediate(client, elena, token):
     assert api.get(JOBS, **bearer(token)).status_code == 200
     client.force_login(elena)
     row = AccessToken.objects.get(owner=elena)
-    client.post(reverse("sharing:token_revoke", args=[row.pk]))
+    client.post(reverse("token_revoke", args=[row.pk]))
     response = api.get(JOBS, **bearer(token))
     assert response.status_code == 401
     assert response.json() == {"detail": auth.BAD_TOKEN}
@@ -127,7 +127,7 @@ def test_an_expired_token_is_refused_with_the_usual_401_and_listed_as_expired(cl
 def test_a_stranger_cannot_revoke_or_see_anothers_tokens(client, stranger, token):
     row = AccessToken.objects.get()
     client.force_login(stranger)
-    assert client.post(reverse("sharing:token_revoke", args=[row.pk])).status_code == 404
+    assert client.post(reverse("token_revoke", args=[row.pk])).status_code == 404
     assert row.hint not in client.get(TOKENS).content.decode()
     assert Client().get(JOBS, **bearer(token)).status_code == 200
 

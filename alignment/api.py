@@ -1,0 +1,159 @@
+"""TODO"""
+
+from datetime import date
+from typing import Literal
+
+from django.http import Http404, JsonResponse
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema
+
+from alignment.asked import Canonical, asked_direction, redirect_canonical
+from alignment.reading import read_history
+from alignment.scoring import NOTHING
+from core.api import REFUSED, Error
+from core.cache import cached
+
+router = Router()
+
+
+class DirectionRef(Schema):
+    id: int
+    title: str
+    status: Literal["current", "past", "considering"]
+
+
+class ComponentsOut(Schema):
+    skills: float | None
+    goals: float | None
+    values: float | None
+    identity: float | None
+
+
+class FlagOut(Schema):
+    phrase: str
+    job_id: int = Field(description="The held job whose avoid notes hold the phrase.")
+
+
+class AlignmentJob(Schema):
+    id: int
+    title: str
+    employer: str
+    stage: Literal["held", "offer"]
+    started_on: date | None
+    ended_on: date | None
+    direction_id: int | None
+    score: int | None
+    needs_details: bool
+    verdict: Literal["built", "partly", "bills", "little", "details", "unscored"] = Field(
+        description="Did it build the career, or just pay the bills: built (a score of 50 or "
+        "more), partly (25 to 49), bills (under 25, paid), little (under 25, unpaid), "
+        "details (undescribed) or unscored (nothing to set it against)."
+    )
+    components: ComponentsOut | None
+    flags: list[FlagOut]
+
+
+class AlignmentOut(Schema):
+    as_of: date
+    direction: DirectionRef | None
+    overall: int | None
+    aligned_share: int | None
+    coverage: int | None
+    missing: list[str]
+    drift: bool
+    jobs: list[AlignmentJob]
+
+
+def _number(got, total):
+    """A component, got ÷ total, as a JSON number rounded to 4 decimals (None when the
+    total is 0). Whole numbers divided as floats round exactly as the Fraction would."""
+    return None if total == 0 else round(got / total, 4)
+
+
+def _components(result):
+    if result.direction is None or result.needs_details:
+        return None
+    direction, job = result.direction, result.job
+    got = job.matched.get(direction.id, NOTHING)
+    return {
+        "skills": _number(got.skills, direction.skills_total),
+        "goals": _number(got.goals, direction.goals_total),
+        "values": _number(got.values, direction.values_total),
+        "identity": None if job.identity_fit is None else _number(job.identity_fit - 1, 4),
+    }
+
+
+def _direction(direction):
+    if direction is None:
+        return None
+    return {"id": direction.id, "title": direction.title, "status": direction.status}
+
+
+def _job(result):
+    job = result.job
+    return {
+        "id": job.id,
+        "title": job.title,
+        "employer": job.employer,
+        "stage": job.stage,
+        "started_on": job.started_on.isoformat() if job.started_on else None,
+        "ended_on": job.ended_on.isoformat() if job.ended_on else None,
+        "direction_id": result.direction_id,
+        "score": result.score,
+        "needs_details": result.needs_details,
+        "verdict": result.verdict,
+        "components": _components(result),
+        "flags": [{"phrase": flag.phrase, "job_id": flag.job_id} for flag in result.flags],
+    }
+
+
+def alignment_document(result):
+    """The `GET /api/v1/alignment/` document for one alignment result."""
+    return {
+        "as_of": result.as_of.isoformat(),
+        "direction": _direction(result.direction),
+        "overall": result.overall,
+        "aligned_share": result.aligned_share,
+        "coverage": result.coverage,
+        "missing": list(result.missing),
+        "drift": result.drift,
+        "jobs": [_job(job_result) for job_result in result.jobs],
+    }
+
+
+@router.api_operation(
+    ["GET", "HEAD"],
+    "/alignment/",
+    response={200: AlignmentOut, 301: None, 404: Error, **REFUSED},
+    url_name="alignment",
+    tags=["alignment"],
+    summary="The dashboard's numbers",
+)
+def alignment(
+    request,
+    direction: str | None = Query(
+        None,
+        description="A direction's id: every job is set against it (any status). Another "
+        "spelling of an id (0152) is redirected to its one spelling; another person's id, or "
+        "one that does not exist, is a 404.",
+        examples=["3"],
+    ),
+):
+    """Every job (held and offers, newest start first) set against its direction, with the
+    overall score, the aligned share, the skill coverage, the missing skills and drift, as
+    the dashboard shows them. Recomputed only when the person's data changes."""
+    today = timezone.localdate()
+    try:
+        asked = asked_direction(request)
+    except Canonical as canonical:
+        return redirect_canonical(request, canonical.query)
+
+    def document():
+        try:
+            reading = read_history(request.user, today, asked)
+        except LookupError:
+            raise Http404("No such direction.") from None
+        return alignment_document(reading.result)
+
+    # The cached document is sent as it is: one JSON shape, never re-validated per request.
+    return JsonResponse(cached(request.user, "api", today, asked or "", compute=document))

@@ -1,0 +1,90 @@
+"""The dashboard's timeline as geometry: where each bar and tick goes. The template draws
+it (alignment/_timeline.html).
+
+The timeline is HTML: each row a label a person can read at any width, over a track in
+which the bar sits at whole percentages (the `at-N` and `span-N` classes of
+static/css/charts.css: the content security policy allows no inline style).
+"""
+
+from datetime import date
+
+from django.urls import reverse
+
+from core.vocabulary import CONSIDERING
+from core.words import day
+
+# -- the timeline ---------------------------------------------------------------------------
+
+MIN_TICK_SHARE = 9  # year labels closer than this share of the width would run together
+
+
+def _at(day, first, span):
+    """The share of the time axis (0–100, whole) a day sits at."""
+    return max(0, min(100, round(100 * (day - first).days / span)))
+
+
+def timeline_chart(views, directions, today):
+    """Rows for the directions' periods and the held jobs' periods on one time axis.
+
+    `views` are the charted jobs (alignment.dashboard.JobView), newest first, as every list of
+    jobs is; `directions` the person's directions (alignment.DirectionData). Each job's bar
+    takes its verdict's colour, and its label says the verdict in words.
+    """
+    views = [view for view in views if view.job.started_on and view.job.started_on <= today]
+    periods = [(view.job.started_on, min(view.job.ended_on or today, today)) for view in views]
+    if not periods:
+        return None
+    direction_periods = [
+        (direction, direction.started_on, direction.ended_on or today)
+        for direction in directions
+        if direction.status != CONSIDERING
+    ]
+    starts = [start for start, _ in periods] + [s for _, s, _ in direction_periods if s]
+    first = date(min(starts).year, 1, 1)
+    last = max([today] + [end for _, end in periods])
+    span = max((last - first).days, 1)
+
+    def placed(start, end):
+        left = _at(start, first, span)
+        return {"at": left, "span": max(_at(end, first, span) - left, 1)}
+
+    rows = []
+    for direction, start, end in direction_periods:
+        rows.append(
+            {
+                "kind": "direction",
+                "url": reverse("careers:direction_detail", args=[direction.id]),
+                "label": f"Your direction: {direction.title}",
+                "note": f"{direction.status}, "
+                f"{day(start) if start else 'always'} – "
+                f"{'now' if direction.ended_on is None else day(end)}",
+                "css": f"direction-{direction.status}",
+                **placed(max(start or first, first), min(end, last)),
+            }
+        )
+    for view, (start, end) in zip(views, periods, strict=True):
+        rows.append(
+            {
+                "kind": "job",
+                "view": view,
+                "url": view.url,
+                "label": view.job.title,
+                "note": f"{day(start)} – {'now' if view.ongoing else day(end)}",
+                "score": view.score_text,
+                "verdict": view.verdict_label,
+                "css": view.tone,
+                **placed(start, end),
+            }
+        )
+    # A label every year; over a long history, every 2, 5 or 10 years only.
+    year_share = 100 * 365 / span
+    step = next((n for n in (1, 2, 5, 10, 20) if n * year_share >= MIN_TICK_SHARE), 50)
+    ticks = [
+        {"at": _at(date(year, 1, 1), first, span), "label": str(year)}
+        for year in range(first.year, last.year + 1)
+        if year % step == 0 and date(year, 1, 1) >= first
+    ]
+    # The last label would run off the right edge: it is drawn from its end instead.
+    for tick in ticks:
+        tick["edge"] = tick["at"] > 92
+    return {"rows": rows, "ticks": ticks}

@@ -1,0 +1,392 @@
+"""The alignment pages' content: read the person's history, score it, and say it.
+
+A long history (a freelancer's thousands of gigs) is summed up in full, but a page draws
+and explains only the most recent jobs; the jobs page and each job's own page hold the
+rest. So every page's work is bounded by what it shows, plus one pass of small integer
+sums over the history. What the templates print is worked out here as plain text, once.
+"""
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from alignment import charts, headline, history, wording
+from alignment import scoring as alignment
+from alignment import steps as next_steps
+from alignment.reading import focus_of, read_history
+from alignment.scoring import PARTLY
+from careers import occupations
+from careers.models import DIRECTION_ORDER
+from core import words
+from core.vocabulary import ACHIEVED, DROPPED, HELD, OPEN_GOALS
+from jobs.models import avoid_phrases, hourly_pay, hours_text, money_text, pay_text
+
+EXPLAINED_JOBS = 10  # each with its score explained
+CHARTED_JOBS = 20  # on the timeline
+OFFERS_SHOWN = 10
+# Longer lists (goals, skills gained, missing skills) show this many, then "and N more"
+# with a link to the page that lists them all.
+LISTED = 8
+MENU_DIRECTIONS = 12  # in the "set against another direction" menu; the rest on compare
+STEPS_SHOWN = 5  # next steps shown at once; the rest folded
+STEPS_LISTED = 15  # the first STEPS_SHOWN shown, the next folded, then "and N more"
+# At most this many directions are compared side by side: each costs a pass over the history.
+COMPARED_AT_ONCE = 6
+
+
+@dataclass
+class JobView:
+    """One job as a page shows it: its result, its row, and the text the pages print."""
+
+    result: alignment.JobResult
+    row: tuple  # the job's row (history.jobs)
+    url: str
+    score_text: str
+    direction_title: str
+    # The score explained (explained jobs only): when and against what, a sentence, each
+    # component in words, the sum behind it, what it matched by name, and a note for a job
+    # done before its direction was chosen.
+    period: str = ""
+    sentence: str = ""
+    lines: list = field(default_factory=list)
+    arithmetic: str = ""
+    names: dict = field(default_factory=dict)
+    before: str = ""
+
+    @property
+    def job(self):
+        return self.result.job
+
+    @property
+    def offer(self):
+        return self.job.stage != HELD
+
+    @property
+    def verdict(self):
+        return self.result.verdict
+
+    @property
+    def verdict_label(self):
+        return wording.verdict_label(self.verdict, self.offer)
+
+    @property
+    def tone(self):
+        """The verdict's colour class (static/css/bearing.css)."""
+        return f"tone-{self.verdict}"
+
+    @property
+    def pay(self):
+        """ "11.50 EUR per hour", "2,100 EUR per month (about 12.12 EUR an hour)", or ""."""
+        row = self.row
+        said = pay_text(row.pay_amount, row.pay_period, row.currency)
+        if said and row.pay_period != "hour":
+            hourly = hourly_pay(
+                row.pay_amount, row.pay_period, row.hours_per_week, self.result.days
+            )
+            if hourly is not None:
+                said += f" (about {money_text(hourly, row.currency)} an hour)"
+        return said
+
+    @property
+    def score(self):
+        return self.result.score
+
+    @property
+    def ongoing(self):
+        return self.job.stage == HELD and self.job.ended_on is None
+
+
+def view(result, row):
+    job = result.job
+    return JobView(
+        result=result,
+        row=row,
+        url=reverse("alignment:job_detail", args=[job.id]),
+        score_text="—" if result.score is None else str(result.score),
+        direction_title="" if result.direction is None else result.direction.title,
+    )
+
+
+def views(reading, results):
+    return [view(result, reading.rows[result.job.id]) for result in results]
+
+
+def explain(user, reading, shown, lessons_of=()):
+    """Word the scores of these views, naming what each matched (and read the lessons of
+    the jobs `lessons_of`): 1 query."""
+    found = history.explained(user, [(v.job.id, v.result.direction_id) for v in shown], lessons_of)
+    for shown_view in shown:
+        result = shown_view.result
+        shown_view.period = wording.period(result.job, result.days, shown_view.direction_title)
+        shown_view.before = wording.before_direction(result.job, result.direction)
+        if result.components is not None:
+            shown_view.names = found.of(result.job.id, result.direction_id)
+            shown_view.lines = wording.component_lines(
+                result.components,
+                reading.weights.counts(result.direction_id),
+                shown_view.names,
+                offer=shown_view.offer,
+            )
+            shown_view.arithmetic = wording.arithmetic(shown_view.lines, result.exact_score)
+        shown_view.sentence = wording.sentence(
+            result.job.title,
+            shown_view.verdict,
+            shown_view.lines,
+            shown_view.direction_title,
+            offer=shown_view.offer,
+        )
+    return found
+
+
+WORTH_NAMED = 4  # skills named in the suggestion; the direction's page lists them all
+
+
+def worth_adding(reading, charted):
+    """Once for the dashboard: what the person's recent jobs trained that the occupation of
+    their direction rates more important than most occupations do, and the direction has not
+    taken as a target skill yet. Words and a link to add them, or None. Only the person
+    adding them changes any score."""
+    focus = reading.result.direction
+    if focus is None:
+        return None
+    row = reading.directions[focus.id]
+    if not row.occupation or occupations.get(row.occupation) is None:
+        return None
+    have = {occupations.fold(name) for name in reading.target_names}
+    trained = {}  # folded name -> (name, the jobs that trained it)
+    for shown in charted:
+        if not shown.row.occupation or shown.row.occupation == row.occupation:
+            continue
+        for item in occupations.distinctive_shared(shown.row.occupation, row.occupation):
+            key = occupations.fold(item.name)
+            if key not in have:
+                trained.setdefault(key, (item.name, []))[1].append(shown.job.title)
+    if not trained:
+        return None
+    names = [name for name, _ in trained.values()]
+    jobs = list(dict.fromkeys(title for _, titles in trained.values() for title in titles))
+    shown_names = names[:WORTH_NAMED]
+    more = len(names) - len(shown_names)
+    skills = words.joined(shown_names) + (f" and {words.counted(more, 'other')}" if more else "")
+    them = "it" if len(names) == 1 else "them"
+    query = urlencode({"tick": names}, doseq=True)
+    return {
+        "said": (
+            f"{occupations.get(row.occupation).title}, the occupation you linked to "
+            f"{focus.title}, rate {skills} more important than most occupations do, and the "
+            f"occupations of your jobs as {words.joined(jobs[:3])} use {them} too. "
+            f"{them.capitalize()} count in your scores only once you add {them} to your "
+            "target skills."
+        ),
+        "direction": focus.title,
+        "count": len(names),
+        "url": f"{reverse('careers:direction_detail', args=[focus.id])}?{query}#suggested",
+    }
+
+
+def _goal_progress(focus, goals, today):
+    """The focus direction's goals, and the share achieved, weighted by priority."""
+    if focus is None:
+        return None
+    listed = [goal for goal in goals if goal.data.direction_id == focus.id]
+    achieved = sum(1 for goal in listed if goal.data.status == ACHIEVED)
+    counted = sum(1 for goal in listed if goal.data.status != DROPPED)
+    items = []
+    for goal in listed:
+        status = goal.data.status
+        overdue = (
+            status in OPEN_GOALS
+            and goal.data.target_date is not None
+            and goal.data.target_date < today
+        )
+        items.append(
+            {
+                "url": reverse("careers:goal_detail", args=[goal.data.id]),
+                "title": goal.data.title,
+                "status": "overdue" if overdue else status,
+                "status_label": "Overdue" if overdue else status.capitalize(),
+                "due": words.day(goal.data.target_date) if overdue else "",
+                "advanced": wording.jobs_count(goal.advanced_by) if goal.advanced_by else "",
+            }
+        )
+    return {
+        "first": items[:LISTED],
+        "more": len(items[LISTED:]),
+        "any": bool(items),
+        "percent": alignment.round_half_up(Fraction(100 * achieved, counted)) if counted else None,
+        "said": f"{achieved} of {words.counted(counted, 'goal')} achieved"
+        + (f", and {len(listed) - counted} dropped." if counted < len(listed) else "."),
+    }
+
+
+def dashboard(user, today, direction_id=None):
+    """Everything the dashboard template shows (7 queries; LookupError as `read`)."""
+    directions = history.directions(user)
+    if direction_id is not None and direction_id not in directions:
+        raise LookupError(direction_id)
+    goals = history.goals(user, focus_of(directions, direction_id))
+    reading = read_history(
+        user, today, direction_id, directions=directions, goals=[goal.data for goal in goals]
+    )
+    result = reading.result
+    held = [r for r in result.jobs if r.job.stage == HELD]  # newest start first
+    charted = views(reading, held[:CHARTED_JOBS])
+    offers = views(reading, [r for r in result.jobs if r.job.stage != HELD][:OFFERS_SHOWN])
+    explained = charted[:EXPLAINED_JOBS]
+    found = explain(user, reading, explained + offers, [v.job.id for v in explained])
+    tallied = history.tallies(user, result.direction.id if result.direction else None)
+    gained = [
+        {"name": name, "first": first}
+        for name, first in sorted(tallied["skill"], key=lambda item: item[0].casefold())
+    ]
+    focus = result.direction
+    wanted = tallied["wanted"]
+    importance = {skill.name: skill.importance for skill in reading.targets}
+    # The first step is the headline's "Next"; the card lists the ones after it.
+    steps = next_steps.next_steps(result.next_steps[: STEPS_LISTED + 1])
+    return {
+        "reading": reading,  # the scored history, for the shared page's story
+        "result": result,
+        "drift_days": alignment.DRIFT_WINDOW_DAYS,
+        "direction": focus,
+        "held": bool(held),
+        "held_count": len(held),
+        "explained": explained,
+        "charted": charted,
+        "headline": headline.headline(result.jobs, focus, steps[0] if steps else None),
+        "disagree": headline.disagree(result, focus, reading.targets),
+        "timeline": charts.timeline_chart(
+            charted, [reading.weights.direction(row) for row in directions.values()], today
+        ),
+        "legend": wording.legend({view.verdict for view in charted}),
+        "offers": offers,
+        "offer_count": len(result.jobs) - len(held),
+        # What the jobs gave, with what the person values and no job gave at 0.
+        "values_tally": [
+            {"label": wording.VALUE_LABELS.get(key, key), "count": count, "wanted": key in wanted}
+            for key, count in sorted(
+                [*tallied["value"], *((key, 0) for key in wanted - dict(tallied["value"]).keys())],
+                key=lambda item: (-item[1], item[0]),
+            )
+        ],
+        "skills_gained": gained[:LISTED],
+        "skills_gained_more": len(gained[LISTED:]),
+        "missing": [
+            {"name": name, "importance": wording.IMPORTANCE_PHRASES[importance[name]]}
+            for name in result.missing[:LISTED]
+        ],
+        "missing_more": len(result.missing[LISTED:]),
+        "worth_adding": worth_adding(reading, charted),
+        "goal_progress": _goal_progress(focus, goals, today),
+        "lessons": [
+            (v, found.lessons[v.job.id]) for v in explained if found.lessons.get(v.job.id, "")
+        ],
+        "avoid": [(v, phrase) for v in explained for phrase in avoid_phrases(v.row.avoid)],
+        "directions": _ranked(directions)[:MENU_DIRECTIONS],
+        "directions_more": max(len(directions) - MENU_DIRECTIONS, 0),
+        "statement": directions[focus.id].statement if focus else "",
+        "next_steps": steps[1 : STEPS_SHOWN + 1],
+        "more_steps": steps[STEPS_SHOWN + 1 :],
+        "next_steps_more": len(result.next_steps[STEPS_LISTED + 1 :]),
+        "today": today,
+        "aligned_at": alignment.ALIGNED_AT,
+        "undescribed": sum(1 for r in held if r.needs_details),
+        "current_job": _current_job([r for r in result.jobs if r.job.stage == HELD]),
+        **headline.figure_texts(
+            result, focus, reading.targets, partly=any(r.verdict == PARTLY for r in held)
+        ),
+    }
+
+
+def _ranked(directions):
+    """The current direction, then those considered (the newest first), then past ones."""
+    return sorted(directions.values(), key=lambda d: (DIRECTION_ORDER[d.status], -d.id))
+
+
+def default_comparison(directions):
+    """The directions compared when the person has not chosen: the first COMPARED_AT_ONCE
+    in the order of `_ranked`."""
+    return sorted(d.id for d in _ranked(directions)[:COMPARED_AT_ONCE])
+
+
+def compare(user, today, ids, directions):
+    """The whole history set against each of these directions in turn (ids of the person's
+    `directions`, at most COMPARED_AT_ONCE): 3 queries, then a pass over the history a
+    direction."""
+    reading = read_history(user, today, directions=directions, compared=ids)
+    jobs = reading.jobs()
+    return {
+        "rows": [
+            reading.assess(direction_id, jobs)
+            for direction_id in sorted(
+                ids, key=lambda d: (DIRECTION_ORDER[directions[d].status], d)
+            )
+        ],
+        "has_jobs": bool(jobs),
+        "aligned_at": alignment.ALIGNED_AT,
+    }
+
+
+def job_card(user, job_id, today):
+    """One job's score against the direction it is set against, explained: 4 queries."""
+    reading = read_history(user, today, job_ids=[job_id])
+    shown = views(reading, [r for r in reading.result.jobs if r.job.id == job_id])
+    explain(user, reading, shown)
+    return shown[0]
+
+
+def judged(user, job_ids, today):
+    """{job id: JobView} of these jobs, each with its score and verdict (not explained): 3
+    queries, for a list of jobs."""
+    if not job_ids:
+        return {}
+    reading = read_history(user, today, job_ids=job_ids)
+    return {shown.job.id: shown for shown in views(reading, reading.result.jobs)}
+
+
+def _current_job(held):
+    """The job the person has now (the newest ongoing one), or else their latest."""
+    ongoing = [r for r in held if r.job.ended_on is None]
+    return (ongoing or held or [None])[0]
+
+
+def weigh_offer(user, offer_id, today, offer_skills):
+    """An offer set beside the job the person has (or had last): both scores and their
+    parts, pay an hour, hours, the missing skills it would close, its flags, and a verdict
+    in words. 5 queries. `offer_skills` are the names of the skills the offer would use or
+    teach (the page has read them already)."""
+    reading = read_history(user, today)
+    result = reading.result
+    offer = next(r for r in result.jobs if r.job.id == offer_id)
+    held = [r for r in result.jobs if r.job.stage == HELD]
+    current = _current_job(held)
+    shown = views(reading, [offer] + ([current] if current else []))
+    explain(user, reading, shown)
+    offer_view = shown[0]
+    current_view = shown[1] if current else None
+    folded = {name.casefold() for name in offer_skills}
+    closes = [name for name in result.missing if name.casefold() in folded]
+    sides = [_side(offer_view)] + ([_side(current_view)] if current_view else [])
+    return {
+        "offer": offer_view,
+        "current": current_view,
+        "sides": sides,
+        "closes": closes,
+        "missing": result.missing,
+        "direction": result.direction,
+        "verdict": wording.offer_verdict(offer_view, current_view, result.direction, closes, sides),
+    }
+
+
+def _side(shown):
+    """One column of the offer page: the score, its parts, pay an hour and hours."""
+    row = shown.row
+    hourly = hourly_pay(row.pay_amount, row.pay_period, row.hours_per_week, shown.result.days)
+    return {
+        "view": shown,
+        "hourly": hourly,
+        "hourly_text": "" if hourly is None else money_text(hourly, row.currency),
+        "hours": "" if row.hours_per_week is None else hours_text(row.hours_per_week),
+    }

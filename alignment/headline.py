@@ -1,0 +1,236 @@
+"""The dashboard's first words: the headline in days and job names by verdict, the coverage
+figure and where it came from, and why coverage and the average score disagree when they do."""
+
+from alignment.scoring import (
+    ALIGNED_AT,
+    BILLS,
+    BUILT,
+    DETAILS,
+    LITTLE,
+    PARTLY,
+    PARTLY_AT,
+    UNSCORED,
+    round_half_up,
+)
+from alignment.wording import IMPORTANCE_PHRASES, VERDICT_LABELS, career, days_count
+from core.vocabulary import HELD
+from core.words import counted, joined
+
+# The verdicts the headline's days are told by, in the order it tells them.
+DAY_VERDICTS = (BUILT, PARTLY, BILLS, LITTLE)
+
+
+HEADLINE_NAMES = 3  # jobs named under each verdict, the longest first, then "and N more"
+
+
+# What the days of each verdict did: "… paid the bills", "… built some of it".
+DID = {
+    BUILT: "built {career}",
+    PARTLY: "built some of {career}",
+    BILLS: "paid the bills",
+    LITTLE: "did little for {career}",
+}
+
+
+def share_of(part, whole):
+    """How much of a whole, in words a person trusts: "all", "most" (more than half, not
+    all), "half", or else the percentage ("30%")."""
+    if part == whole:
+        return "all"
+    if 2 * part == whole:
+        return "half"
+    if 2 * part > whole:
+        return "most"
+    return f"{round_half_up(100 * part / whole)}%"
+
+
+def _names(titles):
+    """A group's job names, the longest first: "Waiter, Stage-hand and 3 more"."""
+    shown = titles[:HEADLINE_NAMES]
+    more = len(titles) - len(shown)
+    if more:
+        return f"{', '.join(shown)} and {counted(more, 'other job')}"
+    return joined(shown)
+
+
+def headline(results, direction, first_step=None):
+    """The answer at the top of the dashboard, from the verdicts of the held jobs: the days
+    of each verdict with the jobs named, what needs details first, and the one thing to do
+    next."""
+    held = [r for r in results if r.job.stage == HELD and r.days > 0]
+    groups = []
+    for verdict in DAY_VERDICTS:
+        jobs = sorted((r for r in held if r.verdict == verdict), key=lambda r: (-r.days, r.job.id))
+        if jobs:
+            groups.append(
+                {
+                    "verdict": verdict,
+                    "tone": f"tone-{verdict}",
+                    "label": VERDICT_LABELS[verdict],
+                    "days": sum(r.days for r in jobs),
+                    "names": _names(list(dict.fromkeys(r.job.title for r in jobs))),
+                }
+            )
+    total = sum(group["days"] for group in groups)
+    for group in groups:
+        group["percent"] = round_half_up(100 * group["days"] / total)
+        group["days_text"] = days_count(group["days"])
+    answer = ""
+    if groups:
+        largest = max(groups, key=lambda g: (g["days"], -DAY_VERDICTS.index(g["verdict"])))
+        share = share_of(largest["days"], total)
+        title = direction.title if direction else ""
+        did = DID[largest["verdict"]].format(career=career(title) if title else "the career")
+        if share in ("all", "most", "half"):
+            answer = f"{share.capitalize()} of your days in work {did}."
+        else:
+            answer = f"The largest share of your days in work ({share}) {did}."
+    waiting = []
+    silent = list(dict.fromkeys(r.job.title for r in held if r.verdict == DETAILS))
+    if silent:
+        verb = "needs" if len(silent) == 1 else "need"
+        quoted = [f"“{title}”" for title in silent]
+        jobs = "Your job" if len(silent) == 1 else "Your jobs"
+        waiting.append(f"{jobs} {_names(quoted)} {verb} details before {_it(silent)} can count")
+    unscored = list(dict.fromkeys(r.job.title for r in held if r.verdict == UNSCORED))
+    if unscored:
+        quoted = [f"“{title}”" for title in unscored]
+        waiting.append(f"{_names(quoted)} cannot be scored yet")
+    return {
+        "answer": answer,
+        "bar": groups,
+        "overlap": _overlapping([r for r in held if r.verdict in DAY_VERDICTS]),
+        "waiting": f"{joined(waiting)}." if waiting else "",
+        "next": first_step,
+    }
+
+
+def _overlapping(results):
+    """Whether any two of these jobs ran at the same time (their days then count twice)."""
+    periods = sorted((r.job.started_on.toordinal(), r.days) for r in results)
+    end = None  # the latest day (exclusive) any job so far reaches
+    for start, days in periods:
+        if end is not None and start < end:
+            return True
+        end = max(end or 0, start + days)
+    return False
+
+
+def _it(titles):
+    return "it" if len(titles) == 1 else "they"
+
+
+# When the overall score and the skill coverage differ by this much, the headline says why.
+DISAGREE_BY = 20
+
+
+SOURCES_NAMED = 4  # where coverage came from: this many sources named, then "and N more"
+
+
+def figure_texts(result, direction, target_skills=(), partly=False):
+    """The sentences under the three figures beneath the headline."""
+    title = direction.title if direction else ""
+    return {
+        "overall_text": (
+            f"The average score of your jobs against {title}, out of 100; a job you did for "
+            "longer counts for more."
+            if direction
+            else "The average score of your jobs against their directions, out of 100; a job "
+            "you did for longer counts for more."
+        ),
+        "aligned_text": (
+            f"of your days in work were in jobs that built the career (a score of {ALIGNED_AT} "
+            "or more)."
+            + (
+                f" Days in jobs that built some of it ({PARTLY_AT} to {ALIGNED_AT - 1}) are not "
+                "counted here."
+                if partly
+                else ""
+            )
+        ),
+        "coverage": coverage_figure(result.coverage, target_skills, title),
+        "coverage_empty": (
+            f"Add the skills {title} needs to see how many you have."
+            if direction
+            else "Describe your current direction and the skills it needs."
+        ),
+    }
+
+
+def coverage_figure(coverage, target_skills, title):
+    """The skill coverage as a person counts it — "3 of 5" skills — with the weighted
+    percentage the figures use, and why the two differ: "the 2 you miss are essential"."""
+    if coverage is None or not target_skills:
+        return None
+    have = [skill for skill in target_skills if skill.covered]
+    miss = [skill for skill in target_skills if not skill.covered]
+    total = len(target_skills)
+    why = ""
+    if have and miss and 100 * len(have) != coverage * total:
+        # The weighted share differs from the count: say which side weighs more.
+        heavier = miss if 100 * len(have) > coverage * total else have
+        levels = [
+            IMPORTANCE_PHRASES[n] for n in (3, 2, 1) if any(s.importance == n for s in heavier)
+        ]
+        side = "you miss" if heavier is miss else "you have"
+        which = "the one" if len(heavier) == 1 else f"the {len(heavier)}"
+        verb = "is" if len(heavier) == 1 else "are"
+        why = f", because {which} {side} {verb} {joined(levels, 'or')}"
+    counted_ = f"all {total}" if len(have) == total else f"{len(have)} of the {total}"
+    return {
+        "have": len(have),
+        "total": total,
+        "percent": coverage,
+        "said": (
+            f"You have {counted_} skills {career(title)} needs, from a job or from learning "
+            "you finished."
+        ),
+        "weighed": bool(have and miss),
+        "why": why,
+    }
+
+
+def _sources(target_skills):
+    """Where the covered target skills came from, as the cards say it, grouped by source:
+    "Strength training (used as Gym assistant), Public speaking and Choreography (learned
+    as Camp counsellor) and Stage presence (from Wrestling school)"."""
+    by_source = {}
+    for skill in target_skills:
+        if not skill.covered:
+            continue
+        if skill.job_taught:
+            source = f"learned in your job “{skill.job}”"
+        elif skill.job and not skill.learning:
+            source = f"you used it in your job “{skill.job}”"
+        else:
+            source = f"from “{skill.learning}”"
+        by_source.setdefault(source, []).append(skill.name)
+    said = [f"{joined(names)} ({source})" for source, names in by_source.items()]
+    shown = said[:SOURCES_NAMED]
+    more = len(said) - len(shown)
+    return joined(shown + ([counted(more, "other source")] if more else []))
+
+
+def disagree(result, direction, target_skills):
+    """Why skill coverage and the jobs' average score tell different stories, or ""."""
+    overall, coverage = result.overall, result.coverage
+    if direction is None or overall is None or coverage is None:
+        return ""
+    if coverage >= overall + DISAGREE_BY:
+        have = sum(1 for skill in target_skills if skill.covered)
+        total = len(target_skills)
+        counted_ = f"all {total}" if have == total else f"{have} of the {total}"
+        return (
+            f"Why do you have {counted_} skills {career(direction.title)} needs, when your "
+            f"jobs score only {overall} out of 100 on average? Because your skills count "
+            f"wherever they came from — {_sources(target_skills)} — while a job's score "
+            "counts only what that job gave you."
+        )
+    if overall >= coverage + DISAGREE_BY:
+        return (
+            f"Why do your jobs score {overall} out of 100 on average, when you have only "
+            f"{coverage}% of the skills {career(direction.title)} needs by weight? Your jobs "
+            "gave you much of what it asks for — its goals, the things you value, a fit with "
+            "who you are — but you still miss skills it needs: see Missing skills."
+        )
+    return ""

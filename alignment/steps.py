@@ -1,0 +1,90 @@
+"""The next steps in words: what each step of alignment.assessment.assess says, and the link
+that acts on it."""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from alignment.wording import IMPORTANCE_PHRASES, career
+from core.words import counted, day, job_name, joined
+
+ACTIONS = {
+    # kind: (the link's words, the page it opens, the step's field that names the object)
+    "learn_skill": ("Add learning for it", "careers:learning_add", None),
+    "overdue_goal": ("Review the goal", "careers:goal_detail", "goal_id"),
+    "shape_direction": ("Complete the direction", "careers:direction_edit", "direction_id"),
+    "weak_job": ("See why it scores low", "alignment:job_detail", "job_id"),
+    "next_job": ("See the jobs that would build it", "alignment:next", None),
+    "weigh_offer": ("Weigh the offer", "alignment:job_detail", "job_id"),
+    "describe_job": ("Add its details", "jobs:job_edit", "job_id"),
+}
+
+
+def said(step):
+    """The sentence of one next step (alignment.assessment.NextStep)."""
+    job = job_name(step.job_title, step.job_employer)
+    if step.kind == "learn_skill":
+        phrase = IMPORTANCE_PHRASES.get(step.importance, "needed")
+        return (
+            f"Find a way to learn {step.skill_name}: you marked it {phrase} for "
+            f"{career(step.direction_title)}, and no job or learning of yours covers it yet."
+        )
+    if step.kind == "overdue_goal":
+        return (
+            f"“{step.goal_title}” was due on {day(step.due)} — mark it achieved, set a new "
+            "date, or drop it."
+        )
+    if step.kind == "shape_direction":
+        return (
+            f"{step.direction_title} has no {joined(step.lacking, 'or')} yet — add them so "
+            "your jobs can be set against it."
+        )
+    if step.kind == "next_job":
+        have = (
+            f" You already have every skill {career(step.direction_title)} needs."
+            if step.every_skill
+            else ""
+        )
+        return (
+            "Most of your days in work paid the bills: look for a job you could get now that "
+            f"would also build {career(step.direction_title)}.{have}"
+        )
+    if step.kind == "weigh_offer" and step.phrases:
+        phrases = ", ".join(f"“{phrase}”" for phrase in step.phrases)
+        return (
+            f"The offer to work as {job} mentions {phrases}, which you noted to avoid — weigh "
+            "it before you answer."
+        )
+    if step.kind == "weigh_offer":
+        return (
+            f"The offer to work as {job} scores {step.score}: it would build "
+            f"{career(step.direction_title)} — weigh it against the job you have."
+        )
+    if step.kind == "describe_job":
+        more = f" (and {counted(step.more, 'more job')})" if step.more else ""
+        return (
+            f"{job}{more} needs details: say which skills it used and what it gave you, and it "
+            "will count in your figures."
+        )
+    # weak_job
+    return (
+        f"The job you have, {job}, scores {step.score}: plan a next job that uses your target "
+        "skills."
+    )
+
+
+def next_steps(steps):
+    """Next steps (alignment.assessment.NextStep), each said and with the link that acts on it."""
+    shown = []
+    for step in steps:
+        action, viewname, field = ACTIONS[step.kind]
+        if step.kind == "learn_skill":  # the learning form comes with the skill filled in
+            url = f"{reverse(viewname)}?{urlencode({'skill': step.skill_name})}"
+        elif step.kind == "next_job":  # the bridges toward the direction the page is about
+            url = f"{reverse(viewname)}?{urlencode({'direction': step.direction_id})}"
+        elif field is None:
+            url = reverse(viewname)
+        else:
+            url = reverse(viewname, args=[getattr(step, field)])
+        shown.append({"kind": step.kind, "text": said(step), "action": action, "url": url})
+    return shown

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from alignment import next_views, views
+
+app_name = "alignment"
+
+# The pages that set the person's jobs against their direction.
+urlpatterns = [
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/compare/", views.compare, name="compare"),
+    path("story/", views.story_page, name="story"),
+    path("scores/", views.how_scores_work, name="how_scores_work"),
+    path("jobs/", views.job_list, name="job_list"),
+    path("jobs/<int:pk>/", views.job_detail, name="job_detail"),
+    path("jobs/<int:pk>/took-it/", views.job_took_it, name="job_took_it"),
+    # Your next job: the bridges toward a direction
+    path("next/", next_views.next_job_page, name="next"),
+    path("next/how/", next_views.how_bridges_work, name="next_how"),
+    path("next/jobs/<int:pk>/occupation/", next_views.link_occupation, name="next_link"),
+]

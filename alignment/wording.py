@@ -1,0 +1,403 @@
+"""The words the alignment pages say about one job: its verdict and score in plain words
+first, the arithmetic one click away, and the counts and periods the pages share."""
+
+from django.utils import dateformat
+
+from alignment.scoring import (
+    ALIGNED_AT,
+    BILLS,
+    BUILT,
+    DETAILS,
+    GOALS_WEIGHT,
+    IDENTITY_WEIGHT,
+    LITTLE,
+    PARTLY,
+    PARTLY_AT,
+    SKILLS_WEIGHT,
+    UNSCORED,
+    VALUES_WEIGHT,
+    VERDICTS,
+    round_half_up,
+)
+from careers.models import Value
+from core.vocabulary import HELD, OFFER
+from core.words import counted, day, joined
+from jobs.models import Fit, money_text
+
+VALUE_LABELS = dict(Value.choices)
+FIT_LABELS = dict(Fit.choices)
+
+# Each verdict (alignment.scoring.verdict) as a page names it: of a job held, and of an offer.
+VERDICT_LABELS = {
+    BUILT: "Built the career",
+    PARTLY: "Built some of it",
+    BILLS: "Paid the bills",
+    LITTLE: "Did little for it",
+    DETAILS: "Needs details",
+    UNSCORED: "Not scored",
+}
+OFFER_VERDICT_LABELS = {
+    BUILT: "Would build the career",
+    PARTLY: "Would build some of it",
+    BILLS: "Would pay the bills",
+    LITTLE: "Would do little for it",
+    DETAILS: "Needs details",
+    UNSCORED: "Not scored",
+}
+# What puts a job under each verdict, for legends and "How scores work".
+VERDICT_RULES = {
+    BUILT: f"a score of {ALIGNED_AT} or more",
+    PARTLY: f"a score of {PARTLY_AT} to {ALIGNED_AT - 1}",
+    BILLS: f"a score under {PARTLY_AT}, from paid work",
+    LITTLE: f"a score under {PARTLY_AT}, from unpaid work",
+    DETAILS: "not described yet",
+    UNSCORED: "no direction, or nothing to measure it by",
+}
+
+
+# A target skill's importance (1-3), as a sentence says it.
+IMPORTANCE_PHRASES = {3: "essential", 2: "important", 1: "nice to have"}
+
+
+def career(title):
+    """ "your professional wrestler career", "your UX designer career": a direction's title
+    inside a sentence (a capital that only starts it is dropped), as a career (a title that
+    already says career is kept)."""
+    if len(title) > 1 and title[0].isupper() and title[1].islower():
+        title = title[0].lower() + title[1:]
+    if title.split()[-1].casefold() in ("career", "careers"):
+        return f"your {title}"
+    return f"your {title} career"
+
+
+def verdict_label(verdict, offer=False):
+    """ "Paid the bills", or for an offer "Would pay the bills"."""
+    return (OFFER_VERDICT_LABELS if offer else VERDICT_LABELS)[verdict]
+
+
+def legend(shown=VERDICTS):
+    """The verdicts a chart's colours stand for (those `shown`), each with its rule, in
+    order."""
+    return [
+        {"verdict": key, "label": VERDICT_LABELS[key], "rule": VERDICT_RULES[key]}
+        for key in VERDICTS
+        if key in shown
+    ]
+
+
+def _some_of(verb, names, total, one, whose, nouns):
+    """ "advanced 2 of your 4 goals: A, B", "advanced none of your 4 goals", "advanced all 4
+    of your goals", "advanced your one goal"… and the same without the names."""
+    if total == 1:
+        counted_ = one if names else f"not {one}"
+        said = f"{verb} {counted_}"
+    elif not names:
+        said = f"{verb} none of {whose} {total} {nouns}"
+    elif len(names) == total:
+        said = f"{verb} all {total} of {whose} {nouns}"
+    else:
+        said = f"{verb} {len(names)} of {whose} {total} {nouns}"
+    return said + (f": {', '.join(names)}" if names else ""), said
+
+
+# The verbs of a job held, and of an offer (what it would do). A skill a job *used* is one
+# the person already had; one it *taught* them (ticked "gained") they learned there: both
+# count the same.
+VERBS = {
+    False: {
+        "use": "used",
+        "teach": "taught you",
+        "none": "used none",
+        "advance": "advanced",
+        "give": "gave",
+        "fit": "you rated how well it fitted who you are",
+        "fit_short": "fitted who you are",
+        "no_fit": "not counted: you have not rated how well it fitted who you are",
+    },
+    True: {
+        "use": "would use",
+        "teach": "would teach you",
+        "none": "would use none",
+        "advance": "would advance",
+        "give": "would give",
+        "fit": "you expect it to fit who you are",
+        "fit_short": "would fit who you are",
+        "no_fit": "not counted: you have not said how well you expect it to fit who you are",
+    },
+}
+
+
+def _skills_said(names, total, verbs):
+    """What a job did with the direction's target skills, the used told from the taught:
+    ("Used Choreography and taught you Strength training (2 of your 5 target skills)",
+    "used 1 and taught you 1 of your 5 target skills")."""
+    gained = set(names.get("gained", ()))
+    used = [name for name in names["skills"] if name not in gained]
+    taught = [name for name in names["skills"] if name in gained]
+    of = "your one target skill" if total == 1 else f"your {total} target skills"
+    if not used and not taught:
+        return f"{verbs['none']} of {of}", f"{verbs['none']} of {of}"
+    count = len(used) + len(taught)
+    share = (
+        of
+        if total == 1
+        else "both your target skills"
+        if count == total == 2
+        else f"all {total} of your target skills"
+        if count == total
+        else f"{count} of {of}"
+    )
+    # "would use A and teach you B": the second verb without its "would".
+    teach = verbs["teach"].removeprefix("would ") if used else verbs["teach"]
+    long_parts = [f"{verbs['use']} {joined(used)}"] if used else []
+    long_parts += [f"{teach} {joined(taught)}"] if taught else []
+    if used and taught:
+        short = f"{verbs['use']} {len(used)} of {of} and {teach} {len(taught)} more"
+    else:
+        short = f"{verbs['use'] if used else verbs['teach']} {share}"
+    return f"{' and '.join(long_parts)} ({share})", short
+
+
+def component_lines(parts, counts, names, offer=False):
+    """Each component of a score in plain words, and the arithmetic behind it.
+
+    `parts` are the job's Components against its direction, `counts` how many target
+    skills, goals (not dropped) and values the direction has, `names` the matched ones
+    (history.Explained.of, with the skills it gained); an offer's are said as what it would
+    do. Each line has the words a card shows (`said`) and the shorter ones its sentence
+    takes (`reason`).
+    """
+    verbs = VERBS[offer]
+    values = [VALUE_LABELS.get(key, key) for key in names["values"]]
+    fit = None if parts.identity is None else round_half_up(parts.identity * 4) + 1
+    skills = goals = said_values = ("", "")
+    if parts.skills is not None:
+        skills = _skills_said(names, counts["skills"], verbs)
+    if parts.goals is not None:
+        goals = _some_of(
+            verbs["advance"], names["goals"], counts["goals"], "your one goal", "your", "goals"
+        )
+    if parts.values is not None:
+        said_values = _some_of(
+            verbs["give"],
+            values,
+            counts["values"],
+            "the one thing you value from work",
+            "the",
+            "things you value from work",
+        )
+    lines = [
+        (
+            "Skills",
+            SKILLS_WEIGHT,
+            parts.skills,
+            parts.skills_weight,
+            skills if parts.skills is not None else NOT_COUNTED["skills"],
+        ),
+        (
+            "Goals",
+            GOALS_WEIGHT,
+            parts.goals,
+            parts.goals_weight,
+            goals if parts.goals is not None else NOT_COUNTED["goals"],
+        ),
+        (
+            "Values",
+            VALUES_WEIGHT,
+            parts.values,
+            parts.values_weight,
+            said_values if parts.values is not None else NOT_COUNTED["values"],
+        ),
+        (
+            "Fit",
+            IDENTITY_WEIGHT,
+            parts.identity,
+            None if fit is None else (fit - 1, 4),
+            (
+                f"{verbs['fit']}: {fit} of 5, {FIT_LABELS[fit].lower()}",
+                f"{verbs['fit_short']} {fit} of 5",
+            )
+            if fit is not None
+            else (verbs["no_fit"], ""),
+        ),
+    ]
+    return [
+        {
+            "name": name,
+            "weight": weight,
+            "said": said[:1].upper() + said[1:],
+            "reason": reason,
+            "counted": ratio is not None,
+            "fraction": "" if ratio is None else f"{got[0]}/{got[1]}",
+        }
+        for name, weight, ratio, got, (said, reason) in lines
+    ]
+
+
+NOT_COUNTED = {
+    "skills": ("not counted: the direction has no target skills yet", ""),
+    "goals": ("not counted: the direction has no goals yet (dropped ones do not count)", ""),
+    "values": ("not counted: the direction has no values yet", ""),
+}
+
+
+def arithmetic(lines, exact):
+    """The sum behind a score: "(4 × 4/9 + 3 × 2/5 + …) ÷ 10 × 100 = 59.78, rounded: 60"."""
+    counted = [line for line in lines if line["counted"]]
+    if not counted or exact is None:
+        return ""
+    terms = " + ".join(f"{line['weight']} × {line['fraction']}" for line in counted)
+    weights = sum(line["weight"] for line in counted)
+    return (
+        f"({terms}) ÷ {weights} × 100 = {float(exact):.2f}, rounded half up to "
+        f"{round_half_up(exact)}"
+    )
+
+
+OPENINGS = {
+    BUILT: "{title} built {career}",
+    PARTLY: "{title} built some of {career}",
+    BILLS: "{title} paid the bills but did little for {career}",
+    LITTLE: "{title} did little for {career}",
+}
+OFFER_OPENINGS = {
+    BUILT: "{title} would build {career}",
+    PARTLY: "{title} would build some of {career}",
+    BILLS: "{title} would pay the bills but do little for {career}",
+    LITTLE: "{title} would do little for {career}",
+}
+
+
+def sentence(title, verdict, lines, direction_title, offer=False):
+    """The sentence a job's card leads with, following its verdict."""
+    if verdict == DETAILS:
+        if offer:
+            return (
+                f"You have not said yet which skills {title} would use or what it would give "
+                "you, so it cannot be scored."
+            )
+        return (
+            f"You have not said yet which skills {title} used or what it gave you, so it is "
+            "not counted in your figures."
+        )
+    if verdict == UNSCORED:
+        if not direction_title:
+            return f"There is no direction to set {title} against yet."
+        return (
+            f"{direction_title} has no target skills, goals or values yet, and you have not "
+            f"rated how well {title} fits you: there is nothing to score it by."
+        )
+    opening = (OFFER_OPENINGS if offer else OPENINGS)[verdict].format(
+        title=title, career=career(direction_title)
+    )
+    # The two weightiest parts, without the names the lines below give.
+    reasons = [line["reason"] for line in lines if line["counted"]][:2]
+    joiner = ", and " if any(" and " in reason for reason in reasons) else " and "
+    return f"{opening}: it {joiner.join(reasons)}." if reasons else f"{opening}."
+
+
+def before_direction(job, direction):
+    """A note for a held job that began before the person chose its direction, or ""."""
+    if job.stage != HELD or not job.described or direction is None:
+        return ""
+    if direction.started_on is None or job.started_on >= direction.started_on:
+        return ""
+    did = "did" if job.ended_on is not None and job.ended_on < direction.started_on else "started"
+    return (
+        f"You {did} this job before you chose {direction.title} ({day(direction.started_on)}); "
+        "it is still scored for that career."
+    )
+
+
+def period(job, days, direction_title):
+    """ "Jan 2024 – now · 352 days · against Professional wrestler"; an offer "from Nov 2026"."""
+    if job.started_on is None:
+        said = "No start date" if job.stage == HELD else "No start date yet"
+    elif job.stage == OFFER and job.ended_on is None:
+        said = f"From {dateformat.format(job.started_on, 'M Y')}"
+    else:
+        end = dateformat.format(job.ended_on, "M Y") if job.ended_on else "now"
+        said = f"{dateformat.format(job.started_on, 'M Y')} – {end}"
+        if job.stage == HELD:
+            said += f" · {days_count(days)}"
+    if direction_title:
+        said += f" · scored for {direction_title}"
+    return said
+
+
+def jobs_count(count):
+    """ "1 job", "3 jobs"."""
+    return counted(count, "job")
+
+
+def days_count(count):
+    """ "1 day", "3 days", "1,507 days"."""
+    return f"{count:,} day" if count == 1 else f"{count:,} days"
+
+
+# -- the headline ------------------------------------------------------------------------------
+
+
+def offer_verdict(offer, current, direction, closes, sides):
+    """What an offer would change for the person first, then how it compares with the job
+    they have (offer and current: JobViews; `sides`: the offer page's columns, with pay an
+    hour)."""
+    if direction is None:
+        return ["Describe your direction to see what this offer would do for it."]
+    said = []
+    name = offer.job.title
+    if offer.result.needs_details:
+        said.append(
+            f"Say what {name} would give you and which skills it would use, and Bearing "
+            f"will set it against {direction.title}."
+        )
+    gains, losses = [], []
+    if closes:
+        gains.append(
+            f"give you {joined(closes)}, which {direction.title} needs and you do not have yet"
+        )
+    goals = offer.names.get("goals", []) if offer.names else []
+    if goals:
+        quoted = [f"“{goal}”" for goal in goals]
+        gains.append(f"advance your goal{'s' if len(goals) > 1 else ''} {joined(quoted)}")
+    hourly = [side["hourly"] for side in sides]
+    if (
+        len(hourly) == 2
+        and None not in hourly
+        and sides[0]["view"].row.currency == sides[1]["view"].row.currency
+    ):
+        difference = hourly[0] - hourly[1]
+        currency = sides[0]["view"].row.currency
+        than = f"than {current.job.title}"
+        if difference > 0:
+            gains.append(f"pay {money_text(difference, currency)} more an hour {than}")
+        elif difference < 0:
+            losses.append(f"it pays {money_text(-difference, currency)} less an hour {than}")
+        else:
+            losses.append(f"it pays the same an hour as {current.job.title}")
+    nothing = not closes and not goals and not offer.result.needs_details
+    if gains and nothing:
+        said.append(
+            f"Taking {name} would {joined(gains)}, but give you none of the skills you miss "
+            "and advance none of your goals."
+        )
+    elif gains:
+        said.append(f"Taking {name} would {joined(gains)}.")
+    elif nothing:
+        said.append(
+            f"Taking {name} would give you none of the skills you miss and advance none of "
+            "your goals."
+        )
+    said += [f"{loss[:1].upper()}{loss[1:]}." for loss in losses]
+    if offer.score is not None:
+        label = OFFER_VERDICT_LABELS[offer.verdict].lower()
+        if current is not None and current.score is not None:
+            said.append(
+                f"Against {direction.title} it scores {offer.score} out of 100, so it "
+                f"{label}; {current.job.title} scores {current.score}."
+            )
+        else:
+            said.append(
+                f"Against {direction.title} it scores {offer.score} out of 100, so it {label}."
+            )
+    return said  # its flags follow, in the page's own warning

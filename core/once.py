@@ -1,0 +1,84 @@
+"""A form posted twice saves once."""
+
+import uuid
+
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+
+from core.models import FormSubmission
+
+FIELD = "once"
+FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
+REDIRECTS = (301, 302, 303)
+
+
+class SavedOnce:
+    """A form that carries a one-time token (the hidden field `once`, given to every add
+    form) is saved at most once, whether it is sent twice in a row or twice at once.
+
+    The token is claimed, in the database, before the view runs and in the same transaction
+    as everything the view writes. A second sending waits for the first to finish: if the
+    first saved (it answered with a redirect), the second is sent where the first led, with a
+    word that it was saved already; if the first was refused (the form re-shown with its
+    errors), its claim is gone and the second is treated as new. A view that reads its own
+    body (the import's upload) is left alone.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = self.token_of(request)
+        if token is None:
+            return self.get_response(request)
+        owner = request.user
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    claim = FormSubmission.objects.create(
+                        owner=owner,
+                        token=token,
+                        expires_at=timezone.now() + FormSubmission.LIFETIME,
+                    )
+            except IntegrityError:
+                return self.sent_again(request, owner, token)
+            response = self.get_response(request)
+            if response.status_code in REDIRECTS and response.has_header("Location"):
+                claim.location = response["Location"][:500]
+                claim.save(update_fields=["location"])
+                FormSubmission.objects.filter(owner=owner, expires_at__lt=timezone.now()).delete()
+            else:
+                claim.delete()  # nothing saved: the same form may be sent again
+        return response
+
+    @staticmethod
+    def token_of(request):
+        if request.method != "POST" or request.content_type not in FORMS:
+            return None
+        if not request.user.is_authenticated:
+            return None
+        try:
+            view = resolve(request.path_info).func
+        except Resolver404:
+            return None
+        if getattr(view, "csrf_exempt", False):
+            # A view that reads its own body (the import's upload) is exempt from the CSRF
+            # middleware for that very reason: its body is not read here either.
+            return None
+        try:
+            return uuid.UUID(request.POST.get(FIELD, ""))
+        except ValueError:
+            return None
+
+    @staticmethod
+    def sent_again(request, owner, token):
+        first = FormSubmission.objects.filter(owner=owner, token=token).first()
+        if first is None or not first.location:
+            # The first sending is gone meanwhile (refused, or expired): say so plainly.
+            messages.warning(request, "This form was sent twice at once; send it again.")
+            return redirect(request.get_full_path())
+        messages.info(request, "This form was sent twice; it was saved once, and here it is.")
+        return redirect(first.location)

@@ -1,0 +1,106 @@
+"""The owned views every app's pages stand on: a person's rows only, a record and its links
+saved together, Bearing's own words for a clash, and a question before anything is deleted."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.utils.decorators import method_decorator
+from django.views.generic import CreateView, DeleteView, UpdateView
+
+from core.models import bump_data_version
+
+
+class OwnedMixin:
+    """Limit a generic view to the signed-in person's rows."""
+
+    model: Any = None  # the owned model; every view sets it
+
+    def get_queryset(self):
+        return self.model.objects.owned_by(self.request.user)
+
+
+class OwnedFormMixin(OwnedMixin):
+    """Add/edit pages: the form knows its owner; the record is saved with its links."""
+
+    template_name: str | None = "form_page.html"
+    cancel_url = None
+
+    @method_decorator(transaction.atomic)
+    def post(self, request, *args, **kwargs):
+        # A record and its links (skills, values, benefits) are saved together or not at all.
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "owner": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["verbose_name"] = self.model._meta.verbose_name
+        context["page_title"] = getattr(self, "title", None) or (
+            f"Edit “{self.object}”" if self.object else f"Add a {context['verbose_name']}"
+        )
+        context["submit_label"] = getattr(self, "submit_label", "Save")
+        context["cancel_url"] = (
+            self.object.get_absolute_url() if self.object else str(self.cancel_url)
+        )
+        return context
+
+    def form_valid(self, form):
+        if getattr(form, "finding", False):
+            # Find an occupation: the page again, with the matches and all that was typed.
+            return self.render_to_response(self.get_context_data(form=form))
+        adding = form.instance._state.adding
+        try:
+            with transaction.atomic():
+                response = super().form_valid(form)
+        except IntegrityError:
+            # Another request saved a clashing row (the same skill name, a second current
+            # direction) between this form's checks and its save. Checked again now, the form
+            # says what clashes beside the field, as it would have a moment later.
+            if adding:
+                form.instance.pk = None
+                form.instance._state.adding = True
+            form.full_clean()
+            if form.is_valid():
+                form.add_error(
+                    None,
+                    "Something saved at the same moment, in another tab or device, clashed "
+                    "with this. Nothing was saved: look at it again and save.",
+                )
+            return self.form_invalid(form)
+        bump_data_version(self.request.user.pk)
+        messages.success(self.request, f"Saved “{self.object}”.")
+        return response
+
+
+class OwnedCreateView(OwnedFormMixin, CreateView):
+    pass
+
+
+class OwnedUpdateView(OwnedFormMixin, UpdateView):
+    pass
+
+
+class OwnedDeleteView(OwnedMixin, DeleteView):
+    """Ask before deleting; delete on POST only."""
+
+    template_name = "confirm_delete.html"
+    consequence = ""
+
+    @method_decorator(transaction.atomic)
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["verbose_name"] = self.model._meta.verbose_name
+        context["consequence"] = self.consequence
+        return context
+
+    def form_valid(self, form):
+        name = str(self.object)
+        response = super().form_valid(form)
+        bump_data_version(self.request.user.pk)
+        messages.success(self.request, f"Deleted “{name}”.")
+        return response

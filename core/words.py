@@ -1,0 +1,63 @@
+"""TODO"""
+
+import re
+from datetime import date
+
+
+def day(when: date) -> str:
+    """A day as Bearing writes it everywhere: "1 Jun 2025"."""
+    return f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+
+
+def counted(number: int, noun: str) -> str:
+    """ "1 job", "3 jobs": a count as Bearing writes it everywhere (nouns with a plain "s")."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def joined(items, word="and") -> str:
+    """A list as Bearing writes it everywhere: "a", "a and b", "a, b and c" (or with "or")."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def job_name(title: str, employer: str) -> str:
+    """ "Waiter at Rosa's Diner", or the title alone when there is no employer."""
+    return f"{title} at {employer}" if employer else title
+
+
+def fold(text: str) -> str:
+    """Text as phrases are matched: inner white space folded, case folded."""
+    return " ".join(text.split()).casefold()
+
+
+def fold_name(name):
+    """A name as it is matched (a skill's, an import's column): trimmed, inner white space
+    folded, case folded — `Started  On` is `started on`."""
+    return clean_name(name).casefold()
+
+
+def clean_name(name):
+    """A skill name as it is stored: trimmed, with runs of inner white space folded to one."""
+    return re.sub(r"\s+", " ", name or "").strip()
+
+
+# The kinds of a person's records, as a sentence counts them (the export's collections).
+COLLECTIONS = {
+    "jobs": ("job", "jobs"),
+    "directions": ("career direction", "career directions"),
+    "goals": ("goal", "goals"),
+    "learning": ("learning entry", "learning entries"),
+    "contacts": ("contact", "contacts"),
+    "skills": ("skill", "skills"),
+}
+
+
+def counted_records(number, collection):
+    """ "1 career direction", "3 learning entries": a count of one kind of record."""
+    singular, plural = COLLECTIONS[collection]
+    return f"{number} {singular if number == 1 else plural}"

@@ -1,0 +1,1 @@
+""" "Try the demo" and Elena, the demo persona."""

@@ -1,0 +1,2 @@
+"""Every reader and writer of a history: the export, the imports (Bearing, JSON Resume,
+LinkedIn, spreadsheets) and their pages and commands."""

@@ -1,0 +1,201 @@
+"""The job side of the JSON API (config.api): `GET /api/v1/alignment/`, the dashboard's
+numbers, and `GET /api/v1/jobs/`, the person's jobs with the export's fields, a page at a
+time. The schemas describe the answers for the OpenAPI document."""
+
+from datetime import date
+from typing import Literal
+
+from django.db.models import Prefetch
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+
+from careers.models import VALUE_ORDER, CareerDirection, CareerGoal, Contact, DirectionSkill
+from core.api import REFUSED, Error, Pages
+from jobs.models import Job, JobSkill
+from portability.fields import canonical_hours  # hours as the export has them
+
+router = Router()
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 100  # a page of jobs is bounded whatever is asked
+
+
+# -- GET /api/v1/alignment/ -------------------------------------------------------------------
+
+
+# -- GET /api/v1/jobs/ ------------------------------------------------------------------------
+
+
+class JobSkillOut(Schema):
+    skill: str
+    gained: bool
+
+
+class JobOut(Schema):
+    """A job with the fields of the export (`jobs[]` of a bearing-export file); it is known by
+    its `id`, and names its goals and contacts by their ids."""
+
+    id: int
+    title: str
+    occupation: str | None = Field(description="An O*NET-SOC code, or null.")
+    employer: str
+    employment_type: str
+    started_on: date | None
+    ended_on: date | None
+    hours_per_week: int | float | None
+    schedule: str | None
+    pay_amount: str | None = Field(description='A decimal string, e.g. "11.50".')
+    pay_period: str | None
+    currency: str | None
+    benefits: list[str] = Field(description="Values the job gave, by their keys.")
+    skills: list[JobSkillOut]
+    goals: list[int] = Field(description="Ids of the goals it advanced.")
+    contacts: list[int] = Field(description="Ids of the people met through it.")
+    stage: Literal["held", "offer"]
+    satisfaction: int | None
+    identity_fit: int | None
+    description: str
+    lessons: str
+    avoid: str
+
+    @staticmethod
+    def resolve_occupation(job):
+        return job.occupation or None
+
+    @staticmethod
+    def resolve_hours_per_week(job):
+        return None if job.hours_per_week is None else canonical_hours(job.hours_per_week)
+
+    @staticmethod
+    def resolve_schedule(job):
+        return job.schedule or None
+
+    @staticmethod
+    def resolve_pay_amount(job):
+        return None if job.pay_amount is None else f"{job.pay_amount:.2f}"
+
+    @staticmethod
+    def resolve_pay_period(job):
+        return job.pay_period or None
+
+    @staticmethod
+    def resolve_currency(job):
+        return job.currency or None
+
+    @staticmethod
+    def resolve_benefits(job):
+        return sorted((link.value for link in job.benefit_links.all()), key=VALUE_ORDER.get)
+
+    @staticmethod
+    def resolve_skills(job):
+        links = sorted(job.skill_links.all(), key=lambda link: link.skill.name.casefold())
+        return [{"skill": link.skill.name, "gained": link.gained} for link in links]
+
+    @staticmethod
+    def resolve_goals(job):
+        return sorted(goal.pk for goal in job.goals.all())
+
+    @staticmethod
+    def resolve_contacts(job):
+        return sorted(contact.pk for contact in job.contacts.all())
+
+
+@router.api_operation(
+    ["GET", "HEAD"],
+    "/jobs/",
+    response={200: list[JobOut], 422: Error, **REFUSED},
+    url_name="jobs",
+    tags=["history"],
+    summary="Your jobs, a page at a time",
+)
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+def jobs(
+    request,
+    stage: Literal["held", "offer"] | None = Query(None, description="Only held jobs, or offers."),
+):
+    """The person's jobs and offers, newest start first (offers without a date on top), with
+    the export's fields. `page` counts from 1; `page_size` is 50 unless asked, at most 100.
+    Six queries a page, however long the history."""
+    rows = (
+        Job.objects.owned_by(request.user)
+        .newest_first()
+        .prefetch_related(
+            Prefetch("skill_links", JobSkill.objects.select_related("skill").order_by()),
+            "benefit_links",
+            Prefetch("goals", CareerGoal.objects.only("pk").order_by()),
+            Prefetch("contacts", Contact.objects.only("pk").order_by()),
+        )
+    )
+    return rows if stage is None else rows.filter(stage=stage)
+
+
+class TargetSkillOut(Schema):
+    skill: str
+    importance: int = Field(ge=1, le=3, description="1 nice, 2 important, 3 essential.")
+
+
+class ValueOut(Schema):
+    value: str
+    weight: int = Field(ge=1, le=3)
+
+
+class DirectionOut(Schema):
+    """A direction with the fields of the export (`directions[]` of a bearing-export file);
+    it is known by its `id`."""
+
+    id: int
+    title: str
+    occupation: str | None = Field(description="An O*NET-SOC code, or null.")
+    statement: str
+    status: Literal["current", "past", "considering"]
+    started_on: date | None
+    ended_on: date | None
+    target_skills: list[TargetSkillOut]
+    values: list[ValueOut]
+
+    @staticmethod
+    def resolve_occupation(direction):
+        return direction.occupation or None
+
+    @staticmethod
+    def resolve_target_skills(direction):
+        links = sorted(
+            direction.skill_links.all(),
+            key=lambda link: (-link.importance, link.skill.name.casefold()),
+        )
+        return [{"skill": link.skill.name, "importance": link.importance} for link in links]
+
+    @staticmethod
+    def resolve_values(direction):
+        links = sorted(
+            direction.value_links.all(), key=lambda link: (-link.weight, VALUE_ORDER[link.value])
+        )
+        return [{"value": link.value, "weight": link.weight} for link in links]
+
+
+@router.api_operation(
+    ["GET", "HEAD"],
+    "/directions/",
+    response={200: list[DirectionOut], 422: Error, **REFUSED},
+    url_name="directions",
+    tags=["history"],
+    summary="Your directions, a page at a time",
+)
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+def directions(
+    request,
+    status: Literal["current", "past", "considering"] | None = Query(
+        None, description="Only the directions of this status."
+    ),
+):
+    """The person's directions, the latest started first (undated ones last), with their
+    target skills and values. Four queries a page."""
+    rows = (
+        CareerDirection.objects.owned_by(request.user)
+        .order_by("-started_on", "-pk")
+        .prefetch_related(
+            Prefetch("skill_links", DirectionSkill.objects.select_related("skill").order_by()),
+            "value_links",
+        )
+    )
+    return rows if status is None else rows.filter(status=status)

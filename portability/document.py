@@ -1,0 +1,457 @@
+"""The bearing-export document, version 1: its shape, and the check a file must pass.
+
+`validate` reads a parsed JSON value and returns the same history in canonical form: every key
+present, in the export's order, nested lists sorted as the export sorts them, skill names
+cleaned and spelled as first written, numbers as the export writes them. A canonical document
+validates to itself, so it can be kept between the preview and the confirmation and checked
+again. Any problem rejects the whole file, with the place it points at.
+"""
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from django.utils import timezone
+
+from careers.models import (
+    VALUE_ORDER,
+    CareerDirection,
+    CareerGoal,
+    Contact,
+    DirectionStatus,
+    GoalStatus,
+    Learning,
+    LearningKind,
+    Value,
+)
+from core import plausible
+from core.words import fold_name
+from jobs.models import EmploymentType, Job, PayPeriod, Schedule, Stage
+from portability.fields import (
+    INVALID,
+    Field,
+    boolean,
+    choice,
+    currency,
+    hours,
+    integer,
+    iso_date,
+    key,
+    many,
+    max_length,
+    money,
+    occupation,
+    optional,
+    record,
+    reference,
+    skill_name,
+    text,
+)
+from portability.limits import WEB, check_size
+from portability.problems import Problems, Rejected, describe, quoted, relabel
+
+FORMAT = "bearing-export"
+VERSION = 1
+
+
+# --- Checks of single values: each returns the canonical value, or INVALID ------------------
+
+
+# --- The document's shape, in the export's key order -----------------------------------------
+
+nullable_date = Field(iso_date)
+free_text = Field(text(), default="")
+importance = Field(integer(1, 3), default=2)
+
+TARGET_SKILL = {"skill": Field(skill_name, required=True), "importance": importance}
+DIRECTION_VALUE = {"value": Field(choice(Value), required=True), "weight": importance}
+DIRECTION = {
+    "key": Field(key, required=True),
+    "title": Field(text(max_length(CareerDirection, "title"), blank=False), required=True),
+    "occupation": Field(occupation),
+    "statement": free_text,
+    "status": Field(choice(DirectionStatus), default=DirectionStatus.CURRENT.value),
+    "started_on": nullable_date,
+    "ended_on": nullable_date,
+    "target_skills": Field(many(record(TARGET_SKILL)), default=[]),
+    "values": Field(many(record(DIRECTION_VALUE)), default=[]),
+}
+GOAL = {
+    "key": Field(key, required=True),
+    "direction": Field(optional(reference)),
+    "title": Field(text(max_length(CareerGoal, "title"), blank=False), required=True),
+    "description": free_text,
+    "status": Field(choice(GoalStatus), default=GoalStatus.ACTIVE.value),
+    "priority": importance,
+    "target_date": nullable_date,
+    "achieved_on": nullable_date,
+}
+LEARNING = {
+    "key": Field(key, required=True),
+    "title": Field(text(max_length(Learning, "title"), blank=False), required=True),
+    "provider": Field(text(max_length(Learning, "provider")), default=""),
+    "kind": Field(choice(LearningKind), default=LearningKind.COURSE.value),
+    "started_on": nullable_date,
+    "completed_on": nullable_date,
+    "skills": Field(many(skill_name), default=[]),
+}
+CONTACT = {
+    "key": Field(key, required=True),
+    "name": Field(text(max_length(Contact, "name"), blank=False), required=True),
+    "context": Field(text(max_length(Contact, "context")), default=""),
+    "notes": free_text,
+    "last_contacted_on": nullable_date,
+}
+JOB_SKILL = {"skill": Field(skill_name, required=True), "gained": Field(boolean, default=False)}
+JOB = {
+    "key": Field(key, required=True),
+    "title": Field(text(max_length(Job, "title"), blank=False), required=True),
+    "occupation": Field(occupation),
+    "employer": Field(text(max_length(Job, "employer")), default=""),
+    "employment_type": Field(choice(EmploymentType), default=EmploymentType.FULL_TIME.value),
+    "started_on": nullable_date,
+    "ended_on": nullable_date,
+    "hours_per_week": Field(hours),
+    "schedule": Field(choice(Schedule, nullable=True)),
+    "pay_amount": Field(money),
+    "pay_period": Field(choice(PayPeriod, nullable=True)),
+    "currency": Field(currency(nullable=True)),
+    "benefits": Field(many(choice(Value)), default=[]),
+    "skills": Field(many(record(JOB_SKILL)), default=[]),
+    "goals": Field(many(reference), default=[]),
+    "contacts": Field(many(reference), default=[]),
+    "stage": Field(choice(Stage), default=Stage.HELD.value),
+    "satisfaction": Field(integer(1, 5, nullable=True)),
+    "identity_fit": Field(integer(1, 5, nullable=True)),
+    "description": free_text,
+    "lessons": free_text,
+    "avoid": free_text,
+}
+PROFILE = {"currency": Field(currency(nullable=False), required=True)}
+DOCUMENT = {
+    "format": Field(text(), required=True),
+    "version": Field(lambda value, path, problems: value, required=True),
+    "profile": Field(optional(record(PROFILE))),
+    "skills": Field(many(skill_name), default=[]),
+    "directions": Field(many(record(DIRECTION)), default=[]),
+    "goals": Field(many(record(GOAL)), default=[]),
+    "learning": Field(many(record(LEARNING)), default=[]),
+    "contacts": Field(many(record(CONTACT)), default=[]),
+    "jobs": Field(many(record(JOB)), default=[]),
+}
+COLLECTIONS = ("directions", "goals", "learning", "contacts", "jobs")
+
+
+def empty_document():
+    """A document with nothing in it: what an empty account exports, less the profile."""
+    return {"format": FORMAT, "version": VERSION, **{name: [] for name in ("skills", *COLLECTIONS)}}
+
+
+# --- The whole document -------------------------------------------------------------------
+
+
+def validate(data, *, today=None, limits=WEB):
+    """The document in canonical form, or Rejected with every problem and where it is.
+
+    A document beyond `limits` is refused before it is checked any further."""
+    today = today or timezone.localdate()
+    check_format(data)
+    check_size(data, limits)
+    problems = Problems()
+    document = record(DOCUMENT)(data, "", problems)
+    if document["profile"] is None:
+        del document["profile"]
+    keys = {name: unique_keys(document, name, problems) for name in COLLECTIONS}
+    check_directions(document["directions"], problems)
+    check_goals(document["goals"], keys["directions"], today, problems)
+    check_learning(document["learning"], today, problems)
+    check_contacts(document["contacts"], today, problems)
+    check_jobs(document["jobs"], keys, today, problems)
+    check_skill_list(document["skills"], problems)
+    problems.found.sort(key=place)
+    problems.raise_if_any()
+    return canonical(document, keys)
+
+
+def place(problem):
+    """Problems in the order of the file: by collection, then entry; as found within one."""
+    match = re.match(r"(\w+)(?:\[(\d+)\])?", problem.path)
+    if not match or match.group(1) not in DOCUMENT:
+        return (-1, -1)
+    return (list(DOCUMENT).index(match.group(1)), int(match.group(2) or -1))
+
+
+def check_format(data):
+    """Refuse a file of another kind before reading further: its keys would only add noise."""
+    if not isinstance(data, dict):
+        raise Rejected.one(f"expected an object at the top of the file, got {describe(data)}")
+    if "format" not in data:
+        raise Rejected.one(
+            'missing: a Bearing export starts with "format": "bearing-export"', "format"
+        )
+    if data["format"] != FORMAT:
+        shown = quoted(data["format"]) if isinstance(data["format"], str) else "another value"
+        raise Rejected.one(f"expected “{FORMAT}”, got {shown}", "format")
+    version = data.get("version")
+    if "version" not in data:
+        raise Rejected.one(f"missing: this Bearing reads version {VERSION} files", "version")
+    if type(version) is not int:
+        shown = quoted(version) if isinstance(version, Decimal | str) else describe(version)
+        raise Rejected.one(f"expected the whole number {VERSION}, got {shown}", "version")
+    if version != VERSION:
+        raise Rejected.one(
+            f"this Bearing reads version {VERSION} files; this file is version {version}",
+            "version",
+        )
+
+
+def entries(collection):
+    """(index, entry) for the entries of a collection that passed their own checks."""
+    if collection is INVALID:
+        return []
+    return [(index, entry) for index, entry in enumerate(collection) if entry is not INVALID]
+
+
+def valid(*values):
+    return all(value is not INVALID for value in values)
+
+
+def unique_keys(document, name, problems):
+    """The collection's keys → index; a key used twice is a problem at the second use."""
+    seen = {}
+    for index, item in entries(document[name]):
+        item_key = item["key"]
+        if item_key is INVALID:
+            continue
+        if item_key in seen:
+            problems.add(
+                f"{name}[{index}].key",
+                f"{quoted(item_key)} is also the key of {name}[{seen[item_key]}]",
+            )
+        else:
+            seen[item_key] = index
+    return seen
+
+
+def check_order(item, start, end, path, problems):
+    started, ended = item[start], item[end]
+    if valid(started, ended) and started and ended and ended < started:
+        problems.add(f"{path}.{end}", f"before {start}")
+
+
+def check_once(values, path, problems, *, fold=lambda value: value, label=quoted):
+    """Each value once in a list: a second mention is a problem at its place."""
+    if values is INVALID:
+        return
+    seen = set()
+    for index, value in enumerate(values):
+        if value is INVALID:
+            continue
+        folded = fold(value)
+        if folded in seen:
+            problems.add(f"{path}[{index}]", f"{label(value)} is listed twice")
+        seen.add(folded)
+
+
+def check_skill_list(names, problems):
+    check_once(names, "skills", problems, fold=fold_name)
+
+
+def check_directions(directions, problems):
+    current = None
+    for index, direction in entries(directions):
+        path = f"directions[{index}]"
+        check_order(direction, "started_on", "ended_on", path, problems)
+        if direction["status"] == DirectionStatus.CURRENT:
+            if current is None:
+                current = index
+            else:
+                problems.add(
+                    f"{path}.status",
+                    f"directions[{current}] is current too; only one direction can be current",
+                )
+        links = direction["target_skills"]
+        if valid(links):
+            check_once(
+                [link["skill"] if valid(link) else INVALID for link in links],
+                f"{path}.target_skills",
+                problems,
+                fold=fold_name,
+            )
+        links = direction["values"]
+        if valid(links):
+            check_once(
+                [link["value"] if valid(link) else INVALID for link in links],
+                f"{path}.values",
+                problems,
+            )
+
+
+def after_today(value, today):
+    """Whether a checked date (ISO text, or None) is after today."""
+    return valid(value) and value is not None and value > today.isoformat()
+
+
+def check_goals(goals, direction_keys, today, problems):
+    for index, goal in entries(goals):
+        path = f"goals[{index}]"
+        direction = goal["direction"]
+        if valid(direction) and direction is not None and direction not in direction_keys:
+            problems.add(f"{path}.direction", f"no direction has the key {quoted(direction)}")
+        status, achieved_on = goal["status"], goal["achieved_on"]
+        if status == GoalStatus.ACHIEVED and achieved_on is None:
+            problems.add(f"{path}.achieved_on", "missing: an achieved goal needs the date")
+        elif valid(status) and status != GoalStatus.ACHIEVED and valid(achieved_on) and achieved_on:
+            problems.add(
+                f"{path}.achieved_on",
+                f"set, but the goal is {status}: only an achieved goal has the date it was "
+                "achieved on (null)",
+            )
+        elif after_today(achieved_on, today):
+            problems.add(f"{path}.achieved_on", "after today: a goal is achieved on a day gone by")
+
+
+def check_learning(learning, today, problems):
+    for index, entry in entries(learning):
+        path = f"learning[{index}]"
+        check_order(entry, "started_on", "completed_on", path, problems)
+        if after_today(entry["completed_on"], today):
+            problems.add(
+                f"{path}.completed_on",
+                "after today: learning still going on has no completion date yet (null)",
+            )
+        check_once(entry["skills"], f"{path}.skills", problems, fold=fold_name)
+
+
+def check_contacts(contacts, today, problems):
+    for index, contact in entries(contacts):
+        if after_today(contact["last_contacted_on"], today):
+            problems.add(
+                f"contacts[{index}].last_contacted_on",
+                "after today: the last time you were in touch is a day gone by",
+            )
+
+
+def check_jobs(jobs, keys, today, problems):
+    for index, job in entries(jobs):
+        path = f"jobs[{index}]"
+        check_order(job, "started_on", "ended_on", path, problems)
+        started = job["started_on"]
+        if job["stage"] == Stage.HELD and valid(started):
+            if started is None:
+                problems.add(f"{path}.started_on", "missing: a job you held needs a start date")
+            elif started > today.isoformat():
+                problems.add(
+                    f"{path}.started_on",
+                    "after today: a job you held starts on or before today (is it an offer?)",
+                )
+            else:
+                check_length(job, today, path, problems)
+        check_once(job["benefits"], f"{path}.benefits", problems)
+        if valid(job["skills"]):
+            check_once(
+                [link["skill"] if valid(link) else INVALID for link in job["skills"]],
+                f"{path}.skills",
+                problems,
+                fold=fold_name,
+            )
+        for name, singular in (("goals", "goal"), ("contacts", "contact")):
+            references = job[name]
+            if not valid(references):
+                continue
+            check_once(references, f"{path}.{name}", problems)
+            for position, reference_key in enumerate(references):
+                if valid(reference_key) and reference_key not in keys[name]:
+                    problems.add(
+                        f"{path}.{name}[{position}]",
+                        f"no {singular} has the key {quoted(reference_key)}",
+                    )
+
+
+def check_length(job, today, path, problems):
+    """A held job of more than 100 years cannot be (one of more than 50 is taken as written:
+    the file is the person's record, and the form asks about it when the job is next edited)."""
+    ended = job["ended_on"]
+    if not valid(ended) or (ended and ended < job["started_on"]):
+        return
+    started = date.fromisoformat(job["started_on"])
+    length = plausible.years(started, date.fromisoformat(ended) if ended else today)
+    if length > plausible.LONGEST_JOB_YEARS:
+        problems.add(
+            f"{path}.ended_on" if ended else f"{path}.started_on",
+            f"{length} years {'after started_on' if ended else 'ago, and the job goes on'}: "
+            f"nobody holds one job for more than {plausible.LONGEST_JOB_YEARS} years",
+        )
+
+
+# --- Canonical form -----------------------------------------------------------------------
+
+
+def canonical(document, keys):
+    """Nested lists sorted as the export sorts them; each skill spelled as first written."""
+    spelling = {}
+
+    def spell(name):
+        return spelling.setdefault(fold_name(name), name)
+
+    for name in document["skills"]:
+        spell(name)
+    for direction in document["directions"]:
+        for link in direction["target_skills"]:
+            link["skill"] = spell(link["skill"])
+        direction["target_skills"].sort(key=lambda link: (-link["importance"], fold(link)))
+        direction["values"].sort(key=lambda link: (-link["weight"], VALUE_ORDER[link["value"]]))
+    for entry in document["learning"]:
+        entry["skills"] = sorted((spell(name) for name in entry["skills"]), key=fold_name)
+    for job in document["jobs"]:
+        for link in job["skills"]:
+            link["skill"] = spell(link["skill"])
+        job["skills"].sort(key=fold)
+        job["benefits"].sort(key=VALUE_ORDER.__getitem__)
+        job["goals"].sort(key=keys["goals"].__getitem__)
+        job["contacts"].sort(key=keys["contacts"].__getitem__)
+    document["skills"] = sorted_names(spelling.values())
+    return document
+
+
+def fold(link):
+    return fold_name(link["skill"])
+
+
+def sorted_names(names):
+    """Skill names as the export lists them: case-insensitively, then as written."""
+    return sorted(names, key=lambda name: (fold_name(name), name))
+
+
+def validate_converted(document, problems, origins, *, today=None):
+    """Validate a document converted from another format, with every problem pointed at its
+    place in the source file. `problems` holds what the conversion itself found; a problem
+    the check finds again at the same place is not repeated."""
+    try:
+        validated = validate(document, today=today)
+    except Rejected as rejected:
+        seen = {problem.path for problem in problems.found}
+        for problem in relabel(rejected.problems, origins):
+            if problem.path not in seen:
+                problems.add(problem.path, problem.message)
+        problems.more += rejected.more
+        problems.found.sort(key=source_place(problems.found))
+    problems.raise_if_any()
+    return validated
+
+
+def source_place(problems):
+    """A sort key putting problems in the order of the source file: by section (in the order
+    first met), then entry (`work[2]`, or `Positions.csv, row 4`); as found within one."""
+    sections = {}
+
+    def key(problem):
+        match = re.match(r"([^\[,.]+)(?:\[(\d+)\]|\.csv, row (\d+))?", problem.path)
+        if not match:
+            return (-1, -1)
+        section = sections.setdefault(match.group(1), len(sections))
+        return (section, int(match.group(2) or match.group(3) or -1))
+
+    for problem in problems:
+        key(problem)
+    return key

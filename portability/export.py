@@ -1,0 +1,342 @@
+"""Everything a person entered, as the bearing-export document and as a CSV of their jobs.
+
+The rows are read with a fixed number of queries, whatever the size of the history, and put
+together in Python. Keys (d1, g1, l1, c1, j1) are given in a stable order: directions,
+learning and jobs by start date (undated last), goals and contacts in the order they were
+entered; ties go by the order of entry, so a file imported and exported again keeps its keys.
+"""
+
+import csv
+import io
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from accounts.models import Profile
+from careers.models import (
+    CareerDirection,
+    CareerGoal,
+    Contact,
+    DirectionSkill,
+    DirectionValue,
+    Learning,
+    Skill,
+)
+from jobs.models import Job, JobBenefit, JobSkill
+from portability.document import FORMAT, VALUE_ORDER, VERSION, sorted_names
+from portability.fields import canonical_hours
+
+DEFAULT_CURRENCY = Profile._meta.get_field("currency").default
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The export document, and the database id behind each of its keys (by collection)."""
+
+    document: dict
+    ids: dict
+
+
+def iso(day):
+    return day.isoformat() if day else None
+
+
+def chronological_key(row, field):
+    """Dated rows oldest first, then the undated; ties in the order they were entered."""
+    day = row[field]
+    return (day is None, day.toordinal() if day else 0, row["id"])
+
+
+def snapshot(user):
+    """The export document and the ids behind its keys (skills by name). Fourteen queries."""
+    currency = (
+        Profile.objects.filter(owner=user).values_list("currency", flat=True).first()
+        or DEFAULT_CURRENCY
+    )
+    skills = list(Skill.objects.owned_by(user).values_list("id", "name"))
+    ids = {"skills": {name: pk for pk, name in skills}}
+
+    directions = sorted(
+        CareerDirection.objects.owned_by(user).values(),
+        key=lambda row: chronological_key(row, "started_on"),
+    )
+    ids["directions"] = keyed("d", directions)
+    target_skills = grouped(
+        DirectionSkill.objects.filter(direction__owner=user).values_list(
+            "direction_id", "skill__name", "importance"
+        )
+    )
+    values = grouped(
+        DirectionValue.objects.filter(direction__owner=user).values_list(
+            "direction_id", "value", "weight"
+        )
+    )
+    direction_key = key_of(ids["directions"])
+
+    goals = list(CareerGoal.objects.owned_by(user).order_by("pk").values())
+    ids["goals"] = keyed("g", goals)
+    goal_key = key_of(ids["goals"])
+
+    learning = sorted(
+        Learning.objects.owned_by(user).values(),
+        key=lambda row: chronological_key(row, "started_on"),
+    )
+    ids["learning"] = keyed("l", learning)
+    learning_skills = grouped(
+        Learning.skills.through.objects.filter(learning__owner=user).values_list(
+            "learning_id", "skill__name"
+        )
+    )
+
+    contacts = list(Contact.objects.owned_by(user).order_by("pk").values())
+    ids["contacts"] = keyed("c", contacts)
+    contact_key = key_of(ids["contacts"])
+
+    jobs = sorted(
+        Job.objects.owned_by(user).values(),
+        key=lambda row: chronological_key(row, "started_on"),
+    )
+    ids["jobs"] = keyed("j", jobs)
+    benefits = grouped(JobBenefit.objects.filter(job__owner=user).values_list("job_id", "value"))
+    job_skills = grouped(
+        JobSkill.objects.filter(job__owner=user).values_list("job_id", "skill__name", "gained")
+    )
+    job_goals = grouped(
+        Job.goals.through.objects.filter(job__owner=user).values_list("job_id", "careergoal_id")
+    )
+    job_contacts = grouped(
+        Job.contacts.through.objects.filter(job__owner=user).values_list("job_id", "contact_id")
+    )
+
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "profile": {"currency": currency},
+        "skills": sorted_names(name for _, name in skills),
+        "directions": [
+            {
+                "key": row["key"],
+                "title": row["title"],
+                "occupation": row["occupation"] or None,
+                "statement": row["statement"],
+                "status": row["status"],
+                "started_on": iso(row["started_on"]),
+                "ended_on": iso(row["ended_on"]),
+                "target_skills": [
+                    {"skill": name, "importance": weight}
+                    for name, weight in sorted(
+                        target_skills[row["id"]], key=lambda link: (-link[1], link[0].casefold())
+                    )
+                ],
+                "values": [
+                    {"value": value, "weight": weight}
+                    for value, weight in sorted(
+                        values[row["id"]], key=lambda link: (-link[1], VALUE_ORDER[link[0]])
+                    )
+                ],
+            }
+            for row in directions
+        ],
+        "goals": [
+            {
+                "key": row["key"],
+                "direction": direction_key.get(row["direction_id"]),
+                "title": row["title"],
+                "description": row["description"],
+                "status": row["status"],
+                "priority": row["priority"],
+                "target_date": iso(row["target_date"]),
+                "achieved_on": iso(row["achieved_on"]),
+            }
+            for row in goals
+        ],
+        "learning": [
+            {
+                "key": row["key"],
+                "title": row["title"],
+                "provider": row["provider"],
+                "kind": row["kind"],
+                "started_on": iso(row["started_on"]),
+                "completed_on": iso(row["completed_on"]),
+                "skills": sorted_names(name for (name,) in learning_skills[row["id"]]),
+            }
+            for row in learning
+        ],
+        "contacts": [
+            {
+                "key": row["key"],
+                "name": row["name"],
+                "context": row["context"],
+                "notes": row["notes"],
+                "last_contacted_on": iso(row["last_contacted_on"]),
+            }
+            for row in contacts
+        ],
+        "jobs": [
+            {
+                "key": row["key"],
+                "title": row["title"],
+                "occupation": row["occupation"] or None,
+                "employer": row["employer"],
+                "employment_type": row["employment_type"],
+                "started_on": iso(row["started_on"]),
+                "ended_on": iso(row["ended_on"]),
+                "hours_per_week": (
+                    None
+                    if row["hours_per_week"] is None
+                    else canonical_hours(row["hours_per_week"])
+                ),
+                "schedule": row["schedule"] or None,
+                "pay_amount": None if row["pay_amount"] is None else f"{row['pay_amount']:.2f}",
+                "pay_period": row["pay_period"] or None,
+                "currency": row["currency"] or None,
+                "benefits": sorted(
+                    (value for (value,) in benefits[row["id"]]), key=VALUE_ORDER.get
+                ),
+                "skills": [
+                    {"skill": name, "gained": gained}
+                    for name, gained in sorted(
+                        job_skills[row["id"]], key=lambda link: link[0].casefold()
+                    )
+                ],
+                "goals": ordered_keys(job_goals[row["id"]], goal_key),
+                "contacts": ordered_keys(job_contacts[row["id"]], contact_key),
+                "stage": row["stage"],
+                "satisfaction": row["satisfaction"],
+                "identity_fit": row["identity_fit"],
+                "description": row["description"],
+                "lessons": row["lessons"],
+                "avoid": row["avoid"],
+            }
+            for row in jobs
+        ],
+    }
+    return Snapshot(document=document, ids=ids)
+
+
+def keyed(prefix, rows):
+    """Give each row its key (d1, d2…) in the rows' order; return key → database id."""
+    ids = {}
+    for number, row in enumerate(rows, start=1):
+        row["key"] = f"{prefix}{number}"
+        ids[row["key"]] = row["id"]
+    return ids
+
+
+def key_of(ids):
+    return {pk: item_key for item_key, pk in ids.items()}
+
+
+def grouped(rows):
+    """(parent id, *rest) rows → {parent id: [rest, …]}."""
+    groups = defaultdict(list)
+    for parent, *rest in rows:
+        groups[parent].append(tuple(rest))
+    return groups
+
+
+def ordered_keys(links, key_by_id):
+    """Linked rows' keys in the order of their keys' numbers (g1 before g2 before g10)."""
+    found = [key_by_id[pk] for (pk,) in links]
+    return sorted(found, key=lambda item_key: int(item_key[1:]))
+
+
+def export_document(user):
+    """The bearing-export document: everything the person entered."""
+    return snapshot(user).document
+
+
+def export_json(user):
+    """The export as the text of a JSON file."""
+    return dumps(export_document(user))
+
+
+def dumps(document):
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- The jobs, as a spreadsheet reads them -----------------------------------------------------
+
+CSV_COLUMNS = [
+    "title",
+    "employer",
+    "stage",
+    "employment_type",
+    "started_on",
+    "ended_on",
+    "hours_per_week",
+    "schedule",
+    "pay_amount",
+    "pay_period",
+    "currency",
+    "benefits",
+    "skills_used",
+    "skills_gained",
+    "goals",
+    "contacts",
+    "satisfaction",
+    "identity_fit",
+    "description",
+    "lessons",
+    "avoid",
+]
+
+
+# A cell starting with one of these would run as a formula in a spreadsheet program.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What such a cell looks like once an apostrophe keeps it text: an apostrophe, or several,
+# then one of those characters.
+ESCAPED = re.compile(r"'+[=+\-@\t\r]")
+
+
+def spreadsheet_safe(value):
+    """A cell a spreadsheet shows as text: one starting with = + - @ would run as a formula,
+    so it starts with an apostrophe. A value that already looks like that gets one more, so
+    that reading the cell back (unescape_cell) gives the value exactly."""
+    if isinstance(value, str) and (value[:1] in FORMULA_STARTS or ESCAPED.match(value)):
+        return "'" + value
+    return "" if value is None else value
+
+
+def unescape_cell(cell):
+    """A cell as spreadsheet_safe wrote it, back to its value: the apostrophe it added goes."""
+    return cell[1:] if ESCAPED.match(cell) else cell
+
+
+def jobs_csv(user):
+    """The person's jobs, oldest first, one a row; lists are joined with "; ". Five queries."""
+    jobs = sorted(
+        Job.objects.owned_by(user).values(), key=lambda row: chronological_key(row, "started_on")
+    )
+    benefits = grouped(JobBenefit.objects.filter(job__owner=user).values_list("job_id", "value"))
+    skills = grouped(
+        JobSkill.objects.filter(job__owner=user).values_list("job_id", "skill__name", "gained")
+    )
+    goals = grouped(
+        Job.goals.through.objects.filter(job__owner=user).values_list("job_id", "careergoal__title")
+    )
+    contacts = grouped(
+        Job.contacts.through.objects.filter(job__owner=user).values_list("job_id", "contact__name")
+    )
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in jobs:
+        links = sorted(skills[row["id"]], key=lambda link: link[0].casefold())
+        cells = {
+            **row,
+            "hours_per_week": (
+                None if row["hours_per_week"] is None else canonical_hours(row["hours_per_week"])
+            ),
+            "pay_amount": None if row["pay_amount"] is None else f"{row['pay_amount']:.2f}",
+            "benefits": "; ".join(
+                sorted((value for (value,) in benefits[row["id"]]), key=VALUE_ORDER.get)
+            ),
+            "skills_used": "; ".join(name for name, gained in links if not gained),
+            "skills_gained": "; ".join(name for name, gained in links if gained),
+            "goals": "; ".join(sorted(title for (title,) in goals[row["id"]])),
+            "contacts": "; ".join(sorted(name for (name,) in contacts[row["id"]])),
+        }
+        writer.writerow([spreadsheet_safe(cells[column]) for column in CSV_COLUMNS])
+    return out.getvalue()

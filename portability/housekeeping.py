@@ -1,0 +1,12 @@
+"""Portability's part of the daily housekeeping (core.housekeeping): imports nobody confirmed."""
+
+from core.housekeeping import deleted
+from portability.models import PendingImport
+
+
+def waiting_imports(now, **options):
+    return (
+        deleted(PendingImport.objects.filter(expires_at__lte=now)),
+        "waiting import",
+        "past the hour it waits",
+    )

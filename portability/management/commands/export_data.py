@@ -1,0 +1,28 @@
+"""`manage.py export_data USERNAME [-o FILE]`: the person's bearing-export document."""
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from portability.export import export_json
+
+
+class Command(BaseCommand):
+    help = "Write everything a person entered as a bearing-export JSON document."
+
+    def add_arguments(self, parser):
+        parser.add_argument("username")
+        parser.add_argument("-o", "--output", help="Write to this file instead of the output.")
+
+    def handle(self, *args, username, output=None, **options):
+        User = get_user_model()  # noqa: N806 - a class, named as one
+        try:
+            user = User.objects.get_by_natural_key(username)
+        except User.DoesNotExist:
+            raise CommandError(f"No account is called “{username}”.") from None
+        body = export_json(user)
+        if output:
+            with open(output, "w", encoding="utf-8") as file:
+                file.write(body)
+            self.stderr.write(f"Wrote {username}'s export to {output}.")
+        else:
+            self.stdout.write(body, ending="")

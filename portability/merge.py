@@ -1,0 +1,510 @@
+"""An import set against the account: what it adds, what is already there; then written.
+
+Skills are matched by folded name and reused. Any entry that is an exact copy of one the
+person already has (every field, its skills and values, and what it points at) is not added
+again, so importing the same file twice adds nothing the second time. Entries repeated
+inside one file are kept: a file imported into an empty account recreates it exactly.
+
+A spreadsheet names goals by title and contacts by name only; those collections are matched
+by name (`by_name`): a goal the person has with that title is the one meant.
+"""
+
+import itertools
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db import connection, transaction
+
+from accounts.models import Profile
+from careers.models import (
+    CareerDirection,
+    CareerGoal,
+    Contact,
+    DirectionSkill,
+    DirectionStatus,
+    DirectionValue,
+    Learning,
+    Skill,
+)
+from core import words
+from core.models import bump_data_version
+from core.words import fold_name, joined
+from jobs.models import JOB_FIELDS, EmploymentType, Job, JobBenefit, JobSkill, Stage
+from portability.document import COLLECTIONS
+from portability.export import snapshot
+from portability.problems import Problem, Rejected, quoted
+
+SHOWN = 100  # entries listed by name in a preview section; the rest are counted
+
+counted = words.counted_records
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An entry a preview lists as added; `similar` names one the person has that looks the
+    same (same title and employer) but differs in some detail."""
+
+    name: str
+    similar: str | None = None
+    key: str | None = None  # the file's key of a look-alike job, for the box that leaves it out
+
+
+@dataclass(frozen=True)
+class Section:
+    """One kind of entry in a preview: those added (Entry) and the names of those kept."""
+
+    collection: str
+    added: list
+    kept: list
+
+    @property
+    def title(self):
+        return words.COLLECTIONS[self.collection][1].capitalize()
+
+    @property
+    def added_shown(self):
+        return self.added[:SHOWN]
+
+    @property
+    def added_more(self):
+        return max(len(self.added) - SHOWN, 0)
+
+    @property
+    def kept_shown(self):
+        return self.kept[:SHOWN]
+
+    @property
+    def kept_more(self):
+        return max(len(self.kept) - SHOWN, 0)
+
+
+@dataclass
+class Plan:
+    """What importing a (canonical) document into an account would do."""
+
+    document: dict
+    new_skills: list = field(default_factory=list)
+    known_skills: list = field(default_factory=list)
+    currency: tuple | None = None  # (from, to) when the file changes the person's currency
+    add: dict = field(default_factory=dict)  # collection → indexes of the entries to add
+    kept: dict = field(default_factory=dict)  # collection → indexes already in the account
+    matched: dict = field(default_factory=dict)  # collection → file key → existing id
+    skill_ids: dict = field(default_factory=dict)  # folded name → existing id
+    similar: dict = field(default_factory=dict)  # index of a job added → a look-alike's label
+    left_out: list = field(default_factory=list)  # look-alike jobs the person chose to leave out
+
+    @property
+    def adds_anything(self):
+        return bool(self.new_skills or self.currency or any(self.add.values()))
+
+    @property
+    def undescribed(self):
+        """How many of the jobs added say nothing to score yet: no skills, no values, no goals
+        and no rating of their fit (an imported LinkedIn position, say)."""
+        jobs = self.document["jobs"]
+        return sum(1 for index in self.add["jobs"] if not describes(jobs[index]))
+
+    def kinds_of_work(self):
+        """The kinds of work the jobs added come in as: "2 full time and 1 volunteer" (a file
+        that does not say is read as full time), or "" when no job is added."""
+        jobs = self.document["jobs"]
+        kinds = Counter(jobs[index]["employment_type"] for index in self.add["jobs"])
+        return joined(
+            f"{count} {EmploymentType(kind).label.lower()}"
+            for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0]))
+        )
+
+    def summary(self):
+        """ "2 jobs, 1 goal and 3 new skills", or "nothing new"."""
+        phrases = [counted(len(self.add[name]), name) for name in ORDER if self.add[name]]
+        if self.new_skills:
+            phrases.append(counted(len(self.new_skills), "skills").replace(" ", " new ", 1))
+        return joined(phrases) or "nothing new"
+
+    def kept_summary(self):
+        phrases = [counted(len(self.kept[name]), name) for name in ORDER if self.kept[name]]
+        return joined(phrases)
+
+    def sections(self):
+        """The preview's sections, in the order a person reads their history."""
+        result = []
+        for name in ORDER:
+            entries = self.document[name]
+            similar = self.similar if name == "jobs" else {}
+            added = [
+                Entry(label(name, entries[index]), similar.get(index), entries[index]["key"])
+                for index in self.add[name]
+            ]
+            kept = [label(name, entries[index]) for index in self.kept[name]]
+            if added or kept:
+                result.append(Section(name, added, kept))
+        if self.new_skills or self.known_skills:
+            added = [Entry(skill) for skill in self.new_skills]
+            result.append(Section("skills", added, self.known_skills))
+        return result
+
+
+ORDER = ("jobs", "directions", "goals", "learning", "contacts")
+
+
+def label(collection, item):
+    """An entry as the preview names it."""
+    if collection == "jobs":
+        name = ", ".join(part for part in (item["title"], item["employer"]) if part)
+        if item["stage"] == Stage.OFFER:
+            return f"{name} (offer)"
+        return f"{name} ({month(item['started_on'])} – {month(item['ended_on']) or 'ongoing'})"
+    if collection == "directions":
+        return f"{item['title']} ({item['status']})"
+    if collection == "learning":
+        if item["provider"] and item["provider"] != item["title"]:
+            return f"{item['title']} — {item['provider']}"
+        return item["title"]
+    if collection == "contacts":
+        return item["name"]
+    return item["title"]
+
+
+def month(day):
+    return date.fromisoformat(day).strftime("%b %Y") if day else ""
+
+
+def describes(job):
+    """Whether a job of a document tells anything the alignment can score."""
+    return bool(job["skills"] or job["benefits"] or job["goals"]) or job["identity_fit"] is not None
+
+
+# --- What is the same ------------------------------------------------------------------------
+
+
+def direction_signature(item, refs):
+    return (
+        *(
+            item[name]
+            for name in ("title", "occupation", "statement", "status", "started_on", "ended_on")
+        ),
+        frozenset((fold_name(link["skill"]), link["importance"]) for link in item["target_skills"]),
+        frozenset((link["value"], link["weight"]) for link in item["values"]),
+    )
+
+
+def goal_signature(item, refs):
+    fields = ("title", "description", "status", "priority", "target_date", "achieved_on")
+    return (refs("directions", item["direction"]), *(item[name] for name in fields))
+
+
+def learning_signature(item, refs):
+    fields = ("title", "provider", "kind", "started_on", "completed_on")
+    return (*(item[name] for name in fields), frozenset(map(fold_name, item["skills"])))
+
+
+def contact_signature(item, refs):
+    return tuple(item[name] for name in ("name", "context", "notes", "last_contacted_on"))
+
+
+def job_signature(item, refs):
+    return (
+        *(item[name] for name in JOB_FIELDS),
+        frozenset(item["benefits"]),
+        frozenset((fold_name(link["skill"]), link["gained"]) for link in item["skills"]),
+        frozenset(refs("goals", goal) for goal in item["goals"]),
+        frozenset(refs("contacts", contact) for contact in item["contacts"]),
+    )
+
+
+SIGNATURES = {
+    "directions": direction_signature,
+    "goals": goal_signature,
+    "learning": learning_signature,
+    "contacts": contact_signature,
+    "jobs": job_signature,
+}
+# Matched by name alone, for a file that names them and nothing else about them.
+NAME_SIGNATURES = {
+    "goals": lambda item, refs: fold_name(item["title"]),
+    "contacts": lambda item, refs: fold_name(item["name"]),
+}
+
+
+def plan_import(*, user, document, by_name=(), leave_out=frozenset()):
+    """Set a canonical document against the person's data. Rejected on a conflict.
+
+    The collections in `by_name` (goals, contacts) are matched by title or name alone.
+    `leave_out` holds the file keys of look-alike jobs (same title and employer as one the
+    person has) that the person unticked in the preview: they are not added. Only a
+    look-alike can be left out this way; any other key in it is ignored."""
+    existing = snapshot(user)
+    plan = Plan(document=document)
+
+    known = {fold_name(name): name for name in existing.document["skills"]}
+    plan.skill_ids = {fold_name(name): pk for name, pk in existing.ids["skills"].items()}
+    for name in document["skills"]:
+        if fold_name(name) in known:
+            plan.known_skills.append(known[fold_name(name)])
+        else:
+            plan.new_skills.append(name)
+
+    current_currency = existing.document["profile"]["currency"]
+    wanted_currency = document.get("profile", {}).get("currency", current_currency)
+    if wanted_currency != current_currency:
+        plan.currency = (current_currency, wanted_currency)
+
+    # A file key that matched an existing entry points where that entry points.
+    matched_keys = {name: {} for name in COLLECTIONS}
+
+    def file_ref(collection, item_key):
+        if item_key is None:
+            return None
+        if item_key in matched_keys[collection]:
+            return ("existing", matched_keys[collection][item_key])
+        return ("new", item_key)
+
+    def existing_ref(collection, item_key):
+        return None if item_key is None else ("existing", item_key)
+
+    for name in COLLECTIONS:
+        signature = NAME_SIGNATURES[name] if name in by_name else SIGNATURES[name]
+        pool = defaultdict(list)
+        for item in existing.document[name]:
+            pool[signature(item, existing_ref)].append(item["key"])
+        plan.add[name], plan.kept[name], plan.matched[name] = [], [], {}
+        for index, item in enumerate(document[name]):
+            same = pool.get(signature(item, file_ref))
+            if same:
+                existing_key = same.pop(0)
+                matched_keys[name][item["key"]] = existing_key
+                plan.matched[name][item["key"]] = existing.ids[name][existing_key]
+                plan.kept[name].append(index)
+            else:
+                plan.add[name].append(index)
+
+    look_alikes = {job_name(item): label("jobs", item) for item in existing.document["jobs"]}
+    for index in plan.add["jobs"]:
+        look_alike = look_alikes.get(job_name(document["jobs"][index]))
+        if look_alike:
+            plan.similar[index] = look_alike
+    if leave_out:
+        jobs = document["jobs"]
+        plan.left_out = [i for i in plan.similar if jobs[i]["key"] in leave_out]
+        plan.add["jobs"] = [i for i in plan.add["jobs"] if i not in plan.left_out]
+
+    check_one_current(plan, existing.document["directions"])
+    return plan
+
+
+def job_name(item):
+    return (fold_name(item["title"]), fold_name(item["employer"]))
+
+
+def check_one_current(plan, existing_directions):
+    current = next(
+        (item for item in existing_directions if item["status"] == DirectionStatus.CURRENT), None
+    )
+    if current is None:
+        return
+    problems = [
+        Problem(
+            f"directions[{index}].status",
+            f"you already have a current direction, {quoted(current['title'])}; only one can be "
+            "current. Mark one of them past or considering first.",
+        )
+        for index in plan.add["directions"]
+        if plan.document["directions"][index]["status"] == DirectionStatus.CURRENT
+    ]
+    if problems:
+        raise Rejected(problems)
+
+
+# --- Writing ---------------------------------------------------------------------------------
+
+
+def day(value):
+    return date.fromisoformat(value) if value else None
+
+
+def apply_import(*, user, document, by_name=(), leave_out=frozenset()):
+    """Write what the plan adds, all of it or nothing, and mark the person's data changed.
+
+    Rows go in with bulk inserts (no signals), so the data version is bumped once at the end.
+    """
+    with transaction.atomic():
+        # One import at a time per person: the second waits, then sees the first's rows.
+        profile, _ = Profile.objects.select_for_update().get_or_create(owner=user)
+        plan = plan_import(user=user, document=document, by_name=by_name, leave_out=leave_out)
+        if plan.currency:
+            profile.currency = plan.currency[1]
+            Profile.objects.filter(pk=profile.pk).update(currency=profile.currency)
+        write(user, plan)
+        bump_data_version(user.id)
+    return plan
+
+
+def write(user, plan):
+    document = plan.document
+    skill_ids = dict(plan.skill_ids)
+    created = Skill.objects.bulk_create(Skill(owner=user, name=name) for name in plan.new_skills)
+    skill_ids.update({fold_name(skill.name): skill.pk for skill in created})
+
+    def skill_id(name):
+        return skill_ids[fold_name(name)]
+
+    ids = {name: dict(plan.matched[name]) for name in COLLECTIONS}
+
+    def insert(collection, model, make):
+        entries = [document[collection][index] for index in plan.add[collection]]
+        rows = model.objects.bulk_create(map(make, entries))
+        for entry, row in zip(entries, rows, strict=True):
+            ids[collection][entry["key"]] = row.pk
+        return list(zip(entries, rows, strict=True))
+
+    directions = insert(
+        "directions",
+        CareerDirection,
+        lambda item: CareerDirection(
+            owner=user,
+            title=item["title"],
+            occupation=item["occupation"] or "",
+            statement=item["statement"],
+            status=item["status"],
+            started_on=day(item["started_on"]),
+            ended_on=day(item["ended_on"]),
+        ),
+    )
+    insert_links(
+        DirectionSkill,
+        ("direction", "skill", "importance"),
+        (
+            (row.pk, skill_id(link["skill"]), link["importance"])
+            for item, row in directions
+            for link in item["target_skills"]
+        ),
+    )
+    insert_links(
+        DirectionValue,
+        ("direction", "value", "weight"),
+        (
+            (row.pk, link["value"], link["weight"])
+            for item, row in directions
+            for link in item["values"]
+        ),
+    )
+    insert(
+        "goals",
+        CareerGoal,
+        lambda item: CareerGoal(
+            owner=user,
+            direction_id=ids["directions"].get(item["direction"]),
+            title=item["title"],
+            description=item["description"],
+            status=item["status"],
+            priority=item["priority"],
+            target_date=day(item["target_date"]),
+            achieved_on=day(item["achieved_on"]),
+        ),
+    )
+    learning = insert(
+        "learning",
+        Learning,
+        lambda item: Learning(
+            owner=user,
+            title=item["title"],
+            provider=item["provider"],
+            kind=item["kind"],
+            started_on=day(item["started_on"]),
+            completed_on=day(item["completed_on"]),
+        ),
+    )
+    insert_links(
+        Learning.skills.through,
+        ("learning", "skill"),
+        ((row.pk, skill_id(name)) for item, row in learning for name in item["skills"]),
+    )
+    insert(
+        "contacts",
+        Contact,
+        lambda item: Contact(
+            owner=user,
+            name=item["name"],
+            context=item["context"],
+            notes=item["notes"],
+            last_contacted_on=day(item["last_contacted_on"]),
+        ),
+    )
+    jobs = insert("jobs", Job, lambda item: new_job(user, item))
+    insert_links(
+        JobSkill,
+        ("job", "skill", "gained"),
+        (
+            (row.pk, skill_id(link["skill"]), link["gained"])
+            for item, row in jobs
+            for link in item["skills"]
+        ),
+    )
+    insert_links(
+        JobBenefit,
+        ("job", "value"),
+        ((row.pk, value) for item, row in jobs for value in item["benefits"]),
+    )
+    insert_links(
+        Job.goals.through,
+        ("job", "careergoal"),
+        ((row.pk, ids["goals"][goal]) for item, row in jobs for goal in item["goals"]),
+    )
+    insert_links(
+        Job.contacts.through,
+        ("job", "contact"),
+        ((row.pk, ids["contacts"][contact]) for item, row in jobs for contact in item["contacts"]),
+    )
+
+
+LINK_BATCH = 10_000
+
+
+def insert_links(model, fields, rows):
+    """Insert link rows, given as tuples in the order of `fields`, in bulk.
+
+    Links need no ids back and no model instances: PostgreSQL takes them by COPY, other
+    databases by batched INSERTs. For a million links this is seconds, where bulk_create's
+    one model instance a row took half a minute and most of a gigabyte.
+    """
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
+    table = quote(model._meta.db_table)
+    rows = iter(rows)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        placeholders = ", ".join(["%s"] * len(fields))
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608 - names from the model
+        while batch := list(itertools.islice(rows, LINK_BATCH)):
+            cursor.executemany(sql, batch)
+
+
+def new_job(user, item):
+    hours = item["hours_per_week"]
+    pay = item["pay_amount"]
+    return Job(
+        owner=user,
+        title=item["title"],
+        occupation=item["occupation"] or "",
+        employer=item["employer"],
+        employment_type=item["employment_type"],
+        stage=item["stage"],
+        started_on=day(item["started_on"]),
+        ended_on=day(item["ended_on"]),
+        hours_per_week=None if hours is None else Decimal(str(hours)),
+        schedule=item["schedule"] or "",
+        pay_amount=None if pay is None else Decimal(pay),
+        pay_period=item["pay_period"] or "",
+        currency=item["currency"] or "",
+        satisfaction=item["satisfaction"],
+        identity_fit=item["identity_fit"],
+        description=item["description"],
+        lessons=item["lessons"],
+        avoid=item["avoid"],
+    )
