@@ -104,10 +104,7 @@ class DeleteAccountForm(PlainMessages, forms.Form):
             "password",
             FormActions(
                 delete,
-                HTML(
-                    f'<a class="btn btn-outline-secondary" href="{reverse("account")}">'
-                    "No, keep my account</a>"
-                ),
+                HTML('{% include "account/_keep_account.html" %}'),
                 css_class="d-flex flex-wrap gap-2 mb-0",
             ),
         )

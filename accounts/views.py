@@ -8,9 +8,8 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import IntegrityError, transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
@@ -28,8 +27,10 @@ from accounts.forms import (
     email_is_taken,
 )
 from accounts.models import Profile
+from core.auth import CALLS_PER_MINUTE
 from core.limits import over_limit, too_many
-from core.models import ENDED_SHOWN, AccessToken, one_at_a_time
+from core.models import AccessToken
+from core.views import make_secret, revoke, secrets_listed
 
 SIGNUPS_PER_HOUR = 10  # per client address
 RESETS_PER_HOUR = 5
@@ -173,29 +174,22 @@ NEW_TOKEN = "sharing:new-token"  # noqa: S105 - a session key
 def tokens(request):
     """The person's API tokens: make one (shown once), see when each was last used, revoke."""
     form = AccessTokenForm(request.POST or None, owner=request.user)
-    if request.method == "POST":
-        with transaction.atomic():
-            one_at_a_time(request.user)  # the form counts the live tokens: none made meanwhile
-            if form.is_valid():
-                row, token = AccessToken.create(
-                    owner=request.user,
-                    name=form.cleaned_data["name"],
-                    days=form.cleaned_data["days"],
-                )
-                request.session[NEW_TOKEN] = {"id": row.pk, "token": token}
-                return redirect("tokens")
-    new = request.session.pop(NEW_TOKEN, None)
-    rows = AccessToken.objects.owned_by(request.user)
+
+    def make(data):
+        return AccessToken.create(owner=request.user, name=data["name"], days=data["days"])
+
+    if make_secret(request, form, make, NEW_TOKEN):
+        return redirect("tokens")
+    listed = secrets_listed(request, AccessToken.objects.owned_by(request.user), NEW_TOKEN)
     return render(
         request,
         "account/tokens.html",
         {
             "form": form,
-            "live": list(rows.live()),
-            "ended": list(rows.ended()[:ENDED_SHOWN]),
-            "new_token": new and new["token"],
-            "new_id": new and new["id"],
+            **listed,
+            "new_token": listed["new"] and listed["new"]["token"],
             "api_url": request.build_absolute_uri(reverse("api:alignment")),
+            "calls_per_minute": CALLS_PER_MINUTE,
         },
     )
 
@@ -203,8 +197,5 @@ def tokens(request):
 @require_POST
 def token_revoke(request, pk):
     """Revoke a token: the next request that sends it is refused."""
-    row = get_object_or_404(AccessToken, pk=pk, owner=request.user)
-    if row.revoked_at is None:
-        AccessToken.objects.filter(pk=row.pk).update(revoked_at=timezone.now())
-        messages.success(request, f"The token “{row.name}” is revoked: it no longer works.")
+    revoke(request, AccessToken, pk, "The token “{row.name}” is revoked: it no longer works.")
     return redirect("tokens")

@@ -3,11 +3,11 @@
 from datetime import date
 from typing import Literal
 
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
-from alignment.asked import Canonical, asked_direction, redirect_canonical
+from alignment.asked import Canonical, asked_direction, of_direction, redirect_canonical
 from alignment.reading import read_history
 from alignment.scoring import NOTHING
 from core.api import REFUSED, Error
@@ -149,11 +149,7 @@ def alignment(
         return redirect_canonical(request, canonical.query)
 
     def document():
-        try:
-            reading = read_history(request.user, today, asked)
-        except LookupError:
-            raise Http404("No such direction.") from None
-        return alignment_document(reading.result)
+        return alignment_document(of_direction(read_history, request.user, today, asked).result)
 
     # The cached document is sent as it is: one JSON shape, never re-validated per request.
     return JsonResponse(cached(request.user, "api", today, asked or "", compute=document))

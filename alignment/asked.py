@@ -1,6 +1,7 @@
 """The direction a page or the API is asked for (`?direction=ID`), in its one spelling."""
 
 import re
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.http import Http404
@@ -41,3 +42,27 @@ def asked_direction(request):
 def redirect_canonical(request, query):
     """A permanent redirect to this path with the query in its one spelling."""
     return redirect(f"{request.path}?{query}" if query else request.path, permanent=True)
+
+
+def asks_direction(view):
+    """A page of the direction asked for in `?direction=`: called as `view(request, asked)`
+    (None when none is asked), once the query is in its one spelling (else redirected)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            asked = asked_direction(request)
+        except Canonical as canonical:
+            return redirect_canonical(request, canonical.query)
+        return view(request, asked, *args, **kwargs)
+
+    return wrapped
+
+
+def of_direction(read, *args):
+    """`read(*args)`, which reads a direction asked for: one that is not the person's (a
+    LookupError) is a 404."""
+    try:
+        return read(*args)
+    except LookupError:
+        raise Http404("No such direction.") from None

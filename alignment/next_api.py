@@ -1,12 +1,12 @@
 """`GET /api/v1/next/` (config.api): the bridges of the page "Your next job" as data — the
 occupations the person could move into now that would also build toward a direction."""
 
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from alignment import next_job
-from alignment.asked import Canonical, asked_direction, redirect_canonical
+from alignment.asked import Canonical, asked_direction, of_direction, redirect_canonical
 from alignment.scoring import round_half_up
 from core.api import REFUSED, Error
 
@@ -106,9 +106,6 @@ def next_bridges(
         asked = asked_direction(request)
     except Canonical as canonical:
         return redirect_canonical(request, canonical.query)
-    try:
-        inputs = next_job.read(request.user, today, asked)
-    except LookupError:
-        raise Http404("No such direction.") from None
+    inputs = of_direction(next_job.read, request.user, today, asked)
     # Without a direction there is nothing to build toward: no bridges.
     return JsonResponse(next_document(inputs.direction, next_job.ranking(inputs, today)))

@@ -5,14 +5,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db import transaction
 from django.db.models import F
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from alignment import bridges, next_job
-from alignment.asked import Canonical, asked_direction, redirect_canonical
+from alignment.asked import (
+    asks_direction,
+    of_direction,
+)
 from careers import occupations
 from careers.models import Importance
 from careers.views import back_to
@@ -20,18 +23,11 @@ from core.models import bump_data_version
 from jobs.models import Job
 
 
-def next_job_page(request):
+@asks_direction
+def next_job_page(request, asked):
     """Which job to look for next: the bridges toward the direction asked for (any of the
     person's, considering ones included), or else the current one."""
-    today = timezone.localdate()
-    try:
-        asked = asked_direction(request)
-    except Canonical as canonical:
-        return redirect_canonical(request, canonical.query)
-    try:
-        context = next_job.page(request.user, today, asked)
-    except LookupError:
-        raise Http404("No such direction.") from None
+    context = of_direction(next_job.page, request.user, timezone.localdate(), asked)
     return render(request, "alignment/next.html", context)
 
 

@@ -9,7 +9,6 @@ from typing import Any
 
 from alignment import assessment, history
 from alignment import scoring as alignment
-from core.vocabulary import CURRENT, PAST
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,7 @@ def read_history(
     elif direction_id is not None:
         scored = [direction_id]
     else:  # those a held job can be set against by default
-        scored = [d for d, row in directions.items() if row.status in (CURRENT, PAST)]
+        scored = [d for d, row in directions.items() if alignment.followed(row)]
     rows = history.jobs(user, job_ids)
     weights = history.weights(user, scored, job_ids)
     focus = focus_of(directions, direction_id)

@@ -17,8 +17,8 @@ from typing import NamedTuple
 
 from core.vocabulary import (
     CURRENT,
+    FOLLOWED,
     HELD,
-    PAST,
     UNPAID_TYPES,
 )
 from core.words import fold
@@ -53,6 +53,12 @@ LITTLE = "little"
 DETAILS = "details"
 UNSCORED = "unscored"
 VERDICTS = (BUILT, PARTLY, BILLS, LITTLE, DETAILS, UNSCORED)
+
+
+def followed(direction) -> bool:
+    """A direction a held job is set against by default: one the person follows now or
+    followed (current or past), not one they are only considering."""
+    return direction.status in FOLLOWED
 
 
 def is_paid(employment_type: str, pay_amount, gave_money: bool) -> bool:
@@ -377,7 +383,7 @@ class _Periods:
 
     def __init__(self, directions, today):
         chosen = sorted(
-            (d for d in directions if d.status in (CURRENT, PAST)),
+            (d for d in directions if followed(d)),
             key=lambda d: (d.started_on or date.min, d.id),
         )
         self.directions = chosen

@@ -35,7 +35,7 @@ from alignment.reading import read_history
 from alignment.scoring import BUILT, VERDICTS
 from careers.models import LearningKind
 from core import words
-from core.vocabulary import CURRENT, HELD, PAST
+from core.vocabulary import HELD
 from jobs.models import avoid_phrases
 
 STORY_YEARS = 60  # the most recent years told; earlier ones are named in one line
@@ -121,7 +121,7 @@ def tell(results, directions, events, today, *, names=True):
         *(
             day.year
             for d in directions
-            if d.status in (CURRENT, PAST)
+            if alignment.followed(d)
             for day in (d.started_on, d.ended_on)
             if day is not None and day <= today
         ),
@@ -187,7 +187,7 @@ def _directions(years, directions, today):
     """Directions set out on and left, as turning points (those only considered are not part
     of the story)."""
     for direction in sorted(directions, key=lambda d: (d.started_on or date.min, d.id)):
-        if direction.status not in (CURRENT, PAST):
+        if not alignment.followed(direction):
             continue
         if direction.started_on and direction.started_on <= today:
             year = years.get(direction.started_on.year)

@@ -15,7 +15,12 @@ from django.views.decorators.http import require_POST
 
 from alignment import dashboard as pages
 from alignment import history, next_job, story, wording
-from alignment.asked import Canonical, asked_direction, canonical_id, redirect_canonical
+from alignment.asked import (
+    asks_direction,
+    canonical_id,
+    of_direction,
+    redirect_canonical,
+)
 from alignment.scoring import ALIGNED_AT, DRIFT_POINTS, DRIFT_WINDOW_DAYS, WEIGHTS
 from careers.models import Importance
 from careers.views import suggested_for
@@ -25,19 +30,13 @@ from jobs.models import Job, JobSkill, Stage
 from jobs.offer_forms import TookItForm
 
 
-def dashboard(request):
+@asks_direction
+def dashboard(request, asked):
     """The signed-in person's home: their job history set against their direction."""
     today = timezone.localdate()
-    try:
-        asked = asked_direction(request)
-    except Canonical as canonical:
-        return redirect_canonical(request, canonical.query)
 
     def render_body():
-        try:
-            context = pages.dashboard(request.user, today, asked)
-        except LookupError:
-            raise Http404("No such direction.") from None
+        context = of_direction(pages.dashboard, request.user, today, asked)
         context["what_if"] = asked is not None and (
             context["direction"] is None or context["direction"].status != "current"
         )

@@ -5,10 +5,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import CreateView, DeleteView, UpdateView
 
-from core.models import bump_data_version
+from core.models import ENDED_SHOWN, bump_data_version, one_at_a_time
 
 
 class OwnedMixin:
@@ -104,3 +106,45 @@ class OwnedDeleteView(OwnedMixin, DeleteView):
         bump_data_version(self.request.user.pk)
         messages.success(self.request, f"Deleted “{name}”.")
         return response
+
+
+# --- Secrets shown once: API tokens and share links ------------------------------------------
+# A secret made on a POST waits in the session for the page the POST redirects to, which shows
+# it once and forgets it; Bearing keeps only its digest.
+
+
+def make_secret(request, form, make, session_key) -> bool:
+    """On a POST of a valid `form`, make the row (`make(cleaned_data)` gives the row and its
+    secret) while holding the person's lock, so that a limit on live rows that the form
+    checks holds when many are sent at once; keep its id and secret for one showing. True
+    when one was made (the view then redirects to its page)."""
+    if request.method != "POST":
+        return False
+    with transaction.atomic():
+        one_at_a_time(request.user)
+        if not form.is_valid():
+            return False
+        row, secret = make(form.cleaned_data)
+    request.session[session_key] = {"id": row.pk, "token": secret}
+    return True
+
+
+def secrets_listed(request, rows, session_key) -> dict:
+    """The page's lists: the live rows, the latest ENDED_SHOWN that ended, and the secret
+    just made (`new`, shown this once) and its row's id."""
+    new = request.session.pop(session_key, None)
+    return {
+        "live": list(rows.live()),
+        "ended": list(rows.ended()[:ENDED_SHOWN]),
+        "new": new,
+        "new_id": new and new["id"],
+    }
+
+
+def revoke(request, model, pk, said):
+    """Revoke one of the person's secrets (a 404 for anybody else's), once, saying so with
+    `said` (formatted with the row)."""
+    row = get_object_or_404(model, pk=pk, owner=request.user)
+    if row.revoked_at is None:
+        model.objects.filter(pk=row.pk).update(revoked_at=timezone.now())
+        messages.success(request, said.format(row=row))

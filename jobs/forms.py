@@ -301,6 +301,21 @@ class JobForm(FindsOccupation, OwnedModelForm):
             ),
         ]
 
+    def names_layout(self):
+        """The title and the employer, side by side."""
+        return Row(
+            Column("title", css_class="col-md-6"),
+            Column("employer", css_class="col-md-6"),
+        )
+
+    def gave_layout(self):
+        """What the score counts of what the job gives: the things valued, the fit, the goals."""
+        return [
+            InlineCheckboxes("benefits"),
+            InlineRadios("identity_fit"),
+            Field("goals", wrapper_class="choice-list"),
+        ]
+
     def get_layout(self):
         more = ["description", InlineRadios("satisfaction")]
         if "contacts" in self.fields:
@@ -310,10 +325,7 @@ class JobForm(FindsOccupation, OwnedModelForm):
             "lock_version",
             Fieldset(
                 "The job",
-                Row(
-                    Column("title", css_class="col-md-6"),
-                    Column("employer", css_class="col-md-6"),
-                ),
+                self.names_layout(),
                 Row(
                     Column("employment_type", css_class="col-md-4"),
                     Column("started_on", css_class="col-sm-6 col-md-4"),
@@ -323,13 +335,8 @@ class JobForm(FindsOccupation, OwnedModelForm):
             ),
             Fieldset(
                 "What it gave you",
-                HTML(
-                    '<p class="form-text mt-0">These are what the score counts. Save now and '
-                    "tell them later if you like.</p>"
-                ),
-                InlineCheckboxes("benefits"),
-                InlineRadios("identity_fit"),
-                Field("goals", wrapper_class="choice-list"),
+                HTML('{% include "jobs/_what_it_gave_hint.html" %}'),
+                *self.gave_layout(),
                 HTML('{% include "alignment/_no_goals_hint.html" %}'),
             ),
             self.skills_layout(),

@@ -3,12 +3,10 @@ into a held job from the date asked."""
 
 from crispy_forms.bootstrap import (
     FieldWithButtons,
-    InlineCheckboxes,
-    InlineRadios,
     StrictButton,
 )
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Field, Fieldset, Layout, Row
+from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 
 from careers.forms import SkillNamesField
@@ -78,10 +76,7 @@ class OfferForm(JobForm):
             "lock_version",
             Fieldset(
                 "The offer",
-                Row(
-                    Column("title", css_class="col-md-6"),
-                    Column("employer", css_class="col-md-6"),
-                ),
+                self.names_layout(),
                 Row(
                     Column("employment_type", css_class="col-md-4"),
                     Column("started_on", css_class="col-sm-6 col-md-4"),
@@ -91,9 +86,7 @@ class OfferForm(JobForm):
             ),
             Fieldset(
                 "What it would give you",
-                InlineCheckboxes("benefits"),
-                InlineRadios("identity_fit"),
-                Field("goals", wrapper_class="choice-list"),
+                *self.gave_layout(),
             ),
             self.skills_layout(),
             self.occupation_layout(),

@@ -1,11 +1,9 @@
 """Share links and access tokens: the person's pages that make and revoke them, and the page
 a share link opens for somebody who is not signed in."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -14,7 +12,8 @@ from django.views.decorators.http import require_POST, require_safe
 from core.cache import cached
 from core.clients import client_address
 from core.limits import count_hit, hits, over_limit
-from core.models import ENDED_SHOWN, by_token, one_at_a_time
+from core.models import by_token
+from core.views import make_secret, revoke, secrets_listed
 from sharing import pages
 from sharing.forms import ShareLinkForm
 from sharing.models import ShareLink
@@ -35,30 +34,27 @@ def links(request):
     """The person's share links: make one (its address shown once), see when each was last
     opened, revoke one."""
     form = ShareLinkForm(request.POST or None, owner=request.user)
-    if request.method == "POST":
-        with transaction.atomic():
-            one_at_a_time(request.user)  # the form counts the live links: none sent meanwhile
-            if form.is_valid():
-                link, token = ShareLink.create(
-                    owner=request.user,
-                    label=form.cleaned_data["label"],
-                    days=form.cleaned_data["days"],
-                    show_contacts=form.cleaned_data["show_contacts"],
-                )
-                request.session[NEW_LINK] = {"id": link.pk, "token": token}
-                return redirect("sharing:links")
-    new = request.session.pop(NEW_LINK, None)
-    rows = ShareLink.objects.owned_by(request.user)
+
+    def make(data):
+        return ShareLink.create(
+            owner=request.user,
+            label=data["label"],
+            days=data["days"],
+            show_contacts=data["show_contacts"],
+        )
+
+    if make_secret(request, form, make, NEW_LINK):
+        return redirect("sharing:links")
+    listed = secrets_listed(request, ShareLink.objects.owned_by(request.user), NEW_LINK)
+    new = listed["new"]
     return render(
         request,
         "sharing/links.html",
         {
             "form": form,
-            "live": list(rows.live()),
-            "ended": list(rows.ended()[:ENDED_SHOWN]),
+            **listed,
             "new_url": new
             and request.build_absolute_uri(reverse("sharing:shared", args=[new["token"]])),
-            "new_id": new and new["id"],
         },
     )
 
@@ -66,10 +62,7 @@ def links(request):
 @require_POST
 def link_revoke(request, pk):
     """Revoke a link: from now on it is a 404."""
-    link = get_object_or_404(ShareLink, pk=pk, owner=request.user)
-    if link.revoked_at is None:
-        ShareLink.objects.filter(pk=link.pk).update(revoked_at=timezone.now())
-        messages.success(request, f"The link “{link.label}” is revoked: it no longer opens.")
+    revoke(request, ShareLink, pk, "The link “{row.label}” is revoked: it no longer opens.")
     return redirect("sharing:links")
 
 
