@@ -118,7 +118,7 @@ import resource, sys, time
 import django
 django.setup()
 from django.contrib.auth.models import User
-from accounts.models import PendingImport
+from portability.models import PendingImport
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.test.utils import setup_test_environment
