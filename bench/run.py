@@ -139,7 +139,9 @@ def pages(user):
         if name != "job":
             urls[f"{name} list"] = reverse(f"{app}:{name}_list")
             urls[f"{name} add"] = reverse(f"{app}:{name}_add")
-        urls[f"{name} detail"] = reverse(f"{app}:{name}_detail", args=[obj.pk])
+        # A job's own page judges it, so it lives with the alignment pages.
+        shown_by = "alignment" if name == "job" else app
+        urls[f"{name} detail"] = reverse(f"{shown_by}:{name}_detail", args=[obj.pk])
         urls[f"{name} edit"] = reverse(f"{app}:{name}_edit", args=[obj.pk])
         urls[f"{name} delete"] = reverse(f"{app}:{name}_delete", args=[obj.pk])
     return urls
