@@ -18,6 +18,7 @@ from careers.models import (
     Skill,
     Value,
 )
+from core.models import DataVersion
 from jobs.models import Job, JobBenefit, JobSkill
 
 PASSWORD = "bench-password-1"
@@ -46,6 +47,9 @@ def person(
     rng = random.Random(seed)
     user = User.objects.create(username=username, password=make_password(PASSWORD))
     Profile.objects.create(owner=user, currency="EUR")
+    # As after any import or form: the person's data has a version, which names their pages
+    # in the page cache (core.cache).
+    DataVersion.objects.create(owner=user)
     skill_rows = Skill.objects.bulk_create(
         Skill(owner=user, name=f"Skill {n:03d}") for n in range(skills)
     )
@@ -159,6 +163,7 @@ def population(count, jobs_each, batch=2000):
             for n in range(first, min(first + batch, count))
         )
         Profile.objects.bulk_create(Profile(owner=user) for user in users)
+        DataVersion.objects.bulk_create(DataVersion(owner=user) for user in users)
         Job.objects.bulk_create(
             (
                 Job(
