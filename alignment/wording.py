@@ -85,12 +85,12 @@ def legend(shown=VERDICTS):
     ]
 
 
-def _some_of(verb, names, total, one, whose, nouns):
+def _some_of(verb, names, total, one, whose, nouns, *, negative):
     """ "advanced 2 of your 4 goals: A, B", "advanced none of your 4 goals", "advanced all 4
-    of your goals", "advanced your one goal"… and the same without the names."""
+    of your goals", "advanced your one goal", "did not advance your one goal" (`negative`)…
+    and the same without the names."""
     if total == 1:
-        counted_ = one if names else f"not {one}"
-        said = f"{verb} {counted_}"
+        said = f"{verb} {one}" if names else f"{negative} {one}"
     elif not names:
         said = f"{verb} none of {whose} {total} {nouns}"
     elif len(names) == total:
@@ -109,7 +109,9 @@ VERBS = {
         "teach": "taught you",
         "none": "used none",
         "advance": "advanced",
+        "not_advance": "did not advance",
         "give": "gave",
+        "not_give": "did not give",
         "fit": "you rated how well it fitted who you are",
         "fit_short": "fitted who you are",
         "no_fit": "not counted: you have not rated how well it fitted who you are",
@@ -119,7 +121,9 @@ VERBS = {
         "teach": "would teach you",
         "none": "would use none",
         "advance": "would advance",
+        "not_advance": "would not advance",
         "give": "would give",
+        "not_give": "would not give",
         "fit": "you expect it to fit who you are",
         "fit_short": "would fit who you are",
         "no_fit": "not counted: you have not said how well you expect it to fit who you are",
@@ -175,7 +179,13 @@ def component_lines(parts, counts, names, offer=False):
         skills = _skills_said(names, counts["skills"], verbs)
     if parts.goals is not None:
         goals = _some_of(
-            verbs["advance"], names["goals"], counts["goals"], "your one goal", "your", "goals"
+            verbs["advance"],
+            names["goals"],
+            counts["goals"],
+            "your one goal",
+            "your",
+            "goals",
+            negative=verbs["not_advance"],
         )
     if parts.values is not None:
         said_values = _some_of(
@@ -185,6 +195,7 @@ def component_lines(parts, counts, names, offer=False):
             "the one thing you value from work",
             "the",
             "things you value from work",
+            negative=verbs["not_give"],
         )
     lines = [
         (

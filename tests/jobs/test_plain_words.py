@@ -2,7 +2,7 @@
 an offer weighed against the job the person has, jobs that need details shown as such."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from html import unescape
 
@@ -13,7 +13,16 @@ from django.utils import timezone
 from careers.models import CareerDirection, Skill
 from core.models import bump_data_version
 from jobs.models import Job, JobSkill
-from tests.factories import long_history
+from tests.factories import (
+    CareerDirectionFactory,
+    CareerGoalFactory,
+    DirectionSkillFactory,
+    DirectionValueFactory,
+    JobBenefitFactory,
+    JobFactory,
+    JobSkillFactory,
+    long_history,
+)
 from tests.helpers import figure
 from tests.worked_example import elena as worked_example
 
@@ -331,3 +340,19 @@ def test_held_jobs_start_today_or_before(client, owner):
     )
     assert "Weigh it as an offer instead" in text_of(response)
     assert not Job.objects.filter(owner=owner).exists()
+
+
+def test_a_direction_with_one_goal_and_one_value_says_what_a_job_did_not_do(client, owner):
+    """ "advanced not your one goal" was a sentence no person writes."""
+    direction = CareerDirectionFactory(owner=owner, status="current", title="Carpenter")
+    skill = DirectionSkillFactory(direction=direction, importance=3).skill
+    DirectionValueFactory(direction=direction, value="fulfillment")
+    CareerGoalFactory(owner=owner, direction=direction, title="Get an apprenticeship")
+    job = JobFactory(owner=owner, title="Warehouse operative", started_on=date(2024, 1, 15))
+    JobSkillFactory(job=job, skill=skill)
+    JobBenefitFactory(job=job, value="money")
+    client.force_login(owner)
+    said = text_of(client.get(DASHBOARD))
+    assert "did not advance your one goal" in said
+    assert "Did not give the one thing you value from work" in said
+    assert "not your one goal" not in said.replace("did not advance your one goal", "")
