@@ -49,7 +49,13 @@ class Upload:
     def build(self, *, currency: str | None, today: date | None = None) -> spreadsheet.Built:
         """A spreadsheet's document with its matching, or what stands in its way; pay that
         names no currency is read in `currency`, the account's."""
-        return spreadsheet.build(self.table, self.matching, currency=currency, today=today)
+        # Only a spreadsheet is built, and it has its table and matching.
+        return spreadsheet.build(
+            cast(spreadsheet.Table, self.table),
+            cast(dict[str, Any], self.matching),
+            currency=currency,
+            today=today,
+        )
 
     def checked(self, *, currency: str | None = None, today: date | None = None) -> dict[str, Any]:
         """The canonical document, checked again; Rejected with every problem. `currency`:
