@@ -21,7 +21,7 @@ from portability.problems import Rejected
 from portability.text import NOT_READABLE, UNICODE, decode
 
 # What the import page reads (portability.uploads stops reading an upload past it).
-MAX_UPLOAD_BYTES = WEB.bytes
+MAX_UPLOAD_BYTES = cast(int, WEB.bytes)  # the page's limits have a size
 MAX_UPLOAD_LABEL = WEB.bytes_label
 TOO_LARGE = WEB.too_large()
 
