@@ -2,10 +2,12 @@
 numbers, and `GET /api/v1/jobs/`, the person's jobs with the export's fields, a page at a
 time. The schemas describe the answers for the OpenAPI document."""
 
+from collections.abc import Callable
 from datetime import date
-from typing import Literal
+from typing import Any, Literal, cast
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -59,44 +61,47 @@ class JobOut(Schema):
     avoid: str
 
     @staticmethod
-    def resolve_occupation(job):
+    def resolve_occupation(job: Job) -> str | None:
         return job.occupation or None
 
     @staticmethod
-    def resolve_hours_per_week(job):
+    def resolve_hours_per_week(job: Job) -> int | float | None:
         return None if job.hours_per_week is None else canonical_hours(job.hours_per_week)
 
     @staticmethod
-    def resolve_schedule(job):
+    def resolve_schedule(job: Job) -> str | None:
         return job.schedule or None
 
     @staticmethod
-    def resolve_pay_amount(job):
+    def resolve_pay_amount(job: Job) -> str | None:
         return None if job.pay_amount is None else f"{job.pay_amount:.2f}"
 
     @staticmethod
-    def resolve_pay_period(job):
+    def resolve_pay_period(job: Job) -> str | None:
         return job.pay_period or None
 
     @staticmethod
-    def resolve_currency(job):
+    def resolve_currency(job: Job) -> str | None:
         return job.currency or None
 
     @staticmethod
-    def resolve_benefits(job):
-        return sorted((link.value for link in job.benefit_links.all()), key=VALUE_ORDER.get)
+    def resolve_benefits(job: Job) -> list[str]:
+        return sorted(
+            (link.value for link in job.benefit_links.all()),
+            key=cast(Callable[[str], int], VALUE_ORDER.get),
+        )
 
     @staticmethod
-    def resolve_skills(job):
+    def resolve_skills(job: Job) -> list[dict[str, Any]]:
         links = sorted(job.skill_links.all(), key=lambda link: link.skill.name.casefold())
         return [{"skill": link.skill.name, "gained": link.gained} for link in links]
 
     @staticmethod
-    def resolve_goals(job):
+    def resolve_goals(job: Job) -> list[int]:
         return sorted(goal.pk for goal in job.goals.all())
 
     @staticmethod
-    def resolve_contacts(job):
+    def resolve_contacts(job: Job) -> list[int]:
         return sorted(contact.pk for contact in job.contacts.all())
 
 
@@ -110,9 +115,9 @@ class JobOut(Schema):
 )
 @paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def jobs(
-    request,
+    request: HttpRequest,
     stage: Literal["held", "offer"] | None = Query(None, description="Only held jobs, or offers."),
-):
+) -> QuerySet[Job]:
     """The person's jobs and offers, newest start first (offers without a date on top), with
     the export's fields. `page` counts from 1; `page_size` is 50 unless asked, at most 100.
     Six queries a page, however long the history."""
@@ -154,11 +159,11 @@ class DirectionOut(Schema):
     values: list[ValueOut]
 
     @staticmethod
-    def resolve_occupation(direction):
+    def resolve_occupation(direction: CareerDirection) -> str | None:
         return direction.occupation or None
 
     @staticmethod
-    def resolve_target_skills(direction):
+    def resolve_target_skills(direction: CareerDirection) -> list[dict[str, Any]]:
         links = sorted(
             direction.skill_links.all(),
             key=lambda link: (-link.importance, link.skill.name.casefold()),
@@ -166,7 +171,7 @@ class DirectionOut(Schema):
         return [{"skill": link.skill.name, "importance": link.importance} for link in links]
 
     @staticmethod
-    def resolve_values(direction):
+    def resolve_values(direction: CareerDirection) -> list[dict[str, Any]]:
         links = sorted(
             direction.value_links.all(), key=lambda link: (-link.weight, VALUE_ORDER[link.value])
         )
@@ -183,11 +188,11 @@ class DirectionOut(Schema):
 )
 @paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def directions(
-    request,
+    request: HttpRequest,
     status: Literal["current", "past", "considering"] | None = Query(
         None, description="Only the directions of this status."
     ),
-):
+) -> QuerySet[CareerDirection]:
     """The person's directions, the latest started first (undated ones last), with their
     target skills and values. Four queries a page."""
     rows = (

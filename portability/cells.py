@@ -3,6 +3,9 @@ of pay and its currency, hours, a rating, a list of names, a date to the precisi
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Any, cast
+
+from django.db.models import Choices
 
 from careers.models import Value
 from core.currencies import is_currency
@@ -22,10 +25,10 @@ class Pending(ValueError):  # noqa: N818
     """A cell that can be read once the order of day and month is chosen."""
 
 
-def choice_words(choices, **extra):
+def choice_words(choices: type[Choices], **extra: str) -> dict[str, str]:
     """{word: key} for a TextChoices: its keys and labels, and other words that mean them
     (`full_time="fulltime | ft"`)."""
-    words = {}
+    words: dict[str, str] = {}
     for key, label in choices.choices:
         words[normal(key)] = key
         words[normal(label)] = key
@@ -70,7 +73,7 @@ DOLLAR = "$"  # pay written with a "$" and no code: dollars (or pesos), whose is
 SYMBOLS = {"€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₺": "TRY"}
 
 
-def word(text, words, what, choices):
+def word(text: str, words: dict[str, str], what: str, choices: type[Choices]) -> str:
     key = words.get(normal(text))
     if key is None:
         allowed = "held or offer" if choices is Stage else readable(choices)
@@ -78,14 +81,15 @@ def word(text, words, what, choices):
     return key
 
 
-def readable(choices):
+def readable(choices: type[Choices]) -> str:
     return joined([label.split(" (")[0].lower() for _, label in choices.choices], "or")
 
 
-def amount(text):
+def amount(text: str) -> tuple[str, str | None]:
     """Pay as written (`€45,000`, `1.200,50`, `11.50 EUR`, `45k`) → ("45000.00", "EUR" or
     None). A `$` alone gives DOLLAR: several countries write it, and which is not said."""
     currency = DOLLAR if "$" in text else None
+    code: Any  # a symbol's code in the loop, then the match of a code (or None)
     for symbol, code in SYMBOLS.items():
         if symbol in text:
             currency, text = code, text.replace(symbol, " ")
@@ -108,6 +112,7 @@ def amount(text):
     if not re.fullmatch(r"\d[\d.,]*", number):
         raise CellProblem(f"{quoted(text.strip())} is not an amount: write it like 11.50")
     *whole, last = re.split(r"[.,]", number)
+    value: str | Decimal
     if not whole:
         value = number
     elif len(last) == 3 and all(len(part) <= 3 for part in whole[1:]):
@@ -123,7 +128,7 @@ def amount(text):
     return f"{value:.2f}", currency
 
 
-def hours(text):
+def hours(text: str) -> Decimal:
     match = re.fullmatch(
         r"(\d+(?:[.,]\d+)?)\s*(?:h|hrs?|hours?)?\.?\s*(?:(?:/|per|a)\s*(?:w|wk|week))?",
         text.strip(),
@@ -134,14 +139,14 @@ def hours(text):
     return Decimal(match.group(1).replace(",", "."))
 
 
-def rating(text):
+def rating(text: str) -> int:
     match = re.fullmatch(r"([1-5])(?:\.0+)?(?:\s*(?:/|of|out of)\s*5)?", text.strip(), flags=re.I)
     if not match:
         raise CellProblem(f"{quoted(text)} is not a rating from 1 to 5")
     return int(match.group(1))
 
 
-def currency_code(text):
+def currency_code(text: str) -> str:
     text = text.strip()
     if text in SYMBOLS:
         return SYMBOLS[text]
@@ -157,10 +162,12 @@ def currency_code(text):
     raise CellProblem(f"{quoted(text)} is not a currency: write its code, such as EUR or USD")
 
 
-def listed_names(text, *, own):
+def listed_names(text: str, *, own: bool) -> list[str]:
     """A cell listing names: Bearing's export joins them with "; "; people with commas too."""
     if own:
         return [name for name in text.split("; ") if name]
+    names: list[str]
+    seen: set[str]
     names, seen = [], set()
     for part in re.split(r"[;,\n]", text):
         name = clean_name(part)
@@ -170,7 +177,7 @@ def listed_names(text, *, own):
     return names
 
 
-def date_cell(text, *, end, day_first):
+def date_cell(text: str, *, end: bool, day_first: bool | None) -> str | None:
     try:
         written = dates.read(text, day_first=day_first)
     except dates.Ambiguous as ambiguous:
@@ -183,6 +190,7 @@ def date_cell(text, *, end, day_first):
         raise CellProblem(f"{quoted(text)} is not when it started: write the date it began")
     if written is None:
         return None
+    written = cast(dates.Written, written)  # neither ONGOING_MARK nor None
     return (written.last() if end else written.first()).isoformat()
 
 

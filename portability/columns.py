@@ -3,12 +3,16 @@ the guess from a header, the order the person told, and the problems of a matchi
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from core.words import fold_name
 from jobs.models import PayPeriod
 from portability import dates, tables
 from portability.problems import quoted, shortened
 from portability.text import NOT_READABLE
+
+if TYPE_CHECKING:
+    from portability.spreadsheet import Table
 
 
 @dataclass(frozen=True)
@@ -21,7 +25,7 @@ class Target:
     heading: str = ""
 
 
-def names(text):
+def names(text: str) -> tuple[str, ...]:
     """Column names that mean a field, written "title | job title | role"."""
     return tuple(name.strip() for name in text.split("|"))
 
@@ -172,7 +176,7 @@ TEXT_TARGETS = ("title", "employer", "description", "lessons", "avoid")
 COVERS = {"started_on": DATE_TARGETS, "pay_amount": (*PAY, "pay_period", "currency")}
 
 
-def normal(text):
+def normal(text: str | None) -> str:
     """A name or a word as it is matched: case folded, (notes in brackets), punctuation and
     spacing folded: "Start_Date (dd/mm/yyyy)" is "start date"."""
     text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text or "")
@@ -183,18 +187,18 @@ def normal(text):
 GUESSES = {normal(name): key for key, target in TARGETS.items() for name in target.names}
 
 
-def guess_field(header):
+def guess_field(header: str) -> str:
     """The field a column's name means, or "" when it names none of Bearing's."""
     return GUESSES.get(normal(header), "")
 
 
-def is_skill_list(header):
+def is_skill_list(header: list[str]) -> bool:
     """Whether a table with a Name column is a list of skills: none of its other columns
     names a field of a job."""
     return not any(guess_field(cell) for cell in header if fold_name(cell) != "name")
 
 
-def unknown_columns(cells):
+def unknown_columns(cells: list[str]) -> str:
     named = [shortened(cell.strip()) for cell in cells if cell.strip()]
     if len(named) < 2:
         return NOT_READABLE
@@ -206,12 +210,13 @@ def unknown_columns(cells):
     )
 
 
-def guess(table):
+def guess(table: "Table") -> dict[str, Any]:
     """The matching Bearing proposes: each column's field by its name (each field taken by
     the first column that names it), and the order of day and month if the file tells it."""
     if table.own:
         columns = list(table.header)
     else:
+        taken: set[str]
         columns, taken = [], set()
         for name in table.header:
             target = guess_field(name)
@@ -224,14 +229,14 @@ def guess(table):
         # A column that says the pay's period wins over a period read from a name.
         if "pay_period" in columns:
             columns = ["pay_amount" if target in PAY else target for target in columns]
-    matching = {"columns": columns, "day_first": None}
+    matching: dict[str, Any] = {"columns": columns, "day_first": None}
     matching["day_first"] = told_order(table, matching)
     return matching
 
 
-def told_order(table, matching):
+def told_order(table: "Table", matching: dict[str, Any]) -> bool | None:
     """True (day first) or False (month first) when the file's dates say so, else None."""
-    said = set()
+    said: set[str] = set()
     for index, target in enumerate(matching["columns"]):
         if target not in DATE_TARGETS:
             continue
@@ -251,7 +256,7 @@ def told_order(table, matching):
     return None
 
 
-def checked_matching(table, matching):
+def checked_matching(table: "Table", matching: dict[str, Any]) -> dict[str, Any]:
     """A stored matching kept to the table's shape (a hand-made one cannot break the page)."""
     columns = list(matching.get("columns") or [])[: len(table.header)]
     columns += [""] * (len(table.header) - len(columns))
@@ -260,9 +265,11 @@ def checked_matching(table, matching):
     return {"columns": columns, "day_first": day_first if isinstance(day_first, bool) else None}
 
 
-def matching_problems(columns):
+def matching_problems(columns: list[str]) -> dict[int, str]:
     """What is wrong with a matching as a whole, as {column index: message}: a field taken
     by two columns, a pay's period said twice."""
+    found: dict[int, str]
+    seen: dict[str, int]
     found, seen = {}, {}
     for index, target in enumerate(columns):
         if not target:
@@ -286,11 +293,11 @@ def matching_problems(columns):
     return found
 
 
-def parse_columns_option(text, table):
+def parse_columns_option(text: str, table: "Table") -> dict[int, str]:
     """`--columns "From=started_on,Notes=ignore"`: columns by name or letter → fields.
 
     Returns {column index: target}; ValueError with the reason when it cannot be read."""
-    chosen = {}
+    chosen: dict[int, str] = {}
     for part in filter(None, (part.strip() for part in text.split(","))):
         if "=" not in part:
             raise ValueError(f"{quoted(part)} is not COLUMN=FIELD")
@@ -317,7 +324,7 @@ def parse_columns_option(text, table):
     return chosen
 
 
-def describe(table, matching):
+def describe(table: "Table", matching: dict[str, Any]) -> list[str]:
     """The matching as lines a person reads: `From → Start date`."""
     return [
         f"{table.label(index)} → {TARGETS[target].label if target else 'not imported'}"

@@ -6,9 +6,13 @@ through their undescribed jobs, newest first, each with the job form and the tar
 of the direction it is set against to tick.
 """
 
+from typing import cast
+
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -21,7 +25,7 @@ from jobs.offer_forms import OfferForm
 LISTED = 20  # undescribed jobs named on the list; the rest are counted
 
 
-def undescribed(user):
+def undescribed(user: User) -> QuerySet[Job]:
     """The person's jobs that tell nothing to score (no skills, values, goals or rating of
     their fit), newest first: the ones the dashboard lists as needing details."""
     return (
@@ -34,7 +38,7 @@ def undescribed(user):
     )
 
 
-def after(jobs, job):
+def after(jobs: QuerySet[Job], job: Job) -> QuerySet[Job]:
     """Those of `jobs` that come after `job` in newest-first order."""
     if job.started_on is None:
         later = Q(started_on__isnull=True, pk__lt=job.pk) | Q(started_on__isnull=False)
@@ -43,9 +47,9 @@ def after(jobs, job):
     return jobs.filter(later)
 
 
-def job_list(request):
+def job_list(request: HttpRequest) -> HttpResponse:
     """The jobs that still need details, the newest first, and the way through them."""
-    jobs = undescribed(request.user)
+    jobs = undescribed(cast(User, request.user))
     count = jobs.count()
     listed = list(
         jobs.values("id", "title", "employer", "stage", "started_on", "ended_on")[:LISTED]
@@ -57,7 +61,7 @@ def job_list(request):
     )
 
 
-def complete_job(request, pk):
+def complete_job(request: HttpRequest, pk: int) -> HttpResponse:
     """One job's details, then on to the next job that needs them (or back to the list)."""
     job = get_object_or_404(Job, pk=pk, owner=request.user)
     # The job form (or the offer form) offers the directions' target skills to tick, as
@@ -80,7 +84,7 @@ def complete_job(request, pk):
         else:
             messages.success(request, f"Saved “{job}”.")
             return redirect(next_step(request, job))
-    remaining = undescribed(request.user)
+    remaining = undescribed(cast(User, request.user))
     following = after(remaining, job).values_list("pk", flat=True).first()
     return render(
         request,
@@ -98,16 +102,16 @@ def complete_job(request, pk):
     )
 
 
-def following_url(pk):
+def following_url(pk: int | None) -> str:
     if pk is None:
         return reverse("account_import_complete")
     return reverse("account_import_complete_job", args=[pk])
 
 
-def next_step(request, job):
+def next_step(request: HttpRequest, job: Job) -> str:
     """Where a saved job leads: the next job after it that needs details; else the list of
     those skipped; else, when every job has its details, the dashboard."""
-    remaining = undescribed(request.user)
+    remaining = undescribed(cast(User, request.user))
     following = after(remaining, job).values_list("pk", flat=True).first()
     if following is not None:
         return following_url(following)

@@ -10,6 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 MONTHS = {
     name: number
@@ -53,14 +54,14 @@ class Written:
     month: int | None = None
     day: int | None = None
 
-    def first(self):
+    def first(self) -> date:
         """The first day it can mean: what a start date is."""
         return date(self.year, self.month or 1, self.day or 1)
 
-    def last(self):
+    def last(self) -> date:
         """The last day it can mean: what an end date is."""
         if self.day:
-            return date(self.year, self.month, self.day)
+            return date(self.year, cast(int, self.month), self.day)
         month = self.month or 12
         return date(self.year, month, calendar.monthrange(self.year, month)[1])
 
@@ -74,11 +75,11 @@ class Slashed:
     year: int
 
 
-def month_number(word):
+def month_number(word: str) -> int | None:
     return MONTHS.get(word.casefold().rstrip("."))
 
 
-def real(year, month=None, day=None):
+def real(year: int, month: int | None = None, day: int | None = None) -> Written:
     """A Written, or Unreadable when no such day exists (31/02/2019, month 13, year 0)."""
     try:
         date(year, month or 1, day or 1)
@@ -87,7 +88,7 @@ def real(year, month=None, day=None):
     return Written(year, month, day)
 
 
-def full_year(text):
+def full_year(text: str) -> int:
     """A year written with two digits (`19` in `Mar-19`) is the nearest one not in the
     future: 19 is 2019, 85 is 1985."""
     year = int(text)
@@ -103,7 +104,7 @@ NUMERIC = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})")
 TIME_OF_DAY = re.compile(r"[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?$")
 
 
-def read(text, *, day_first=None):
+def read(text: str, *, day_first: bool | None = None) -> "Written | _Ongoing | None":
     """`text` as a Written date; None when blank; ONGOING_MARK when it says "Present".
 
     Raises Unreadable (with a reason) or Ambiguous (`03/04/2019` with day_first None).
@@ -118,7 +119,9 @@ def read(text, *, day_first=None):
     match = re.fullmatch(r"(\d{4})(?:([-/.])(\d{1,2})(?:\2(\d{1,2}))?)?", numbers)
     if match:
         year, _, month, day = match.groups()
-        return real(int(year), month and int(month), day and int(day))
+        return real(
+            int(year), cast(int | None, month and int(month)), cast(int | None, day and int(day))
+        )
     # Month and year: 03/2019, 3-2019.
     match = re.fullmatch(r"(\d{1,2})[/.\-](\d{4})", numbers)
     if match:
@@ -145,7 +148,7 @@ def read(text, *, day_first=None):
     raise Unreadable("is not a date Bearing can read")
 
 
-def numeric(first, second, year, day_first):
+def numeric(first: int, second: int, year: int, day_first: bool | None) -> Written:
     """Day and month written as two numbers: told apart by a number over 12, or by
     `day_first` when both could be either."""
     if first > 12 and second > 12:
@@ -168,14 +171,14 @@ def numeric(first, second, year, day_first):
 class _Ongoing:
     """What "Present" reads as: no end yet."""
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "ONGOING_MARK"
 
 
 ONGOING_MARK = _Ongoing()
 
 
-def order_evidence(text):
+def order_evidence(text: str) -> str | None:
     """What one cell says about the order of day and month: "day" (25/03/2019), "month"
     (03/25/2019), "either" (03/04/2019) or None (another form, or the same both ways)."""
     match = NUMERIC.fullmatch(TIME_OF_DAY.sub("", " ".join(text.split())))
@@ -191,9 +194,9 @@ def order_evidence(text):
     return None
 
 
-def two_ways(text):
+def two_ways(text: str) -> Slashed | None:
     """The Slashed date a cell holds when it can be read two ways, else None."""
     if order_evidence(text) != "either":
         return None
-    match = NUMERIC.fullmatch(TIME_OF_DAY.sub("", " ".join(text.split())))
+    match = cast(re.Match[str], NUMERIC.fullmatch(TIME_OF_DAY.sub("", " ".join(text.split()))))
     return Slashed(int(match.group(1)), int(match.group(2)), full_year(match.group(3)))

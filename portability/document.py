@@ -8,8 +8,10 @@ again. Any problem rejects the whole file, with the place it points at.
 """
 
 import re
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 
@@ -47,8 +49,8 @@ from portability.fields import (
     skill_name,
     text,
 )
-from portability.limits import WEB, check_size
-from portability.problems import Problems, Rejected, describe, quoted, relabel
+from portability.limits import WEB, Limits, check_size
+from portability.problems import Origin, Problem, Problems, Rejected, describe, quoted, relabel
 
 FORMAT = "bearing-export"
 VERSION = 1
@@ -142,7 +144,7 @@ DOCUMENT = {
 COLLECTIONS = ("directions", "goals", "learning", "contacts", "jobs")
 
 
-def empty_document():
+def empty_document() -> dict[str, Any]:
     """A document with nothing in it: what an empty account exports, less the profile."""
     return {"format": FORMAT, "version": VERSION, **{name: [] for name in ("skills", *COLLECTIONS)}}
 
@@ -150,7 +152,7 @@ def empty_document():
 # --- The whole document -------------------------------------------------------------------
 
 
-def validate(data, *, today=None, limits=WEB):
+def validate(data: Any, *, today: date | None = None, limits: Limits = WEB) -> dict[str, Any]:
     """The document in canonical form, or Rejected with every problem and where it is.
 
     A document beyond `limits` is refused before it is checked any further."""
@@ -173,7 +175,7 @@ def validate(data, *, today=None, limits=WEB):
     return canonical(document, keys)
 
 
-def place(problem):
+def place(problem: Problem) -> tuple[int, int]:
     """Problems in the order of the file: by collection, then entry; as found within one."""
     match = re.match(r"(\w+)(?:\[(\d+)\])?", problem.path)
     if not match or match.group(1) not in DOCUMENT:
@@ -181,7 +183,7 @@ def place(problem):
     return (list(DOCUMENT).index(match.group(1)), int(match.group(2) or -1))
 
 
-def check_format(data):
+def check_format(data: Any) -> None:
     """Refuse a file of another kind before reading further: its keys would only add noise."""
     if not isinstance(data, dict):
         raise Rejected.one(f"expected an object at the top of the file, got {describe(data)}")
@@ -205,20 +207,20 @@ def check_format(data):
         )
 
 
-def entries(collection):
+def entries(collection: Any) -> list[tuple[int, dict[str, Any]]]:
     """(index, entry) for the entries of a collection that passed their own checks."""
     if collection is INVALID:
         return []
     return [(index, entry) for index, entry in enumerate(collection) if entry is not INVALID]
 
 
-def valid(*values):
+def valid(*values: Any) -> bool:
     return all(value is not INVALID for value in values)
 
 
-def unique_keys(document, name, problems):
+def unique_keys(document: dict[str, Any], name: str, problems: Problems) -> dict[str, int]:
     """The collection's keys → index; a key used twice is a problem at the second use."""
-    seen = {}
+    seen: dict[str, int] = {}
     for index, item in entries(document[name]):
         item_key = item["key"]
         if item_key is INVALID:
@@ -233,17 +235,24 @@ def unique_keys(document, name, problems):
     return seen
 
 
-def check_order(item, start, end, path, problems):
+def check_order(item: dict[str, Any], start: str, end: str, path: str, problems: Problems) -> None:
     started, ended = item[start], item[end]
     if valid(started, ended) and started and ended and ended < started:
         problems.add(f"{path}.{end}", f"before {start}")
 
 
-def check_once(values, path, problems, *, fold=lambda value: value, label=quoted):
+def check_once(
+    values: Any,
+    path: str,
+    problems: Problems,
+    *,
+    fold: Callable[[Any], Any] = lambda value: value,
+    label: Callable[[Any], str] = quoted,
+) -> None:
     """Each value once in a list: a second mention is a problem at its place."""
     if values is INVALID:
         return
-    seen = set()
+    seen: set[Any] = set()
     for index, value in enumerate(values):
         if value is INVALID:
             continue
@@ -253,12 +262,12 @@ def check_once(values, path, problems, *, fold=lambda value: value, label=quoted
         seen.add(folded)
 
 
-def check_skill_list(names, problems):
+def check_skill_list(names: Any, problems: Problems) -> None:
     check_once(names, "skills", problems, fold=fold_name)
 
 
-def check_directions(directions, problems):
-    current = None
+def check_directions(directions: Any, problems: Problems) -> None:
+    current: int | None = None
     for index, direction in entries(directions):
         path = f"directions[{index}]"
         check_order(direction, "started_on", "ended_on", path, problems)
@@ -287,12 +296,14 @@ def check_directions(directions, problems):
             )
 
 
-def after_today(value, today):
+def after_today(value: Any, today: date) -> bool:
     """Whether a checked date (ISO text, or None) is after today."""
     return valid(value) and value is not None and value > today.isoformat()
 
 
-def check_goals(goals, direction_keys, today, problems):
+def check_goals(
+    goals: Any, direction_keys: dict[str, int], today: date, problems: Problems
+) -> None:
     for index, goal in entries(goals):
         path = f"goals[{index}]"
         direction = goal["direction"]
@@ -311,7 +322,7 @@ def check_goals(goals, direction_keys, today, problems):
             problems.add(f"{path}.achieved_on", "after today: a goal is achieved on a day gone by")
 
 
-def check_learning(learning, today, problems):
+def check_learning(learning: Any, today: date, problems: Problems) -> None:
     for index, entry in entries(learning):
         path = f"learning[{index}]"
         check_order(entry, "started_on", "completed_on", path, problems)
@@ -323,7 +334,7 @@ def check_learning(learning, today, problems):
         check_once(entry["skills"], f"{path}.skills", problems, fold=fold_name)
 
 
-def check_contacts(contacts, today, problems):
+def check_contacts(contacts: Any, today: date, problems: Problems) -> None:
     for index, contact in entries(contacts):
         if after_today(contact["last_contacted_on"], today):
             problems.add(
@@ -332,7 +343,7 @@ def check_contacts(contacts, today, problems):
             )
 
 
-def check_jobs(jobs, keys, today, problems):
+def check_jobs(jobs: Any, keys: dict[str, dict[str, int]], today: date, problems: Problems) -> None:
     for index, job in entries(jobs):
         path = f"jobs[{index}]"
         check_order(job, "started_on", "ended_on", path, problems)
@@ -368,7 +379,7 @@ def check_jobs(jobs, keys, today, problems):
                     )
 
 
-def check_length(job, today, path, problems):
+def check_length(job: dict[str, Any], today: date, path: str, problems: Problems) -> None:
     """A held job of more than 100 years cannot be (one of more than 50 is taken as written:
     the file is the person's record, and the form asks about it when the job is next edited)."""
     ended = job["ended_on"]
@@ -387,11 +398,11 @@ def check_length(job, today, path, problems):
 # --- Canonical form -----------------------------------------------------------------------
 
 
-def canonical(document, keys):
+def canonical(document: dict[str, Any], keys: dict[str, dict[str, int]]) -> dict[str, Any]:
     """Nested lists sorted as the export sorts them; each skill spelled as first written."""
-    spelling = {}
+    spelling: dict[str, str] = {}
 
-    def spell(name):
+    def spell(name: str) -> str:
         return spelling.setdefault(fold_name(name), name)
 
     for name in document["skills"]:
@@ -414,16 +425,22 @@ def canonical(document, keys):
     return document
 
 
-def fold(link):
+def fold(link: dict[str, Any]) -> str:
     return fold_name(link["skill"])
 
 
-def sorted_names(names):
+def sorted_names(names: Iterable[str]) -> list[str]:
     """Skill names as the export lists them: case-insensitively, then as written."""
     return sorted(names, key=lambda name: (fold_name(name), name))
 
 
-def validate_converted(document, problems, origins, *, today=None):
+def validate_converted(
+    document: dict[str, Any],
+    problems: Problems,
+    origins: dict[str, Origin],
+    *,
+    today: date | None = None,
+) -> dict[str, Any]:
     """Validate a document converted from another format, with every problem pointed at its
     place in the source file. `problems` holds what the conversion itself found; a problem
     the check finds again at the same place is not repeated."""
@@ -440,12 +457,12 @@ def validate_converted(document, problems, origins, *, today=None):
     return validated
 
 
-def source_place(problems):
+def source_place(problems: Iterable[Problem]) -> Callable[[Problem], tuple[int, int]]:
     """A sort key putting problems in the order of the source file: by section (in the order
     first met), then entry (`work[2]`, or `Positions.csv, row 4`); as found within one."""
-    sections = {}
+    sections: dict[str, int] = {}
 
-    def key(problem):
+    def key(problem: Problem) -> tuple[int, int]:
         match = re.match(r"([^\[,.]+)(?:\[(\d+)\]|\.csv, row (\d+))?", problem.path)
         if not match:
             return (-1, -1)

@@ -11,7 +11,12 @@ import io
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
+from typing import Any, cast
+
+from django.contrib.auth.models import User
 
 from accounts.models import Profile
 from careers.models import (
@@ -38,17 +43,17 @@ class Snapshot:
     ids: dict
 
 
-def iso(day):
+def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def chronological_key(row, field):
+def chronological_key(row: dict[str, Any], field: str) -> tuple[bool, int, int]:
     """Dated rows oldest first, then the undated; ties in the order they were entered."""
     day = row[field]
     return (day is None, day.toordinal() if day else 0, row["id"])
 
 
-def snapshot(user):
+def snapshot(user: User) -> Snapshot:
     """The export document and the ids behind its keys (skills by name). Fourteen queries."""
     currency = (
         Profile.objects.filter(owner=user).values_list("currency", flat=True).first()
@@ -192,7 +197,8 @@ def snapshot(user):
                 "pay_period": row["pay_period"] or None,
                 "currency": row["currency"] or None,
                 "benefits": sorted(
-                    (value for (value,) in benefits[row["id"]]), key=VALUE_ORDER.get
+                    (value for (value,) in benefits[row["id"]]),
+                    key=cast(Callable[[str], int], VALUE_ORDER.get),
                 ),
                 "skills": [
                     {"skill": name, "gained": gained}
@@ -215,44 +221,44 @@ def snapshot(user):
     return Snapshot(document=document, ids=ids)
 
 
-def keyed(prefix, rows):
+def keyed(prefix: str, rows: Iterable[dict[str, Any]]) -> dict[str, int]:
     """Give each row its key (d1, d2…) in the rows' order; return key → database id."""
-    ids = {}
+    ids: dict[str, int] = {}
     for number, row in enumerate(rows, start=1):
         row["key"] = f"{prefix}{number}"
         ids[row["key"]] = row["id"]
     return ids
 
 
-def key_of(ids):
+def key_of(ids: dict[str, int]) -> dict[int, str]:
     return {pk: item_key for item_key, pk in ids.items()}
 
 
-def grouped(rows):
+def grouped(rows: Iterable[tuple[Any, ...]]) -> defaultdict[int, list[tuple[Any, ...]]]:
     """(parent id, *rest) rows → {parent id: [rest, …]}."""
-    groups = defaultdict(list)
+    groups: defaultdict[int, list[tuple[Any, ...]]] = defaultdict(list)
     for parent, *rest in rows:
         groups[parent].append(tuple(rest))
     return groups
 
 
-def ordered_keys(links, key_by_id):
+def ordered_keys(links: Iterable[tuple[Any, ...]], key_by_id: dict[int, str]) -> list[str]:
     """Linked rows' keys in the order of their keys' numbers (g1 before g2 before g10)."""
     found = [key_by_id[pk] for (pk,) in links]
     return sorted(found, key=lambda item_key: int(item_key[1:]))
 
 
-def export_document(user):
+def export_document(user: User) -> dict[str, Any]:
     """The bearing-export document: everything the person entered."""
     return snapshot(user).document
 
 
-def export_json(user):
+def export_json(user: User) -> str:
     """The export as the text of a JSON file."""
     return dumps(export_document(user))
 
 
-def dumps(document):
+def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -290,7 +296,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPED = re.compile(r"'+[=+\-@\t\r]")
 
 
-def spreadsheet_safe(value):
+def spreadsheet_safe(value: object) -> object:
     """A cell a spreadsheet shows as text: one starting with = + - @ would run as a formula,
     so it starts with an apostrophe. A value that already looks like that gets one more, so
     that reading the cell back (unescape_cell) gives the value exactly."""
@@ -299,12 +305,12 @@ def spreadsheet_safe(value):
     return "" if value is None else value
 
 
-def unescape_cell(cell):
+def unescape_cell(cell: str) -> str:
     """A cell as spreadsheet_safe wrote it, back to its value: the apostrophe it added goes."""
     return cell[1:] if ESCAPED.match(cell) else cell
 
 
-def jobs_csv(user):
+def jobs_csv(user: User) -> str:
     """The person's jobs, oldest first, one a row; lists are joined with "; ". Five queries."""
     jobs = sorted(
         Job.objects.owned_by(user).values(), key=lambda row: chronological_key(row, "started_on")
@@ -331,7 +337,10 @@ def jobs_csv(user):
             ),
             "pay_amount": None if row["pay_amount"] is None else f"{row['pay_amount']:.2f}",
             "benefits": "; ".join(
-                sorted((value for (value,) in benefits[row["id"]]), key=VALUE_ORDER.get)
+                sorted(
+                    (value for (value,) in benefits[row["id"]]),
+                    key=cast(Callable[[str], int], VALUE_ORDER.get),
+                )
             ),
             "skills_used": "; ".join(name for name, gained in links if not gained),
             "skills_gained": "; ".join(name for name, gained in links if gained),

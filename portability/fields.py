@@ -3,8 +3,12 @@ hours, money, currency) and of a record of them: each returns the canonical valu
 the problem at its place (`jobs[3].ended_on`) and returns INVALID."""
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import Any, cast
+
+from django.db.models import CharField, Choices, Model
 
 from careers import occupations
 from careers.models import (
@@ -15,23 +19,26 @@ from core.currencies import is_currency
 from core.forms import TEXT_LIMIT
 from core.models import CURRENCY_PATTERN
 from core.words import clean_name
-from portability.problems import describe, quoted
+from portability.problems import Problems, describe, quoted
 
 INVALID = object()  # a value that failed its check; the problem is already recorded
 
+# A check of one value at its path: the canonical value, or INVALID with the problem recorded.
+Parse = Callable[[Any, str, Problems], Any]
 
-def max_length(model, field):
-    return model._meta.get_field(field).max_length
+
+def max_length(model: type[Model], field: str) -> int:
+    return cast(int, cast(CharField, model._meta.get_field(field)).max_length)
 
 
-def join(path, name):
+def join(path: str, name: str) -> str:
     """The path of a key inside an object: `jobs[3]` + `ended_on` is `jobs[3].ended_on`."""
     if not re.fullmatch(r"[A-Za-z_$][\w$]{0,39}", name):
         name = quoted(name)
     return f"{path}.{name}" if path else name
 
 
-def is_text(value):
+def is_text(value: str) -> bool:
     """True when a string can be stored: no NUL, no lone surrogate (PostgreSQL refuses both)."""
     if "\x00" in value:
         return False
@@ -45,14 +52,14 @@ def is_text(value):
 class Field:
     """A key of an object: how its value is checked, whether it must be there, its default."""
 
-    def __init__(self, parse, *, required=False, default=None):
+    def __init__(self, parse: Parse, *, required: bool = False, default: Any = None) -> None:
         self.parse = parse
         self.required = required
         self.default = default
 
 
-def text(limit=TEXT_LIMIT, *, blank=True):
-    def parse(value, path, problems):
+def text(limit: int = TEXT_LIMIT, *, blank: bool = True) -> Parse:
+    def parse(value: Any, path: str, problems: Problems) -> Any:
         if value is None and blank:
             return ""
         if value is None:
@@ -75,7 +82,7 @@ def text(limit=TEXT_LIMIT, *, blank=True):
     return parse
 
 
-def skill_name(value, path, problems):
+def skill_name(value: Any, path: str, problems: Problems) -> Any:
     name = text(limit=10 * max_length(Skill, "name"), blank=False)(value, path, problems)
     if name is INVALID:
         return INVALID
@@ -86,7 +93,7 @@ def skill_name(value, path, problems):
     return name
 
 
-def occupation(value, path, problems):
+def occupation(value: Any, path: str, problems: Problems) -> Any:
     """An O*NET-SOC code of an occupation Bearing knows, or null ("" reads as null)."""
     if value is None or value == "":
         return None
@@ -104,7 +111,7 @@ def occupation(value, path, problems):
     return value
 
 
-def key(value, path, problems):
+def key(value: Any, path: str, problems: Problems) -> Any:
     if not isinstance(value, str):
         problems.add(path, f"expected a key such as “j1”, got {describe(value)}")
         return INVALID
@@ -114,14 +121,14 @@ def key(value, path, problems):
     return value
 
 
-def reference(value, path, problems):
+def reference(value: Any, path: str, problems: Problems) -> Any:
     return key(value, path, problems)
 
 
-def choice(choices, *, nullable=False):
+def choice(choices: type[Choices], *, nullable: bool = False) -> Parse:
     known = frozenset(choices.values)  # read once: Django makes the list anew at each read
 
-    def parse(value, path, problems):
+    def parse(value: Any, path: str, problems: Problems) -> Any:
         if nullable and value in (None, ""):
             return None
         if isinstance(value, str) and value in known:
@@ -136,8 +143,8 @@ def choice(choices, *, nullable=False):
     return parse
 
 
-def integer(low, high, *, nullable=False):
-    def parse(value, path, problems):
+def integer(low: int, high: int, *, nullable: bool = False) -> Parse:
+    def parse(value: Any, path: str, problems: Problems) -> Any:
         if nullable and value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
@@ -153,14 +160,14 @@ def integer(low, high, *, nullable=False):
     return parse
 
 
-def boolean(value, path, problems):
+def boolean(value: Any, path: str, problems: Problems) -> Any:
     if not isinstance(value, bool):
         problems.add(path, f"expected true or false, got {describe(value)}")
         return INVALID
     return value
 
 
-def iso_date(value, path, problems):
+def iso_date(value: Any, path: str, problems: Problems) -> Any:
     if value is None:
         return None
     if not isinstance(value, str):
@@ -184,13 +191,13 @@ def iso_date(value, path, problems):
     return value
 
 
-def canonical_hours(number):
+def canonical_hours(number: Decimal) -> int | float:
     """Hours as the export writes them: a whole number when whole, else one decimal place."""
     number = Decimal(number).quantize(Decimal("0.1"))
     return int(number) if number == number.to_integral_value() else float(number)
 
 
-def hours(value, path, problems):
+def hours(value: Any, path: str, problems: Problems) -> Any:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
@@ -207,7 +214,7 @@ def hours(value, path, problems):
     return canonical_hours(number)
 
 
-def money(value, path, problems):
+def money(value: Any, path: str, problems: Problems) -> Any:
     if value is None:
         return None
     if not isinstance(value, str):
@@ -227,8 +234,8 @@ def money(value, path, problems):
     return INVALID
 
 
-def currency(*, nullable):
-    def parse(value, path, problems):
+def currency(*, nullable: bool) -> Parse:
+    def parse(value: Any, path: str, problems: Problems) -> Any:
         if nullable and value in (None, ""):
             return None
         if isinstance(value, str) and re.fullmatch(CURRENCY_PATTERN, value):
@@ -247,10 +254,10 @@ def currency(*, nullable):
     return parse
 
 
-def many(parse_item):
+def many(parse_item: Parse) -> Parse:
     """A list of values; how long it may be is checked before (limits.check_size)."""
 
-    def parse(value, path, problems):
+    def parse(value: Any, path: str, problems: Problems) -> Any:
         if value is None:
             return []
         if not isinstance(value, list):
@@ -261,23 +268,23 @@ def many(parse_item):
     return parse
 
 
-def optional(parse):
-    def parse_optional(value, path, problems):
+def optional(parse: Parse) -> Parse:
+    def parse_optional(value: Any, path: str, problems: Problems) -> Any:
         return None if value is None else parse(value, path, problems)
 
     return parse_optional
 
 
-def record(fields):
+def record(fields: dict[str, Field]) -> Parse:
     """An object with exactly these keys (unknown ones refused), in this order."""
 
-    def parse(value, path, problems):
+    def parse(value: Any, path: str, problems: Problems) -> Any:
         if not isinstance(value, dict):
             problems.add(path, f"expected an object, got {describe(value)}")
             return INVALID
         for name in getattr(value, "duplicates", ()):
             problems.add(join(path, name), "appears twice in the same object")
-        result = {}
+        result: dict[str, Any] = {}
         for name, field in fields.items():
             if name in value:
                 result[name] = field.parse(value[name], join(path, name), problems)

@@ -1,9 +1,13 @@
 """The forms of the import: the file to upload, and the matching of a spreadsheet's columns."""
 
+from typing import Any, cast
+
 from crispy_forms.bootstrap import FormActions
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Div, Field, Layout, Row, Submit
 from django import forms
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 
 from core.forms import (
@@ -11,11 +15,12 @@ from core.forms import (
 )
 from portability import spreadsheet
 from portability.merge import plan_import
-from portability.problems import Rejected
+from portability.problems import Problem, Rejected
 from portability.reading import (
     MAX_UPLOAD_BYTES,
     MAX_UPLOAD_LABEL,
     TOO_LARGE,
+    Upload,
     read_file,
     read_upload,
 )
@@ -48,21 +53,28 @@ class ImportForm(PlainMessages, forms.Form):
         f"{MAX_UPLOAD_LABEL}.",
     )
 
-    def __init__(self, *args, user, too_large=False, too_many=False, **kwargs):
+    def __init__(
+        self,
+        *args: Any,
+        user: User,
+        too_large: bool = False,
+        too_many: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         self.too_large = too_large
         self.too_many = too_many  # past UPLOADS_PER_HOUR: refused unread
-        self.upload = None
-        self.problems = []
+        self.upload: Upload | None = None
+        self.problems: list[Problem] = []
         self.more_problems = 0
-        self.refused_name = None
+        self.refused_name: str | None = None
         self.fields["file"].widget.attrs["accept"] = ".json,.zip,.csv"
         self.helper = FormHelper()
         self.helper.form_action = reverse("account_import")
         self.helper.add_input(Submit("submit", "Upload and preview"))
 
-    def clean_file(self):
+    def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data.get("file")
         if self.too_many:
             raise forms.ValidationError(TOO_MANY_UPLOADS)
@@ -75,7 +87,7 @@ class ImportForm(PlainMessages, forms.Form):
             self.upload = read_upload(data, name=upload.name)
             if self.upload.table is None:
                 # A spreadsheet is checked in the preview, where its matching can change.
-                plan_import(user=self.user, document=self.upload.document)
+                plan_import(user=self.user, document=cast(dict[str, Any], self.upload.document))
         except Rejected as rejected:
             self.problems, self.more_problems = rejected.problems, rejected.more
             self.refused_name = upload.name
@@ -103,7 +115,15 @@ class MatchingForm(PlainMessages, forms.Form):
 
     token = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
-    def __init__(self, *args, table, matching, token, built=None, **kwargs):
+    def __init__(
+        self,
+        *args: Any,
+        table: spreadsheet.Table,
+        matching: dict[str, Any],
+        token: str,
+        built: spreadsheet.Built | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.table = table
         self.initial["token"] = token
@@ -137,7 +157,7 @@ class MatchingForm(PlainMessages, forms.Form):
             self.fields["day_order"].widget = forms.HiddenInput()
         else:
             self.fields["day_order"].label = built.asked()
-            self.fields["day_order"].choices = built.order_choices()
+            cast(forms.ChoiceField, self.fields["day_order"]).choices = built.order_choices()
         self.helper = FormHelper()
         self.helper.form_action = reverse("account_import_matching")
         self.helper.form_id = "matching-form"
@@ -157,14 +177,14 @@ class MatchingForm(PlainMessages, forms.Form):
             FormActions(Submit("submit", "Use this matching"), css_class="mb-0"),
         )
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = cast(dict[str, Any], super().clean())  # a form's clean gives cleaned_data
         columns = [cleaned.get(f"column_{index}", "") for index in range(len(self.table.header))]
         for index, message in spreadsheet.matching_problems(columns).items():
             self.add_error(f"column_{index}", message)
         return cleaned
 
-    def matching(self):
+    def matching(self) -> dict[str, Any]:
         columns = [self.cleaned_data[f"column_{index}"] for index in range(len(self.table.header))]
-        order = self.cleaned_data.get("day_order")
+        order = cast(str, self.cleaned_data.get("day_order"))  # the form is valid: it has one
         return {"columns": columns, "day_first": ORDER_VALUES.get(order)}

@@ -9,6 +9,7 @@ and written in a few seconds; the cost grows with the links, not with the bytes 
 """
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from portability.problems import MAX_PROBLEMS, Problem, Rejected
 
@@ -27,10 +28,10 @@ class Limits:
     beyond: str = ""  # what to do with a file beyond these limits
 
     @property
-    def bytes_label(self):
+    def bytes_label(self) -> str:
         return f"{self.bytes // MB} MB" if self.bytes else "any size"
 
-    def too_large(self):
+    def too_large(self) -> str:
         """The message for a file larger than `bytes`."""
         message = f"This file is larger than {self.bytes_label}, the most Bearing reads at once."
         return f"{message} {self.beyond}" if self.beyond else message
@@ -58,11 +59,12 @@ LINKS = {
 }
 
 
-def check_size(data, limits):
+def check_size(data: Any, limits: Limits) -> None:
     """Refuse a parsed bearing-export document that holds more than `limits` allow, before any
     of it is checked in detail: the problems name each limit passed, and where."""
     if not isinstance(data, dict):
         return
+    totals: dict[tuple[str, str], int]
     problems, totals = [], {}
     for collection, value in data.items():
         if not isinstance(value, list):

@@ -11,11 +11,14 @@ The ZIP is read in memory; an archive with an unsafe path, too large once unpack
 compressed suspiciously well is refused whole. Nothing is ever written to disk.
 """
 
+import datetime
 import io
 import re
 import zipfile
 import zlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
 from django.utils import timezone
 
@@ -37,6 +40,9 @@ RATIO_FLOOR = 64 * 1024  # small files can compress very well without being a bo
 DATE_FORMS = "Jan 2020 or 2020"
 SKIPPED_SHOWN = 12  # files of the archive named as skipped; the rest are counted
 
+# The rows of one of LinkedIn's files: (row number, {column: cell}).
+Rows = list[tuple[int, dict[str, str]]]
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -48,15 +54,15 @@ class Kind:
     kept: tuple = ()  # the columns whose content Bearing keeps (the others are named)
 
     @property
-    def columns(self):
+    def columns(self) -> tuple[str, ...]:
         return self.required + self.optional
 
-    def canonical(self, header):
+    def canonical(self, header: list[str]) -> list[str]:
         """The header's cells as this file names its columns (any case), others as written."""
         known = {fold_name(column): column for column in self.columns}
         return [known.get(fold_name(cell), cell) for cell in header]
 
-    def told_by(self, header):
+    def told_by(self, header: list[str]) -> bool:
         keys = {fold_name(cell) for cell in header if cell}
         return {fold_name(column) for column in self.required} <= keys
 
@@ -115,17 +121,19 @@ ELSEWHERE = {
 # --- The archive ---------------------------------------------------------------------------
 
 
-def is_unsafe(name):
+def is_unsafe(name: str) -> bool:
     """A member path that would land outside a folder it was unpacked into."""
     parts = re.split(r"[\\/]", name)
     return name.startswith(("/", "\\")) or bool(re.match(r"[A-Za-z]:", name)) or ".." in parts
 
 
-def base_name(info):
+def base_name(info: zipfile.ZipInfo) -> str:
     return re.split(r"[\\/]", info.filename.rstrip("/\\"))[-1]
 
 
-def from_archive(data, *, today=None):
+def from_archive(
+    data: bytes, *, today: datetime.date | None = None
+) -> tuple[dict[str, Any], list[str]]:
     """The archive's history as (canonical document, notes)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -143,6 +151,8 @@ def from_archive(data, *, today=None):
         raise Rejected.one(
             f"This archive holds a file with an unsafe path, {quoted(unsafe[0])}; it was not read."
         )
+    wanted: dict[Kind, zipfile.ZipInfo]
+    skipped: list[str]
     wanted, skipped = {}, []
     for info in members:
         if info.is_dir():
@@ -162,7 +172,7 @@ def from_archive(data, *, today=None):
     return convert(texts, today=today, archive=True, skipped=skipped)
 
 
-def not_linkedin(names):
+def not_linkedin(names: list[str]) -> str:
     """Why an archive with none of the files Bearing reads is refused."""
     lowered = {name.casefold() for name in names}
     if "workbook.xml" in lowered or "mimetype" in lowered and "content.xml" in lowered:
@@ -176,7 +186,7 @@ def not_linkedin(names):
     )
 
 
-def read_member(archive, info, name):
+def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> tuple[str, str]:
     """A member's text, read in memory and never beyond the limit, whatever its header says."""
     if info.flag_bits & 0x1:
         raise Rejected.one(f"{name} is protected by a password; upload the archive without one.")
@@ -199,7 +209,9 @@ def read_member(archive, info, name):
 # --- One CSV on its own --------------------------------------------------------------------
 
 
-def kind_of(rows, *, is_skill_list):
+def kind_of(
+    rows: list[tuple[int, list[str]]], *, is_skill_list: Callable[[list[str]], bool]
+) -> Kind | None:
     """The LinkedIn file whose columns one of the first rows names, or None.
 
     Skills.csv has one column, Name, which many other tables have too: a table is taken for
@@ -211,7 +223,7 @@ def kind_of(rows, *, is_skill_list):
     return None
 
 
-def elsewhere(rows):
+def elsewhere(rows: list[tuple[int, list[str]]]) -> str | None:
     """The name of the archive's file Bearing has no place for whose columns one of the first
     rows names, or None."""
     for _, cells in rows[: tables.HEADER_SEARCH]:
@@ -222,25 +234,27 @@ def elsewhere(rows):
     return None
 
 
-def no_place_for(name):
+def no_place_for(name: str) -> str:
     return (
         f"This is LinkedIn's {name}, which Bearing has no place for. Upload the whole archive "
         f"(Bearing reads what it can use and names the rest), or {files_read('or')}."
     )
 
 
-def files_read(word="and"):
+def files_read(word: str = "and") -> str:
     """The files of the archive Bearing reads, as a sentence names them."""
     return joined([kind.name for kind in KINDS], word)
 
 
-def from_csv(kind, text, *, encoding, today=None):
+def from_csv(
+    kind: Kind, text: str, *, encoding: str, today: datetime.date | None = None
+) -> tuple[dict[str, Any], list[str], str]:
     """One of LinkedIn's files on its own: (document, notes, source)."""
     document, notes = convert({kind: (text, encoding)}, today=today)
     return document, notes, f"LinkedIn {kind.name}"
 
 
-def read_rows(text, kind, problems):
+def read_rows(text: str, kind: Kind, problems: Problems) -> tuple[Rows, Sequence[str]]:
     """(row number, {column: cell}) for each row under the one that names the columns (found
     in the first rows: LinkedIn puts notes above some tables); the columns in any case."""
     try:
@@ -259,12 +273,27 @@ def read_rows(text, kind, problems):
     return [], ()
 
 
-def convert(texts, *, today, archive=False, skipped=()):
+def convert(
+    texts: dict[Kind, tuple[str, str]],
+    *,
+    today: datetime.date | None,
+    archive: bool = False,
+    skipped: Sequence[str] = (),
+) -> tuple[dict[str, Any], list[str]]:
     """{Kind: (text, encoding)} → (canonical document, notes)."""
     today = today or timezone.localdate()
     problems = Problems()
-    document = {"format": FORMAT, "version": 1, "skills": [], "learning": [], "jobs": []}
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "version": 1,
+        "skills": [],
+        "learning": [],
+        "jobs": [],
+    }
     reader = Reader(document, problems, today)
+    notes: list[str]
+    read: list[str]
+    unkept: list[str]
     notes, read, unkept = [], [], []
     for kind in KINDS:
         if kind not in texts:
@@ -315,14 +344,16 @@ class Reader:
     """Reads rows of LinkedIn's files into the document, recording where each entry came
     from and every problem at its place (`Positions.csv, row 4, Started On`)."""
 
-    def __init__(self, document, problems, today):
+    def __init__(self, document: dict[str, Any], problems: Problems, today: datetime.date) -> None:
         self.document = document
         self.problems = problems
         self.today = today
-        self.origins = {}
-        self.notes = []
+        self.origins: dict[str, Origin] = {}
+        self.notes: list[str] = []
 
-    def date(self, row, column, place, *, end=False):
+    def date(
+        self, row: dict[str, str], column: str, place: str, *, end: bool = False
+    ) -> str | None:
         """A cell as an ISO date: a start is the month's first day, an end its last; a blank
         end or `Present` is None (it goes on)."""
         value = row.get(column, "")
@@ -351,15 +382,17 @@ class Reader:
             return None
         if written is None:
             return None
+        written = cast(dates.Written, written)  # neither ONGOING_MARK nor None
         return (written.last() if end else written.first()).isoformat()
 
-    def learned(self, row, column, place):
+    def learned(self, row: dict[str, str], column: str, place: str) -> str | None:
         """When a piece of learning was completed: the end of its month, or None while it goes
         on (an end after today is still to come). In the month it ends, whose last day is
         still to come, it is completed today: a completion is never after today."""
         completed = self.date(row, column, place, end=True)
         value = row.get(column, "")
-        if completed and dates.read(value).first() > self.today:
+        # A completion date was read, so the value is a written date.
+        if completed and cast(dates.Written, dates.read(value)).first() > self.today:
             self.notes.append(
                 f"{place} ends in {value.strip()}, after today, so it comes in as still going."
             )
@@ -368,15 +401,15 @@ class Reader:
             return self.today.isoformat()
         return completed
 
-    def learning(self, place, fields, entry):
+    def learning(self, place: str, fields: dict[str, str], entry: dict[str, Any]) -> None:
         learning = self.document["learning"]
         self.origins[f"learning[{len(learning)}]"] = Origin(place, fields)
         learning.append({"key": f"l{len(learning) + 1}", **entry})
 
-    def positions(self, rows):
+    def positions(self, rows: Rows) -> None:
         self.held(POSITIONS, rows, title="Title", noun="job")
 
-    def volunteering(self, rows):
+    def volunteering(self, rows: Rows) -> None:
         self.held(
             VOLUNTEERING,
             rows,
@@ -385,7 +418,9 @@ class Reader:
             employment_type=EmploymentType.VOLUNTEER.value,
         )
 
-    def held(self, kind, rows, *, title, noun, employment_type=None):
+    def held(
+        self, kind: Kind, rows: Rows, *, title: str, noun: str, employment_type: str | None = None
+    ) -> None:
         """Positions or volunteering roles as jobs held: `title` names the column of the
         title (only a position's is checked here; a role's empty title is named by the
         document's check), `noun` what the messages call one."""
@@ -411,7 +446,7 @@ class Reader:
                     "description": "Description",
                 },
             )
-            job = {
+            job: dict[str, Any] = {
                 "key": f"j{len(jobs) + 1}",
                 "title": row.get(title, ""),
                 "employer": row.get("Company Name", ""),
@@ -425,7 +460,7 @@ class Reader:
                 job["employment_type"] = employment_type
             jobs.append(job)
 
-    def skills(self, rows):
+    def skills(self, rows: Rows) -> None:
         names = self.document["skills"]
         seen = {fold_name(name) for name in names}
         for number, row in rows:
@@ -438,7 +473,7 @@ class Reader:
                 )
                 names.append(name)
 
-    def education(self, rows):
+    def education(self, rows: Rows) -> None:
         for number, row in rows:
             place = f"{EDUCATION.name}, row {number}"
             school, degree = row.get("School Name", ""), row.get("Degree Name", "")
@@ -459,7 +494,7 @@ class Reader:
                 },
             )
 
-    def certifications(self, rows):
+    def certifications(self, rows: Rows) -> None:
         for number, row in rows:
             place = f"{CERTIFICATIONS.name}, row {number}"
             # "Started On" is when it was issued, which is when the learning was done;
@@ -476,7 +511,7 @@ class Reader:
                 },
             )
 
-    def courses(self, rows):
+    def courses(self, rows: Rows) -> None:
         for number, row in rows:
             self.learning(
                 f"{COURSES.name}, row {number}",

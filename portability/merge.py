@@ -11,11 +11,15 @@ by name (`by_name`): a goal the person has with that title is the one meant.
 
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any, cast
 
+from django.contrib.auth.models import User
 from django.db import connection, transaction
+from django.db.models import Field, Model
 
 from accounts.models import Profile
 from careers.models import (
@@ -40,6 +44,9 @@ SHOWN = 100  # entries listed by name in a preview section; the rest are counted
 
 counted = words.counted_records
 
+# Where a document entry points: ("existing", key) or ("new", key), or None when nowhere.
+Refs = Callable[[str, str | None], tuple[str, str] | None]
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -60,23 +67,23 @@ class Section:
     kept: list
 
     @property
-    def title(self):
+    def title(self) -> str:
         return words.COLLECTIONS[self.collection][1].capitalize()
 
     @property
-    def added_shown(self):
+    def added_shown(self) -> list[Entry]:
         return self.added[:SHOWN]
 
     @property
-    def added_more(self):
+    def added_more(self) -> int:
         return max(len(self.added) - SHOWN, 0)
 
     @property
-    def kept_shown(self):
+    def kept_shown(self) -> list[str]:
         return self.kept[:SHOWN]
 
     @property
-    def kept_more(self):
+    def kept_more(self) -> int:
         return max(len(self.kept) - SHOWN, 0)
 
 
@@ -96,17 +103,17 @@ class Plan:
     left_out: list = field(default_factory=list)  # look-alike jobs the person chose to leave out
 
     @property
-    def adds_anything(self):
+    def adds_anything(self) -> bool:
         return bool(self.new_skills or self.currency or any(self.add.values()))
 
     @property
-    def undescribed(self):
+    def undescribed(self) -> int:
         """How many of the jobs added say nothing to score yet: no skills, no values, no goals
         and no rating of their fit (an imported LinkedIn position, say)."""
         jobs = self.document["jobs"]
         return sum(1 for index in self.add["jobs"] if not describes(jobs[index]))
 
-    def kinds_of_work(self):
+    def kinds_of_work(self) -> str:
         """The kinds of work the jobs added come in as: "2 full time and 1 volunteer" (a file
         that does not say is read as full time), or "" when no job is added."""
         jobs = self.document["jobs"]
@@ -116,18 +123,18 @@ class Plan:
             for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0]))
         )
 
-    def summary(self):
+    def summary(self) -> str:
         """ "2 jobs, 1 goal and 3 new skills", or "nothing new"."""
         phrases = [counted(len(self.add[name]), name) for name in ORDER if self.add[name]]
         if self.new_skills:
             phrases.append(counted(len(self.new_skills), "skills").replace(" ", " new ", 1))
         return joined(phrases) or "nothing new"
 
-    def kept_summary(self):
+    def kept_summary(self) -> str:
         phrases = [counted(len(self.kept[name]), name) for name in ORDER if self.kept[name]]
         return joined(phrases)
 
-    def sections(self):
+    def sections(self) -> list[Section]:
         """The preview's sections, in the order a person reads their history."""
         result = []
         for name in ORDER:
@@ -149,7 +156,7 @@ class Plan:
 ORDER = ("jobs", "directions", "goals", "learning", "contacts")
 
 
-def label(collection, item):
+def label(collection: str, item: dict[str, Any]) -> str:
     """An entry as the preview names it."""
     if collection == "jobs":
         name = ", ".join(part for part in (item["title"], item["employer"]) if part)
@@ -167,11 +174,11 @@ def label(collection, item):
     return item["title"]
 
 
-def month(day):
+def month(day: str | None) -> str:
     return date.fromisoformat(day).strftime("%b %Y") if day else ""
 
 
-def describes(job):
+def describes(job: dict[str, Any]) -> bool:
     """Whether a job of a document tells anything the alignment can score."""
     return bool(job["skills"] or job["benefits"] or job["goals"]) or job["identity_fit"] is not None
 
@@ -179,7 +186,7 @@ def describes(job):
 # --- What is the same ------------------------------------------------------------------------
 
 
-def direction_signature(item, refs):
+def direction_signature(item: dict[str, Any], refs: Refs) -> tuple[Any, ...]:
     return (
         *(
             item[name]
@@ -190,21 +197,21 @@ def direction_signature(item, refs):
     )
 
 
-def goal_signature(item, refs):
+def goal_signature(item: dict[str, Any], refs: Refs) -> tuple[Any, ...]:
     fields = ("title", "description", "status", "priority", "target_date", "achieved_on")
     return (refs("directions", item["direction"]), *(item[name] for name in fields))
 
 
-def learning_signature(item, refs):
+def learning_signature(item: dict[str, Any], refs: Refs) -> tuple[Any, ...]:
     fields = ("title", "provider", "kind", "started_on", "completed_on")
     return (*(item[name] for name in fields), frozenset(map(fold_name, item["skills"])))
 
 
-def contact_signature(item, refs):
+def contact_signature(item: dict[str, Any], refs: Refs) -> tuple[Any, ...]:
     return tuple(item[name] for name in ("name", "context", "notes", "last_contacted_on"))
 
 
-def job_signature(item, refs):
+def job_signature(item: dict[str, Any], refs: Refs) -> tuple[Any, ...]:
     return (
         *(item[name] for name in JOB_FIELDS),
         frozenset(item["benefits"]),
@@ -228,7 +235,13 @@ NAME_SIGNATURES = {
 }
 
 
-def plan_import(*, user, document, by_name=(), leave_out=frozenset()):
+def plan_import(
+    *,
+    user: User,
+    document: dict[str, Any],
+    by_name: Collection[str] = (),
+    leave_out: Collection[str] = frozenset(),
+) -> Plan:
     """Set a canonical document against the person's data. Rejected on a conflict.
 
     The collections in `by_name` (goals, contacts) are matched by title or name alone.
@@ -252,21 +265,21 @@ def plan_import(*, user, document, by_name=(), leave_out=frozenset()):
         plan.currency = (current_currency, wanted_currency)
 
     # A file key that matched an existing entry points where that entry points.
-    matched_keys = {name: {} for name in COLLECTIONS}
+    matched_keys: dict[str, dict[str, str]] = {name: {} for name in COLLECTIONS}
 
-    def file_ref(collection, item_key):
+    def file_ref(collection: str, item_key: str | None) -> tuple[str, str] | None:
         if item_key is None:
             return None
         if item_key in matched_keys[collection]:
             return ("existing", matched_keys[collection][item_key])
         return ("new", item_key)
 
-    def existing_ref(collection, item_key):
+    def existing_ref(collection: str, item_key: str | None) -> tuple[str, str] | None:
         return None if item_key is None else ("existing", item_key)
 
     for name in COLLECTIONS:
         signature = NAME_SIGNATURES[name] if name in by_name else SIGNATURES[name]
-        pool = defaultdict(list)
+        pool: defaultdict[Any, list[str]] = defaultdict(list)
         for item in existing.document[name]:
             pool[signature(item, existing_ref)].append(item["key"])
         plan.add[name], plan.kept[name], plan.matched[name] = [], [], {}
@@ -294,11 +307,11 @@ def plan_import(*, user, document, by_name=(), leave_out=frozenset()):
     return plan
 
 
-def job_name(item):
+def job_name(item: dict[str, Any]) -> tuple[str, str]:
     return (fold_name(item["title"]), fold_name(item["employer"]))
 
 
-def check_one_current(plan, existing_directions):
+def check_one_current(plan: Plan, existing_directions: list[dict[str, Any]]) -> None:
     current = next(
         (item for item in existing_directions if item["status"] == DirectionStatus.CURRENT), None
     )
@@ -320,11 +333,17 @@ def check_one_current(plan, existing_directions):
 # --- Writing ---------------------------------------------------------------------------------
 
 
-def day(value):
+def day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def apply_import(*, user, document, by_name=(), leave_out=frozenset()):
+def apply_import(
+    *,
+    user: User,
+    document: dict[str, Any],
+    by_name: Collection[str] = (),
+    leave_out: Collection[str] = frozenset(),
+) -> Plan:
     """Write what the plan adds, all of it or nothing, and mark the person's data changed.
 
     Rows go in with bulk inserts (no signals), so the data version is bumped once at the end.
@@ -341,20 +360,22 @@ def apply_import(*, user, document, by_name=(), leave_out=frozenset()):
     return plan
 
 
-def write(user, plan):
+def write(user: User, plan: Plan) -> None:
     document = plan.document
     skill_ids = dict(plan.skill_ids)
     created = Skill.objects.bulk_create(Skill(owner=user, name=name) for name in plan.new_skills)
     skill_ids.update({fold_name(skill.name): skill.pk for skill in created})
 
-    def skill_id(name):
+    def skill_id(name: str) -> int:
         return skill_ids[fold_name(name)]
 
     ids = {name: dict(plan.matched[name]) for name in COLLECTIONS}
 
-    def insert(collection, model, make):
+    def insert(
+        collection: str, model: type[Model], make: Callable[[dict[str, Any]], Model]
+    ) -> list[tuple[dict[str, Any], Model]]:
         entries = [document[collection][index] for index in plan.add[collection]]
-        rows = model.objects.bulk_create(map(make, entries))
+        rows = cast(Any, model).objects.bulk_create(map(make, entries))  # each has `objects`
         for entry, row in zip(entries, rows, strict=True):
             ids[collection][entry["key"]] = row.pk
         return list(zip(entries, rows, strict=True))
@@ -462,7 +483,9 @@ def write(user, plan):
 LINK_BATCH = 10_000
 
 
-def insert_links(model, fields, rows):
+def insert_links(
+    model: type[Model], fields: tuple[str, ...], rows: Iterable[tuple[Any, ...]]
+) -> None:
     """Insert link rows, given as tuples in the order of `fields`, in bulk.
 
     Links need no ids back and no model instances: PostgreSQL takes them by COPY, other
@@ -470,7 +493,7 @@ def insert_links(model, fields, rows):
     one model instance a row took half a minute and most of a gigabyte.
     """
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
+    columns = ", ".join(quote(cast(Field, model._meta.get_field(name)).column) for name in fields)
     table = quote(model._meta.db_table)
     rows = iter(rows)
     with connection.cursor() as cursor:
@@ -485,7 +508,7 @@ def insert_links(model, fields, rows):
             cursor.executemany(sql, batch)
 
 
-def new_job(user, item):
+def new_job(user: User, item: dict[str, Any]) -> Job:
     hours = item["hours_per_week"]
     pay = item["pay_amount"]
     return Job(

@@ -4,8 +4,10 @@ import hashlib
 import json
 import secrets
 from datetime import timedelta
+from typing import Any, Self, cast
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import models
 from django.utils import timezone
 
@@ -14,16 +16,16 @@ from portability.reading import Upload
 from portability.spreadsheet import Table, checked_matching
 
 
-def new_token():
+def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
 class PendingImportQuerySet(models.QuerySet):
-    def live(self):
+    def live(self) -> Self:
         """Imports still waiting: neither imported nor expired."""
         return self.filter(imported_at__isnull=True, expires_at__gt=timezone.now())
 
-    def expired(self):
+    def expired(self) -> Self:
         return self.filter(expires_at__lte=timezone.now())
 
 
@@ -65,11 +67,11 @@ class PendingImport(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Import of {self.name or self.source} waiting for {self.owner}"
 
     @classmethod
-    def keep(cls, *, owner, upload):
+    def keep(cls, *, owner: User, upload: Upload) -> Self:
         """Keep a checked upload for `owner`, in place of any earlier one; a fresh token."""
         now = timezone.now()
         cls.objects.expired().delete()  # everyone's: rows nobody came back for
@@ -82,7 +84,7 @@ class PendingImport(models.Model):
                 "name": upload.name,
                 "notes": upload.notes,
                 "document": b"" if sheet else packed(upload.document),
-                "table": packed(upload.table.as_data()) if sheet else b"",
+                "table": packed(cast(Table, upload.table).as_data()) if sheet else b"",
                 "matching": upload.matching if sheet else {},
                 "created_at": now,
                 "expires_at": now + cls.LIFETIME,
@@ -92,7 +94,7 @@ class PendingImport(models.Model):
         return pending
 
     @property
-    def upload(self):
+    def upload(self) -> Upload:
         """The upload as it was checked; a spreadsheet with the matching last chosen."""
         notes, name = list(self.notes), self.name
         if self.table:
@@ -102,17 +104,17 @@ class PendingImport(models.Model):
         return Upload(unpacked(self.document), self.source, notes, name)
 
     @property
-    def matching_version(self):
+    def matching_version(self) -> str:
         """A short digest of the matching, which a preview's confirmation carries: a
         matching changed since (in another tab) is not imported unseen."""
         text = json.dumps(self.matching, sort_keys=True).encode()
         return hashlib.sha256(text).hexdigest()[:16]
 
-    def change_matching(self, matching):
+    def change_matching(self, matching: dict[str, Any]) -> None:
         self.matching = matching
         self.save(update_fields=["matching"])
 
-    def mark_imported(self):
+    def mark_imported(self) -> None:
         """Confirmed: the file goes; the row answers a second confirmation until it expires."""
         self.imported_at = timezone.now()
         self.document = b""

@@ -1,9 +1,11 @@
 """What an import found wrong, each problem with the place in the file it points at."""
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any, Self, cast
 
 # A hostile file could hold a million mistakes; the first ones are enough to act on.
 MAX_PROBLEMS = 100
@@ -16,49 +18,49 @@ class Problem:
     path: str
     message: str
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
 class Rejected(Exception):  # noqa: N818 - "the file is rejected" reads better than RejectedError
     """The file cannot be imported; nothing has been saved. Carries every problem found."""
 
-    def __init__(self, problems, *, more=0):
+    def __init__(self, problems: Iterable[Problem], *, more: int = 0) -> None:
         self.problems = list(problems)
         self.more = more
         super().__init__("; ".join(str(problem) for problem in self.problems[:3]))
 
     @classmethod
-    def one(cls, message, path=""):
+    def one(cls, message: str, path: str = "") -> Self:
         return cls([Problem(path, message)])
 
 
 class Problems:
     """A collector of problems that stops keeping them after the first MAX_PROBLEMS."""
 
-    def __init__(self):
-        self.found = []
+    def __init__(self) -> None:
+        self.found: list[Problem] = []
         self.more = 0
 
-    def __bool__(self):
+    def __bool__(self) -> bool:
         return bool(self.found)
 
-    def add(self, path, message):
+    def add(self, path: str, message: str) -> None:
         if len(self.found) < MAX_PROBLEMS:
             self.found.append(Problem(path, message))
         else:
             self.more += 1
 
-    def extend(self, problems):
+    def extend(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
             self.add(problem.path, problem.message)
 
-    def raise_if_any(self):
+    def raise_if_any(self) -> None:
         if self.found:
             raise Rejected(self.found, more=self.more)
 
 
-def describe(value):
+def describe(value: Any) -> str:
     """A JSON value's kind as a person reads it, for "expected text, got a list"."""
     if value is None:
         return "null"
@@ -75,12 +77,12 @@ def describe(value):
     return type(value).__name__
 
 
-def shortened(text, limit=40):
+def shortened(text: str, limit: int = 40) -> str:
     """A name or a value as a page shows it: a hostile file cannot fill the page."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def quoted(value, limit=40):
+def quoted(value: object, limit: int = 40) -> str:
     """A value quoted in a message, cut short so a hostile file cannot fill the page."""
     return f"“{shortened(str(value), limit)}”"
 
@@ -93,11 +95,11 @@ class Origin:
     """
 
     place: str
-    fields: dict
+    fields: dict[str, str]
     joiner: str = ", "
 
 
-def relabel(problems, origins):
+def relabel(problems: Iterable[Problem], origins: dict[str, Origin]) -> list[Problem]:
     """Problems found in a converted document, pointed back at the places in the source file."""
     result = []
     for problem in problems:
@@ -106,6 +108,7 @@ def relabel(problems, origins):
         if origin is None:
             result.append(problem)
             continue
+        match = cast(re.Match[str], match)  # an origin was found, so the path matched
         path = origin.place
         if match.group(2):
             path += origin.joiner + origin.fields.get(match.group(2), match.group(2))
@@ -116,7 +119,7 @@ def relabel(problems, origins):
     return result
 
 
-def partial_date(text):
+def partial_date(text: str) -> str | None:
     """A date written `2020`, `2020-03` or `2020-03-15` (as JSON Resume writes them) as ISO
     `YYYY-MM-DD`, padded to the first; None when blank.
 

@@ -9,17 +9,19 @@ and no more than the limit is ever read.
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
+from typing import IO, Any, NoReturn, cast
 
 from portability import columns as spreadsheet_columns
 from portability import document as bearing
 from portability import linkedin, resume, spreadsheet, tables
-from portability.limits import WEB
+from portability.limits import WEB, Limits
 from portability.problems import Rejected
 from portability.text import NOT_READABLE, UNICODE, decode
 
 # What the import page reads (portability.uploads stops reading an upload past it).
-MAX_UPLOAD_BYTES = WEB.bytes
+MAX_UPLOAD_BYTES = cast(int, WEB.bytes)  # the page's limits have a size
 MAX_UPLOAD_LABEL = WEB.bytes_label
 TOO_LARGE = WEB.too_large()
 
@@ -39,17 +41,23 @@ class Upload:
     matching: dict | None = None
 
     @property
-    def by_name(self):
+    def by_name(self) -> tuple[str, ...]:
         """The collections an import matches by name: a spreadsheet names goals by title and
         contacts by name, and means the ones the person has."""
         return ("goals", "contacts") if self.table is not None else ()
 
-    def build(self, *, currency, today=None):
+    def build(self, *, currency: str | None, today: date | None = None) -> spreadsheet.Built:
         """A spreadsheet's document with its matching, or what stands in its way; pay that
         names no currency is read in `currency`, the account's."""
-        return spreadsheet.build(self.table, self.matching, currency=currency, today=today)
+        # Only a spreadsheet is built, and it has its table and matching.
+        return spreadsheet.build(
+            cast(spreadsheet.Table, self.table),
+            cast(dict[str, Any], self.matching),
+            currency=currency,
+            today=today,
+        )
 
-    def checked(self, *, currency=None, today=None):
+    def checked(self, *, currency: str | None = None, today: date | None = None) -> dict[str, Any]:
         """The canonical document, checked again; Rejected with every problem. `currency`:
         the account's, which a spreadsheet's pay without one is read in (a spreadsheet
         needs it)."""
@@ -58,10 +66,10 @@ class Upload:
         built = self.build(currency=currency, today=today)
         if not built.ok:
             raise Rejected(spreadsheet.problems_of(built), more=built.more)
-        return built.document
+        return cast(dict[str, Any], built.document)  # built.ok: there is a document
 
 
-def read_file(file, *, size, limits=WEB):
+def read_file(file: IO[bytes], *, size: int | None, limits: Limits = WEB) -> bytes:
     """The bytes of an open file, refused when larger than the limit, before it is read."""
     if limits.bytes is None:
         return file.read()
@@ -73,7 +81,9 @@ def read_file(file, *, size, limits=WEB):
     return data
 
 
-def read_upload(data, *, name="", today=None, limits=WEB):
+def read_upload(
+    data: bytes, *, name: str = "", today: date | None = None, limits: Limits = WEB
+) -> Upload:
     """Tell what the bytes are and read them. Rejected, with every problem, if anything is off.
 
     `limits` bound a Bearing export; the other formats are always read within the page's."""
@@ -82,7 +92,7 @@ def read_upload(data, *, name="", today=None, limits=WEB):
     return upload
 
 
-def read_content(data, *, today, limits):
+def read_content(data: bytes, *, today: date | None, limits: Limits) -> Upload:
     if not data.strip():
         raise Rejected.one("The file is empty.")
     if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
@@ -98,7 +108,7 @@ def read_content(data, *, today, limits):
     return read_csv(text, encoding, today=today)
 
 
-def read_csv(text, encoding, *, today):
+def read_csv(text: str, encoding: str, *, today: date | None) -> Upload:
     """One of LinkedIn's files, told by its columns; else a spreadsheet of jobs."""
     rows = tables.rows(text, limit=WEB.entries)
     other = linkedin.elsewhere(rows)
@@ -126,10 +136,10 @@ def read_csv(text, encoding, *, today):
 class JSONObject(dict):
     """A JSON object that remembers the keys it held more than once (JSON allows it; we don't)."""
 
-    duplicates = ()
+    duplicates: tuple[str, ...] = ()
 
 
-def object_pairs(pairs):
+def object_pairs(pairs: list[tuple[str, Any]]) -> JSONObject:
     result = JSONObject()
     duplicates = []
     for name, value in pairs:
@@ -141,11 +151,11 @@ def object_pairs(pairs):
     return result
 
 
-def refuse_constant(name):
+def refuse_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
-def loads(text):
+def loads(text: str) -> Any:
     """Parse JSON: exact decimals, NaN and Infinity refused, repeated keys remembered."""
     try:
         return json.loads(
@@ -164,7 +174,7 @@ def loads(text):
         raise Rejected.one(f"This file is not valid JSON: {error}.") from None
 
 
-def read_json(data, *, today=None, limits=WEB):
+def read_json(data: Any, *, today: date | None = None, limits: Limits = WEB) -> Upload:
     if isinstance(data, dict) and (
         "format" in data
         or "version" in data

@@ -5,6 +5,11 @@ work and volunteer become held jobs, education and certificates become learning,
 are left out, and the preview says so.
 """
 
+from collections.abc import Collection, Iterable
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from careers.models import Learning, LearningKind, Skill
@@ -82,12 +87,12 @@ DATE_FORMS = "2020, 2020-01 or 2020-01-15"
 class Reader:
     """Reads the sections of a résumé, recording every problem at its JSON path."""
 
-    def __init__(self, data):
+    def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
         self.problems = Problems()
-        self.notes = []
+        self.notes: list[str] = []
 
-    def entries(self, section):
+    def entries(self, section: str) -> list[tuple[str, dict[str, Any]]]:
         """(path, object) for each entry of a section, its keys checked against the schema."""
         value = self.data.get(section)
         if value is None:
@@ -95,7 +100,7 @@ class Reader:
         if not isinstance(value, list):
             self.problems.add(section, f"expected a list, got {describe(value)}")
             return []
-        result = []
+        result: list[tuple[str, dict[str, Any]]] = []
         for index, item in enumerate(value):
             path = f"{section}[{index}]"
             if not isinstance(item, dict):
@@ -109,7 +114,7 @@ class Reader:
             result.append((path, item))
         return result
 
-    def text(self, item, path, name):
+    def text(self, item: dict[str, Any], path: str, name: str) -> str:
         value = item.get(name)
         if value is None:
             return ""
@@ -118,14 +123,14 @@ class Reader:
             return ""
         return value.strip()
 
-    def texts(self, item, path, name):
+    def texts(self, item: dict[str, Any], path: str, name: str) -> list[str]:
         value = item.get(name)
         if value is None:
             return []
         if not isinstance(value, list):
             self.problems.add(join(path, name), f"expected a list, got {describe(value)}")
             return []
-        result = []
+        result: list[str] = []
         for index, entry in enumerate(value):
             if isinstance(entry, str):
                 result.append(entry.strip())
@@ -135,7 +140,7 @@ class Reader:
                 )
         return result
 
-    def completed(self, item, path, name, today):
+    def completed(self, item: dict[str, Any], path: str, name: str, today: date) -> str | None:
         """When education or a certificate was completed, or None while it goes on: an end
         after today (an expected graduation) is still to come, and is said in the notes."""
         completed = self.date(item, path, name)
@@ -146,7 +151,7 @@ class Reader:
             return None
         return completed
 
-    def date(self, item, path, name):
+    def date(self, item: dict[str, Any], path: str, name: str) -> str | None:
         value = self.text(item, path, name)
         try:
             return partial_date(value)
@@ -155,7 +160,9 @@ class Reader:
             return None
 
 
-def from_resume(data, *, today=None):
+def from_resume(
+    data: dict[str, Any], *, today: date | None = None
+) -> tuple[dict[str, Any], list[str]]:
     """A JSON Resume as (canonical bearing document, notes for the person)."""
     today = today or timezone.localdate()
     reader = Reader(data)
@@ -164,8 +171,14 @@ def from_resume(data, *, today=None):
     for name in data:
         if name not in SECTIONS:
             reader.problems.add(join("", name), "unknown key: not a section of JSON Resume")
-    document = {"format": FORMAT, "version": VERSION, "skills": [], "learning": [], "jobs": []}
-    origins = {}
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "skills": [],
+        "learning": [],
+        "jobs": [],
+    }
+    origins: dict[str, Origin] = {}
 
     for section, employer_keys, employment_type in (
         ("work", ("name", "company"), EmploymentType.FULL_TIME),
@@ -245,7 +258,7 @@ def from_resume(data, *, today=None):
             }
         )
 
-    seen = set()
+    seen: set[str] = set()
     for path, item in reader.entries("skills"):
         names = [(join(path, "name"), reader.text(item, path, "name"))]
         names += [
@@ -272,7 +285,7 @@ def from_resume(data, *, today=None):
     return validated, notes
 
 
-def resume_document(user):
+def resume_document(user: User) -> dict[str, Any]:
     """The person's held jobs, learning and skills as a JSON Resume. Three queries."""
     jobs = (
         Job.objects.owned_by(user)
@@ -316,16 +329,16 @@ def resume_document(user):
     }
 
 
-def iso(day):
+def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def present(entry, *, always=()):
+def present(entry: dict[str, Any], *, always: Collection[str] = ()) -> dict[str, Any]:
     """Leave out what is empty: JSON Resume has no null dates."""
     return {name: value for name, value in entry.items() if value or name in always}
 
 
-def newest_first(rows):
+def newest_first(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Newest start first, as a résumé reads; undated last; ties newest entered first."""
     return sorted(
         rows,

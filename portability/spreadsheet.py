@@ -20,6 +20,7 @@ import csv
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any, Self, cast
 
 from django.utils import timezone
 
@@ -79,7 +80,7 @@ class Table:
     header_row: int = 1
     own: bool = False  # Bearing's own export.csv, read cell for cell as written
 
-    def as_data(self):
+    def as_data(self) -> dict[str, Any]:
         return {
             "header": self.header,
             "rows": self.rows,
@@ -88,10 +89,10 @@ class Table:
         }
 
     @classmethod
-    def from_data(cls, data):
+    def from_data(cls, data: dict[str, Any]) -> Self:
         return cls(**data)
 
-    def label(self, index):
+    def label(self, index: int) -> str:
         """A column as a message names it: its name, or its letter when it has none (or
         shares it with another)."""
         name = self.header[index]
@@ -99,7 +100,7 @@ class Table:
             return shortened(name)
         return f"column {tables.column_letter(index)}"
 
-    def samples(self, index):
+    def samples(self, index: int) -> list[str]:
         """The first values of a column, as the matching shows them."""
         found = []
         for _, cells in self.rows:
@@ -111,14 +112,14 @@ class Table:
         return found
 
 
-def is_own_export(text):
+def is_own_export(text: str) -> bool:
     """Whether the text is Bearing's own export.csv (perhaps saved again by a spreadsheet
     program): its first row names exactly the export's columns."""
     first = text.split("\n", 1)[0].rstrip("\r")
     return next(csv.reader([first]), None) == CSV_COLUMNS
 
 
-def read_table(text, rows=None):
+def read_table(text: str, rows: list[tuple[int, list[str]]] | None = None) -> Table:
     """The text as a Table; Rejected when it is no table of jobs Bearing can make out.
 
     `rows` are the text's rows when they were read already (to tell LinkedIn's files)."""
@@ -140,7 +141,7 @@ def read_table(text, rows=None):
     if position is None:
         raise Rejected.one(unknown_columns(rows[0][1]))
     header_row, header = rows[position]
-    body = rows[position + 1 :]
+    body: list[Any] = rows[position + 1 :]
     width = max([len(header), *(len(cells) for _, cells in body)])
     header = [cell.strip() for cell in header] + [""] * (width - len(header))
     body = [[number, cells + [""] * (width - len(cells))] for number, cells in body]
@@ -183,42 +184,42 @@ class Built:
     currency_note: str = ""
 
     @property
-    def unshown(self):
+    def unshown(self) -> int:
         return max(self.total - len(self.rows), 0)
 
     rows: list = field(default_factory=list)
     labels: list = field(default_factory=list)
 
     @property
-    def ok(self):
+    def ok(self) -> bool:
         return self.document is not None
 
-    def asked(self):
+    def asked(self) -> str | None:
         """The question the preview asks about the order of day and month, or None."""
         if self.question is None:
             return None
         day, month = self.day_first_example(), self.month_first_example()
         return f"Is “{self.asked_text}” ({self.asked_at}) {day:%-d %B %Y} or {month:%-d %B %Y}?"
 
-    def order_choices(self):
+    def order_choices(self) -> list[tuple[str, str]]:
         return [
             ("day", f"{self.day_first_example():%-d %B %Y}: the day comes first"),
             ("month", f"{self.month_first_example():%-d %B %Y}: the month comes first"),
         ]
 
-    def day_first_example(self):
-        question = self.question
+    def day_first_example(self) -> date:
+        question = cast(dates.Slashed, self.question)  # asked about: there is a question
         return date(question.year, question.second, question.first)
 
-    def month_first_example(self):
-        question = self.question
+    def month_first_example(self) -> date:
+        question = cast(dates.Slashed, self.question)  # asked about: there is a question
         return date(question.year, question.first, question.second)
 
 
 class Builder:
     """Reads a table's rows with a matching into a bearing-export document."""
 
-    def __init__(self, table, matching, today, currency):
+    def __init__(self, table: Table, matching: dict[str, Any], today: date, currency: str) -> None:
         self.table = table
         self.currency = currency  # the account's: pay that names none is read in it
         self.no_currency = False  # some pay names none, and the account's is no currency
@@ -226,9 +227,9 @@ class Builder:
         self.day_first = matching["day_first"]
         self.today = today
         self.problems = Problems()
-        self.origins = {}
-        self.failed = {}  # row index → {target: the cell as written}
-        self.question = None
+        self.origins: dict[str, Origin] = {}
+        self.failed: dict[int, dict[str, str]] = {}  # row index → {target: the cell as written}
+        self.question: tuple[dates.Slashed | None, str, str] | None = None
         self.pending = False
         self.by_target = {target: index for index, target in enumerate(self.columns) if target}
         self.column_labels = [table.label(index) for index in range(len(table.header))]
@@ -236,7 +237,7 @@ class Builder:
         self.fields = {target: self.label(target) for target in TARGETS if target not in PAY}
         self.fields |= {"pay_amount": self.label("pay_amount"), "skills": self.label("skills_used")}
 
-    def label(self, target):
+    def label(self, target: str) -> str:
         """The column a field comes from, as messages name it; the field's own label when
         no column fills it."""
         pay = next((index for t, index in self.by_target.items() if t in PAY), None)
@@ -248,13 +249,13 @@ class Builder:
             index = self.by_target.get(target)
         return self.column_labels[index] if index is not None else TARGETS[target].label
 
-    def build(self):
+    def build(self) -> Built:
         jobs = [
             self.row(position, number, cells)
             for position, (number, cells) in enumerate(self.table.rows)
         ]
         goals, contacts = self.named(jobs, "goals", "title"), self.named(jobs, "contacts", "name")
-        document = {
+        document: dict[str, Any] = {
             "format": FORMAT,
             "version": VERSION,
             "goals": goals,
@@ -295,7 +296,7 @@ class Builder:
         ]
         return built
 
-    def whole_problems(self, jobs):
+    def whole_problems(self, jobs: list[dict[str, Any]]) -> list[Problem]:
         """What is wrong with the matching as a whole, before any row."""
         found = [
             Problem("", f"{self.column_labels[index]}: {message}")
@@ -324,10 +325,10 @@ class Builder:
             )
         return found
 
-    def row(self, position, number, cells):
+    def row(self, position: int, number: int, cells: list[str]) -> dict[str, Any]:
         """One row as a job of the document, every cell read, every problem at its place."""
         own = self.table.own
-        job = {
+        job: dict[str, Any] = {
             "key": f"j{position + 1}",
             "title": "",
             "employer": "",
@@ -337,6 +338,8 @@ class Builder:
             "benefits": [],
             "skills": [],
         }
+        used: list[str]
+        gained: list[str]
         used, gained = [], []
         place = f"Row {number}"
         self.origins[f"jobs[{position}]"] = Origin(place, self.fields)
@@ -372,7 +375,7 @@ class Builder:
             )
         return job
 
-    def pay_currency(self, job, position, place):
+    def pay_currency(self, job: dict[str, Any], position: int, place: str) -> None:
         """Pay with no currency of its own is in the account's; "$" too, when the account's
         is written with one. (Bearing's own export says each job's currency, and comes back
         as written.)"""
@@ -394,7 +397,9 @@ class Builder:
         else:
             self.no_currency = True
 
-    def read(self, job, target, text, used, gained):
+    def read(
+        self, job: dict[str, Any], target: str, text: str, used: list[str], gained: list[str]
+    ) -> None:
         own = self.table.own
         if target in TEXT_TARGETS:
             job[target] = text
@@ -439,15 +444,20 @@ class Builder:
         elif target in ("satisfaction", "identity_fit"):
             job[target] = rating(text)
 
-    def named(self, jobs, collection, name_key):
+    def named(
+        self, jobs: list[dict[str, Any]], collection: str, name_key: str
+    ) -> list[dict[str, str]]:
         """The goals (or contacts) the rows name, each once; a row naming the same title
         twice names two of them, as Bearing's export writes two goals of one title."""
+        entries: list[dict[str, str]]
+        keys: dict[str, list[str]]
+        origins: dict[str, Origin]
         entries, keys, origins = [], {}, {}
         prefix = collection[0]
         for position, job in enumerate(jobs):
             names = job.pop(f"_{collection}", [])
             job[collection] = []
-            counts = {}
+            counts: dict[str, int] = {}
             for name in names:
                 group = name if self.table.own else fold_name(name)
                 counts[group] = counts.get(group, 0) + 1
@@ -465,10 +475,10 @@ class Builder:
         self.origins.update(origins)
         return entries
 
-    def shown_labels(self):
+    def shown_labels(self) -> list[str]:
         return [heading(target) for target in self.shown_targets()]
 
-    def shown_targets(self):
+    def shown_targets(self) -> list[str]:
         always = ["title", "employer", "started_on"]
         folded = (*COVERS["started_on"], *COVERS["pay_amount"])
         mapped = [target for target in TARGETS if target not in always + list(folded)]
@@ -477,7 +487,9 @@ class Builder:
             mapped.insert(0, "pay_amount")
         return always + mapped
 
-    def shown_cells(self, position, job, named):
+    def shown_cells(
+        self, position: int, job: dict[str, Any], named: dict[str, dict[str, str]]
+    ) -> list[tuple[str, str, bool]]:
         failed = self.failed.get(position, {})
         cells = []
         for target in self.shown_targets():
@@ -489,11 +501,11 @@ class Builder:
         return cells
 
 
-def heading(target):
+def heading(target: str) -> str:
     return TARGETS[target].heading or TARGETS[target].label
 
 
-def shown_value(target, job, named):
+def shown_value(target: str, job: dict[str, Any], named: dict[str, dict[str, str]]) -> str:
     """A job's field as the preview shows it."""
     if target == "started_on":
         start, end = job.get("started_on"), job.get("ended_on")
@@ -536,11 +548,13 @@ def shown_value(target, job, named):
     return shortened(str(value), 60)
 
 
-def day_text(iso):
+def day_text(iso: str | None) -> str:
     return date.fromisoformat(iso).strftime("%-d %b %Y") if iso else ""
 
 
-def build(table, matching, *, currency, today=None):
+def build(
+    table: Table, matching: dict[str, Any], *, currency: str | None, today: date | None = None
+) -> Built:
     """The document the table makes with this matching, or what stands in its way. Pay
     that names no currency is read in `currency`, the account's."""
     if currency is None:
@@ -549,7 +563,7 @@ def build(table, matching, *, currency, today=None):
     return Builder(table, checked_matching(table, matching), today, currency).build()
 
 
-def problems_of(built):
+def problems_of(built: Built) -> list[Problem]:
     """The problems as Rejected raises them, for the command line and the confirmation."""
     problems = list(built.problems)
     if built.pending:

@@ -10,6 +10,7 @@ so that a problem's place can be found in the file.
 import csv
 import io
 import itertools
+from collections.abc import Iterator
 
 from portability.problems import Rejected
 
@@ -22,7 +23,7 @@ SNIFF_CHARS = 100_000  # how far the delimiter is looked for, whatever the file'
 MAX_COLUMNS = 100
 
 
-def delimiter_of(text):
+def delimiter_of(text: str) -> str:
     """The character that separates cells: the one some line among the first holds most of
     outside quotes (a comma when none; a title line such as "My jobs, 2026" does not outweigh
     the header, nor a quoted description full of semicolons a comma-separated file)."""
@@ -31,10 +32,11 @@ def delimiter_of(text):
     return max(DELIMITERS, key=lambda delimiter: counts[delimiter])
 
 
-def _unquoted_lines(text):
+def _unquoted_lines(text: str) -> Iterator[str]:
     """The first SNIFF_CHARS of the text as rows, with what is inside double quotes left out
     (a quoted cell may run over several lines; a doubled quote inside one leaves and
     re-enters it)."""
+    line: list[str]
     line, quoted = [], False
     for char in text[:SNIFF_CHARS]:
         if char == '"':
@@ -49,7 +51,14 @@ def _unquoted_lines(text):
     yield "".join(line)
 
 
-def rows(text, *, delimiter=None, verbatim=False, limit=None, name="This file"):
+def rows(
+    text: str,
+    *,
+    delimiter: str | None = None,
+    verbatim: bool = False,
+    limit: int | None = None,
+    name: str = "This file",
+) -> list[tuple[int, list[str]]]:
     """(row number, [cells]) for every row that is not blank.
 
     Cells are stripped of the white space around them unless `verbatim` (Bearing's own
@@ -62,7 +71,7 @@ def rows(text, *, delimiter=None, verbatim=False, limit=None, name="This file"):
         delimiter=delimiter or delimiter_of(text),
         skipinitialspace=not verbatim,
     )
-    result = []
+    result: list[tuple[int, list[str]]] = []
     try:
         for number, row in enumerate(reader, start=1):
             if len(row) > MAX_COLUMNS:
@@ -83,7 +92,7 @@ def rows(text, *, delimiter=None, verbatim=False, limit=None, name="This file"):
     return result
 
 
-def column_letter(index):
+def column_letter(index: int) -> str:
     """A column as a spreadsheet program names it: 0 is A, 26 is AA."""
     letters = ""
     index += 1

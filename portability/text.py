@@ -12,7 +12,7 @@ NOT_READABLE = (
 UNICODE = ("UTF-8", "UTF-8 with BOM", "UTF-16")
 
 
-def decode(data):
+def decode(data: bytes) -> tuple[str, str]:
     """Text and the name of its encoding: UTF-8 (with or without BOM), UTF-16 with a BOM,
     else Windows-1252, else Latin-1 (which reads any bytes)."""
     if data.startswith(codecs.BOM_UTF8):

@@ -1,10 +1,12 @@
 """TODO"""
 
 import re
+from typing import Any, cast
 
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,25 +23,27 @@ from portability.limits import WEB
 from portability.merge import apply_import, plan_import
 from portability.models import PendingImport
 from portability.problems import Rejected
+from portability.reading import Upload
+from portability.spreadsheet import Built, Table
 from portability.uploads import SizeLimitedUpload
 
 
-def attachment(body, *, content_type, filename):
+def attachment(body: str, *, content_type: str, filename: str) -> HttpResponse:
     """A download: never cached (it is the person's whole history), saved under `filename`."""
     response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Content-Disposition"] = cast(str, content_disposition_header(True, filename))
     return response
 
 
-def stamped(request, name, extension):
+def stamped(request: HttpRequest, name: str, extension: str) -> str:
     return f"{name}-{request.user.get_username()}-{timezone.localdate().isoformat()}.{extension}"
 
 
 @never_cache
 @require_GET
-def export_json(request):
+def export_json(request: HttpRequest) -> HttpResponse:
     """Everything the person entered, as a bearing-export document."""
-    body = export.export_json(request.user)
+    body = export.export_json(cast(User, request.user))
     return attachment(
         body, content_type="application/json", filename=stamped(request, "bearing", "json")
     )
@@ -47,23 +51,23 @@ def export_json(request):
 
 @never_cache
 @require_GET
-def export_csv(request):
+def export_csv(request: HttpRequest) -> HttpResponse:
     """The person's jobs as a spreadsheet, one a row."""
     # The byte-order mark tells spreadsheet programs the file is UTF-8.
-    body = "\ufeff" + export.jobs_csv(request.user)
+    body = "\ufeff" + export.jobs_csv(cast(User, request.user))
     return attachment(body, content_type="text/csv", filename=stamped(request, "jobs", "csv"))
 
 
 @never_cache
 @require_GET
-def export_resume(request):
+def export_resume(request: HttpRequest) -> HttpResponse:
     """The person's held jobs, learning and skills as a JSON Resume."""
-    body = export.dumps(resume.resume_document(request.user))
+    body = export.dumps(resume.resume_document(cast(User, request.user)))
     return attachment(body, content_type="application/json", filename="resume.json")
 
 
 @csrf_exempt
-def import_upload(request):
+def import_upload(request: HttpRequest) -> HttpResponse:
     """Upload a file; a file that passes every check waits (PendingImport) for the preview.
 
     The upload handler is swapped before the body is read, which is why CSRF is checked
@@ -74,20 +78,20 @@ def import_upload(request):
         request.upload_handlers = [handler]
         if handler_refuses_unread(request, handler):
             # Nothing was read and nothing changes: the page only says the file is too large.
-            form = ImportForm(data={}, user=request.user, too_large=True)
+            form = ImportForm(data={}, user=cast(User, request.user), too_large=True)
             form.is_valid()
             return render(request, "portability/import.html", {"form": form, "limits": WEB})
     return checked_import_upload(request, handler)
 
 
-def handler_refuses_unread(request, handler):
+def handler_refuses_unread(request: HttpRequest, handler: SizeLimitedUpload) -> bool:
     """Parse the request's body through the handler; true when it was too large to read."""
     request.POST  # noqa: B018 - reading it runs the upload handler
     return handler.too_large and not request.POST
 
 
 @csrf_protect
-def checked_import_upload(request, handler):
+def checked_import_upload(request: HttpRequest, handler: SizeLimitedUpload) -> HttpResponse:
     posted = request.method == "POST"
     # Counted once the CSRF check has passed, so that no other site can use up the count.
     too_many = posted and over_limit(
@@ -96,7 +100,7 @@ def checked_import_upload(request, handler):
     form = ImportForm(
         request.POST if posted else None,
         request.FILES if posted else None,
-        user=request.user,
+        user=cast(User, request.user),
         too_large=handler.too_large,
         too_many=too_many,
     )
@@ -105,12 +109,12 @@ def checked_import_upload(request, handler):
         context = {"form": form, "limits": WEB}
         return render(request, "portability/import.html", context, status=429)
     if posted and form.is_valid():
-        PendingImport.keep(owner=request.user, upload=form.upload)
+        PendingImport.keep(owner=cast(User, request.user), upload=cast(Upload, form.upload))
         return redirect("account_import_preview")
     return render(request, "portability/import.html", {"form": form, "limits": WEB})
 
 
-def import_preview(request):
+def import_preview(request: HttpRequest) -> HttpResponse:
     """What the waiting file would add, checked again against the account as it is now."""
     pending = PendingImport.objects.live().filter(owner=request.user).first()
     if pending is None:
@@ -120,7 +124,7 @@ def import_preview(request):
     if upload.table is not None:
         return spreadsheet_preview(request, pending, upload)
     try:
-        plan = plan_import(user=request.user, document=upload.checked())
+        plan = plan_import(user=cast(User, request.user), document=upload.checked())
     except Rejected as rejected:
         pending.delete()
         return refused(request, rejected)
@@ -131,7 +135,14 @@ def import_preview(request):
     )
 
 
-def spreadsheet_preview(request, pending, upload, form=None, kept=True, built=None):
+def spreadsheet_preview(
+    request: HttpRequest,
+    pending: PendingImport,
+    upload: Upload,
+    form: MatchingForm | None = None,
+    kept: bool = True,
+    built: Built | None = None,
+) -> HttpResponse:
     """A spreadsheet's preview: the matching of its columns (which the person can change),
     its first rows as they will be saved, and what it adds, or what stands in the way.
 
@@ -143,12 +154,19 @@ def spreadsheet_preview(request, pending, upload, form=None, kept=True, built=No
     plan, problems, more = None, built.problems, built.more
     if built.ok and kept:
         try:
-            plan = plan_import(user=request.user, document=built.document, by_name=upload.by_name)
+            plan = plan_import(
+                user=cast(User, request.user),
+                document=cast(dict[str, Any], built.document),
+                by_name=upload.by_name,
+            )
         except Rejected as rejected:
             problems, more = rejected.problems, rejected.more
     if form is None:
         form = MatchingForm(
-            table=upload.table, matching=upload.matching, token=pending.token, built=built
+            table=cast(Table, upload.table),  # a spreadsheet's preview: it has its table
+            matching=cast(dict[str, Any], upload.matching),
+            token=pending.token,
+            built=built,
         )
     return render(
         request,
@@ -168,7 +186,7 @@ def spreadsheet_preview(request, pending, upload, form=None, kept=True, built=No
 
 
 @require_POST
-def import_matching(request):
+def import_matching(request: HttpRequest) -> HttpResponse:
     """Keep the matching of a waiting spreadsheet's columns, as the person chose it."""
     token = request.POST.get("token", "")
     pending = PendingImport.objects.live().filter(owner=request.user, token=waiting(token)).first()
@@ -208,7 +226,7 @@ class MatchingChanged(Exception):  # noqa: N818
 
 
 @require_POST
-def import_confirm(request):
+def import_confirm(request: HttpRequest) -> HttpResponse:
     """Write the waiting file, all of it or nothing, and show the history it added to.
 
     The waiting row is locked for the whole import and marked imported in the same
@@ -224,7 +242,7 @@ def import_confirm(request):
             ):
                 raise MatchingChanged
             plan = apply_import(
-                user=request.user,
+                user=cast(User, request.user),
                 document=upload.checked(currency=Profile.for_user(request.user).currency),
                 by_name=upload.by_name,
                 leave_out=unticked_look_alikes(request),
@@ -241,7 +259,7 @@ def import_confirm(request):
         )
         return redirect("account_import_preview")
     except Rejected as rejected:
-        PendingImport.objects.filter(owner=request.user).delete()
+        PendingImport.objects.filter(owner=cast(User, request.user)).delete()
         return refused(request, rejected)
     except IntegrityError:
         messages.error(
@@ -268,13 +286,13 @@ def import_confirm(request):
     return redirect("alignment:dashboard")
 
 
-def unticked_look_alikes(request):
+def unticked_look_alikes(request: HttpRequest) -> frozenset[str]:
     """The look-alike jobs whose "import it too" box the person unticked: the preview posts
     each box it offered as `offered` and each ticked one as `look_alike` (file keys)."""
     return frozenset(request.POST.getlist("offered")) - set(request.POST.getlist("look_alike"))
 
 
-def confirmed_pending(request):
+def confirmed_pending(request: HttpRequest) -> PendingImport:
     """The person's waiting import that this confirmation names, locked; NotWaiting if none."""
     token = waiting(request.POST.get("token", ""))
     pending = (
@@ -293,14 +311,14 @@ def confirmed_pending(request):
     return pending
 
 
-def waiting(token):
+def waiting(token: str) -> str:
     """A posted token as a waiting import's, or "" when it is not a token Bearing makes (a
     NUL would even upset PostgreSQL)."""
     return token if re.fullmatch(r"[\w-]{1,64}", token, flags=re.ASCII) else ""
 
 
-def refused(request, rejected):
-    form = ImportForm(user=request.user)
+def refused(request: HttpRequest, rejected: Rejected) -> HttpResponse:
+    form = ImportForm(user=cast(User, request.user))
     form.problems, form.more_problems = rejected.problems, rejected.more
     return render(
         request, "portability/import.html", {"form": form, "rechecked": True, "limits": WEB}
@@ -308,7 +326,7 @@ def refused(request, rejected):
 
 
 @require_POST
-def import_cancel(request):
-    PendingImport.objects.filter(owner=request.user).delete()
+def import_cancel(request: HttpRequest) -> HttpResponse:
+    PendingImport.objects.filter(owner=cast(User, request.user)).delete()
     messages.info(request, "Import cancelled; nothing was saved.")
     return redirect("account")

@@ -2,6 +2,7 @@
 {% import_form %}: the account page), which then needs to know nothing of the import."""
 
 from django import template
+from django.template import Context
 
 from portability.forms import ImportForm
 
@@ -9,5 +10,5 @@ register = template.Library()
 
 
 @register.inclusion_tag("portability/_upload.html", takes_context=True)
-def import_form(context):
+def import_form(context: Context) -> dict[str, ImportForm]:
     return {"import_form": ImportForm(user=context["request"].user)}

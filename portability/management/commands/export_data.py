@@ -1,7 +1,9 @@
 """`manage.py export_data USERNAME [-o FILE]`: the person's bearing-export document."""
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from portability.export import export_json
 
@@ -9,11 +11,11 @@ from portability.export import export_json
 class Command(BaseCommand):
     help = "Write everything a person entered as a bearing-export JSON document."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("username")
         parser.add_argument("-o", "--output", help="Write to this file instead of the output.")
 
-    def handle(self, *args, username, output=None, **options):
+    def handle(self, *args: Any, username: str, output: str | None = None, **options: Any) -> None:
         User = get_user_model()  # noqa: N806 - a class, named as one
         try:
             user = User.objects.get_by_natural_key(username)

@@ -7,9 +7,10 @@ columns are matched as the page first proposes; `--columns` changes the matching
 """
 
 from pathlib import Path
+from typing import Any, cast
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import IntegrityError
 
 from accounts.models import Profile
@@ -18,7 +19,8 @@ from portability import spreadsheet
 from portability.limits import COMMAND, UNLIMITED
 from portability.merge import apply_import, plan_import
 from portability.problems import Rejected
-from portability.reading import read_file, read_upload
+from portability.reading import Upload, read_file, read_upload
+from portability.spreadsheet import Table
 
 
 class Command(BaseCommand):
@@ -27,7 +29,7 @@ class Command(BaseCommand):
         "files) or a spreadsheet of jobs (CSV) into a person's account."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("username")
         parser.add_argument("file")
         parser.add_argument(
@@ -63,7 +65,15 @@ class Command(BaseCommand):
             help="For a spreadsheet: dates such as 03/04/2019 are March 4, 2019.",
         )
 
-    def handle(self, *args, username, file, dry_run=False, large=False, **options):
+    def handle(
+        self,
+        *args: Any,
+        username: str,
+        file: str,
+        dry_run: bool = False,
+        large: bool = False,
+        **options: Any,
+    ) -> None:
         User = get_user_model()  # noqa: N806 - a class, named as one
         try:
             user = User.objects.get_by_natural_key(username)
@@ -87,9 +97,13 @@ class Command(BaseCommand):
                 if built.currency_note:
                     upload.notes.append(built.currency_note)
             if dry_run:
-                plan = plan_import(user=user, document=document, by_name=upload.by_name)
+                plan = plan_import(
+                    user=user, document=cast(dict[str, Any], document), by_name=upload.by_name
+                )
             else:
-                plan = apply_import(user=user, document=document, by_name=upload.by_name)
+                plan = apply_import(
+                    user=user, document=cast(dict[str, Any], document), by_name=upload.by_name
+                )
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
         except Rejected as rejected:
@@ -120,19 +134,21 @@ class Command(BaseCommand):
                 "Jobs that need details)."
             )
 
-    def match(self, upload, columns, day_first):
+    def match(self, upload: Upload, columns: str, day_first: bool | None) -> None:
         """The spreadsheet's matching: as proposed, changed by --columns and the day order."""
         try:
-            chosen = spreadsheet_columns.parse_columns_option(columns, upload.table)
+            chosen = spreadsheet_columns.parse_columns_option(columns, cast(Table, upload.table))
         except ValueError as error:
             raise CommandError(f"--columns: {error}.") from None
-        matching = upload.matching
+        matching = cast(dict[str, Any], upload.matching)  # a spreadsheet has its matching
         for index, target in chosen.items():
             matching["columns"][index] = target
         if day_first is not None:
             matching["day_first"] = day_first
         elif chosen:
-            matching["day_first"] = spreadsheet_columns.told_order(upload.table, matching)
+            matching["day_first"] = spreadsheet_columns.told_order(
+                cast(Table, upload.table), matching
+            )
         self.stdout.write("Columns:")
-        for line in spreadsheet_columns.describe(upload.table, matching):
+        for line in spreadsheet_columns.describe(cast(Table, upload.table), matching):
             self.stdout.write(f"  {line}")
