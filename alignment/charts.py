@@ -8,7 +8,7 @@ static/css/charts.css: the content security policy allows no inline style).
 
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.urls import reverse
 
@@ -39,7 +39,10 @@ def timeline_chart(
     takes its verdict's colour, and its label says the verdict in words.
     """
     views = [view for view in views if view.job.started_on and view.job.started_on <= today]
-    periods = [(view.job.started_on, min(view.job.ended_on or today, today)) for view in views]
+    # The views kept have a start.
+    periods = [
+        (cast(date, view.job.started_on), min(view.job.ended_on or today, today)) for view in views
+    ]
     if not periods:
         return None
     direction_periods = [

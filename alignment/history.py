@@ -159,7 +159,7 @@ class Weights:
             values_total=totals.get("values", (0, 0))[0],
         )
 
-    def counts(self, direction_id: int) -> dict[str, int]:
+    def counts(self, direction_id: int | None) -> dict[str, int]:
         """How many target skills, goals (not dropped) and values a direction has."""
         totals = self.totals.get(direction_id, {})
         return {part: totals.get(part, (0, 0))[1] for part in _TOTALS}
@@ -228,7 +228,7 @@ class Explained:
     names: dict  # (job id, direction id) -> {"skills": [names], "goals": […], "values": […]}
     lessons: dict  # job id -> lessons
 
-    def of(self, job_id: int, direction_id: int) -> dict[str, list[str]]:
+    def of(self, job_id: int, direction_id: int | None) -> dict[str, list[str]]:
         return self.names.get((job_id, direction_id), {"skills": [], "goals": [], "values": []})
 
 
