@@ -1,15 +1,17 @@
 """TODO"""
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal, cast
 
-from django.http import JsonResponse
+from django.contrib.auth.models import User
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from alignment.asked import Canonical, asked_direction, of_direction, redirect_canonical
+from alignment.assessment import Alignment
 from alignment.reading import read_history
-from alignment.scoring import NOTHING
+from alignment.scoring import NOTHING, DirectionData, JobResult
 from core.api import REFUSED, Error
 from core.cache import cached
 
@@ -64,13 +66,13 @@ class AlignmentOut(Schema):
     jobs: list[AlignmentJob]
 
 
-def _number(got, total):
+def _number(got: int, total: int) -> float | None:
     """A component, got ÷ total, as a JSON number rounded to 4 decimals (None when the
     total is 0). Whole numbers divided as floats round exactly as the Fraction would."""
     return None if total == 0 else round(got / total, 4)
 
 
-def _components(result):
+def _components(result: JobResult) -> dict[str, float | None] | None:
     if result.direction is None or result.needs_details:
         return None
     direction, job = result.direction, result.job
@@ -83,13 +85,13 @@ def _components(result):
     }
 
 
-def _direction(direction):
+def _direction(direction: DirectionData | None) -> dict[str, Any] | None:
     if direction is None:
         return None
     return {"id": direction.id, "title": direction.title, "status": direction.status}
 
 
-def _job(result):
+def _job(result: JobResult) -> dict[str, Any]:
     job = result.job
     return {
         "id": job.id,
@@ -107,7 +109,7 @@ def _job(result):
     }
 
 
-def alignment_document(result):
+def alignment_document(result: Alignment) -> dict[str, Any]:
     """The `GET /api/v1/alignment/` document for one alignment result."""
     return {
         "as_of": result.as_of.isoformat(),
@@ -130,7 +132,7 @@ def alignment_document(result):
     summary="The dashboard's numbers",
 )
 def alignment(
-    request,
+    request: HttpRequest,
     direction: str | None = Query(
         None,
         description="A direction's id: every job is set against it (any status). Another "
@@ -138,7 +140,7 @@ def alignment(
         "one that does not exist, is a 404.",
         examples=["3"],
     ),
-):
+) -> HttpResponse:
     """Every job (held and offers, newest start first) set against its direction, with the
     overall score, the aligned share, the skill coverage, the missing skills and drift, as
     the dashboard shows them. Recomputed only when the person's data changes."""
@@ -148,8 +150,13 @@ def alignment(
     except Canonical as canonical:
         return redirect_canonical(request, canonical.query)
 
-    def document():
-        return alignment_document(of_direction(read_history, request.user, today, asked).result)
+    def document() -> dict[str, Any]:
+        # No directions compared: the reading has its result.
+        return alignment_document(
+            cast(Alignment, of_direction(read_history, request.user, today, asked).result)
+        )
 
     # The cached document is sent as it is: one JSON shape, never re-validated per request.
-    return JsonResponse(cached(request.user, "api", today, asked or "", compute=document))
+    return JsonResponse(
+        cached(cast(User, request.user), "api", today, asked or "", compute=document)
+    )

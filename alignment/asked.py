@@ -1,14 +1,16 @@
 """The direction a page or the API is asked for (`?direction=ID`), in its one spelling."""
 
 import re
+from collections.abc import Callable
 from functools import wraps
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 
-def canonical_id(raw):
+def canonical_id(raw: str) -> int | None:
     """A direction id as the person may have typed it ("0152", "+152", " 152") → 152;
     None when it is no id at all."""
     match = re.fullmatch(r"\s*\+?0*([1-9][0-9]{0,17})\s*", raw)
@@ -18,11 +20,11 @@ def canonical_id(raw):
 class Canonical(Exception):
     """The query string asked for is not in its one canonical spelling."""
 
-    def __init__(self, query):
+    def __init__(self, query: str) -> None:
         self.query = query
 
 
-def asked_direction(request):
+def asked_direction(request: HttpRequest) -> int | None:
     """The `?direction=ID` asked for, or None. Any other spelling of an id is sent to the
     canonical URL (Canonical), so that each page is computed and cached once; what is no
     id at all is a 404."""
@@ -39,17 +41,17 @@ def asked_direction(request):
     return direction_id
 
 
-def redirect_canonical(request, query):
+def redirect_canonical(request: HttpRequest, query: str) -> HttpResponse:
     """A permanent redirect to this path with the query in its one spelling."""
     return redirect(f"{request.path}?{query}" if query else request.path, permanent=True)
 
 
-def asks_direction(view):
+def asks_direction(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """A page of the direction asked for in `?direction=`: called as `view(request, asked)`
     (None when none is asked), once the query is in its one spelling (else redirected)."""
 
     @wraps(view)
-    def wrapped(request, *args, **kwargs):
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             asked = asked_direction(request)
         except Canonical as canonical:
@@ -59,7 +61,10 @@ def asks_direction(view):
     return wrapped
 
 
-def of_direction(read, *args):
+_Read = TypeVar("_Read")
+
+
+def of_direction(read: Callable[..., _Read], *args: Any) -> _Read:
     """`read(*args)`, which reads a direction asked for: one that is not the person's (a
     LookupError) is a 404."""
     try:

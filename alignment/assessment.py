@@ -3,14 +3,18 @@ of the direction's skills they have, and the next steps, as data (alignment.step
 them in words). Pure, like alignment.scoring, whose formula it applies."""
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from typing import Any, cast
 
 from alignment.scoring import (
     ALIGNED_AT,
     BILLS,
     DirectionData,
+    GoalData,
+    JobData,
     JobResult,
     TargetSkill,
     current_direction,
@@ -66,7 +70,9 @@ class Alignment:
     next_steps: tuple[NextStep, ...]
 
 
-def _coverage(direction, target_skills) -> tuple[int | None, tuple[TargetSkill, ...]]:
+def _coverage(
+    direction: DirectionData | None, target_skills: tuple[TargetSkill, ...]
+) -> tuple[int | None, tuple[TargetSkill, ...]]:
     if direction is None or not target_skills:
         return None, ()
     total = sum(s.importance for s in target_skills)
@@ -88,7 +94,9 @@ def _mentions(text: str, name: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", fold(text)) is not None
 
 
-def _learn_steps(direction, missing, goals) -> list[NextStep]:
+def _learn_steps(
+    direction: DirectionData, missing: tuple[TargetSkill, ...], goals: Iterable[GoalData]
+) -> list[NextStep]:
     if not missing:
         return []
     top = max(s.importance for s in missing)
@@ -111,7 +119,7 @@ def _learn_steps(direction, missing, goals) -> list[NextStep]:
     return steps
 
 
-def _overdue_steps(goals, today) -> list[NextStep]:
+def _overdue_steps(goals: Iterable[GoalData], today: date) -> list[NextStep]:
     overdue = sorted(
         (
             g
@@ -132,7 +140,7 @@ def _overdue_steps(goals, today) -> list[NextStep]:
     ]
 
 
-def _shape_steps(direction) -> list[NextStep]:
+def _shape_steps(direction: DirectionData | None) -> list[NextStep]:
     if direction is None:
         return []
     lacking = [
@@ -156,7 +164,7 @@ def _shape_steps(direction) -> list[NextStep]:
     ]
 
 
-def _weak_steps(results) -> list[NextStep]:
+def _weak_steps(results: Iterable[JobResult]) -> list[NextStep]:
     """Ongoing held jobs scoring under ALIGNED_AT."""
     return [
         NextStep(
@@ -175,7 +183,9 @@ def _weak_steps(results) -> list[NextStep]:
     ]
 
 
-def _next_job_steps(results, focus, coverage) -> list[NextStep]:
+def _next_job_steps(
+    results: Iterable[JobResult], focus: DirectionData | None, coverage: int | None
+) -> list[NextStep]:
     """When most of the days in scored held jobs paid the bills: look for a job that would
     pay now and also build the career (the dashboard links it to "Your next job")."""
     scored = [r for r in results if r.job.stage == HELD and r.exact is not None and r.days > 0]
@@ -193,7 +203,9 @@ def _next_job_steps(results, focus, coverage) -> list[NextStep]:
     ]
 
 
-def _offer_steps(results, focus) -> tuple[list[NextStep], list[NextStep]]:
+def _offer_steps(
+    results: Iterable[JobResult], focus: DirectionData | None
+) -> tuple[list[NextStep], list[NextStep]]:
     """Offers worth a look: (those that would build the direction, scoring ALIGNED_AT or more
     with nothing to avoid: the dashboard leads with them, as an offer does not wait; those
     that trip an avoid note)."""
@@ -201,7 +213,11 @@ def _offer_steps(results, focus) -> tuple[list[NextStep], list[NextStep]]:
     for r in results:
         if r.job.stage == HELD:
             continue
-        offer = {"job_id": r.job.id, "job_title": r.job.title, "job_employer": r.job.employer}
+        offer: dict[str, Any] = {
+            "job_id": r.job.id,
+            "job_title": r.job.title,
+            "job_employer": r.job.employer,
+        }
         if r.flags:
             phrases = tuple(flag.phrase for flag in r.flags)
             flagged.append(NextStep(kind="weigh_offer", phrases=phrases, **offer))
@@ -212,7 +228,7 @@ def _offer_steps(results, focus) -> tuple[list[NextStep], list[NextStep]]:
     return building, flagged
 
 
-def _describe_steps(results) -> list[NextStep]:
+def _describe_steps(results: Iterable[JobResult]) -> list[NextStep]:
     """Held jobs that say nothing yet, left out of every figure until they do: one step,
     for the newest of them."""
     silent = [r.job for r in results if r.job.stage == HELD and not r.job.described]
@@ -231,11 +247,11 @@ def _describe_steps(results) -> list[NextStep]:
 
 def assess(
     *,
-    jobs,
-    directions,
+    jobs: Iterable[JobData],
+    directions: Iterable[DirectionData],
     today: date,
-    target_skills=(),
-    goals=(),
+    target_skills: Iterable[TargetSkill] = (),
+    goals: Iterable[GoalData] = (),
     direction_id: int | None = None,
 ) -> Alignment:
     """Set every job against its direction and sum up the held ones.
@@ -260,7 +276,7 @@ def assess(
     building, flagged = _offer_steps(results, focus)
     next_steps = (
         building
-        + _learn_steps(focus, missing, goals)
+        + _learn_steps(cast(DirectionData, focus), missing, goals)  # missing: there is a focus
         + _overdue_steps(goals, today)
         + _shape_steps(focus)
         + _next_job_steps(results, focus, coverage)

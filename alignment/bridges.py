@@ -42,6 +42,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from typing import cast
 
 from core.words import fold
 
@@ -89,7 +90,9 @@ class Field:
     knowledge areas, in profile order), their means over all occupations, and each
     occupation, with what a ranking computes of it made once."""
 
-    def __init__(self, elements: Iterable[str], means: Iterable[int], occupations):
+    def __init__(
+        self, elements: Iterable[str], means: Iterable[int], occupations: Iterable[Occupation]
+    ) -> None:
         self.elements = tuple(elements)
         self.means = tuple(means)
         if len(self.elements) != len(self.means):
@@ -285,7 +288,14 @@ class _Person:
     base: tuple[int, int]  # sim(P, D), how alike the recent work and the direction are
 
 
-def _person(field, jobs, skills, direction, missing, today) -> _Person:
+def _person(
+    field: Field,
+    jobs: Iterable[RecentJob],
+    skills: Iterable[str],
+    direction: str | None,
+    missing: Iterable[Missing],
+    today: date,
+) -> _Person:
     weights: dict[str, int] = {}
     for job in jobs:
         if job.code in field.occupations:
@@ -302,7 +312,11 @@ def _person(field, jobs, skills, direction, missing, today) -> _Person:
         if code in field.profiled:
             weight, profile = weights[code], field.occupations[code].profile
             scale += weight
-            blend = [have + weight * value for have, value in zip(blend, profile, strict=True)]
+            # A profiled occupation has its profile.
+            blend = [
+                have + weight * value
+                for have, value in zip(blend, cast("tuple[int, ...]", profile), strict=True)
+            ]
     worked = {i for i, value in enumerate(blend) if scale and value >= IMPORTANT * scale}
 
     have: dict[int, str] = {}
@@ -367,7 +381,9 @@ def _parts(field: Field, person: _Person, item: _Profiled) -> _Parts | None:
     return _Parts(item, rated, build_skills, build_nearer, reach_profile, reach_skills)
 
 
-def _best(field, person, found, limit) -> tuple[Bridge, ...]:
+def _best(
+    field: Field, person: _Person, found: list[_Parts], limit: int | None
+) -> tuple[Bridge, ...]:
     """The candidates' Bridges, best first (the first `limit`; all with None)."""
     if limit is not None and len(found) > limit:
         rough = [parts.rough() for parts in found]
@@ -455,10 +471,13 @@ def like(
     return _best(field, person, found, limit)
 
 
-def _bridge(field, person, parts, reach, build) -> Bridge:
+def _bridge(
+    field: Field, person: _Person, parts: _Parts, reach: Fraction, build: Fraction
+) -> Bridge:
     """A candidate chosen, with the names that say what it uses and builds."""
     item, have, worked, target = parts.item, person.have, person.worked, person.target
-    profile = item.occupation.profile
+    # A candidate is profiled and has a Job Zone.
+    profile = cast("tuple[int, ...]", item.occupation.profile)
     own = [have[i] for i in item.important if i in have]
     from_work = [field.elements[i] for i in item.important if i in worked and i not in have]
     builds = [skill.name for skill in person.named if skill.name in parts.rated]
@@ -474,7 +493,7 @@ def _bridge(field, person, parts, reach, build) -> Bridge:
     return Bridge(
         code=item.occupation.code,
         title=item.occupation.title,
-        job_zone=item.occupation.zone,
+        job_zone=cast(int, item.occupation.zone),
         reach=reach,
         build=build,
         uses=tuple(_once([*own, *from_work])),

@@ -6,24 +6,32 @@ which the bar sits at whole percentages (the `at-N` and `span-N` classes of
 static/css/charts.css: the content security policy allows no inline style).
 """
 
+from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING, Any, cast
 
 from django.urls import reverse
 
+from alignment.scoring import DirectionData
 from core.vocabulary import CONSIDERING
 from core.words import day
+
+if TYPE_CHECKING:
+    from alignment.dashboard import JobView
 
 # -- the timeline ---------------------------------------------------------------------------
 
 MIN_TICK_SHARE = 9  # year labels closer than this share of the width would run together
 
 
-def _at(day, first, span):
+def _at(day: date, first: date, span: int) -> int:
     """The share of the time axis (0–100, whole) a day sits at."""
     return max(0, min(100, round(100 * (day - first).days / span)))
 
 
-def timeline_chart(views, directions, today):
+def timeline_chart(
+    views: list["JobView"], directions: Iterable[DirectionData], today: date
+) -> dict[str, Any] | None:
     """Rows for the directions' periods and the held jobs' periods on one time axis.
 
     `views` are the charted jobs (alignment.dashboard.JobView), newest first, as every list of
@@ -31,7 +39,10 @@ def timeline_chart(views, directions, today):
     takes its verdict's colour, and its label says the verdict in words.
     """
     views = [view for view in views if view.job.started_on and view.job.started_on <= today]
-    periods = [(view.job.started_on, min(view.job.ended_on or today, today)) for view in views]
+    # The views kept have a start.
+    periods = [
+        (cast(date, view.job.started_on), min(view.job.ended_on or today, today)) for view in views
+    ]
     if not periods:
         return None
     direction_periods = [
@@ -44,7 +55,7 @@ def timeline_chart(views, directions, today):
     last = max([today] + [end for _, end in periods])
     span = max((last - first).days, 1)
 
-    def placed(start, end):
+    def placed(start: date, end: date) -> dict[str, int]:
         left = _at(start, first, span)
         return {"at": left, "span": max(_at(end, first, span) - left, 1)}
 
@@ -79,7 +90,7 @@ def timeline_chart(views, directions, today):
     # A label every year; over a long history, every 2, 5 or 10 years only.
     year_share = 100 * 365 / span
     step = next((n for n in (1, 2, 5, 10, 20) if n * year_share >= MIN_TICK_SHARE), 50)
-    ticks = [
+    ticks: list[dict[str, Any]] = [
         {"at": _at(date(year, 1, 1), first, span), "label": str(year)}
         for year in range(first.year, last.year + 1)
         if year % step == 0 and date(year, 1, 1) >= first

@@ -6,16 +6,21 @@ rest. So every page's work is bounded by what it shows, plus one pass of small i
 sums over the history. What the templates print is worked out here as plain text, once.
 """
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from fractions import Fraction
+from typing import Any, cast
 from urllib.parse import urlencode
 
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from alignment import charts, headline, history, wording
 from alignment import scoring as alignment
 from alignment import steps as next_steps
-from alignment.reading import focus_of, read_history
+from alignment.assessment import Alignment
+from alignment.reading import Reading, focus_of, read_history
 from alignment.scoring import PARTLY
 from careers import occupations
 from careers.models import DIRECTION_ORDER
@@ -41,7 +46,7 @@ class JobView:
     """One job as a page shows it: its result, its row, and the text the pages print."""
 
     result: alignment.JobResult
-    row: tuple  # the job's row (history.jobs)
+    row: Any  # the job's row (history.jobs)
     url: str
     score_text: str
     direction_title: str
@@ -56,28 +61,28 @@ class JobView:
     before: str = ""
 
     @property
-    def job(self):
+    def job(self) -> alignment.JobData:
         return self.result.job
 
     @property
-    def offer(self):
+    def offer(self) -> bool:
         return self.job.stage != HELD
 
     @property
-    def verdict(self):
+    def verdict(self) -> str:
         return self.result.verdict
 
     @property
-    def verdict_label(self):
+    def verdict_label(self) -> str:
         return wording.verdict_label(self.verdict, self.offer)
 
     @property
-    def tone(self):
+    def tone(self) -> str:
         """The verdict's colour class (static/css/bearing.css)."""
         return f"tone-{self.verdict}"
 
     @property
-    def pay(self):
+    def pay(self) -> str:
         """ "11.50 EUR per hour", "2,100 EUR per month (about 12.12 EUR an hour)", or ""."""
         row = self.row
         said = pay_text(row.pay_amount, row.pay_period, row.currency)
@@ -90,15 +95,15 @@ class JobView:
         return said
 
     @property
-    def score(self):
+    def score(self) -> int | None:
         return self.result.score
 
     @property
-    def ongoing(self):
+    def ongoing(self) -> bool:
         return self.job.stage == HELD and self.job.ended_on is None
 
 
-def view(result, row):
+def view(result: alignment.JobResult, row: Any) -> JobView:
     job = result.job
     return JobView(
         result=result,
@@ -109,11 +114,13 @@ def view(result, row):
     )
 
 
-def views(reading, results):
+def views(reading: Reading, results: Iterable[alignment.JobResult]) -> list[JobView]:
     return [view(result, reading.rows[result.job.id]) for result in results]
 
 
-def explain(user, reading, shown, lessons_of=()):
+def explain(
+    user: User, reading: Reading, shown: list[JobView], lessons_of: Collection[int] = ()
+) -> history.Explained:
     """Word the scores of these views, naming what each matched (and read the lessons of
     the jobs `lessons_of`): 1 query."""
     found = history.explained(user, [(v.job.id, v.result.direction_id) for v in shown], lessons_of)
@@ -143,19 +150,21 @@ def explain(user, reading, shown, lessons_of=()):
 WORTH_NAMED = 4  # skills named in the suggestion; the direction's page lists them all
 
 
-def worth_adding(reading, charted):
+def worth_adding(reading: Reading, charted: list[JobView]) -> dict[str, Any] | None:
     """Once for the dashboard: what the person's recent jobs trained that the occupation of
     their direction rates more important than most occupations do, and the direction has not
     taken as a target skill yet. Words and a link to add them, or None. Only the person
     adding them changes any score."""
-    focus = reading.result.direction
+    focus = cast(Alignment, reading.result).direction  # the dashboard's reading has its result
     if focus is None:
         return None
     row = reading.directions[focus.id]
     if not row.occupation or occupations.get(row.occupation) is None:
         return None
     have = {occupations.fold(name) for name in reading.target_names}
-    trained = {}  # folded name -> (name, the jobs that trained it)
+    trained: dict[
+        str, tuple[str, list[str]]
+    ] = {}  # folded name -> (name, the jobs that trained it)
     for shown in charted:
         if not shown.row.occupation or shown.row.occupation == row.occupation:
             continue
@@ -186,7 +195,9 @@ def worth_adding(reading, charted):
     }
 
 
-def _goal_progress(focus, goals, today):
+def _goal_progress(
+    focus: alignment.DirectionData | None, goals: list[history.Goal], today: date
+) -> dict[str, Any] | None:
     """The focus direction's goals, and the share achieved, weighted by priority."""
     if focus is None:
         return None
@@ -207,7 +218,7 @@ def _goal_progress(focus, goals, today):
                 "title": goal.data.title,
                 "status": "overdue" if overdue else status,
                 "status_label": "Overdue" if overdue else status.capitalize(),
-                "due": words.day(goal.data.target_date) if overdue else "",
+                "due": words.day(cast(date, goal.data.target_date)) if overdue else "",
                 "advanced": wording.jobs_count(goal.advanced_by) if goal.advanced_by else "",
             }
         )
@@ -221,7 +232,7 @@ def _goal_progress(focus, goals, today):
     }
 
 
-def dashboard(user, today, direction_id=None):
+def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[str, Any]:
     """Everything the dashboard template shows (7 queries; LookupError as `read`)."""
     directions = history.directions(user)
     if direction_id is not None and direction_id not in directions:
@@ -230,7 +241,7 @@ def dashboard(user, today, direction_id=None):
     reading = read_history(
         user, today, direction_id, directions=directions, goals=[goal.data for goal in goals]
     )
-    result = reading.result
+    result = cast(Alignment, reading.result)  # no directions compared: there is a result
     held = [r for r in result.jobs if r.job.stage == HELD]  # newest start first
     charted = views(reading, held[:CHARTED_JOBS])
     offers = views(reading, [r for r in result.jobs if r.job.stage != HELD][:OFFERS_SHOWN])
@@ -300,18 +311,21 @@ def dashboard(user, today, direction_id=None):
     }
 
 
-def _ranked(directions):
+def _ranked(directions: dict[int, history.Direction]) -> list[history.Direction]:
     """The current direction, then those considered (the newest first), then past ones."""
-    return sorted(directions.values(), key=lambda d: (DIRECTION_ORDER[d.status], -d.id))
+    # A status read is the text of a DirectionStatus, which the order is keyed by.
+    return sorted(directions.values(), key=lambda d: (DIRECTION_ORDER[d.status], -d.id))  # type: ignore[index]
 
 
-def default_comparison(directions):
+def default_comparison(directions: dict[int, history.Direction]) -> list[int]:
     """The directions compared when the person has not chosen: the first COMPARED_AT_ONCE
     in the order of `_ranked`."""
     return sorted(d.id for d in _ranked(directions)[:COMPARED_AT_ONCE])
 
 
-def compare(user, today, ids, directions):
+def compare(
+    user: User, today: date, ids: list[int], directions: dict[int, history.Direction]
+) -> dict[str, Any]:
     """The whole history set against each of these directions in turn (ids of the person's
     `directions`, at most COMPARED_AT_ONCE): 3 queries, then a pass over the history a
     direction."""
@@ -321,7 +335,8 @@ def compare(user, today, ids, directions):
         "rows": [
             reading.assess(direction_id, jobs)
             for direction_id in sorted(
-                ids, key=lambda d: (DIRECTION_ORDER[directions[d].status], d)
+                ids,
+                key=lambda d: (DIRECTION_ORDER[directions[d].status], d),  # type: ignore[index]
             )
         ],
         "has_jobs": bool(jobs),
@@ -329,36 +344,38 @@ def compare(user, today, ids, directions):
     }
 
 
-def job_card(user, job_id, today):
+def job_card(user: User, job_id: int, today: date) -> JobView:
     """One job's score against the direction it is set against, explained: 4 queries."""
     reading = read_history(user, today, job_ids=[job_id])
-    shown = views(reading, [r for r in reading.result.jobs if r.job.id == job_id])
+    shown = views(reading, [r for r in cast(Alignment, reading.result).jobs if r.job.id == job_id])
     explain(user, reading, shown)
     return shown[0]
 
 
-def judged(user, job_ids, today):
+def judged(user: User, job_ids: list[int], today: date) -> dict[int, JobView]:
     """{job id: JobView} of these jobs, each with its score and verdict (not explained): 3
     queries, for a list of jobs."""
     if not job_ids:
         return {}
     reading = read_history(user, today, job_ids=job_ids)
-    return {shown.job.id: shown for shown in views(reading, reading.result.jobs)}
+    return {shown.job.id: shown for shown in views(reading, cast(Alignment, reading.result).jobs)}
 
 
-def _current_job(held):
+def _current_job(held: list[alignment.JobResult]) -> alignment.JobResult | None:
     """The job the person has now (the newest ongoing one), or else their latest."""
     ongoing = [r for r in held if r.job.ended_on is None]
-    return (ongoing or held or [None])[0]
+    return (ongoing or held or [None])[0]  # type: ignore[list-item]
 
 
-def weigh_offer(user, offer_id, today, offer_skills):
+def weigh_offer(
+    user: User, offer_id: int, today: date, offer_skills: Iterable[str]
+) -> dict[str, Any]:
     """An offer set beside the job the person has (or had last): both scores and their
     parts, pay an hour, hours, the missing skills it would close, its flags, and a verdict
     in words. 5 queries. `offer_skills` are the names of the skills the offer would use or
     teach (the page has read them already)."""
     reading = read_history(user, today)
-    result = reading.result
+    result = cast(Alignment, reading.result)  # no directions compared: there is a result
     offer = next(r for r in result.jobs if r.job.id == offer_id)
     held = [r for r in result.jobs if r.job.stage == HELD]
     current = _current_job(held)
@@ -380,7 +397,7 @@ def weigh_offer(user, offer_id, today, offer_skills):
     }
 
 
-def _side(shown):
+def _side(shown: JobView) -> dict[str, Any]:
     """One column of the offer page: the score, its parts, pay an hour and hours."""
     row = shown.row
     hourly = hourly_pay(row.pay_amount, row.pay_period, row.hours_per_week, shown.result.days)

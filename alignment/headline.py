@@ -1,6 +1,11 @@
 """The dashboard's first words: the headline in days and job names by verdict, the coverage
 figure and where it came from, and why coverage and the average score disagree when they do."""
 
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, cast
+
+from alignment.assessment import Alignment
 from alignment.scoring import (
     ALIGNED_AT,
     BILLS,
@@ -10,6 +15,9 @@ from alignment.scoring import (
     PARTLY,
     PARTLY_AT,
     UNSCORED,
+    DirectionData,
+    JobResult,
+    TargetSkill,
     round_half_up,
 )
 from alignment.wording import IMPORTANCE_PHRASES, VERDICT_LABELS, career, days_count
@@ -32,7 +40,7 @@ DID = {
 }
 
 
-def share_of(part, whole):
+def share_of(part: int, whole: int) -> str:
     """How much of a whole, in words a person trusts: "all", "most" (more than half, not
     all), "half", or else the percentage ("30%")."""
     if part == whole:
@@ -44,7 +52,7 @@ def share_of(part, whole):
     return f"{round_half_up(100 * part / whole)}%"
 
 
-def _names(titles):
+def _names(titles: list[str]) -> str:
     """A group's job names, the longest first: "Waiter, Stage-hand and 3 more"."""
     shown = titles[:HEADLINE_NAMES]
     more = len(titles) - len(shown)
@@ -53,12 +61,16 @@ def _names(titles):
     return joined(shown)
 
 
-def headline(results, direction, first_step=None):
+def headline(
+    results: Sequence[JobResult],
+    direction: DirectionData | None,
+    first_step: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """The answer at the top of the dashboard, from the verdicts of the held jobs: the days
     of each verdict with the jobs named, what needs details first, and the one thing to do
     next."""
     held = [r for r in results if r.job.stage == HELD and r.days > 0]
-    groups = []
+    groups: list[dict[str, Any]] = []
     for verdict in DAY_VERDICTS:
         jobs = sorted((r for r in held if r.verdict == verdict), key=lambda r: (-r.days, r.job.id))
         if jobs:
@@ -90,7 +102,7 @@ def headline(results, direction, first_step=None):
     if silent:
         verb = "needs" if len(silent) == 1 else "need"
         quoted = [f"“{title}”" for title in silent]
-        jobs = "Your job" if len(silent) == 1 else "Your jobs"
+        jobs = "Your job" if len(silent) == 1 else "Your jobs"  # type: ignore[assignment]
         waiting.append(f"{jobs} {_names(quoted)} {verb} details before {_it(silent)} can count")
     unscored = list(dict.fromkeys(r.job.title for r in held if r.verdict == UNSCORED))
     if unscored:
@@ -105,9 +117,10 @@ def headline(results, direction, first_step=None):
     }
 
 
-def _overlapping(results):
+def _overlapping(results: list[JobResult]) -> bool:
     """Whether any two of these jobs ran at the same time (their days then count twice)."""
-    periods = sorted((r.job.started_on.toordinal(), r.days) for r in results)
+    # Held jobs with days: each has a start.
+    periods = sorted((cast(date, r.job.started_on).toordinal(), r.days) for r in results)
     end = None  # the latest day (exclusive) any job so far reaches
     for start, days in periods:
         if end is not None and start < end:
@@ -116,7 +129,7 @@ def _overlapping(results):
     return False
 
 
-def _it(titles):
+def _it(titles: list[str]) -> str:
     return "it" if len(titles) == 1 else "they"
 
 
@@ -127,7 +140,12 @@ DISAGREE_BY = 20
 SOURCES_NAMED = 4  # where coverage came from: this many sources named, then "and N more"
 
 
-def figure_texts(result, direction, target_skills=(), partly=False):
+def figure_texts(
+    result: Alignment,
+    direction: DirectionData | None,
+    target_skills: Sequence[TargetSkill] = (),
+    partly: bool = False,
+) -> dict[str, Any]:
     """The sentences under the three figures beneath the headline."""
     title = direction.title if direction else ""
     return {
@@ -157,7 +175,9 @@ def figure_texts(result, direction, target_skills=(), partly=False):
     }
 
 
-def coverage_figure(coverage, target_skills, title):
+def coverage_figure(
+    coverage: int | None, target_skills: Sequence[TargetSkill], title: str
+) -> dict[str, Any] | None:
     """The skill coverage as a person counts it — "3 of 5" skills — with the weighted
     percentage the figures use, and why the two differ: "the 2 you miss are essential"."""
     if coverage is None or not target_skills:
@@ -190,11 +210,11 @@ def coverage_figure(coverage, target_skills, title):
     }
 
 
-def _sources(target_skills):
+def _sources(target_skills: Sequence[TargetSkill]) -> str:
     """Where the covered target skills came from, as the cards say it, grouped by source:
     "Strength training (used as Gym assistant), Public speaking and Choreography (learned
     as Camp counsellor) and Stage presence (from Wrestling school)"."""
-    by_source = {}
+    by_source: dict[str, list[str]] = {}
     for skill in target_skills:
         if not skill.covered:
             continue
@@ -211,7 +231,9 @@ def _sources(target_skills):
     return joined(shown + ([counted(more, "other source")] if more else []))
 
 
-def disagree(result, direction, target_skills):
+def disagree(
+    result: Alignment, direction: DirectionData | None, target_skills: Sequence[TargetSkill]
+) -> str:
     """Why skill coverage and the jobs' average score tell different stories, or ""."""
     overall, coverage = result.overall, result.coverage
     if direction is None or overall is None or coverage is None:

@@ -11,9 +11,12 @@ Every query is scoped to the person inside the query.
 """
 
 from collections import defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
 
+from django.contrib.auth.models import User
 from django.db import connection
 from django.db.models import Case, Exists, F, OuterRef, TextField, Value, When
 
@@ -47,19 +50,19 @@ TABLES = {
 }
 
 
-def _fetch(sql, params):
+def _fetch(sql: str, params: list[Any]) -> list[Any]:
     """Rows of one query written in SQL (the table names filled in from TABLES)."""
     with connection.cursor() as cursor:
         cursor.execute(sql.format(**TABLES), params)
         return cursor.fetchall()
 
 
-def _date(value):
+def _date(value: str | date | None) -> date | None:
     """A date column read in SQL: SQLite answers text, PostgreSQL a date."""
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _marks(values):
+def _marks(values: Collection[object]) -> str:
     return ", ".join(["%s"] * len(values))
 
 
@@ -73,13 +76,13 @@ class Direction:
     id: int
     title: str
     status: str
-    started_on: object
-    ended_on: object
+    started_on: date | None
+    ended_on: date | None
     statement: str
     occupation: str
 
 
-def directions(user):
+def directions(user: User) -> dict[int, Direction]:
     """The person's directions by id: 1 query."""
     rows = CareerDirection.objects.owned_by(user).order_by("pk")
     columns = ("id", "title", "status", "started_on", "ended_on", "statement", "occupation")
@@ -126,7 +129,7 @@ _TOTALS = {
 _NO_ID = "CAST(NULL AS BIGINT)"
 
 
-def _theirs(column, direction_ids):
+def _theirs(column: str, direction_ids: Collection[object]) -> str:
     """`column` among these direction ids, kept to the person's own."""
     return (
         f"{column} IN (SELECT d.id FROM {{direction}} d "
@@ -142,7 +145,7 @@ class Weights:
     matched: dict  # job id -> {direction id: alignment.Matched}
     linked: frozenset  # the jobs that name any skill, value gained or goal advanced
 
-    def direction(self, row):
+    def direction(self, row: Direction) -> alignment.DirectionData:
         """A Direction row as alignment.DirectionData."""
         totals = self.totals.get(row.id, {})
         return alignment.DirectionData(
@@ -156,13 +159,15 @@ class Weights:
             values_total=totals.get("values", (0, 0))[0],
         )
 
-    def counts(self, direction_id):
+    def counts(self, direction_id: int | None) -> dict[str, int]:
         """How many target skills, goals (not dropped) and values a direction has."""
         totals = self.totals.get(direction_id, {})
         return {part: totals.get(part, (0, 0))[1] for part in _TOTALS}
 
 
-def weights(user, direction_ids, job_ids=None):
+def weights(
+    user: User, direction_ids: Collection[int], job_ids: Collection[int] | None = None
+) -> Weights:
     """What the person's jobs (or `job_ids` of them) gave of `direction_ids`: 1 query."""
     person, jobs_wanted = [user.pk], ""
     if job_ids is not None:
@@ -194,8 +199,10 @@ def weights(user, direction_ids, job_ids=None):
         f"WHERE j.owner_id = %s{jobs_wanted} AND ({named})"
     )
     params += person
-    totals = defaultdict(dict)
-    matched = defaultdict(lambda: defaultdict(dict))
+    totals: defaultdict[int, dict[str, tuple[int, int]]] = defaultdict(dict)
+    matched: defaultdict[int, defaultdict[int, dict[str, int]]] = defaultdict(
+        lambda: defaultdict(dict)
+    )
     linked = set()
     for part, job_id, direction_id, total, count in _fetch(" UNION ALL ".join(branches), params):
         if part == "linked":
@@ -221,16 +228,18 @@ class Explained:
     names: dict  # (job id, direction id) -> {"skills": [names], "goals": […], "values": […]}
     lessons: dict  # job id -> lessons
 
-    def of(self, job_id, direction_id):
+    def of(self, job_id: int, direction_id: int | None) -> dict[str, list[str]]:
         return self.names.get((job_id, direction_id), {"skills": [], "goals": [], "values": []})
 
 
-def explained(user, pairs, lessons_of=()):
+def explained(
+    user: User, pairs: Iterable[tuple[int, int | None]], lessons_of: Collection[int] = ()
+) -> Explained:
     """Names of what each (job id, direction id) pair matched, most weighty first, and the
     lessons of the jobs `lessons_of`: 1 query (none when there is nothing to read)."""
     pairs = {pair for pair in pairs if pair[1] is not None}
     job_ids = sorted({job for job, _ in pairs})
-    direction_ids = sorted({direction for _, direction in pairs})
+    direction_ids = sorted({cast(int, direction) for _, direction in pairs})  # None left out
     branches, params = [], []
     if pairs:
         for part, (tables, joined, direction, weight, name) in _MATCHED.items():
@@ -252,8 +261,10 @@ def explained(user, pairs, lessons_of=()):
             f"WHERE j.owner_id = %s AND j.id IN ({_marks(lessons_of)}) AND j.lessons <> ''"
         )
         params += [user.pk, *lessons_of]
-    names = defaultdict(lambda: {"skills": [], "gained": [], "goals": [], "values": []})
-    lessons = {}
+    names: defaultdict[tuple[int, int], dict[str, list[str]]] = defaultdict(
+        lambda: {"skills": [], "gained": [], "goals": [], "values": []}
+    )
+    lessons: dict[int, str] = {}
     if branches:
         rows = _fetch(" UNION ALL ".join(branches), params)
         for part, job_id, direction_id, _, text in sorted(
@@ -290,7 +301,7 @@ JOB_COLUMNS = (
 )
 
 
-def jobs(user, ids=None):
+def jobs(user: User, ids: Collection[int] | None = None) -> list[Any]:
     """The person's jobs (or these of them) as named rows: 1 query, whatever their number."""
     rows = Job.objects.owned_by(user).order_by()
     if ids is not None:
@@ -315,7 +326,7 @@ def jobs(user, ids=None):
 SCHEDULE_LABELS = dict(Schedule.choices)
 
 
-def job_data(row, weights):
+def job_data(row: Any, weights: Weights) -> alignment.JobData:
     """A jobs() row as alignment.JobData, with what it gave (weights)."""
     return alignment.JobData(
         row.id,
@@ -334,7 +345,9 @@ def job_data(row, weights):
     )
 
 
-def target_skills(user, direction_ids):
+def target_skills(
+    user: User, direction_ids: Collection[int | None]
+) -> dict[int | None, tuple[alignment.TargetSkill, ...]]:
     """{direction id: (TargetSkill, …)}: where each came from (the first held job that gained
     it, or else the first that used it; the first learning completed that taught it), and
     whether any learning teaches it: 1 query (none for no directions). Written in SQL, as the
@@ -383,7 +396,7 @@ class Goal:
     advanced_by: int
 
 
-def goals(user, focus_id):
+def goals(user: User, focus_id: int | None) -> list[Goal]:
     """The open goals (for the next steps) and every goal of the focus direction (for the
     goals list), with how many held jobs advanced each: 1 query."""
     statuses = vocabulary.OPEN_GOALS
@@ -392,7 +405,8 @@ def goals(user, focus_id):
     if focus_id is not None:
         wanted += " OR g.direction_id = %s"
         params.append(focus_id)
-    rows = _fetch(
+    # id, title, description, status, priority, target date (text on SQLite), direction, count
+    rows: list[tuple[int, str, str, str, int, str | date | None, int | None, int]] = _fetch(
         "SELECT g.id, g.title, g.description, g.status, g.priority, g.target_date, "
         "g.direction_id, (SELECT COUNT(*) FROM {jobgoal} jg JOIN {job} j ON j.id = jg.job_id "
         "WHERE jg.careergoal_id = g.id AND j.stage = %s) "
@@ -409,7 +423,7 @@ def goals(user, focus_id):
     ]
 
 
-def tallies(user, focus_id=None):
+def tallies(user: User, focus_id: int | None = None) -> dict[str, Any]:
     """What the held jobs gave: how many gave each value, and each skill gained (learned
     there) with the first held job that gave it; and the values the focus direction asks
     for: 1 query."""
@@ -432,7 +446,7 @@ def tallies(user, focus_id=None):
             "JOIN {direction} d ON d.id = dv.direction_id WHERE d.owner_id = %s AND d.id = %s"
         )
         params += [user.pk, focus_id]
-    found = {"value": [], "skill": [], "wanted": set()}
+    found: dict[str, Any] = {"value": [], "skill": [], "wanted": set()}
     for kind, name, count, first in _fetch(sql, params):
         if kind == "value":
             found["value"].append((name, count))
@@ -454,11 +468,11 @@ class Event:
     kind: str  # "skill", "contact", "goal", "learning", "lesson"
     name: str  # the skill, the person (blank when names are not read), the goal, the title…
     detail: str  # where a person was met, the kind of learning, the lessons' text
-    day: object  # the date it is placed at (None: a lesson of a job that goes on)
+    day: date | None  # the date it is placed at (None: a lesson of a job that goes on)
     employer: str = ""  # of the job whose lessons these are
 
 
-def story_events(user, today, *, names=True):
+def story_events(user: User, today: date, *, names: bool = True) -> list[Event]:
     """The career story's events, in 1 query: each skill gained in a held job, at the start
     of the first job that gave it; each person met through a held job, at the start of the
     first such job (their name and where they met only with `names`; notes never); goals

@@ -1,11 +1,14 @@
 """`GET /api/v1/next/` (config.api): the bridges of the page "Your next job" as data — the
 occupations the person could move into now that would also build toward a direction."""
 
-from django.http import JsonResponse
+from fractions import Fraction
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
-from alignment import next_job
+from alignment import bridges, history, next_job
 from alignment.asked import Canonical, asked_direction, of_direction, redirect_canonical
 from alignment.scoring import round_half_up
 from core.api import REFUSED, Error
@@ -45,12 +48,12 @@ class NextOut(Schema):
     bridges: list[BridgeOut]
 
 
-def _number(fraction):
+def _number(fraction: Fraction) -> float:
     """A measure as a JSON number rounded to 4 decimals, halves up (exactly)."""
     return round_half_up(fraction * 10000) / 10000
 
 
-def next_document(direction, found):
+def next_document(direction: history.Direction | None, found: bridges.Ranking) -> dict[str, Any]:
     """The `GET /api/v1/next/` document: the direction, where the bridges start from, and
     the bridges, best first."""
     return {
@@ -88,7 +91,7 @@ def next_document(direction, found):
     summary="Your next job: the bridges toward a direction",
 )
 def next_bridges(
-    request,
+    request: HttpRequest,
     direction: str | None = Query(
         None,
         description="A direction's id (any status); without it, the current direction. "
@@ -96,7 +99,7 @@ def next_bridges(
         "person's id, or one that does not exist, is a 404.",
         examples=["3"],
     ),
-):
+) -> HttpResponse:
     """At most 10 occupations, best first, that the person could move into now (a Job Zone
     at most one above their recent jobs') and that would build toward the direction, with
     how close each is (`reach`) and how much it would add (`build`), from 0 to 1. With no

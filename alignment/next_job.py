@@ -9,10 +9,14 @@ occupation data (alignment.next_job.bridge_field), once per process.
 """
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
+from fractions import Fraction
+from typing import Any
 from urllib.parse import urlencode
 
+from django.contrib.auth.models import User
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -48,7 +52,7 @@ class Inputs:
     targets: tuple
 
 
-def recent_jobs(user, today):
+def recent_jobs(user: User, today: date) -> list[Any]:
     """The held jobs that reach into the last five years, newest first, at most
     RECENT_JOBS: (id, title, employer, occupation, started_on, ended_on). 1 query."""
     window = today - timedelta(days=bridges.WINDOW_DAYS - 1)
@@ -63,7 +67,7 @@ def recent_jobs(user, today):
     return list(rows.values_list(*columns, named=True)[:RECENT_JOBS])
 
 
-def skills_had(user):
+def skills_had(user: User) -> list[str]:
     """The names of the person's skills that a held job used or gave, or completed learning
     taught, among those O*NET names (compared without case). 1 query, at most as many rows
     as O*NET has names."""
@@ -82,7 +86,7 @@ def skills_had(user):
     )
 
 
-def read(user, today, direction_id=None):
+def read(user: User, today: date, direction_id: int | None = None) -> Inputs:
     """The person's side of the bridges (see the module): 4 queries, 3 without a
     direction. LookupError for a direction that is not the person's."""
     directions = history.directions(user)
@@ -93,7 +97,7 @@ def read(user, today, direction_id=None):
         direction = current[0] if current else None
     else:
         direction = directions[direction_id]
-    targets = ()
+    targets: tuple[alignment.TargetSkill, ...] = ()
     if direction is not None:
         targets = history.target_skills(user, [direction.id])[direction.id]
     return Inputs(
@@ -105,7 +109,7 @@ def read(user, today, direction_id=None):
     )
 
 
-def missing(inputs):
+def missing(inputs: Inputs) -> list[bridges.Missing]:
     """The direction's target skills no held job or completed learning covers."""
     return [
         bridges.Missing(skill.name, skill.importance)
@@ -114,7 +118,7 @@ def missing(inputs):
     ]
 
 
-def ranking(inputs, today, limit=bridges.LIMIT):
+def ranking(inputs: Inputs, today: date, limit: int | None = bridges.LIMIT) -> bridges.Ranking:
     """The bridges for what was read (alignment.bridges.rank)."""
     direction = inputs.direction
     return bridges.rank(
@@ -135,12 +139,12 @@ def ranking(inputs, today, limit=bridges.LIMIT):
 # -- saying it ---------------------------------------------------------------------------------
 
 
-def percent(fraction):
+def percent(fraction: Fraction) -> int:
     """A measure from 0 to 1 as a whole percentage, halves up."""
     return alignment.round_half_up(100 * fraction)
 
 
-def named(names, limit=NAMED):
+def named(names: Iterable[str], limit: int = NAMED) -> str:
     """The first `limit` names joined ("a, b and c"), then "and N more"."""
     names = list(names)
     if len(names) <= limit:
@@ -148,16 +152,16 @@ def named(names, limit=NAMED):
     return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
 
 
-def zone_words(zone):
+def zone_words(zone: int | None) -> str:
     """ "Some preparation needed" for Job Zone 2 (O*NET's words), or "" when unknown."""
     found = occupations.zones().get(zone)
     return found.name if found else ""
 
 
-def offer_url(bridge):
+def offer_url(bridge: bridges.Bridge) -> str:
     """The offer form, filled with the occupation, its title, and what it would use and
     teach (the person checks and saves; nothing is saved before)."""
-    query = {"title": bridge.title, "occupation": bridge.code}
+    query: dict[str, str | list[str]] = {"title": bridge.title, "occupation": bridge.code}
     if bridge.builds:
         query["teach"] = list(bridge.builds)
     if bridge.uses:
@@ -165,13 +169,13 @@ def offer_url(bridge):
     return f"{reverse('jobs:offer_add')}?{urlencode(query, doseq=True)}"
 
 
-def direction_url(bridge):
+def direction_url(bridge: bridges.Bridge) -> str:
     """The direction form, filled with the occupation and its title, as one considered."""
     query = {"title": bridge.title, "occupation": bridge.code, "status": "considering"}
     return f"{reverse('careers:direction_add')}?{urlencode(query)}"
 
 
-def bridge_view(bridge, direction_title, target_title):
+def bridge_view(bridge: bridges.Bridge, direction_title: str, target_title: str) -> dict[str, Any]:
     """What the page shows of a bridge: its measures as percentages, its Job Zone in
     words, what it uses and would build in sentences, what else it is called, and the
     links to weigh it as an offer or consider it as a direction."""
@@ -200,7 +204,7 @@ def bridge_view(bridge, direction_title, target_title):
     }
 
 
-def link_suggestions(recent):
+def link_suggestions(recent: list[Any]) -> tuple[list[dict[str, Any]], int]:
     """The recent jobs linked to no occupation, each once by title, with the occupation
     their title finds first (None when it finds none): at most LINKS_SHOWN, and how many
     more there are."""
@@ -216,10 +220,10 @@ def link_suggestions(recent):
     return shown, len(unlinked) - len(shown)
 
 
-def started_from(ranking_, recent):
+def started_from(ranking_: bridges.Ranking, recent: list[Any]) -> list[dict[str, Any]]:
     """The occupations the bridges start from, the most weight first, each with the titles
     of the recent jobs linked to it."""
-    titles = {}
+    titles: dict[str, list[str]] = {}
     for row in recent:
         if row.occupation:
             titles.setdefault(row.occupation, [])
@@ -231,7 +235,7 @@ def started_from(ranking_, recent):
     ]
 
 
-def page(user, today, direction_id=None):
+def page(user: User, today: date, direction_id: int | None = None) -> dict[str, Any]:
     """Everything the page "Your next job" shows: 4 queries (LookupError as `read`)."""
     inputs = read(user, today, direction_id)
     found = ranking(inputs, today)
@@ -270,7 +274,9 @@ def page(user, today, direction_id=None):
     }
 
 
-def like_offer(user, today, code, inputs=None):
+def like_offer(
+    user: User, today: date, code: str, inputs: Inputs | None = None
+) -> list[dict[str, Any]]:
     """Other occupations like an offer's (`code`) that would build more toward the current
     direction, best first (alignment.bridges.like), as the page shows bridges: for the offer
     page's "Other jobs like this that build more". 4 queries (none when `inputs`, from
@@ -296,7 +302,7 @@ def like_offer(user, today, code, inputs=None):
 
 
 @functools.cache
-def bridge_field():
+def bridge_field() -> bridges.Field:
     """Every occupation as alignment.bridges ranks them, made once per process from the
     catalogue (like the catalogue, it never changes while Bearing runs)."""
     found = occupations.catalogue()

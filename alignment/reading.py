@@ -3,9 +3,12 @@ dashboard, the story, compare, a job's page, the offer page, the shared page and
 the directions, the jobs and the matching aggregate read in a fixed number of queries,
 then scored against a direction in plain Python."""
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+from django.contrib.auth.models import User
 
 from alignment import assessment, history
 from alignment import scoring as alignment
@@ -52,15 +55,15 @@ def focus_of(directions: dict, direction_id: int | None) -> int | None:
 
 
 def read_history(
-    user,
+    user: User,
     today: date,
     direction_id: int | None = None,
     *,
     directions: dict | None = None,
-    goals=(),
-    job_ids=None,
+    goals: Iterable[alignment.GoalData] = (),
+    job_ids: Collection[int] | None = None,
     coverage: bool = True,
-    compared=(),
+    compared: Collection[int] = (),
 ) -> Reading:
     """Read and score the person's history: 4 queries, one fewer when `directions`
     (history.directions) were read already, one fewer for `job_ids` (a job's own page, which

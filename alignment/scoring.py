@@ -8,12 +8,13 @@ formula. Every rule of the formula lives here once, and the rest of Bearing impo
 
 import math
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from core.vocabulary import (
     CURRENT,
@@ -22,6 +23,9 @@ from core.vocabulary import (
     UNPAID_TYPES,
 )
 from core.words import fold
+
+if TYPE_CHECKING:
+    from alignment.history import Direction
 
 # The score's weights: what a job gave of the direction's skills counts four times as
 # much as how it fitted who the person is.
@@ -55,13 +59,13 @@ UNSCORED = "unscored"
 VERDICTS = (BUILT, PARTLY, BILLS, LITTLE, DETAILS, UNSCORED)
 
 
-def followed(direction) -> bool:
+def followed(direction: "DirectionData | Direction") -> bool:
     """A direction a held job is set against by default: one the person follows now or
     followed (current or past), not one they are only considering."""
     return direction.status in FOLLOWED
 
 
-def is_paid(employment_type: str, pay_amount, gave_money: bool) -> bool:
+def is_paid(employment_type: str, pay_amount: Decimal | None, gave_money: bool) -> bool:
     """Whether a job is paid: every job is, unless it is volunteer or unpaid work with no pay
     amount above 0 and no money among what it gave."""
     if employment_type not in UNPAID_TYPES:
@@ -252,7 +256,7 @@ class JobResult(NamedTuple):
 # -- arithmetic and periods -----------------------------------------------------------------
 
 
-def round_half_up(x) -> int:
+def round_half_up(x: Fraction | float) -> int:
     """Round an exact number to the nearest integer, halves upwards (14.5 → 15)."""
     return math.floor(Fraction(x) + Fraction(1, 2))
 
@@ -353,7 +357,7 @@ def _factors(direction: DirectionData) -> _Factors:
     return _Factors(ks, kg, kv, common, sum(weight for weight, total in totals if total))
 
 
-def _exact(factors: _Factors, got: Matched, identity_fit) -> tuple[int, int] | None:
+def _exact(factors: _Factors, got: Matched, identity_fit: int | None) -> tuple[int, int] | None:
     ks, kg, kv, common, weight = factors
     weighted = got.skills * ks + got.goals * kg + got.values * kv
     if identity_fit is None:
@@ -362,7 +366,7 @@ def _exact(factors: _Factors, got: Matched, identity_fit) -> tuple[int, int] | N
     return 100 * numerator, 4 * common * (weight + IDENTITY_WEIGHT)
 
 
-def current_direction(directions) -> DirectionData | None:
+def current_direction(directions: Iterable[DirectionData]) -> DirectionData | None:
     """The current direction, or None. At most one is current (a database constraint);
     should several arrive, the choice still does not depend on their order: the latest
     started, then the latest created."""
@@ -381,7 +385,7 @@ class _Periods:
     """The current and past directions by start date, to find those a period meets without
     looking at every direction for every job."""
 
-    def __init__(self, directions, today):
+    def __init__(self, directions: Iterable[DirectionData], today: date) -> None:
         chosen = sorted(
             (d for d in directions if followed(d)),
             key=lambda d: (d.started_on or date.min, d.id),
@@ -391,11 +395,11 @@ class _Periods:
         self.starts = [d.started_on or date.min for d in chosen]
         # The latest end among the directions up to each position: walking back from the
         # last one starting by a job's end, the walk stops once none earlier reaches it.
-        self.reach = []
+        self.reach: list[date] = []
         for _, end in self.periods:
             self.reach.append(max(end, self.reach[-1]) if self.reach else end)
 
-    def best(self, period) -> DirectionData | None:
+    def best(self, period: tuple[date, date]) -> DirectionData | None:
         start, end = period
         best, best_key = None, None
         i = bisect_right(self.starts, end) - 1
@@ -409,7 +413,7 @@ class _Periods:
         return best
 
 
-def _avoid_phrases(held_jobs) -> list[tuple[str, str, JobData]]:
+def _avoid_phrases(held_jobs: Iterable[JobData]) -> list[tuple[str, str, JobData]]:
     """(folded phrase, phrase, job) of every held job's avoid notes, by job id then line."""
     phrases = []
     for held in sorted((j for j in held_jobs if j.stage == HELD and j.avoid), key=lambda j: j.id):
@@ -423,7 +427,7 @@ def _avoid_phrases(held_jobs) -> list[tuple[str, str, JobData]]:
     return phrases
 
 
-def _flags(offer: JobData, phrases) -> tuple[Flag, ...]:
+def _flags(offer: JobData, phrases: list[tuple[str, str, JobData]]) -> tuple[Flag, ...]:
     texts = [
         fold(t) for t in (offer.title, offer.employer, offer.description, offer.schedule_label)
     ]
@@ -437,7 +441,13 @@ def _flags(offer: JobData, phrases) -> tuple[Flag, ...]:
 # -- the whole picture ----------------------------------------------------------------------
 
 
-def _result(job, direction, factors, days, flags=()) -> JobResult:
+def _result(
+    job: JobData,
+    direction: DirectionData | None,
+    factors: dict[int, _Factors],
+    days: int,
+    flags: tuple[Flag, ...] = (),
+) -> JobResult:
     if direction is None or not job.described:
         return JobResult(job, direction, None, days, flags)
     exact = _exact(factors[direction.id], job.matched.get(direction.id, NOTHING), job.identity_fit)
@@ -445,7 +455,7 @@ def _result(job, direction, factors, days, flags=()) -> JobResult:
     return JobResult(job, direction, rounded, days, flags, exact)
 
 
-def weighted_mean(pairs) -> Fraction | None:
+def weighted_mean(pairs: Iterable[tuple[int, tuple[int, int]]]) -> Fraction | None:
     """Σ days × x ÷ Σ days over (days, (numerator, denominator)) pairs, exactly: summed per
     denominator in whole numbers, so a long history builds a handful of Fractions. None when
     there are no days."""
@@ -459,12 +469,17 @@ def weighted_mean(pairs) -> Fraction | None:
     return sum((Fraction(n, d) for d, n in by_denominator.items()), Fraction(0)) / total
 
 
-def _newest_first(result: JobResult):
+def _newest_first(result: JobResult) -> tuple[bool, date, int]:
     job = result.job
     return (job.started_on is None, job.started_on or date.min, job.id)
 
 
-def score_jobs(jobs, directions, today: date, direction_id: int | None = None):
+def score_jobs(
+    jobs: Iterable[JobData],
+    directions: Iterable[DirectionData],
+    today: date,
+    direction_id: int | None = None,
+) -> tuple[JobResult, ...]:
     """Every job set against its direction, newest start first (undated offers on top).
 
     With ``direction_id`` every job, held or offer, is set against that direction (any
@@ -514,19 +529,20 @@ class Summary:
     drift: bool
 
 
-def summarise(results, today: date) -> Summary:
+def summarise(results: Iterable[JobResult], today: date) -> Summary:
     """Overall, aligned share and drift over the described, scored held jobs, each weighed
     by the days in its period."""
     scored = [r for r in results if r.job.stage == HELD and r.exact is not None and r.days > 0]
-    overall_exact = weighted_mean((r.days, r.exact) for r in scored)
+    # Each of `scored` has its exact score, so its rounded one too.
+    overall_exact = weighted_mean((r.days, cast("tuple[int, int]", r.exact)) for r in scored)
     overall = None if overall_exact is None else round_half_up(overall_exact)
     total_days = sum(r.days for r in scored)
-    aligned_days = sum(r.days for r in scored if r.score >= ALIGNED_AT)
+    aligned_days = sum(r.days for r in scored if cast(int, r.score) >= ALIGNED_AT)
     aligned_share = _rounded(100 * aligned_days, total_days) if total_days else None
 
     window = (today - timedelta(days=DRIFT_WINDOW_DAYS - 1), today)
     recent_exact = weighted_mean(
-        (overlap_days(job_period(r.job, today), window), r.exact)
+        (overlap_days(job_period(r.job, today), window), cast("tuple[int, int]", r.exact))
         for r in scored
         # A job that ended before the window cannot overlap it (most of a long history).
         if r.job.ended_on is None or r.job.ended_on >= window[0]

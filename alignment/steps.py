@@ -1,10 +1,12 @@
 """The next steps in words: what each step of alignment.assessment.assess says, and the link
 that acts on it."""
 
+from collections.abc import Iterable
 from urllib.parse import urlencode
 
 from django.urls import reverse
 
+from alignment.assessment import NextStep
 from alignment.wording import IMPORTANCE_PHRASES, career
 from core.words import counted, day, job_name, joined
 
@@ -20,7 +22,7 @@ ACTIONS = {
 }
 
 
-def said(step):
+def said(step: NextStep) -> str:
     """The sentence of one next step (alignment.assessment.NextStep)."""
     job = job_name(step.job_title, step.job_employer)
     if step.kind == "learn_skill":
@@ -31,7 +33,8 @@ def said(step):
         )
     if step.kind == "overdue_goal":
         return (
-            f"“{step.goal_title}” was due on {day(step.due)} — mark it achieved, set a new "
+            # An overdue goal has its due date.
+            f"“{step.goal_title}” was due on {day(step.due)} — mark it achieved, set a new "  # type: ignore[arg-type]
             "date, or drop it."
         )
     if step.kind == "shape_direction":
@@ -73,7 +76,7 @@ def said(step):
     )
 
 
-def next_steps(steps):
+def next_steps(steps: Iterable[NextStep]) -> list[dict[str, str]]:
     """Next steps (alignment.assessment.NextStep), each said and with the link that acts on it."""
     shown = []
     for step in steps:

@@ -24,14 +24,19 @@ STORY_YEARS years told and NAMED items named in each list of a year ("and 12 mor
 
 import heapq
 from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from fractions import Fraction
+from typing import Any, cast
 
+from django.contrib.auth.models import User
 from django.utils.text import Truncator
 
 from alignment import history, wording
 from alignment import scoring as alignment
-from alignment.reading import read_history
+from alignment.assessment import Alignment
+from alignment.reading import Reading, read_history
 from alignment.scoring import BUILT, VERDICTS
 from careers.models import LearningKind
 from core import words
@@ -56,7 +61,7 @@ CHART_WIDTH = 300
 LEARNING_KINDS = dict(LearningKind.choices)
 
 
-def split_by_year(period, first_year):
+def split_by_year(period: tuple[date, date], first_year: int) -> tuple[list[tuple[int, int]], int]:
     """[(year, days)] of a period (both ends included) from `first_year` on, and the days
     of it before `first_year`."""
     start, end = period
@@ -74,7 +79,7 @@ def split_by_year(period, first_year):
     return years, earlier
 
 
-def listed(items, limit=NAMED):
+def listed(items: Sequence[Any], limit: int = NAMED) -> dict[str, Any]:
     """The first `limit` items, and how many more there are."""
     return {"items": items[:limit], "more": max(len(items) - limit, 0)}
 
@@ -97,26 +102,33 @@ class Year:
     drift: bool = False
 
     @property
-    def job_days(self):
+    def job_days(self) -> int:
         return sum(self.days.values())
 
     @property
-    def empty(self):
+    def empty(self) -> bool:
         return not self.job_days and not any(self.events.values()) and not self.turning
 
 
-def _ended(day, today):
+def _ended(day: date | None, today: date) -> date:
     """Where a job's lessons and avoid notes are placed: when it ended; today for one that
     goes on (or ends later)."""
     return today if day is None else min(day, today)
 
 
-def tell(results, directions, events, today, *, names=True):
+def tell(
+    results: Iterable[alignment.JobResult],
+    directions: Collection[history.Direction],
+    events: list[history.Event],
+    today: date,
+    *,
+    names: bool = True,
+) -> dict[str, Any]:
     """The story from scored results (alignment.score_jobs), the person's directions
     (history.Direction) and their events (history.story_events): a dict for the template."""
     held = [r for r in results if r.job.stage == HELD and r.days > 0]
     dated = [
-        *(r.job.started_on.year for r in held),
+        *(cast(date, r.job.started_on).year for r in held),  # a held job has a start
         *(e.day.year for e in events if e.day is not None and e.day <= today),
         *(
             day.year
@@ -136,12 +148,12 @@ def tell(results, directions, events, today, *, names=True):
     earlier_pairs = []
     for result in held:
         period = alignment.job_period(result.job, today)
-        by_year, earlier = split_by_year(period, first_year)
+        by_year, earlier = split_by_year(cast("tuple[date, date]", period), first_year)  # days > 0
         kind = result.verdict
         if earlier and result.exact is not None:
             earlier_pairs.append((earlier, result.exact))
         for year, days in by_year:
-            told = years[year]
+            told: Any = years[year]  # a Year here; the years in words after the loop
             told.days[kind] += days
             told.jobs.append((days, result))
             if result.exact is not None:
@@ -177,13 +189,15 @@ def tell(results, directions, events, today, *, names=True):
     }
 
 
-def _span(year, today):
+def _span(year: int, today: date) -> int:
     first = date(year, 1, 1)
     last = min(date(year, 12, 31), today)
     return (last - first).days + 1
 
 
-def _directions(years, directions, today):
+def _directions(
+    years: dict[int, Year], directions: Iterable[history.Direction], today: date
+) -> None:
     """Directions set out on and left, as turning points (those only considered are not part
     of the story)."""
     for direction in sorted(directions, key=lambda d: (d.started_on or date.min, d.id)):
@@ -199,13 +213,13 @@ def _directions(years, directions, today):
                 year.turning.append(f"You left {direction.title}.")
 
 
-def _first_built(years, held):
+def _first_built(years: dict[int, Year], held: list[alignment.JobResult]) -> None:
     """The first job that built the career (by start date), as a turning point."""
     built = [r for r in held if r.verdict == BUILT]
     if not built:
         return
     first = min(built, key=lambda r: (r.job.started_on, r.job.id))
-    year = years.get(first.job.started_on.year)
+    year = years.get(cast(date, first.job.started_on).year)  # a held job has a start
     if year:
         year.turning.append(
             f"{words.job_name(first.job.title, first.job.employer)}: your first job that built "
@@ -213,7 +227,7 @@ def _first_built(years, held):
         )
 
 
-def _means(years, earlier_pairs):
+def _means(years: dict[int, Year], earlier_pairs: list[tuple[int, tuple[int, int]]]) -> None:
     """Each year's mean score, weighted by days, against the history up to its end; a year
     DRIFT_POINTS or more below that has drifted (the dashboard's rule, a year at a time).
     The first year of a run of drift years is a turning point; the next ones say it goes on."""
@@ -227,7 +241,8 @@ def _means(years, earlier_pairs):
             drifting = False  # a drift is a run of years: one without scored work ends it
             continue
         told.mean = alignment.round_half_up(mean)
-        told.running = alignment.round_half_up(alignment.weighted_mean(so_far))
+        # so_far holds this year's pairs: its mean is there.
+        told.running = alignment.round_half_up(cast(Fraction, alignment.weighted_mean(so_far)))
         told.drift = alignment.drifting(told.mean, told.running)
         below = f"{told.running - told.mean} points below your history up to then"
         if told.drift and not drifting:
@@ -240,7 +255,7 @@ def _means(years, earlier_pairs):
         drifting = told.drift
 
 
-def _said(year, names):
+def _said(year: Year, names: bool) -> dict[str, Any]:
     """A year in words, its chart and its lists, bounded."""
     if year.empty:
         return {"year": year.year, "gap": True}
@@ -292,7 +307,7 @@ def _said(year, names):
     }
 
 
-def _days_sentence(year):
+def _days_sentence(year: Year) -> str:
     """ "You spent 176 days in work that built the career and 181 in work that paid the
     bills." """
     if not year.job_days:
@@ -309,7 +324,7 @@ def _days_sentence(year):
     return said
 
 
-def _chart(year):
+def _chart(year: Year) -> dict[str, Any]:
     """A bar of the year's days by verdict, on a scale of the whole year (or of the job days,
     when jobs at the same time add up to more)."""
     scale = max(year.span, year.job_days)
@@ -325,9 +340,9 @@ def _chart(year):
     return {"width": CHART_WIDTH, "bars": bars}
 
 
-def _with_gaps(told):
+def _with_gaps(told: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Years newest first, with each run of empty years folded into one gap."""
-    shown = []
+    shown: list[dict[str, Any]] = []
     for year in told:
         if year["gap"] and shown and shown[-1]["gap"]:
             shown[-1]["from"] = year["year"]
@@ -338,14 +353,17 @@ def _with_gaps(told):
     return shown
 
 
-def story(user, today, *, names=True, reading=None):
+def story(
+    user: User, today: date, *, names: bool = True, reading: Reading | None = None
+) -> dict[str, Any]:
     """The career story of `user` as of `today`: 4 queries, whatever the history's length;
     1 when `reading` (read_history with no direction asked, as the dashboard has it already)
     gives the scored history. With `names` off (a shared link that does not show
     contacts), the people met are only counted: their names are not even read."""
     if reading is None:
         reading = read_history(user, today, coverage=False)
-    directions, results = reading.directions, reading.result.jobs
+    # A reading of no compared directions has its result.
+    directions, results = reading.directions, cast(Alignment, reading.result).jobs
     events = history.story_events(user, today, names=names)
     context = tell(results, directions.values(), events, today, names=names)
     focus = alignment.current_direction(directions.values())

@@ -1,13 +1,16 @@
 """TODO"""
 
+from datetime import date
+from typing import cast
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import User
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import F, Prefetch
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -31,44 +34,44 @@ from jobs.offer_forms import TookItForm
 
 
 @asks_direction
-def dashboard(request, asked):
+def dashboard(request: HttpRequest, asked: int | None) -> HttpResponse:
     """The signed-in person's home: their job history set against their direction."""
     today = timezone.localdate()
 
-    def render_body():
+    def render_body() -> str:
         context = of_direction(pages.dashboard, request.user, today, asked)
         context["what_if"] = asked is not None and (
             context["direction"] is None or context["direction"].status != "current"
         )
         return render_to_string("alignment/_dashboard_frame.html", context, request=request)
 
-    body = cached(request.user, "dashboard", today, asked or "", compute=render_body)
+    body = cached(cast(User, request.user), "dashboard", today, asked or "", compute=render_body)
     return render(request, "alignment/dashboard.html", {"body": body})
 
 
-def story_page(request):
+def story_page(request: HttpRequest) -> HttpResponse:
     """The person's working life year by year, newest first: the career story."""
     today = timezone.localdate()
 
-    def render_body():
-        context = story.story(request.user, today)
+    def render_body() -> str:
+        context = story.story(cast(User, request.user), today)
         return render_to_string("alignment/_story.html", context, request=request)
 
-    body = cached(request.user, "story", today, compute=render_body)
+    body = cached(cast(User, request.user), "story", today, compute=render_body)
     return render(request, "alignment/story.html", {"body": body})
 
 
-def compare(request):
+def compare(request: HttpRequest) -> HttpResponse:
     """The whole history set against each of the directions chosen, side by side."""
     today = timezone.localdate()
     raw = request.GET.getlist("direction")
     asked = [canonical_id(value) for value in raw]
     if None in asked:
         raise Http404("No such direction.")
-    asked = sorted(set(asked))
+    asked = sorted(set(asked))  # type: ignore[type-var]  # no None is left in it
     if raw != [str(direction_id) for direction_id in asked]:
         return redirect_canonical(request, urlencode({"direction": asked}, doseq=True))
-    directions = history.directions(request.user)
+    directions = history.directions(cast(User, request.user))
     if any(direction_id not in directions for direction_id in asked):
         raise Http404("No such direction.")
     chosen = asked or pages.default_comparison(directions)
@@ -76,12 +79,16 @@ def compare(request):
     table = ""
     if chosen and not too_many:
 
-        def render_table():
-            context = pages.compare(request.user, today, chosen, directions)
+        def render_table() -> str:
+            context = pages.compare(cast(User, request.user), today, chosen, directions)  # type: ignore[arg-type]
             return render_to_string("alignment/_compare_table.html", context, request=request)
 
         table = cached(
-            request.user, "compare", today, ",".join(map(str, chosen)), compute=render_table
+            cast(User, request.user),
+            "compare",
+            today,
+            ",".join(map(str, chosen)),
+            compute=render_table,
         )
     return render(
         request,
@@ -99,10 +106,10 @@ def compare(request):
 JOBS_PER_PAGE = 50
 
 
-def job_list(request):
+def job_list(request: HttpRequest) -> HttpResponse:
     """The timeline of held jobs, newest first, a page at a time, with the offers above it."""
     jobs = (
-        Job.objects.owned_by(request.user)
+        Job.objects.owned_by(cast(User, request.user))
         .newest_first()
         .prefetch_related(
             Prefetch("skill_links", JobSkill.objects.select_related("skill")),
@@ -112,7 +119,9 @@ def job_list(request):
     page = Paginator(jobs.held(), JOBS_PER_PAGE).get_page(request.GET.get("page"))
     offers = list(jobs.offers()) if page.number == 1 else []
     held = list(page.object_list)
-    shown = pages.judged(request.user, [job.pk for job in held + offers], timezone.localdate())
+    shown = pages.judged(
+        cast(User, request.user), [job.pk for job in held + offers], timezone.localdate()
+    )
     return render(
         request,
         "alignment/job_list.html",
@@ -124,25 +133,26 @@ def job_list(request):
     )
 
 
-def _job_with_links(request, pk):
+def _job_with_links(request: HttpRequest, pk: int) -> Job:
     return get_object_or_404(
         Job.objects.prefetch_related(
-            Prefetch("skill_links", JobSkill.objects.select_related("skill")),
+            # django-stubs cannot infer this Prefetch's types here (it does in job_list).
+            Prefetch("skill_links", JobSkill.objects.select_related("skill")),  # type: ignore[arg-type]
             "benefit_links",
             "goals",
             "contacts",
         ),
         pk=pk,
-        owner=request.user,
+        owner=cast(User, request.user),
     )
 
 
-def _offer_page(request, offer, today, took):
+def _offer_page(request: HttpRequest, offer: Job, today: date, took: TookItForm) -> HttpResponse:
     """An offer weighed against the job the person has, with the form to say they took it."""
     skills = [link.skill.name for link in offer.skill_links.all()]
-    context = pages.weigh_offer(request.user, offer.pk, today, skills)
+    context = pages.weigh_offer(cast(User, request.user), offer.pk, today, skills)
     # Other jobs like it that would build more: 4 queries, only for an offer with an occupation.
-    like = next_job.like_offer(request.user, today, offer.occupation)
+    like = next_job.like_offer(cast(User, request.user), today, offer.occupation)
     return render(
         request,
         "alignment/offer_detail.html",
@@ -150,14 +160,14 @@ def _offer_page(request, offer, today, took):
     )
 
 
-def job_detail(request, pk):
+def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One job, with its score against the direction it is set against, explained; an
     offer is weighed against the job the person has."""
     job = _job_with_links(request, pk)
     today = timezone.localdate()
     if job.is_offer:
         return _offer_page(request, job, today, TookItForm(offer=job, today=today))
-    view = pages.job_card(request.user, job.pk, today)
+    view = pages.job_card(cast(User, request.user), job.pk, today)
     have = [link.skill.name for link in job.skill_links.all()]
     return render(
         request,
@@ -168,10 +178,10 @@ def job_detail(request, pk):
 
 @require_POST
 @transaction.atomic
-def job_took_it(request, pk):
+def job_took_it(request: HttpRequest, pk: int) -> HttpResponse:
     """An offer the person took becomes a job they hold, from the day they started, with
     everything they said of it (skills, values, goals, pay, notes)."""
-    job = get_object_or_404(Job, pk=pk, owner=request.user)
+    job = get_object_or_404(Job, pk=pk, owner=cast(User, request.user))
     if not job.is_offer:  # taken already (a second click, another tab)
         messages.info(request, f"{job.title} is among your jobs already.")
         return redirect(job)
@@ -180,19 +190,19 @@ def job_took_it(request, pk):
     if not took.is_valid():
         return _offer_page(request, _job_with_links(request, pk), today, took)
     # Only an offer still: a second sending at the same moment changes nothing.
-    taken = Job.objects.filter(pk=job.pk, owner=request.user, stage=Stage.OFFER).update(
+    taken = Job.objects.filter(pk=job.pk, owner=cast(User, request.user), stage=Stage.OFFER).update(
         stage=Stage.HELD,
         started_on=took.cleaned_data["started_on"],
         lock_version=F("lock_version") + 1,  # a job form opened on the offer is told
     )
     if taken:
-        bump_data_version(request.user.pk)
+        bump_data_version(cast(User, request.user).pk)
         messages.success(request, f"You took {job.title}: it now counts among your jobs.")
     return redirect("alignment:dashboard")
 
 
 @login_not_required
-def how_scores_work(request):
+def how_scores_work(request: HttpRequest) -> HttpResponse:
     """How a score is counted, in Bearing's own words."""
     return render(
         request,

@@ -1,6 +1,11 @@
 """The words the alignment pages say about one job: its verdict and score in plain words
 first, the arithmetic one click away, and the counts and periods the pages share."""
 
+from collections.abc import Collection
+from datetime import date
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, cast
+
 from django.utils import dateformat
 
 from alignment.scoring import (
@@ -17,12 +22,18 @@ from alignment.scoring import (
     UNSCORED,
     VALUES_WEIGHT,
     VERDICTS,
+    Components,
+    DirectionData,
+    JobData,
     round_half_up,
 )
 from careers.models import Value
 from core.vocabulary import HELD, OFFER
 from core.words import counted, day, joined
 from jobs.models import Fit, money_text
+
+if TYPE_CHECKING:
+    from alignment.dashboard import JobView
 
 VALUE_LABELS = dict(Value.choices)
 FIT_LABELS = dict(Fit.choices)
@@ -56,10 +67,10 @@ VERDICT_RULES = {
 
 
 # A target skill's importance (1-3), as a sentence says it.
-IMPORTANCE_PHRASES = {3: "essential", 2: "important", 1: "nice to have"}
+IMPORTANCE_PHRASES: dict[int | None, str] = {3: "essential", 2: "important", 1: "nice to have"}
 
 
-def career(title):
+def career(title: str) -> str:
     """ "your professional wrestler career", "your UX designer career": a direction's title
     inside a sentence (a capital that only starts it is dropped), as a career (a title that
     already says career is kept)."""
@@ -70,12 +81,12 @@ def career(title):
     return f"your {title} career"
 
 
-def verdict_label(verdict, offer=False):
+def verdict_label(verdict: str, offer: bool = False) -> str:
     """ "Paid the bills", or for an offer "Would pay the bills"."""
     return (OFFER_VERDICT_LABELS if offer else VERDICT_LABELS)[verdict]
 
 
-def legend(shown=VERDICTS):
+def legend(shown: Collection[str] = VERDICTS) -> list[dict[str, str]]:
     """The verdicts a chart's colours stand for (those `shown`), each with its rule, in
     order."""
     return [
@@ -85,7 +96,16 @@ def legend(shown=VERDICTS):
     ]
 
 
-def _some_of(verb, names, total, one, whose, nouns, *, negative):
+def _some_of(
+    verb: str,
+    names: list[str],
+    total: int,
+    one: str,
+    whose: str,
+    nouns: str,
+    *,
+    negative: str,
+) -> tuple[str, str]:
     """ "advanced 2 of your 4 goals: A, B", "advanced none of your 4 goals", "advanced all 4
     of your goals", "advanced your one goal", "did not advance your one goal" (`negative`)…
     and the same without the names."""
@@ -131,7 +151,7 @@ VERBS = {
 }
 
 
-def _skills_said(names, total, verbs):
+def _skills_said(names: dict[str, list[str]], total: int, verbs: dict[str, str]) -> tuple[str, str]:
     """What a job did with the direction's target skills, the used told from the taught:
     ("Used Choreography and taught you Strength training (2 of your 5 target skills)",
     "used 1 and taught you 1 of your 5 target skills")."""
@@ -162,7 +182,9 @@ def _skills_said(names, total, verbs):
     return f"{' and '.join(long_parts)} ({share})", short
 
 
-def component_lines(parts, counts, names, offer=False):
+def component_lines(
+    parts: Components, counts: dict[str, int], names: dict[str, list[str]], offer: bool = False
+) -> list[dict[str, Any]]:
     """Each component of a score in plain words, and the arithmetic behind it.
 
     `parts` are the job's Components against its direction, `counts` how many target
@@ -239,7 +261,8 @@ def component_lines(parts, counts, names, offer=False):
             "said": said[:1].upper() + said[1:],
             "reason": reason,
             "counted": ratio is not None,
-            "fraction": "" if ratio is None else f"{got[0]}/{got[1]}",
+            # A counted component (ratio not None) has its weights (got).
+            "fraction": "" if ratio is None else f"{got[0]}/{got[1]}",  # type: ignore[index]
         }
         for name, weight, ratio, got, (said, reason) in lines
     ]
@@ -252,7 +275,7 @@ NOT_COUNTED = {
 }
 
 
-def arithmetic(lines, exact):
+def arithmetic(lines: list[dict[str, Any]], exact: Fraction | None) -> str:
     """The sum behind a score: "(4 × 4/9 + 3 × 2/5 + …) ÷ 10 × 100 = 59.78, rounded: 60"."""
     counted = [line for line in lines if line["counted"]]
     if not counted or exact is None:
@@ -279,7 +302,13 @@ OFFER_OPENINGS = {
 }
 
 
-def sentence(title, verdict, lines, direction_title, offer=False):
+def sentence(
+    title: str,
+    verdict: str,
+    lines: list[dict[str, Any]],
+    direction_title: str,
+    offer: bool = False,
+) -> str:
     """The sentence a job's card leads with, following its verdict."""
     if verdict == DETAILS:
         if offer:
@@ -307,11 +336,12 @@ def sentence(title, verdict, lines, direction_title, offer=False):
     return f"{opening}: it {joiner.join(reasons)}." if reasons else f"{opening}."
 
 
-def before_direction(job, direction):
+def before_direction(job: JobData, direction: DirectionData | None) -> str:
     """A note for a held job that began before the person chose its direction, or ""."""
     if job.stage != HELD or not job.described or direction is None:
         return ""
-    if direction.started_on is None or job.started_on >= direction.started_on:
+    # A held job has a start (a constraint of jobs.models.Job).
+    if direction.started_on is None or cast(date, job.started_on) >= direction.started_on:
         return ""
     did = "did" if job.ended_on is not None and job.ended_on < direction.started_on else "started"
     return (
@@ -320,7 +350,7 @@ def before_direction(job, direction):
     )
 
 
-def period(job, days, direction_title):
+def period(job: JobData, days: int, direction_title: str) -> str:
     """ "Jan 2024 – now · 352 days · against Professional wrestler"; an offer "from Nov 2026"."""
     if job.started_on is None:
         said = "No start date" if job.stage == HELD else "No start date yet"
@@ -336,12 +366,12 @@ def period(job, days, direction_title):
     return said
 
 
-def jobs_count(count):
+def jobs_count(count: int) -> str:
     """ "1 job", "3 jobs"."""
     return counted(count, "job")
 
 
-def days_count(count):
+def days_count(count: int) -> str:
     """ "1 day", "3 days", "1,507 days"."""
     return f"{count:,} day" if count == 1 else f"{count:,} days"
 
@@ -349,7 +379,13 @@ def days_count(count):
 # -- the headline ------------------------------------------------------------------------------
 
 
-def offer_verdict(offer, current, direction, closes, sides):
+def offer_verdict(
+    offer: "JobView",
+    current: "JobView | None",
+    direction: DirectionData | None,
+    closes: list[str],
+    sides: list[dict[str, Any]],
+) -> list[str]:
     """What an offer would change for the person first, then how it compares with the job
     they have (offer and current: JobViews; `sides`: the offer page's columns, with pay an
     hour)."""
@@ -379,13 +415,13 @@ def offer_verdict(offer, current, direction, closes, sides):
     ):
         difference = hourly[0] - hourly[1]
         currency = sides[0]["view"].row.currency
-        than = f"than {current.job.title}"
+        than = f"than {cast('JobView', current).job.title}"  # two sides: the current job's too
         if difference > 0:
             gains.append(f"pay {money_text(difference, currency)} more an hour {than}")
         elif difference < 0:
             losses.append(f"it pays {money_text(-difference, currency)} less an hour {than}")
         else:
-            losses.append(f"it pays the same an hour as {current.job.title}")
+            losses.append(f"it pays the same an hour as {cast('JobView', current).job.title}")
     nothing = not closes and not goals and not offer.result.needs_details
     if gains and nothing:
         said.append(

@@ -1,5 +1,9 @@
 """TODO"""
 
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
 
@@ -20,7 +24,13 @@ class Pages(PageNumberPagination):
     far beyond any list (`?page=99999999999999999999`) never reaches the database as an
     offset it cannot hold."""
 
-    def paginate_queryset(self, queryset, pagination, request, **params):
+    def paginate_queryset(
+        self,
+        queryset: QuerySet,
+        pagination: PageNumberPagination.Input,
+        request: HttpRequest,
+        **params: Any,
+    ) -> dict[str, Any]:
         size = self._get_page_size(pagination.page_size)
         count = self._items_count(queryset)
         offset = (pagination.page - 1) * size

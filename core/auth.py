@@ -12,6 +12,8 @@ authenticated. Both count in the database (core.limits), like every limit of Bea
 import time
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser, User
+from django.http import HttpRequest
 from ninja.errors import AuthenticationError, HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.throttling import BaseThrottle
@@ -31,19 +33,19 @@ BAD_TOKEN = "This token is not valid: it is unknown, revoked, expired or mistype
 class TooMany(HttpError):
     """429, with how long to wait."""
 
-    def __init__(self, wait):
+    def __init__(self, wait: int) -> None:
         super().__init__(429, "Too many requests: wait a little and try again.")
         self.wait = wait
 
 
-def _seconds_left(window):
+def _seconds_left(window: int) -> int:
     return window - int(time.time()) % window
 
 
 class AccessTokenAuth(HttpBearer):
     """A personal access token in the Authorization header: its owner, or 401."""
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> User | None:
         header = request.headers.get(self.header)
         if not header:
             return None  # no token: the session may answer
@@ -52,7 +54,7 @@ class AccessTokenAuth(HttpBearer):
             raise AuthenticationError(401, BAD_HEADER)
         return self.authenticate(request, token.strip())
 
-    def authenticate(self, request, token):
+    def authenticate(self, request: HttpRequest, token: str) -> User:
         address = client_address(request)
         if hits("api-token-miss", address, MISS_WINDOW) >= MISSES_ALLOWED:
             raise TooMany(_seconds_left(MISS_WINDOW))
@@ -62,7 +64,7 @@ class AccessTokenAuth(HttpBearer):
             raise AuthenticationError(401, BAD_TOKEN)
         row.used()
         request.user = row.owner  # the views, and the no-store header, read the person here
-        request.access_token = row  # for TokenThrottle
+        request.access_token = row  # type: ignore[attr-defined]  # for TokenThrottle
         return row.owner
 
 
@@ -70,7 +72,7 @@ class TokenThrottle(BaseThrottle):
     """CALLS_PER_MINUTE calls a minute per token (a browser session is not limited here):
     ninja answers a call past it with 429 and `wait()` as Retry-After (config.api)."""
 
-    def allow_request(self, request):
+    def allow_request(self, request: HttpRequest) -> bool:
         token = getattr(request, "access_token", None)
         if token is None:
             return True
@@ -78,7 +80,7 @@ class TokenThrottle(BaseThrottle):
             request, "api-token", limit=CALLS_PER_MINUTE, seconds=60, key=str(token.pk)
         )
 
-    def wait(self):
+    def wait(self) -> int:
         return _seconds_left(60)
 
 
@@ -86,10 +88,10 @@ class SessionAuth(APIKeyCookie):
     """The signed-in person of a browser session (Django's own log-in). ninja checks the CSRF
     token for any unsafe method, as Django would for a page."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.param_name = settings.SESSION_COOKIE_NAME
         super().__init__(csrf=True)
 
-    def authenticate(self, request, key):
+    def authenticate(self, request: HttpRequest, key: str | None) -> User | AnonymousUser | None:
         user = request.user
         return user if user.is_authenticated else None

@@ -6,7 +6,11 @@ asked for again: nothing is invalidated by hand, stale entries age out, and a ca
 by several servers (Redis) is as correct as one in each process.
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.cache import cache
 
 from core.models import DataVersion
@@ -14,7 +18,7 @@ from core.models import DataVersion
 TIMEOUT = 60 * 60 * 24
 
 
-def cached(user, name, *params, compute):
+def cached(user: User, name: str, *params: object, compute: Callable[[], Any]) -> Any:
     """`compute()` for this person, reused until their data changes: 1 query.
 
     `params` must name everything else the value depends on (the date, a direction id),

@@ -16,9 +16,10 @@ IPv6 (::ffff:1.2.3.4) is the IPv4 address it carries.
 import ipaddress
 
 from django.conf import settings
+from django.http import HttpRequest
 
 
-def client_address(request):
+def client_address(request: HttpRequest) -> str:
     """The address of whoever sent `request`, or "" when it cannot be told."""
     proxies = settings.BEARING_TRUSTED_PROXIES
     address = request.META.get("REMOTE_ADDR", "")
@@ -33,7 +34,7 @@ def client_address(request):
 IPV6_NETWORK = 64  # the prefix length an IPv6 client is counted by
 
 
-def valid(address):
+def valid(address: str) -> str:
     """The address in its normal form, or "" when it is not an IP address at all. An IPv6
     client is named by the first address of its /64 (2001:db8:1:2::), itself an address, as
     the log-in records of django-axes (an `inet` column on PostgreSQL) need."""

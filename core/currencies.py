@@ -39,6 +39,6 @@ DOLLAR_SIGN = frozenset(
 )
 
 
-def is_currency(code):
+def is_currency(code: str) -> bool:
     """Whether `code` is a currency Bearing knows, written as ISO writes it (capitals)."""
     return code in CODES

@@ -1,12 +1,16 @@
 """TODO"""
 
 import uuid
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, cast
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Field, Layout
+from crispy_forms.layout import Div, Field, Layout, LayoutObject
 from django import forms
+from django.contrib.auth.models import User
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.validators import MaxLengthValidator
+from django.db.models import Model
 from django.forms.utils import pretty_name
 from django.utils.functional import cached_property
 
@@ -20,7 +24,7 @@ class DateInput(forms.DateInput):
 
     input_type = "date"
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
@@ -78,7 +82,7 @@ SAID_OF_A_KIND = [
 ]
 
 
-def plain_messages(form):
+def plain_messages(form: forms.BaseForm) -> None:
     """Give every field of `form` Bearing's own error messages in place of Django's stock
     ones ("Ensure this value is less than or equal to 168."), each naming the field."""
     for name, field in form.fields.items():
@@ -91,18 +95,24 @@ def plain_messages(form):
         field.error_messages = {**said, **_own_messages(field)}
 
 
-class PlainMessages:
+if TYPE_CHECKING:
+    _Form = forms.BaseForm
+else:
+    _Form = object
+
+
+class PlainMessages(_Form):
     """A form whose every field speaks Bearing's words (plain_messages), the fields its
     `__init__` adds after Django's included: the words are given as the form is checked."""
 
-    def full_clean(self):
+    def full_clean(self) -> None:
         plain_messages(self)
         super().full_clean()
 
 
-def _own_messages(field):
+def _own_messages(field: forms.Field) -> dict[str, Any]:
     """The messages a form or model gave the field, other than Django's defaults."""
-    stock = {}
+    stock: dict[str, Any] = {}
     for cls in reversed(type(field).__mro__):
         stock.update(getattr(cls, "default_error_messages", {}))
     return {
@@ -129,11 +139,15 @@ class OwnedModelForm(PlainMessages, forms.ModelForm):
     submit_label = "Save"
     confirmable: dict[str, str] = {}
 
-    def __init__(self, *args, owner, **kwargs):
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.owner = owner
-        self.asking = []  # the fields whose value is asked about, as the form was checked
-        self.on_top = []  # layout shown above the form's own (the job's "replace" box)
+        self.asking: list[
+            str
+        ] = []  # the fields whose value is asked about, as the form was checked
+        self.on_top: list[
+            LayoutObject
+        ] = []  # layout shown above the form's own (the job's "replace" box)
         for name, label in self.confirmable.items():
             if name in self.fields:
                 self.fields[SURE.format(name)] = forms.BooleanField(label=label, required=False)
@@ -144,12 +158,12 @@ class OwnedModelForm(PlainMessages, forms.ModelForm):
             )
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
-                field.max_length = TEXT_LIMIT
+                field.max_length = TEXT_LIMIT  # type: ignore[attr-defined]
                 field.validators.append(MaxLengthValidator(TEXT_LIMIT))
                 field.widget.attrs.update({"rows": 3, "maxlength": TEXT_LIMIT})
 
     @cached_property
-    def helper(self):
+    def helper(self) -> FormHelper:
         """The crispy layout; the page's template supplies the <form> tag and the buttons."""
         helper = FormHelper()
         helper.form_tag = False
@@ -167,11 +181,11 @@ class OwnedModelForm(PlainMessages, forms.ModelForm):
                 helper.layout.append(sure)
         return helper
 
-    def get_layout(self):
+    def get_layout(self) -> Layout:
         return Layout(*[name for name in self.fields if not name.startswith("sure_")])
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = cast(dict[str, Any], super().clean())  # a model form's is its cleaned_data
         self.asking = []
         for name, field in self.fields.items():
             value = cleaned.get(name)
@@ -179,7 +193,7 @@ class OwnedModelForm(PlainMessages, forms.ModelForm):
                 self.add_error(name, TOO_EARLY)
         return cleaned
 
-    def summary(self):
+    def summary(self) -> str:
         """The sentence above a form sent back: how many fields are marked, and that nothing
         was saved."""
         marked = [name for name in self.errors if name != NON_FIELD_ERRORS]
@@ -189,7 +203,7 @@ class OwnedModelForm(PlainMessages, forms.ModelForm):
         verb = "check" if set(marked) <= set(self.asking) else "correct"
         return f"Please {verb} the {fields} marked below. Nothing has been saved yet."
 
-    def ask(self, name, message, *, about=None):
+    def ask(self, name: str, message: str, *, about: Iterable[str] | None = None) -> None:
         """Ask whether the unlikely value of field `name` is right: refused beside it with
         `message` and a "Yes, this is right" box, unless the box is ticked. Asked only when
         the value (or the fields it comes from, `about`) is new or changed: a value saved
@@ -200,12 +214,12 @@ class OwnedModelForm(PlainMessages, forms.ModelForm):
         if not self.cleaned_data.get(SURE.format(name)):
             self.add_error(name, message)
 
-    def save(self, commit=True):
+    def save(self, commit: bool = True) -> Model:
         self.instance.owner = self.owner
         return super().save(commit=commit)
 
 
-def check_dates_in_order(form, start, end, message):
+def check_dates_in_order(form: forms.BaseForm, start: str, end: str, message: str) -> None:
     """Add `message` beside the end date when it comes before the start date."""
     started, ended = form.cleaned_data.get(start), form.cleaned_data.get(end)
     if started and ended and ended < started:

@@ -13,11 +13,13 @@ ended); the command makes sure they go on a quiet server too, and deletes what n
 does: demo accounts past their day, expired sessions, and the log-in records of django-axes.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -28,12 +30,12 @@ from core.models import KEPT_AFTER_ENDING, AccessToken, FormSubmission, Hit
 LOGIN_HISTORY_KEPT = timedelta(days=90)
 
 
-def deleted(rows):
+def deleted(rows: QuerySet) -> int:
     """Delete `rows`; how many of them went (not counting rows deleted with them)."""
     return rows.delete()[1].get(rows.model._meta.label, 0)
 
 
-def housekeeping(*, now=None, **options):
+def housekeeping(*, now: datetime | None = None, **options: Any) -> list[tuple[int, str, str]]:
     """Delete everything that has outlived its use: [(how many, what, which)], in the order
     done. Each deletion is a statement of its own (each demo account a transaction of its
     own), so a run stopped halfway leaves nothing half-deleted."""
@@ -41,11 +43,11 @@ def housekeeping(*, now=None, **options):
     return [import_string(path)(now, **options) for path in settings.BEARING_HOUSEKEEPING]
 
 
-def expired_sessions(now, **options):
+def expired_sessions(now: datetime, **options: Any) -> tuple[int, str, str]:
     return deleted(Session.objects.filter(expire_date__lt=now)), "expired session", ""
 
 
-def lock_out_counts(now, **options):
+def lock_out_counts(now: datetime, **options: Any) -> tuple[int, str, str]:
     cool_off = settings.AXES_COOLOFF_TIME
     return (
         deleted(AccessAttempt.objects.filter(attempt_time__lt=now - cool_off)),
@@ -54,7 +56,7 @@ def lock_out_counts(now, **options):
     )
 
 
-def login_records(now, **options):
+def login_records(now: datetime, **options: Any) -> tuple[int, str, str]:
     return (
         deleted(AccessLog.objects.filter(attempt_time__lt=now - LOGIN_HISTORY_KEPT)),
         "log-in record",
@@ -62,7 +64,7 @@ def login_records(now, **options):
     )
 
 
-def failed_login_records(now, **options):
+def failed_login_records(now: datetime, **options: Any) -> tuple[int, str, str]:
     return (
         deleted(AccessFailureLog.objects.filter(attempt_time__lt=now - LOGIN_HISTORY_KEPT)),
         "failed log-in record",
@@ -70,7 +72,7 @@ def failed_login_records(now, **options):
     )
 
 
-def rate_limit_counts(now, **options):
+def rate_limit_counts(now: datetime, **options: Any) -> tuple[int, str, str]:
     return (
         deleted(Hit.objects.filter(expires_at__lt=now)),
         "rate-limit count",
@@ -78,7 +80,7 @@ def rate_limit_counts(now, **options):
     )
 
 
-def form_tokens(now, **options):
+def form_tokens(now: datetime, **options: Any) -> tuple[int, str, str]:
     return (
         deleted(FormSubmission.objects.filter(expires_at__lt=now)),
         "one-time form token",
@@ -86,7 +88,7 @@ def form_tokens(now, **options):
     )
 
 
-def ended_tokens(now, **options):
+def ended_tokens(now: datetime, **options: Any) -> tuple[int, str, str]:
     return (
         deleted(AccessToken.objects.long_ended(now)),
         "API token",

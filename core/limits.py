@@ -12,19 +12,22 @@ from datetime import UTC, datetime
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from core.clients import client_address
 from core.models import Hit
 
 
-def over_limit(request, scope, *, limit, seconds, key=None):
+def over_limit(
+    request: HttpRequest, scope: str, *, limit: int, seconds: int, key: str | None = None
+) -> bool:
     """Count this request against `scope` for its client (or for `key`); True once more than
     `limit` were counted in the current window of `seconds`."""
     return count_hit(scope, key if key is not None else client_address(request), seconds) > limit
 
 
-def count_hit(scope, key, seconds):
+def count_hit(scope: str, key: str, seconds: int) -> int:
     """Add one to the count of (scope, key) in the current window; the count after it."""
     window = int(time.time() // seconds)
     rows = Hit.objects.filter(scope=scope, key=key[:200], window=window)
@@ -44,7 +47,7 @@ def count_hit(scope, key, seconds):
         return rows.values_list("count", flat=True).get()
 
 
-def hits(scope, key, seconds):
+def hits(scope: str, key: str, seconds: int) -> int:
     """How many were counted for (scope, key) in the current window of `seconds`, without
     counting this look (0 when none were)."""
     window = int(time.time() // seconds)
@@ -52,7 +55,7 @@ def hits(scope, key, seconds):
     return rows.values_list("count", flat=True).first() or 0
 
 
-def too_many(request, what, limit=""):
+def too_many(request: HttpRequest, what: str, limit: str = "") -> HttpResponse:
     """The page a person sees when they hit a limit (HTTP 429); `limit` says what it is."""
     context = {"what": what, "limit": limit}
     return render(request, "registration/too_many.html", context, status=429)

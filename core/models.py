@@ -6,10 +6,12 @@ import json
 import re
 import secrets
 import zlib
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any, Self, TypeVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import F, Q
@@ -26,7 +28,7 @@ CURRENCY_PATTERN = r"^[A-Z]{3}$"
 CURRENCY_MESSAGE = "Use a three-letter currency code, such as EUR or USD."
 
 
-def unknown_currency(code):
+def unknown_currency(code: str) -> str:
     """What is said of three letters that are no currency (`XYZ`)."""
     return (
         f"“{code}” is not a currency code: use the three-letter ISO 4217 code of the "
@@ -34,7 +36,7 @@ def unknown_currency(code):
     )
 
 
-def currency_code(text):
+def currency_code(text: str | None) -> str:
     """The currency code a person typed, trimmed and in capitals; ValidationError when it
     is not three letters, or not the code of a currency (core.currencies)."""
     code = (text or "").strip().upper()
@@ -45,12 +47,14 @@ def currency_code(text):
     return code
 
 
-def choices_check(field, choices, name):
+def choices_check(field: str, choices: type[models.Choices], name: str) -> models.CheckConstraint:
     """A check constraint that keeps a column inside its choices."""
     return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
 
 
-def range_check(field, low, high, name, nullable=False):
+def range_check(
+    field: str, low: int, high: int, name: str, nullable: bool = False
+) -> models.CheckConstraint:
     """A check constraint that keeps a number between two bounds (null allowed if nullable)."""
     condition = Q(**{f"{field}__gte": low, f"{field}__lte": high})
     if nullable:
@@ -58,7 +62,7 @@ def range_check(field, low, high, name, nullable=False):
     return models.CheckConstraint(condition=condition, name=name)
 
 
-def dates_in_order(start, end, name):
+def dates_in_order(start: str, end: str, name: str) -> models.CheckConstraint:
     """A check constraint that an end date, when set, is not before the start date."""
     return models.CheckConstraint(
         condition=Q(**{f"{end}__isnull": True})
@@ -71,7 +75,7 @@ def dates_in_order(start, end, name):
 class OwnedQuerySet(models.QuerySet):
     """Rows of one person. Every page reaches data through `owned_by`."""
 
-    def owned_by(self, user):
+    def owned_by(self, user: User) -> Self:
         return self.filter(owner=user)
 
 
@@ -91,15 +95,15 @@ class Hit(models.Model):
             models.UniqueConstraint(fields=["scope", "key", "window"], name="hit_once_per_window")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.scope} by {self.key}: {self.count}"
 
 
-def packed(data):
+def packed(data: Any) -> bytes:
     return zlib.compress(json.dumps(data).encode(), 6)
 
 
-def unpacked(data):
+def unpacked(data: bytes | memoryview) -> Any:
     return json.loads(zlib.decompress(bytes(data)))
 
 
@@ -120,7 +124,7 @@ class FormSubmission(models.Model):
             models.UniqueConstraint(fields=["owner", "token"], name="form_submission_once")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Form {self.token} of {self.owner}: {self.location or 'not saved yet'}"
 
 
@@ -136,16 +140,16 @@ class DataVersion(models.Model):
     )
     version = models.PositiveBigIntegerField(default=0)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Data version {self.version} of {self.owner}"
 
     @classmethod
-    def of(cls, user):
+    def of(cls, user: User) -> int:
         """The person's version now (0 before their first change)."""
         return cls.objects.filter(owner=user).values_list("version", flat=True).first() or 0
 
 
-def bump_data_version(owner_id):
+def bump_data_version(owner_id: int) -> None:
     """Mark that a person's data changed: every page cached for them is now stale.
 
     Every place that writes a person's data calls this in the same transaction as the
@@ -165,15 +169,17 @@ def bump_data_version(owner_id):
 TOKEN_PREFIX = "brg_"  # noqa: S105 - a token announces itself, so a leaked one is recognised
 
 
-def digest(token):
+def digest(token: str) -> str:
     """The SHA-256 of a token, as stored and looked up (hex)."""
     return hashlib.sha256(token.encode()).hexdigest()
 
 
 TOKEN_LENGTH_LIMIT = 100  # no token Bearing made is longer
 
+_Row = TypeVar("_Row", bound=models.Model)
 
-def by_token(rows, token):
+
+def by_token(rows: models.QuerySet[_Row], token: str) -> _Row | None:
     """The row of `rows` (live links or tokens) that `token` opens, or None. Found by its
     digest: a wrong token costs one indexed lookup, like a right one; one longer than any
     Bearing makes is not even looked up."""
@@ -182,7 +188,7 @@ def by_token(rows, token):
     return rows.select_related("owner").filter(token_hash=digest(token)).first()
 
 
-def new_secret():
+def new_secret() -> str:
     """32 random bytes, URL-safe: 43 characters."""
     return secrets.token_urlsafe(32)
 
@@ -195,18 +201,18 @@ KEPT_AFTER_ENDING = timedelta(days=90)
 class GrantQuerySet(models.QuerySet):
     """Share links and tokens of one person, and which still open something."""
 
-    def owned_by(self, user):
+    def owned_by(self, user: User) -> Self:
         return self.filter(owner=user)
 
-    def live(self):
+    def live(self) -> Self:
         return self.filter(revoked_at__isnull=True)
 
-    def long_ended(self, now=None):
+    def long_ended(self, now: datetime | None = None) -> Self:
         """Revoked or expired more than KEPT_AFTER_ENDING ago: of no more use to anybody."""
         ended = (now or timezone.now()) - KEPT_AFTER_ENDING
         return self.filter(Q(revoked_at__lt=ended) | Q(expires_at__lt=ended))
 
-    def usable(self):
+    def usable(self) -> Self:
         """The live ones that open their owner's data now: the account is active (not
         closed by an administrator), and is not a "Try the demo" account past its day (its
         links and tokens end with it, not at the next clean-up)."""
@@ -222,17 +228,17 @@ class GrantQuerySet(models.QuerySet):
             )
         )
 
-    def ended(self):
+    def ended(self) -> Self:
         return self.exclude(revoked_at__isnull=True)
 
 
 class AccessTokenQuerySet(GrantQuerySet):
-    def live(self):
+    def live(self) -> Self:
         """Tokens that still work: neither revoked nor expired (one made to never expire has
         no expiry)."""
         return super().live().filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
 
-    def ended(self):
+    def ended(self) -> Self:
         return self.filter(Q(revoked_at__isnull=False) | Q(expires_at__lte=timezone.now()))
 
 
@@ -270,11 +276,13 @@ class AccessToken(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Token “{self.name}” of {self.owner}"
 
     @classmethod
-    def create(cls, *, owner, name, days=None):
+    def create(
+        cls, *, owner: User, name: str, days: int | None = None
+    ) -> tuple["AccessToken", str]:
         """A new token, and its value: the only time the value exists in the clear. It
         expires after `days`, or never when `days` is None or 0."""
         token = TOKEN_PREFIX + new_secret()
@@ -290,10 +298,10 @@ class AccessToken(models.Model):
         return row, token
 
     @property
-    def has_expired(self):
+    def has_expired(self) -> bool:
         return self.expires_at is not None and self.expires_at <= timezone.now()
 
-    def used(self):
+    def used(self) -> None:
         """Note a use (one UPDATE, no read)."""
         now = timezone.now()
         type(self).objects.filter(pk=self.pk).update(last_used_at=now)
@@ -303,7 +311,7 @@ class AccessToken(models.Model):
 ENDED_SHOWN = 10
 
 
-def one_at_a_time(user):
+def one_at_a_time(user: User) -> None:
     """Lock the person's row until the transaction ends, so that the count of their live
     links or tokens (LIVE_LIMIT) and the one made after it are one step: 21 sent at once
     are made one after the other, and the 21st is refused."""

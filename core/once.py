@@ -1,9 +1,13 @@
 """A form posted twice saves once."""
 
 import uuid
+from collections.abc import Callable
+from typing import cast
 
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 from django.utils import timezone
@@ -27,14 +31,14 @@ class SavedOnce:
     body (the import's upload) is left alone.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         token = self.token_of(request)
         if token is None:
             return self.get_response(request)
-        owner = request.user
+        owner = cast(User, request.user)  # token_of answers None for anybody signed out
         with transaction.atomic():
             try:
                 with transaction.atomic():
@@ -55,7 +59,7 @@ class SavedOnce:
         return response
 
     @staticmethod
-    def token_of(request):
+    def token_of(request: HttpRequest) -> uuid.UUID | None:
         if request.method != "POST" or request.content_type not in FORMS:
             return None
         if not request.user.is_authenticated:
@@ -74,7 +78,7 @@ class SavedOnce:
             return None
 
     @staticmethod
-    def sent_again(request, owner, token):
+    def sent_again(request: HttpRequest, owner: User, token: uuid.UUID) -> HttpResponse:
         first = FormSubmission.objects.filter(owner=owner, token=token).first()
         if first is None or not first.location:
             # The first sending is gone meanwhile (refused, or expired): say so plainly.

@@ -36,7 +36,7 @@ PERIOD_WORDS = {
 }
 
 
-def years(started, ended):
+def years(started: date, ended: date) -> int:
     """Whole years from one date to another (a job's length, as a person counts it)."""
     whole = ended.year - started.year
     if (ended.month, ended.day) < (started.month, started.day):
@@ -44,7 +44,7 @@ def years(started, ended):
     return whole
 
 
-def high_pay(amount, period):
+def high_pay(amount: Decimal | None, period: str) -> str | None:
     """The bound the pay passes ("1,000 an hour"), or None when it is within it."""
     bound = HIGH_PAY.get(period)
     if amount is None or bound is None or amount <= bound:

@@ -1,42 +1,63 @@
 """The owned views every app's pages stand on: a person's rows only, a record and its links
 saved together, Bearing's own words for a clash, and a question before anything is deleted."""
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
 
+from django import forms
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import CreateView, DeleteView, UpdateView
 
-from core.models import ENDED_SHOWN, bump_data_version, one_at_a_time
+from core.models import ENDED_SHOWN, GrantQuerySet, bump_data_version, one_at_a_time
+
+if TYPE_CHECKING:
+    from django.views.generic.base import TemplateResponseMixin
+    from django.views.generic.detail import BaseDetailView
+    from django.views.generic.edit import BaseCreateView
+
+    _OwnedBase = BaseDetailView[Any]
+else:
+    _OwnedBase = object
 
 
-class OwnedMixin:
+class OwnedMixin(_OwnedBase):
     """Limit a generic view to the signed-in person's rows."""
 
     model: Any = None  # the owned model; every view sets it
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Any]:
         return self.model.objects.owned_by(self.request.user)
 
 
-class OwnedFormMixin(OwnedMixin):
+if TYPE_CHECKING:
+
+    class _OwnedFormBase(OwnedMixin, TemplateResponseMixin, BaseCreateView[Any, Any]): ...
+else:
+    _OwnedFormBase = OwnedMixin
+
+
+class OwnedFormMixin(_OwnedFormBase):
     """Add/edit pages: the form knows its owner; the record is saved with its links."""
 
     template_name: str | None = "form_page.html"
     cancel_url = None
 
     @method_decorator(transaction.atomic)
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         # A record and its links (skills, values, benefits) are saved together or not at all.
         return super().post(request, *args, **kwargs)
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "owner": self.request.user}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["verbose_name"] = self.model._meta.verbose_name
         context["page_title"] = getattr(self, "title", None) or (
@@ -48,7 +69,7 @@ class OwnedFormMixin(OwnedMixin):
         )
         return context
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.ModelForm) -> HttpResponse:
         if getattr(form, "finding", False):
             # Find an occupation: the page again, with the matches and all that was typed.
             return self.render_to_response(self.get_context_data(form=form))
@@ -71,7 +92,7 @@ class OwnedFormMixin(OwnedMixin):
                     "with this. Nothing was saved: look at it again and save.",
                 )
             return self.form_invalid(form)
-        bump_data_version(self.request.user.pk)
+        bump_data_version(cast(User, self.request.user).pk)
         messages.success(self.request, f"Saved “{self.object}”.")
         return response
 
@@ -91,19 +112,19 @@ class OwnedDeleteView(OwnedMixin, DeleteView):
     consequence = ""
 
     @method_decorator(transaction.atomic)
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return super().post(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["verbose_name"] = self.model._meta.verbose_name
         context["consequence"] = self.consequence
         return context
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.Form) -> HttpResponse:
         name = str(self.object)
         response = super().form_valid(form)
-        bump_data_version(self.request.user.pk)
+        bump_data_version(cast(User, self.request.user).pk)
         messages.success(self.request, f"Deleted “{name}”.")
         return response
 
@@ -113,7 +134,12 @@ class OwnedDeleteView(OwnedMixin, DeleteView):
 # it once and forgets it; Bearing keeps only its digest.
 
 
-def make_secret(request, form, make, session_key) -> bool:
+def make_secret(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    make: Callable[[dict[str, Any]], tuple[Model, str]],
+    session_key: str,
+) -> bool:
     """On a POST of a valid `form`, make the row (`make(cleaned_data)` gives the row and its
     secret) while holding the person's lock, so that a limit on live rows that the form
     checks holds when many are sent at once; keep its id and secret for one showing. True
@@ -121,7 +147,7 @@ def make_secret(request, form, make, session_key) -> bool:
     if request.method != "POST":
         return False
     with transaction.atomic():
-        one_at_a_time(request.user)
+        one_at_a_time(cast(User, request.user))  # the views are for a signed-in person
         if not form.is_valid():
             return False
         row, secret = make(form.cleaned_data)
@@ -129,7 +155,7 @@ def make_secret(request, form, make, session_key) -> bool:
     return True
 
 
-def secrets_listed(request, rows, session_key) -> dict:
+def secrets_listed(request: HttpRequest, rows: GrantQuerySet, session_key: str) -> dict[str, Any]:
     """The page's lists: the live rows, the latest ENDED_SHOWN that ended, and the secret
     just made (`new`, shown this once) and its row's id."""
     new = request.session.pop(session_key, None)
@@ -141,7 +167,7 @@ def secrets_listed(request, rows, session_key) -> dict:
     }
 
 
-def revoke(request, model, pk, said):
+def revoke(request: HttpRequest, model: Any, pk: int, said: str) -> None:
     """Revoke one of the person's secrets (a 404 for anybody else's), once, saying so with
     `said` (formatted with the row)."""
     row = get_object_or_404(model, pk=pk, owner=request.user)

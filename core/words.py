@@ -1,6 +1,7 @@
 """TODO"""
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 
@@ -14,7 +15,7 @@ def counted(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def joined(items, word="and") -> str:
+def joined(items: Iterable[str], word: str = "and") -> str:
     """A list as Bearing writes it everywhere: "a", "a and b", "a, b and c" (or with "or")."""
     items = list(items)
     if len(items) <= 1:
@@ -35,13 +36,13 @@ def fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def fold_name(name):
+def fold_name(name: str | None) -> str:
     """A name as it is matched (a skill's, an import's column): trimmed, inner white space
     folded, case folded — `Started  On` is `started on`."""
     return clean_name(name).casefold()
 
 
-def clean_name(name):
+def clean_name(name: str | None) -> str:
     """A skill name as it is stored: trimmed, with runs of inner white space folded to one."""
     return re.sub(r"\s+", " ", name or "").strip()
 
@@ -57,7 +58,7 @@ COLLECTIONS = {
 }
 
 
-def counted_records(number, collection):
+def counted_records(number: int, collection: str) -> str:
     """ "1 career direction", "3 learning entries": a count of one kind of record."""
     singular, plural = COLLECTIONS[collection]
     return f"{number} {singular if number == 1 else plural}"

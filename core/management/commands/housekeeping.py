@@ -1,8 +1,9 @@
 """`manage.py housekeeping`: delete every row that has outlived its use (core.housekeeping)."""
 
 from datetime import timedelta
+from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from core.housekeeping import housekeeping
 from core.words import counted
@@ -16,7 +17,7 @@ class Command(BaseCommand):
         "from cron or a systemd timer."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--demo-hours",
             type=int,
@@ -25,7 +26,7 @@ class Command(BaseCommand):
             help="Remove demo accounts made more than this many hours ago (default 24).",
         )
 
-    def handle(self, *args, demo_hours, **options):
+    def handle(self, *args: Any, demo_hours: int, **options: Any) -> None:
         done = housekeeping(demo_age=timedelta(hours=demo_hours))
         self.stdout.write("Deleted:")
         for count, what, which in done:
