@@ -1,4 +1,5 @@
-"""TODO"""
+"""The API's alignment: `GET /api/v1/alignment/`, the document the dashboard shows, for the
+signed-in person or a token, cached until their data changes."""
 
 from datetime import date
 from typing import Any, Literal, cast

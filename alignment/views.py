@@ -1,4 +1,5 @@
-"""TODO"""
+"""The pages that judge the person's jobs: the dashboard, the story, compare, the jobs list, a
+job's and an offer's own page (with "I took it"), and how scores work."""
 
 from datetime import date
 from typing import cast

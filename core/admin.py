@@ -1,4 +1,5 @@
-"""TODO"""
+"""The admin's base for a person's rows: a change bumps the owner's data version, and a row never
+changes owner."""
 
 from typing import Any
 

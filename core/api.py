@@ -1,4 +1,5 @@
-"""TODO"""
+"""What every endpoint of the API shares: the error schema (`{"detail": …}`) and the pages of a
+list (`page`, `page_size`, `{"items": […], "count": N}`)."""
 
 from typing import Any
 

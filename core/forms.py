@@ -1,4 +1,6 @@
-"""TODO"""
+"""What every form stands on: Bearing's own words for every error a field can raise, the owned
+model form (with the unlikely values it asks to confirm), dates in order and the limit on live
+secrets."""
 
 import uuid
 from collections.abc import Iterable

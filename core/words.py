@@ -1,4 +1,5 @@
-"""TODO"""
+"""Bearing's one way to write a day, a count, a list and a job's name, and to fold a name for
+comparing."""
 
 import re
 from collections.abc import Iterable

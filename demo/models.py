@@ -1,4 +1,4 @@
-"""TODO"""
+"""The demo accounts of "Try the demo", each removed a day after it was made."""
 
 from django.conf import settings
 from django.db import models

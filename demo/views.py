@@ -1,4 +1,5 @@
-"""TODO"""
+"""\"Try the demo\" (a private copy of Elena's history for one visitor), and ending a demo to
+sign up."""
 
 from django.contrib import messages
 from django.contrib.auth import login, logout

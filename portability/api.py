@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, Literal, cast
 
+from django.contrib.auth.models import User
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
@@ -122,7 +123,7 @@ def jobs(
     the export's fields. `page` counts from 1; `page_size` is 50 unless asked, at most 100.
     Six queries a page, however long the history."""
     rows = (
-        Job.objects.owned_by(request.user)
+        Job.objects.owned_by(cast(User, request.user))
         .newest_first()
         .prefetch_related(
             Prefetch("skill_links", JobSkill.objects.select_related("skill").order_by()),
@@ -196,7 +197,7 @@ def directions(
     """The person's directions, the latest started first (undated ones last), with their
     target skills and values. Four queries a page."""
     rows = (
-        CareerDirection.objects.owned_by(request.user)
+        CareerDirection.objects.owned_by(cast(User, request.user))
         .order_by("-started_on", "-pk")
         .prefetch_related(
             Prefetch("skill_links", DirectionSkill.objects.select_related("skill").order_by()),

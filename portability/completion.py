@@ -72,7 +72,7 @@ def complete_job(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             with transaction.atomic():
                 form.save()
-                bump_data_version(request.user.pk)
+                bump_data_version(cast(User, request.user).pk)
         except JobChanged as changed:
             form.show_conflict(changed)  # the fields that differ, and a box to replace them
         except IntegrityError:
@@ -96,7 +96,7 @@ def complete_job(request: HttpRequest, pk: int) -> HttpResponse:
             "remaining": remaining.count(),
             "skip_url": following_url(following),
             "skill_suggestions": list(
-                Skill.objects.owned_by(request.user).values_list("name", flat=True)
+                Skill.objects.owned_by(cast(User, request.user)).values_list("name", flat=True)
             ),
         },
     )

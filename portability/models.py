@@ -1,4 +1,5 @@
-"""TODO"""
+"""An import waiting for the person's confirmation (PendingImport): the file's document, or a
+spreadsheet's table and its matching, kept under a token until it is confirmed or expires."""
 
 import hashlib
 import json

@@ -1,4 +1,5 @@
-"""TODO"""
+"""The export and import pages: download a history (JSON, CSV, JSON Resume), upload one,
+match a spreadsheet's columns, preview, confirm, and describe the jobs that came in bare."""
 
 import re
 from typing import Any, cast
