@@ -3,7 +3,8 @@
 A long history (a freelancer's thousands of gigs) is summed up in full, but a page draws
 and explains only the most recent jobs; the jobs page and each job's own page hold the
 rest. So every page's work is bounded by what it shows, plus one pass of small integer
-sums over the history. What the templates print is worked out here as plain text, once.
+sums over the history. What the templates print is worked out as plain text, once, by the
+wording modules this one calls (wording, headline, steps).
 """
 
 from collections.abc import Collection, Iterable

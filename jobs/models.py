@@ -63,8 +63,8 @@ class PayPeriod(models.TextChoices):
     TOTAL = "total", "in total"
 
 
-# A job's own columns, as a person enters them: the job form, the export and the import
-# all read this list.
+# A job's own columns, as a person enters them: the job form and the import read this list
+# (the export and its spreadsheet name theirs in portability/export.py).
 JOB_FIELDS = (
     "title",
     "occupation",
