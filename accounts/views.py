@@ -30,6 +30,7 @@ from accounts.models import Profile
 from core.auth import CALLS_PER_MINUTE
 from core.limits import over_limit, too_many
 from core.models import AccessToken
+from core.once import saved_once
 from core.views import make_secret, revoke, secrets_listed
 
 SIGNUPS_PER_HOUR = 10  # per client address
@@ -171,6 +172,7 @@ def change_email(request):
 NEW_TOKEN = "sharing:new-token"  # noqa: S105 - a session key
 
 
+@saved_once
 def tokens(request):
     """The person's API tokens: make one (shown once), see when each was last used, revoke."""
     form = AccessTokenForm(request.POST or None, owner=request.user)

@@ -108,8 +108,6 @@ MIDDLEWARE = [
     "config.middleware.LoginRequired",
     "django.contrib.messages.middleware.MessageMiddleware",
     "config.middleware.NoNulInQueryMiddleware",
-    # After log-in and messages: a form posted twice saves once.
-    "core.once.SavedOnce",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "config.middleware.NoStoreForSignedInMiddleware",

@@ -110,7 +110,7 @@ def unpacked(data: bytes | memoryview) -> Any:
 class FormSubmission(models.Model):
     """A form sent with a one-time token (the hidden field `once`), and where its first sending
     led: the same form sent again, at once or later, is sent there and saves nothing
-    (core.once.SavedOnce)."""
+    (core.once.saved_once)."""
 
     LIFETIME = timedelta(days=1)
 

@@ -16,6 +16,7 @@ from django.utils.decorators import method_decorator
 from django.views.generic import CreateView, DeleteView, UpdateView
 
 from core.models import ENDED_SHOWN, GrantQuerySet, bump_data_version, one_at_a_time
+from core.once import SavedOnceMixin
 
 if TYPE_CHECKING:
     from django.views.generic.base import TemplateResponseMixin
@@ -97,8 +98,8 @@ class OwnedFormMixin(_OwnedFormBase):
         return response
 
 
-class OwnedCreateView(OwnedFormMixin, CreateView):
-    pass
+class OwnedCreateView(SavedOnceMixin, OwnedFormMixin, CreateView):
+    """An add page: its form, sent twice, saves once (core.once)."""
 
 
 class OwnedUpdateView(OwnedFormMixin, UpdateView):

@@ -13,6 +13,7 @@ from core.cache import cached
 from core.clients import client_address
 from core.limits import count_hit, hits, over_limit
 from core.models import by_token
+from core.once import saved_once
 from core.views import make_secret, revoke, secrets_listed
 from sharing import pages
 from sharing.forms import ShareLinkForm
@@ -30,6 +31,7 @@ MISS_WINDOW = 15 * 60
 OPENS_PER_HOUR = 120
 
 
+@saved_once
 def links(request):
     """The person's share links: make one (its address shown once), see when each was last
     opened, revoke one."""

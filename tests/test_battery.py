@@ -7,7 +7,7 @@ is neither public nor scoped to its owner fails here.
 import pytest
 from django.forms.models import model_to_dict
 from django.test import Client
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import URLResolver, get_resolver, resolve, reverse
 
 from accounts.models import Profile
 from careers.models import (
@@ -21,6 +21,7 @@ from careers.models import (
 )
 from config.errors import NOT_SIGNED_IN
 from core.models import AccessToken
+from core.once import SavedOnceMixin
 from demo.elena import load_demo
 from demo.models import DemoAccount
 from jobs.models import Job, JobBenefit, JobSkill
@@ -418,3 +419,18 @@ def test_every_page_that_asks_for_a_password_keeps_it_out_of_error_reports(clien
         return
     response = client.post(url_for(name, elena), {"password": "not-the-password"})
     assert getattr(response.wsgi_request, "sensitive_post_parameters", None) == "__ALL__", name
+
+
+@pytest.mark.parametrize("name", [n for n in PRIVATE if n != "password_reset_confirm"])
+def test_every_page_with_an_add_form_saves_it_once(client, elena, name):
+    """An add form carries a one-time token (`once`); its view must claim it (core.once), or
+    the same form sent twice would save twice."""
+    client.force_login(elena)
+    url = url_for(name, elena)
+    if b'name="once"' not in client.get(url).content:
+        return
+    view = resolve(url.split("?")[0]).func
+    view_class = getattr(view, "view_class", None)
+    assert getattr(view, "saves_once", False) or (
+        view_class is not None and issubclass(view_class, SavedOnceMixin)
+    ), name
