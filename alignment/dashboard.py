@@ -22,7 +22,7 @@ from alignment import scoring as alignment
 from alignment import steps as next_steps
 from alignment.assessment import Alignment
 from alignment.reading import Reading, focus_of, read_history
-from alignment.scoring import PARTLY
+from alignment.scoring import BILLS, BUILT, PARTLY
 from careers import occupations
 from careers.models import DIRECTION_ORDER
 from core import words
@@ -272,7 +272,9 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         "timeline": charts.timeline_chart(
             charted, [reading.weights.direction(row) for row in directions.values()], today
         ),
-        "legend": wording.legend({view.verdict for view in charted}),
+        # The three bands of a paid job's score always, so that every score has its name
+        # (readers asked what 25 to 49 is called when no job had it); the rest when shown.
+        "legend": wording.legend({BUILT, PARTLY, BILLS} | {view.verdict for view in charted}),
         "offers": offers,
         "offer_count": len(result.jobs) - len(held),
         # What the jobs gave, with what the person values and no job gave at 0.

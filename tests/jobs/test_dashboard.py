@@ -113,7 +113,9 @@ def test_demo_charts_have_tooltips_links_and_tables_with_the_same_numbers(client
         'Paid the bills <span class="text-body-secondary">(a score under 25, from paid work)'
         in timeline
     )
-    # Only the verdicts the chart shows are in its legend.
+    # A paid job's three score bands are always named, so that every score has its name;
+    # the other verdicts only when the chart shows them.
+    assert 'Built some of it <span class="text-body-secondary">(a score of 25 to 49)' in timeline
     assert "Did little for it" not in timeline
 
 
