@@ -33,6 +33,7 @@ from tests.factories import (
     LearningFactory,
     SkillFactory,
 )
+from tests.helpers import error_beside, input_value, row_state, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -59,33 +60,6 @@ def quick_password_hashing(settings):
 # --- Reading a page as a person does -------------------------------------------------------
 
 
-def text_of(response):
-    """The page's visible text: tags dropped, entities decoded, white space folded."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style|datalist)\b.*?</\1>", " ", html, flags=re.S)
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
-
-
-def error_beside(response, field):
-    """The first error crispy shows under the field, or fail when there is none."""
-    html = response.content.decode()
-    match = re.search(rf'<span id="error_1_id_{field}"><strong>(.*?)</strong>', html, re.S)
-    assert match, f"no error shown beside {field}"
-    return unescape(match.group(1))
-
-
-def input_value(response, field):
-    """What the form shows in the text, date or number input (or textarea) named `field`."""
-    html = response.content.decode()
-    tag = re.search(rf'<input\b[^>]*\bname="{field}"[^>]*>', html)
-    if tag:
-        value = re.search(r'\bvalue="([^"]*)"', tag.group(0))
-        return unescape(value.group(1)) if value else ""
-    area = re.search(rf'<textarea\b[^>]*\bname="{field}"[^>]*>(.*?)</textarea>', html, re.S)
-    assert area, f"no input named {field}"
-    return unescape(area.group(1)).removeprefix("\n")
-
-
 def selected(response, field):
     """The value of the selected option of the <select> named `field` ("" when none is)."""
     html = response.content.decode()
@@ -93,12 +67,6 @@ def selected(response, field):
     assert select, f"no select named {field}"
     option = re.search(r'<option value="([^"]*)"[^>]*\bselected\b', select.group(1))
     return unescape(option.group(1)) if option else ""
-
-
-def row_state(obj):
-    """Every column of a row, to prove a request left it exactly as it was."""
-    fresh = type(obj).objects.get(pk=obj.pk)
-    return {field.attname: getattr(fresh, field.attname) for field in fresh._meta.concrete_fields}
 
 
 # --- The five kinds of record and their five pages -----------------------------------------

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from jobs.models import Job
+from tests.helpers import fields_in_error
 
 pytestmark = pytest.mark.django_db
 
@@ -44,10 +45,6 @@ def error_beside(response, field):
     html = response.content.decode()
     match = re.search(rf'<(?:span|p) id="error_1_id_{field}"><strong>(.*?)</strong>', html, re.S)
     return unescape(match.group(1)) if match else None
-
-
-def fields_in_error(response):
-    return set(re.findall(r'<(?:span|p) id="error_1_id_(\w+)">', response.content.decode()))
 
 
 def text_of(response):
