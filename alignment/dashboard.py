@@ -333,16 +333,15 @@ def compare(
     `directions`, at most COMPARED_AT_ONCE): 3 queries, then a pass over the history a
     direction."""
     reading = read_history(user, today, directions=directions, compared=ids)
-    jobs = reading.jobs()
     return {
         "rows": [
-            reading.assess(direction_id, jobs)
+            reading.assess(direction_id)
             for direction_id in sorted(
                 ids,
                 key=lambda d: (DIRECTION_ORDER[directions[d].status], d),  # type: ignore[index]
             )
         ],
-        "has_jobs": bool(jobs),
+        "has_jobs": bool(reading.jobs),
         "aligned_at": alignment.ALIGNED_AT,
     }
 

@@ -22,24 +22,22 @@ class Reading:
     directions: dict  # id -> history.Direction
     rows: dict  # job id -> the job's row (history.jobs)
     weights: history.Weights
+    jobs: list  # the rows as the formula reads them (history.job_data), made once
+    scored_directions: list  # the directions as the formula reads them (Weights.direction)
     result: assessment.Alignment | None  # None when directions are compared
     today: date
     targets: tuple = ()  # the focus direction's target skills (alignment.TargetSkill)
     compared_targets: Any = None  # {direction id: target skills} of the directions compared
 
-    def jobs(self) -> list:
-        return [history.job_data(row, self.weights) for row in self.rows.values()]
-
     @property
     def target_names(self) -> tuple[str, ...]:
         return tuple(skill.name for skill in self.targets)
 
-    def assess(self, direction_id: int, jobs: list | None = None) -> assessment.Alignment:
-        """The history (`jobs`, history.job_data of the rows) set against one of the
-        directions read with it (`compared`)."""
+    def assess(self, direction_id: int) -> assessment.Alignment:
+        """The history set against one of the directions read with it (`compared`)."""
         return assessment.assess(
-            jobs=jobs if jobs is not None else self.jobs(),
-            directions=[self.weights.direction(row) for row in self.directions.values()],
+            jobs=self.jobs,
+            directions=self.scored_directions,
             today=self.today,
             target_skills=self.compared_targets[direction_id],
             direction_id=direction_id,
@@ -88,11 +86,12 @@ def read_history(
     read_targets = list(compared) if compared else [focus]
     targets = history.target_skills(user, read_targets) if measured else {}
     jobs = [history.job_data(row, weights) for row in rows]
+    scored_directions = [weights.direction(row) for row in directions.values()]
     result = None  # compared directions are each assessed on their own (Reading.assess)
     if not compared:
         result = assessment.assess(
             jobs=jobs,
-            directions=[weights.direction(row) for row in directions.values()],
+            directions=scored_directions,
             today=today,
             target_skills=targets.get(focus, ()),
             goals=goals,
@@ -102,6 +101,8 @@ def read_history(
         directions,
         {row.id: row for row in rows},
         weights,
+        jobs,
+        scored_directions,
         result,
         today,
         targets.get(focus, ()) if not compared else (),
