@@ -62,7 +62,7 @@ def _dated(value, today):
     if isinstance(value, list):
         return [_dated(item, today) for item in value]
     if isinstance(value, dict):
-        if value.keys() <= {"months_ago", "days_ago", "years_ago", "month", "day"}:
+        if value and value.keys() <= {"months_ago", "days_ago", "years_ago", "month", "day"}:
             return _day(value, today).isoformat()
         return {name: _dated(item, today) for name, item in value.items()}
     return value
