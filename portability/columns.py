@@ -192,10 +192,10 @@ def guess_field(header: str) -> str:
     return GUESSES.get(normal(header), "")
 
 
-def is_skill_list(header: list[str]) -> bool:
-    """Whether a table with a Name column is a list of skills: none of its other columns
-    names a field of a job."""
-    return not any(guess_field(cell) for cell in header if fold_name(cell) != "name")
+def job_columns(header: list[str]) -> int:
+    """How many of a row's cells, Name aside, name a field of a job (none in a list of
+    skills)."""
+    return sum(1 for cell in header if fold_name(cell) != "name" and guess_field(cell))
 
 
 def unknown_columns(cells: list[str]) -> str:

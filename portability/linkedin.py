@@ -210,16 +210,21 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> t
 
 
 def kind_of(
-    rows: list[tuple[int, list[str]]], *, is_skill_list: Callable[[list[str]], bool]
+    rows: list[tuple[int, list[str]]], *, job_columns: Callable[[list[str]], int]
 ) -> Kind | None:
     """The LinkedIn file whose columns one of the first rows names, or None.
 
     Skills.csv has one column, Name, which many other tables have too: a table is taken for
-    it only when none of its other columns names something a job has (`is_skill_list`)."""
+    it only when none of its other columns names something a job has (`job_columns`, the
+    number of such columns). A row naming two or more of them first is a spreadsheet's
+    header, and the rows under it are data, even one whose only cell is "Name"."""
     for _, cells in rows[: tables.HEADER_SEARCH]:
+        named = job_columns(cells)
         for kind in TELLING:
-            if kind.told_by(cells) and (kind is not SKILLS or is_skill_list(cells)):
+            if kind.told_by(cells) and (kind is not SKILLS or not named):
                 return kind
+        if named >= 2:
+            return None
     return None
 
 

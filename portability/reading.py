@@ -114,7 +114,7 @@ def read_csv(text: str, encoding: str, *, today: date | None) -> Upload:
     other = linkedin.elsewhere(rows)
     if other is not None:
         raise Rejected.one(linkedin.no_place_for(other))
-    kind = linkedin.kind_of(rows, is_skill_list=spreadsheet_columns.is_skill_list)
+    kind = linkedin.kind_of(rows, job_columns=spreadsheet_columns.job_columns)
     if kind is not None:
         document, notes, source = linkedin.from_csv(kind, text, encoding=encoding, today=today)
         return Upload(document, source, notes)

@@ -77,6 +77,19 @@ def test_a_cell_kept_from_running_as_a_formula_reads_back_as_it_was(value):
     assert unescape_cell(spreadsheet_safe(value)) == value
 
 
+def test_a_job_whose_only_text_is_name_is_not_taken_for_linkedins_skills(owner):
+    """A data row with one cell "Name" under Bearing's header once read as LinkedIn's
+    Skills.csv, and the import lost the job."""
+    job = {"key": "j1", "title": "0", "started_on": "2000-01-01", "avoid": "Name"}
+    history = {"format": "bearing-export", "version": 1, "jobs": [job]}
+    apply_import(user=owner, document=validate(history))
+    data = ("\ufeff" + jobs_csv(owner)).encode()
+    sheet = read_upload(data, name="jobs.csv")
+    second = User.objects.create(username="csv-name")
+    apply_import(user=second, document=sheet.checked(currency="EUR"), by_name=sheet.by_name)
+    assert ("\ufeff" + jobs_csv(second)).encode() == data
+
+
 def names_travel(history):
     """Whether the names a spreadsheet lists travel in it: each list cell joins them with
     "; ", so a name holding "; " cannot (the JSON export carries it)."""
