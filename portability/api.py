@@ -1,9 +1,8 @@
-"""The job side of the JSON API (config.api): `GET /api/v1/alignment/`, the dashboard's
-numbers, and `GET /api/v1/jobs/`, the person's jobs with the export's fields, a page at a
-time. The schemas describe the answers for the OpenAPI document."""
+"""The history side of the JSON API (config.api): `GET /api/v1/jobs/` and
+`GET /api/v1/directions/`, the person's jobs and directions with the export's fields (the
+records of portability.records, with ids for keys), a page at a time."""
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any, Literal, cast
 
 from django.contrib.auth.models import User
@@ -16,6 +15,7 @@ from careers.models import VALUE_ORDER, CareerDirection, CareerGoal, Contact, Di
 from core.api import REFUSED, Error, Pages
 from jobs.models import Job, JobSkill
 from portability.fields import canonical_hours  # hours as the export has them
+from portability.records import DirectionRecord, JobRecord
 
 router = Router()
 
@@ -23,43 +23,22 @@ PAGE_SIZE = 50
 MAX_PAGE_SIZE = 100  # a page of jobs is bounded whatever is asked
 
 
-# -- GET /api/v1/alignment/ -------------------------------------------------------------------
-
-
 # -- GET /api/v1/jobs/ ------------------------------------------------------------------------
 
 
-class JobSkillOut(Schema):
-    skill: str
-    gained: bool
+class Identified(Schema):
+    id: int
 
 
-class JobOut(Schema):
+# The records of portability.records, each with an id for its key.
+class JobOut(JobRecord, Identified):
     """A job with the fields of the export (`jobs[]` of a bearing-export file); it is known by
     its `id`, and names its goals and contacts by their ids."""
 
-    id: int
-    title: str
-    occupation: str | None = Field(description="An O*NET-SOC code, or null.")
-    employer: str
-    employment_type: str
-    started_on: date | None
-    ended_on: date | None
-    hours_per_week: int | float | None
-    schedule: str | None
-    pay_amount: str | None = Field(description='A decimal string, e.g. "11.50".')
-    pay_period: str | None
-    currency: str | None
-    benefits: list[str] = Field(description="Values the job gave, by their keys.")
-    skills: list[JobSkillOut]
-    goals: list[int] = Field(description="Ids of the goals it advanced.")
-    contacts: list[int] = Field(description="Ids of the people met through it.")
-    stage: Literal["held", "offer"]
-    satisfaction: int | None
-    identity_fit: int | None
-    description: str
-    lessons: str
-    avoid: str
+    key: str = Field("", exclude=True)  # the export's key: the API says the id instead
+    # Ids where the export has keys.
+    goals: list[int] = Field(description="Ids of the goals it advanced.")  # type: ignore[assignment]
+    contacts: list[int] = Field(description="Ids of the people met through it.")  # type: ignore[assignment]
 
     @staticmethod
     def resolve_occupation(job: Job) -> str | None:
@@ -135,29 +114,11 @@ def jobs(
     return rows if stage is None else rows.filter(stage=stage)
 
 
-class TargetSkillOut(Schema):
-    skill: str
-    importance: int = Field(ge=1, le=3, description="1 nice, 2 important, 3 essential.")
-
-
-class ValueOut(Schema):
-    value: str
-    weight: int = Field(ge=1, le=3)
-
-
-class DirectionOut(Schema):
+class DirectionOut(DirectionRecord, Identified):
     """A direction with the fields of the export (`directions[]` of a bearing-export file);
     it is known by its `id`."""
 
-    id: int
-    title: str
-    occupation: str | None = Field(description="An O*NET-SOC code, or null.")
-    statement: str
-    status: Literal["current", "past", "considering"]
-    started_on: date | None
-    ended_on: date | None
-    target_skills: list[TargetSkillOut]
-    values: list[ValueOut]
+    key: str = Field("", exclude=True)
 
     @staticmethod
     def resolve_occupation(direction: CareerDirection) -> str | None:

@@ -48,6 +48,11 @@ TARGETS = {
             "empresa | entreprise | société"
         ),
     ),
+    "occupation": Target(
+        "Occupation (its O*NET code)",
+        names("occupation | occupation code | onet code | o*net code | soc code"),
+        "Occupation",
+    ),
     "stage": Target("Held or offer", names("stage | held or offer")),
     "employment_type": Target(
         "Employment type",

@@ -1,4 +1,5 @@
-"""The bearing-export document, version 1: its shape, and the check a file must pass.
+"""The bearing-export document, version 1: the check a file must pass (the records' fields
+and the check of each are described in portability.records).
 
 `validate` reads a parsed JSON value and returns the same history in canonical form: every key
 present, in the export's order, nested lists sorted as the export sorts them, skill names
@@ -15,133 +16,18 @@ from typing import Any
 
 from django.utils import timezone
 
-from careers.models import (
-    VALUE_ORDER,
-    CareerDirection,
-    CareerGoal,
-    Contact,
-    DirectionStatus,
-    GoalStatus,
-    Learning,
-    LearningKind,
-    Value,
-)
+from careers.models import VALUE_ORDER, DirectionStatus, GoalStatus
 from core import plausible
 from core.words import fold_name
-from jobs.models import EmploymentType, Job, PayPeriod, Schedule, Stage
-from portability.fields import (
-    INVALID,
-    Field,
-    boolean,
-    choice,
-    currency,
-    hours,
-    integer,
-    iso_date,
-    key,
-    many,
-    max_length,
-    money,
-    occupation,
-    optional,
-    record,
-    reference,
-    skill_name,
-    text,
-)
+from jobs.models import Stage
+from portability.fields import INVALID
 from portability.limits import WEB, Limits, check_size
 from portability.problems import Origin, Problem, Problems, Rejected, describe, quoted, relabel
+from portability.records import COLLECTIONS, DocumentRecord, parser
 
 FORMAT = "bearing-export"
 VERSION = 1
-
-
-# --- Checks of single values: each returns the canonical value, or INVALID ------------------
-
-
-# --- The document's shape, in the export's key order -----------------------------------------
-
-nullable_date = Field(iso_date)
-free_text = Field(text(), default="")
-importance = Field(integer(1, 3), default=2)
-
-TARGET_SKILL = {"skill": Field(skill_name, required=True), "importance": importance}
-DIRECTION_VALUE = {"value": Field(choice(Value), required=True), "weight": importance}
-DIRECTION = {
-    "key": Field(key, required=True),
-    "title": Field(text(max_length(CareerDirection, "title"), blank=False), required=True),
-    "occupation": Field(occupation),
-    "statement": free_text,
-    "status": Field(choice(DirectionStatus), default=DirectionStatus.CURRENT.value),
-    "started_on": nullable_date,
-    "ended_on": nullable_date,
-    "target_skills": Field(many(record(TARGET_SKILL)), default=[]),
-    "values": Field(many(record(DIRECTION_VALUE)), default=[]),
-}
-GOAL = {
-    "key": Field(key, required=True),
-    "direction": Field(optional(reference)),
-    "title": Field(text(max_length(CareerGoal, "title"), blank=False), required=True),
-    "description": free_text,
-    "status": Field(choice(GoalStatus), default=GoalStatus.ACTIVE.value),
-    "priority": importance,
-    "target_date": nullable_date,
-    "achieved_on": nullable_date,
-}
-LEARNING = {
-    "key": Field(key, required=True),
-    "title": Field(text(max_length(Learning, "title"), blank=False), required=True),
-    "provider": Field(text(max_length(Learning, "provider")), default=""),
-    "kind": Field(choice(LearningKind), default=LearningKind.COURSE.value),
-    "started_on": nullable_date,
-    "completed_on": nullable_date,
-    "skills": Field(many(skill_name), default=[]),
-}
-CONTACT = {
-    "key": Field(key, required=True),
-    "name": Field(text(max_length(Contact, "name"), blank=False), required=True),
-    "context": Field(text(max_length(Contact, "context")), default=""),
-    "notes": free_text,
-    "last_contacted_on": nullable_date,
-}
-JOB_SKILL = {"skill": Field(skill_name, required=True), "gained": Field(boolean, default=False)}
-JOB = {
-    "key": Field(key, required=True),
-    "title": Field(text(max_length(Job, "title"), blank=False), required=True),
-    "occupation": Field(occupation),
-    "employer": Field(text(max_length(Job, "employer")), default=""),
-    "employment_type": Field(choice(EmploymentType), default=EmploymentType.FULL_TIME.value),
-    "started_on": nullable_date,
-    "ended_on": nullable_date,
-    "hours_per_week": Field(hours),
-    "schedule": Field(choice(Schedule, nullable=True)),
-    "pay_amount": Field(money),
-    "pay_period": Field(choice(PayPeriod, nullable=True)),
-    "currency": Field(currency(nullable=True)),
-    "benefits": Field(many(choice(Value)), default=[]),
-    "skills": Field(many(record(JOB_SKILL)), default=[]),
-    "goals": Field(many(reference), default=[]),
-    "contacts": Field(many(reference), default=[]),
-    "stage": Field(choice(Stage), default=Stage.HELD.value),
-    "satisfaction": Field(integer(1, 5, nullable=True)),
-    "identity_fit": Field(integer(1, 5, nullable=True)),
-    "description": free_text,
-    "lessons": free_text,
-    "avoid": free_text,
-}
-PROFILE = {"currency": Field(currency(nullable=False), required=True)}
-DOCUMENT = {
-    "format": Field(text(), required=True),
-    "version": Field(lambda value, path, problems: value, required=True),
-    "profile": Field(optional(record(PROFILE))),
-    "skills": Field(many(skill_name), default=[]),
-    "directions": Field(many(record(DIRECTION)), default=[]),
-    "goals": Field(many(record(GOAL)), default=[]),
-    "learning": Field(many(record(LEARNING)), default=[]),
-    "contacts": Field(many(record(CONTACT)), default=[]),
-    "jobs": Field(many(record(JOB)), default=[]),
-}
-COLLECTIONS = ("directions", "goals", "learning", "contacts", "jobs")
+SECTIONS = list(DocumentRecord.model_fields)  # the document's keys, in the export's order
 
 
 def empty_document() -> dict[str, Any]:
@@ -160,7 +46,7 @@ def validate(data: Any, *, today: date | None = None, limits: Limits = WEB) -> d
     check_format(data)
     check_size(data, limits)
     problems = Problems()
-    document = record(DOCUMENT)(data, "", problems)
+    document = parser(DocumentRecord)(data, "", problems)
     if document["profile"] is None:
         del document["profile"]
     keys = {name: unique_keys(document, name, problems) for name in COLLECTIONS}
@@ -178,9 +64,9 @@ def validate(data: Any, *, today: date | None = None, limits: Limits = WEB) -> d
 def place(problem: Problem) -> tuple[int, int]:
     """Problems in the order of the file: by collection, then entry; as found within one."""
     match = re.match(r"(\w+)(?:\[(\d+)\])?", problem.path)
-    if not match or match.group(1) not in DOCUMENT:
+    if not match or match.group(1) not in SECTIONS:
         return (-1, -1)
-    return (list(DOCUMENT).index(match.group(1)), int(match.group(2) or -1))
+    return (SECTIONS.index(match.group(1)), int(match.group(2) or -1))
 
 
 def check_format(data: Any) -> None:

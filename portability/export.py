@@ -31,6 +31,20 @@ from careers.models import (
 from jobs.models import Job, JobBenefit, JobSkill
 from portability.document import FORMAT, VALUE_ORDER, VERSION, sorted_names
 from portability.fields import canonical_hours
+from portability.records import (
+    CSV_COLUMNS,
+    ContactRecord,
+    DirectionRecord,
+    DocumentRecord,
+    GoalRecord,
+    JobRecord,
+    JobSkillRecord,
+    LearningRecord,
+    ProfileRecord,
+    TargetSkillRecord,
+    ValueRecord,
+    in_order,
+)
 
 DEFAULT_CURRENCY = Profile._meta.get_field("currency").default
 
@@ -117,108 +131,124 @@ def snapshot(user: User) -> Snapshot:
     document = {
         "format": FORMAT,
         "version": VERSION,
-        "profile": {"currency": currency},
+        "profile": in_order(ProfileRecord, {"currency": currency}),
         "skills": sorted_names(name for _, name in skills),
         "directions": [
-            {
-                "key": row["key"],
-                "title": row["title"],
-                "occupation": row["occupation"] or None,
-                "statement": row["statement"],
-                "status": row["status"],
-                "started_on": iso(row["started_on"]),
-                "ended_on": iso(row["ended_on"]),
-                "target_skills": [
-                    {"skill": name, "importance": weight}
-                    for name, weight in sorted(
-                        target_skills[row["id"]], key=lambda link: (-link[1], link[0].casefold())
-                    )
-                ],
-                "values": [
-                    {"value": value, "weight": weight}
-                    for value, weight in sorted(
-                        values[row["id"]], key=lambda link: (-link[1], VALUE_ORDER[link[0]])
-                    )
-                ],
-            }
+            in_order(
+                DirectionRecord,
+                {
+                    "key": row["key"],
+                    "title": row["title"],
+                    "occupation": row["occupation"] or None,
+                    "statement": row["statement"],
+                    "status": row["status"],
+                    "started_on": iso(row["started_on"]),
+                    "ended_on": iso(row["ended_on"]),
+                    "target_skills": [
+                        in_order(TargetSkillRecord, {"skill": name, "importance": weight})
+                        for name, weight in sorted(
+                            target_skills[row["id"]],
+                            key=lambda link: (-link[1], link[0].casefold()),
+                        )
+                    ],
+                    "values": [
+                        in_order(ValueRecord, {"value": value, "weight": weight})
+                        for value, weight in sorted(
+                            values[row["id"]], key=lambda link: (-link[1], VALUE_ORDER[link[0]])
+                        )
+                    ],
+                },
+            )
             for row in directions
         ],
         "goals": [
-            {
-                "key": row["key"],
-                "direction": direction_key.get(row["direction_id"]),
-                "title": row["title"],
-                "description": row["description"],
-                "status": row["status"],
-                "priority": row["priority"],
-                "target_date": iso(row["target_date"]),
-                "achieved_on": iso(row["achieved_on"]),
-            }
+            in_order(
+                GoalRecord,
+                {
+                    "key": row["key"],
+                    "direction": direction_key.get(row["direction_id"]),
+                    "title": row["title"],
+                    "description": row["description"],
+                    "status": row["status"],
+                    "priority": row["priority"],
+                    "target_date": iso(row["target_date"]),
+                    "achieved_on": iso(row["achieved_on"]),
+                },
+            )
             for row in goals
         ],
         "learning": [
-            {
-                "key": row["key"],
-                "title": row["title"],
-                "provider": row["provider"],
-                "kind": row["kind"],
-                "started_on": iso(row["started_on"]),
-                "completed_on": iso(row["completed_on"]),
-                "skills": sorted_names(name for (name,) in learning_skills[row["id"]]),
-            }
+            in_order(
+                LearningRecord,
+                {
+                    "key": row["key"],
+                    "title": row["title"],
+                    "provider": row["provider"],
+                    "kind": row["kind"],
+                    "started_on": iso(row["started_on"]),
+                    "completed_on": iso(row["completed_on"]),
+                    "skills": sorted_names(name for (name,) in learning_skills[row["id"]]),
+                },
+            )
             for row in learning
         ],
         "contacts": [
-            {
-                "key": row["key"],
-                "name": row["name"],
-                "context": row["context"],
-                "notes": row["notes"],
-                "last_contacted_on": iso(row["last_contacted_on"]),
-            }
+            in_order(
+                ContactRecord,
+                {
+                    "key": row["key"],
+                    "name": row["name"],
+                    "context": row["context"],
+                    "notes": row["notes"],
+                    "last_contacted_on": iso(row["last_contacted_on"]),
+                },
+            )
             for row in contacts
         ],
         "jobs": [
-            {
-                "key": row["key"],
-                "title": row["title"],
-                "occupation": row["occupation"] or None,
-                "employer": row["employer"],
-                "employment_type": row["employment_type"],
-                "started_on": iso(row["started_on"]),
-                "ended_on": iso(row["ended_on"]),
-                "hours_per_week": (
-                    None
-                    if row["hours_per_week"] is None
-                    else canonical_hours(row["hours_per_week"])
-                ),
-                "schedule": row["schedule"] or None,
-                "pay_amount": None if row["pay_amount"] is None else f"{row['pay_amount']:.2f}",
-                "pay_period": row["pay_period"] or None,
-                "currency": row["currency"] or None,
-                "benefits": sorted(
-                    (value for (value,) in benefits[row["id"]]),
-                    key=cast(Callable[[str], int], VALUE_ORDER.get),
-                ),
-                "skills": [
-                    {"skill": name, "gained": gained}
-                    for name, gained in sorted(
-                        job_skills[row["id"]], key=lambda link: link[0].casefold()
-                    )
-                ],
-                "goals": ordered_keys(job_goals[row["id"]], goal_key),
-                "contacts": ordered_keys(job_contacts[row["id"]], contact_key),
-                "stage": row["stage"],
-                "satisfaction": row["satisfaction"],
-                "identity_fit": row["identity_fit"],
-                "description": row["description"],
-                "lessons": row["lessons"],
-                "avoid": row["avoid"],
-            }
+            in_order(
+                JobRecord,
+                {
+                    "key": row["key"],
+                    "title": row["title"],
+                    "occupation": row["occupation"] or None,
+                    "employer": row["employer"],
+                    "employment_type": row["employment_type"],
+                    "started_on": iso(row["started_on"]),
+                    "ended_on": iso(row["ended_on"]),
+                    "hours_per_week": (
+                        None
+                        if row["hours_per_week"] is None
+                        else canonical_hours(row["hours_per_week"])
+                    ),
+                    "schedule": row["schedule"] or None,
+                    "pay_amount": None if row["pay_amount"] is None else f"{row['pay_amount']:.2f}",
+                    "pay_period": row["pay_period"] or None,
+                    "currency": row["currency"] or None,
+                    "benefits": sorted(
+                        (value for (value,) in benefits[row["id"]]),
+                        key=cast(Callable[[str], int], VALUE_ORDER.get),
+                    ),
+                    "skills": [
+                        in_order(JobSkillRecord, {"skill": name, "gained": gained})
+                        for name, gained in sorted(
+                            job_skills[row["id"]], key=lambda link: link[0].casefold()
+                        )
+                    ],
+                    "goals": ordered_keys(job_goals[row["id"]], goal_key),
+                    "contacts": ordered_keys(job_contacts[row["id"]], contact_key),
+                    "stage": row["stage"],
+                    "satisfaction": row["satisfaction"],
+                    "identity_fit": row["identity_fit"],
+                    "description": row["description"],
+                    "lessons": row["lessons"],
+                    "avoid": row["avoid"],
+                },
+            )
             for row in jobs
         ],
     }
-    return Snapshot(document=document, ids=ids)
+    return Snapshot(document=in_order(DocumentRecord, document), ids=ids)
 
 
 def keyed(prefix: str, rows: Iterable[dict[str, Any]]) -> dict[str, int]:
@@ -263,30 +293,6 @@ def dumps(document: dict[str, Any]) -> str:
 
 
 # --- The jobs, as a spreadsheet reads them -----------------------------------------------------
-
-CSV_COLUMNS = [
-    "title",
-    "employer",
-    "stage",
-    "employment_type",
-    "started_on",
-    "ended_on",
-    "hours_per_week",
-    "schedule",
-    "pay_amount",
-    "pay_period",
-    "currency",
-    "benefits",
-    "skills_used",
-    "skills_gained",
-    "goals",
-    "contacts",
-    "satisfaction",
-    "identity_fit",
-    "description",
-    "lessons",
-    "avoid",
-]
 
 
 # A cell starting with one of these would run as a formula in a spreadsheet program.

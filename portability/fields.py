@@ -1,6 +1,7 @@
 """The checks of one value of a bearing-export document (text, key, choice, number, date,
-hours, money, currency) and of a record of them: each returns the canonical value or records
-the problem at its place (`jobs[3].ended_on`) and returns INVALID."""
+hours, money, currency, a list of them): each returns the canonical value or records the
+problem at its place (`jobs[3].ended_on`) and returns INVALID. portability.records says which
+field takes which check."""
 
 import re
 from collections.abc import Callable
@@ -47,15 +48,6 @@ def is_text(value: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-class Field:
-    """A key of an object: how its value is checked, whether it must be there, its default."""
-
-    def __init__(self, parse: Parse, *, required: bool = False, default: Any = None) -> None:
-        self.parse = parse
-        self.required = required
-        self.default = default
 
 
 def text(limit: int = TEXT_LIMIT, *, blank: bool = True) -> Parse:
@@ -273,33 +265,6 @@ def optional(parse: Parse) -> Parse:
         return None if value is None else parse(value, path, problems)
 
     return parse_optional
-
-
-def record(fields: dict[str, Field]) -> Parse:
-    """An object with exactly these keys (unknown ones refused), in this order."""
-
-    def parse(value: Any, path: str, problems: Problems) -> Any:
-        if not isinstance(value, dict):
-            problems.add(path, f"expected an object, got {describe(value)}")
-            return INVALID
-        for name in getattr(value, "duplicates", ()):
-            problems.add(join(path, name), "appears twice in the same object")
-        result: dict[str, Any] = {}
-        for name, field in fields.items():
-            if name in value:
-                result[name] = field.parse(value[name], join(path, name), problems)
-            elif field.required:
-                problems.add(join(path, name), "missing")
-                result[name] = INVALID
-            else:
-                default = field.default
-                result[name] = list(default) if isinstance(default, list) else default
-        for name in value:
-            if name not in fields:
-                problems.add(join(path, name), "unknown key")
-        return result
-
-    return parse
 
 
 KEY_LIMIT = 50

@@ -114,7 +114,8 @@ def relabel(problems: Iterable[Problem], origins: dict[str, Origin]) -> list[Pro
             path += origin.joiner + origin.fields.get(match.group(2), match.group(2))
         message = problem.message
         for name, source_name in origin.fields.items():
-            message = re.sub(rf"\b{name}\b", source_name, message)
+            if "_" in name:  # a field's key (ended_on), not a word of the message (occupation)
+                message = re.sub(rf"\b{name}\b", source_name, message)
         result.append(Problem(path + match.group(3), message))
     return result
 

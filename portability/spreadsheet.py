@@ -58,9 +58,10 @@ from portability.columns import (
     unknown_columns,
 )
 from portability.document import FORMAT, VERSION, validate_converted
-from portability.export import CSV_COLUMNS, unescape_cell
+from portability.export import unescape_cell
 from portability.limits import WEB
 from portability.problems import Origin, Problem, Problems, Rejected, quoted, shortened
+from portability.records import CSV_COLUMNS
 
 SHOWN_ROWS = 5
 SAMPLES = 2
@@ -403,6 +404,8 @@ class Builder:
         own = self.table.own
         if target in TEXT_TARGETS:
             job[target] = text
+        elif target == "occupation":
+            job[target] = text.strip() or None
         elif target == "stage":
             job["stage"] = word(text, STAGE_WORDS, "a stage", Stage)
         elif target == "employment_type":

@@ -77,7 +77,7 @@ def test_a_file_with_too_many_links_is_refused_at_once_with_the_limit_named(
 ):
     data = as_json(every_job_on_every_goal(goals=500, jobs=401))  # 200,500 links, 1.2 MB
     checked = []  # the entries' own checks, which come only after the counts
-    monkeypatch.setattr(bearing_document, "record", lambda fields: checked.append(fields))
+    monkeypatch.setattr(bearing_document, "parser", lambda schema: checked.append(schema))
     response = upload(owner_client, data)
     assert checked == []
     assert response.status_code == 200

@@ -241,9 +241,9 @@ def test_the_csv_keeps_a_spreadsheet_from_running_a_cell_as_a_formula(owner_clie
 def test_an_empty_account_gets_a_csv_with_only_the_header(owner_client):
     body = download(owner_client, "account_export_csv").content.decode("utf-8")
     assert body.lstrip("\ufeff").splitlines() == [
-        "title,employer,stage,employment_type,started_on,ended_on,hours_per_week,schedule,"
-        "pay_amount,pay_period,currency,benefits,skills_used,skills_gained,goals,contacts,"
-        "satisfaction,identity_fit,description,lessons,avoid"
+        "title,occupation,employer,employment_type,started_on,ended_on,hours_per_week,"
+        "schedule,pay_amount,pay_period,currency,benefits,skills_used,skills_gained,goals,"
+        "contacts,stage,satisfaction,identity_fit,description,lessons,avoid"
     ]
 
 
