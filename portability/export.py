@@ -13,7 +13,6 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, cast
 
 from django.contrib.auth.models import User
@@ -30,7 +29,6 @@ from careers.models import (
 )
 from jobs.models import Job, JobBenefit, JobSkill
 from portability.document import FORMAT, VALUE_ORDER, VERSION, sorted_names
-from portability.fields import canonical_hours
 from portability.records import (
     CSV_COLUMNS,
     ContactRecord,
@@ -44,6 +42,7 @@ from portability.records import (
     TargetSkillRecord,
     ValueRecord,
     in_order,
+    written,
 )
 
 DEFAULT_CURRENCY = Profile._meta.get_field("currency").default
@@ -55,10 +54,6 @@ class Snapshot:
 
     document: dict
     ids: dict
-
-
-def iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def chronological_key(row: dict[str, Any], field: str) -> tuple[bool, int, int]:
@@ -138,12 +133,7 @@ def snapshot(user: User) -> Snapshot:
                 DirectionRecord,
                 {
                     "key": row["key"],
-                    "title": row["title"],
-                    "occupation": row["occupation"] or None,
-                    "statement": row["statement"],
-                    "status": row["status"],
-                    "started_on": iso(row["started_on"]),
-                    "ended_on": iso(row["ended_on"]),
+                    **written(DirectionRecord, row),
                     "target_skills": [
                         in_order(TargetSkillRecord, {"skill": name, "importance": weight})
                         for name, weight in sorted(
@@ -167,12 +157,7 @@ def snapshot(user: User) -> Snapshot:
                 {
                     "key": row["key"],
                     "direction": direction_key.get(row["direction_id"]),
-                    "title": row["title"],
-                    "description": row["description"],
-                    "status": row["status"],
-                    "priority": row["priority"],
-                    "target_date": iso(row["target_date"]),
-                    "achieved_on": iso(row["achieved_on"]),
+                    **written(GoalRecord, row),
                 },
             )
             for row in goals
@@ -182,11 +167,7 @@ def snapshot(user: User) -> Snapshot:
                 LearningRecord,
                 {
                     "key": row["key"],
-                    "title": row["title"],
-                    "provider": row["provider"],
-                    "kind": row["kind"],
-                    "started_on": iso(row["started_on"]),
-                    "completed_on": iso(row["completed_on"]),
+                    **written(LearningRecord, row),
                     "skills": sorted_names(name for (name,) in learning_skills[row["id"]]),
                 },
             )
@@ -197,10 +178,7 @@ def snapshot(user: User) -> Snapshot:
                 ContactRecord,
                 {
                     "key": row["key"],
-                    "name": row["name"],
-                    "context": row["context"],
-                    "notes": row["notes"],
-                    "last_contacted_on": iso(row["last_contacted_on"]),
+                    **written(ContactRecord, row),
                 },
             )
             for row in contacts
@@ -210,21 +188,7 @@ def snapshot(user: User) -> Snapshot:
                 JobRecord,
                 {
                     "key": row["key"],
-                    "title": row["title"],
-                    "occupation": row["occupation"] or None,
-                    "employer": row["employer"],
-                    "employment_type": row["employment_type"],
-                    "started_on": iso(row["started_on"]),
-                    "ended_on": iso(row["ended_on"]),
-                    "hours_per_week": (
-                        None
-                        if row["hours_per_week"] is None
-                        else canonical_hours(row["hours_per_week"])
-                    ),
-                    "schedule": row["schedule"] or None,
-                    "pay_amount": None if row["pay_amount"] is None else f"{row['pay_amount']:.2f}",
-                    "pay_period": row["pay_period"] or None,
-                    "currency": row["currency"] or None,
+                    **written(JobRecord, row),
                     "benefits": sorted(
                         (value for (value,) in benefits[row["id"]]),
                         key=cast(Callable[[str], int], VALUE_ORDER.get),
@@ -237,12 +201,6 @@ def snapshot(user: User) -> Snapshot:
                     ],
                     "goals": ordered_keys(job_goals[row["id"]], goal_key),
                     "contacts": ordered_keys(job_contacts[row["id"]], contact_key),
-                    "stage": row["stage"],
-                    "satisfaction": row["satisfaction"],
-                    "identity_fit": row["identity_fit"],
-                    "description": row["description"],
-                    "lessons": row["lessons"],
-                    "avoid": row["avoid"],
                 },
             )
             for row in jobs
@@ -337,11 +295,7 @@ def jobs_csv(user: User) -> str:
     for row in jobs:
         links = sorted(skills[row["id"]], key=lambda link: link[0].casefold())
         cells = {
-            **row,
-            "hours_per_week": (
-                None if row["hours_per_week"] is None else canonical_hours(row["hours_per_week"])
-            ),
-            "pay_amount": None if row["pay_amount"] is None else f"{row['pay_amount']:.2f}",
+            **written(JobRecord, row),
             "benefits": "; ".join(
                 sorted(
                     (value for (value,) in benefits[row["id"]]),

@@ -9,6 +9,7 @@ A spreadsheet names goals by title and contacts by name only; those collections 
 by name (`by_name`): a goal the person has with that title is the one meant.
 """
 
+import functools
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
@@ -19,7 +20,7 @@ from typing import Any, cast
 
 from django.contrib.auth.models import User
 from django.db import connection, transaction
-from django.db.models import Field, Model
+from django.db.models import DateField, DecimalField, Field, Model
 
 from accounts.models import Profile
 from careers.models import (
@@ -35,10 +36,20 @@ from careers.models import (
 from core import words
 from core.models import bump_data_version
 from core.words import fold_name, joined
-from jobs.models import JOB_FIELDS, EmploymentType, Job, JobBenefit, JobSkill, Stage
+from jobs.models import EmploymentType, Job, JobBenefit, JobSkill, Stage
 from portability.document import COLLECTIONS
 from portability.export import snapshot
 from portability.problems import Problem, Rejected, quoted
+from portability.records import (
+    ContactRecord,
+    DirectionRecord,
+    GoalRecord,
+    JobRecord,
+    LearningRecord,
+    Record,
+    own_fields,
+    own_values,
+)
 
 SHOWN = 100  # entries listed by name in a preview section; the rest are counted
 
@@ -188,32 +199,27 @@ def describes(job: dict[str, Any]) -> bool:
 
 def direction_signature(item: dict[str, Any], refs: Refs) -> tuple[Any, ...]:
     return (
-        *(
-            item[name]
-            for name in ("title", "occupation", "statement", "status", "started_on", "ended_on")
-        ),
+        *own_values(DirectionRecord, item),
         frozenset((fold_name(link["skill"]), link["importance"]) for link in item["target_skills"]),
         frozenset((link["value"], link["weight"]) for link in item["values"]),
     )
 
 
 def goal_signature(item: dict[str, Any], refs: Refs) -> tuple[Any, ...]:
-    fields = ("title", "description", "status", "priority", "target_date", "achieved_on")
-    return (refs("directions", item["direction"]), *(item[name] for name in fields))
+    return (refs("directions", item["direction"]), *own_values(GoalRecord, item))
 
 
 def learning_signature(item: dict[str, Any], refs: Refs) -> tuple[Any, ...]:
-    fields = ("title", "provider", "kind", "started_on", "completed_on")
-    return (*(item[name] for name in fields), frozenset(map(fold_name, item["skills"])))
+    return (*own_values(LearningRecord, item), frozenset(map(fold_name, item["skills"])))
 
 
 def contact_signature(item: dict[str, Any], refs: Refs) -> tuple[Any, ...]:
-    return tuple(item[name] for name in ("name", "context", "notes", "last_contacted_on"))
+    return own_values(ContactRecord, item)
 
 
 def job_signature(item: dict[str, Any], refs: Refs) -> tuple[Any, ...]:
     return (
-        *(item[name] for name in JOB_FIELDS),
+        *own_values(JobRecord, item),
         frozenset(item["benefits"]),
         frozenset((fold_name(link["skill"]), link["gained"]) for link in item["skills"]),
         frozenset(refs("goals", goal) for goal in item["goals"]),
@@ -333,10 +339,6 @@ def check_one_current(plan: Plan, existing_directions: list[dict[str, Any]]) -> 
 # --- Writing ---------------------------------------------------------------------------------
 
 
-def day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
 def apply_import(
     *,
     user: User,
@@ -383,15 +385,7 @@ def write(user: User, plan: Plan) -> None:
     directions = insert(
         "directions",
         CareerDirection,
-        lambda item: CareerDirection(
-            owner=user,
-            title=item["title"],
-            occupation=item["occupation"] or "",
-            statement=item["statement"],
-            status=item["status"],
-            started_on=day(item["started_on"]),
-            ended_on=day(item["ended_on"]),
-        ),
+        lambda item: CareerDirection(owner=user, **stored(DirectionRecord, CareerDirection, item)),
     )
     insert_links(
         DirectionSkill,
@@ -417,25 +411,13 @@ def write(user: User, plan: Plan) -> None:
         lambda item: CareerGoal(
             owner=user,
             direction_id=ids["directions"].get(item["direction"]),
-            title=item["title"],
-            description=item["description"],
-            status=item["status"],
-            priority=item["priority"],
-            target_date=day(item["target_date"]),
-            achieved_on=day(item["achieved_on"]),
+            **stored(GoalRecord, CareerGoal, item),
         ),
     )
     learning = insert(
         "learning",
         Learning,
-        lambda item: Learning(
-            owner=user,
-            title=item["title"],
-            provider=item["provider"],
-            kind=item["kind"],
-            started_on=day(item["started_on"]),
-            completed_on=day(item["completed_on"]),
-        ),
+        lambda item: Learning(owner=user, **stored(LearningRecord, Learning, item)),
     )
     insert_links(
         Learning.skills.through,
@@ -445,15 +427,9 @@ def write(user: User, plan: Plan) -> None:
     insert(
         "contacts",
         Contact,
-        lambda item: Contact(
-            owner=user,
-            name=item["name"],
-            context=item["context"],
-            notes=item["notes"],
-            last_contacted_on=day(item["last_contacted_on"]),
-        ),
+        lambda item: Contact(owner=user, **stored(ContactRecord, Contact, item)),
     )
-    jobs = insert("jobs", Job, lambda item: new_job(user, item))
+    jobs = insert("jobs", Job, lambda item: Job(owner=user, **stored(JobRecord, Job, item)))
     insert_links(
         JobSkill,
         ("job", "skill", "gained"),
@@ -508,26 +484,22 @@ def insert_links(
             cursor.executemany(sql, batch)
 
 
-def new_job(user: User, item: dict[str, Any]) -> Job:
-    hours = item["hours_per_week"]
-    pay = item["pay_amount"]
-    return Job(
-        owner=user,
-        title=item["title"],
-        occupation=item["occupation"] or "",
-        employer=item["employer"],
-        employment_type=item["employment_type"],
-        stage=item["stage"],
-        started_on=day(item["started_on"]),
-        ended_on=day(item["ended_on"]),
-        hours_per_week=None if hours is None else Decimal(str(hours)),
-        schedule=item["schedule"] or "",
-        pay_amount=None if pay is None else Decimal(pay),
-        pay_period=item["pay_period"] or "",
-        currency=item["currency"] or "",
-        satisfaction=item["satisfaction"],
-        identity_fit=item["identity_fit"],
-        description=item["description"],
-        lessons=item["lessons"],
-        avoid=item["avoid"],
-    )
+def stored(record: type[Record], model: type[Model], item: dict[str, Any]) -> dict[str, Any]:
+    """A checked entry's own values as the model's columns take them: dates as dates, numbers
+    as decimals, a null in a text column as ""."""
+    values = {}
+    for name, column in columns(record, model):
+        value = item[name]
+        if value is None:
+            value = None if column.null else ""
+        elif isinstance(column, DateField):
+            value = date.fromisoformat(value)
+        elif isinstance(column, DecimalField):
+            value = Decimal(str(value))
+        values[name] = value
+    return values
+
+
+@functools.cache
+def columns(record: type[Record], model: type[Model]) -> list[tuple[str, Field]]:
+    return [(name, cast(Field, model._meta.get_field(name))) for name in own_fields(record)]

@@ -11,7 +11,7 @@ id for the key), and the jobs' CSV has a column for each field of a job (`CSV_CO
 
 import functools
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -39,9 +39,11 @@ from portability.problems import Problems, describe
 
 @dataclass(frozen=True)
 class Check:
-    """How an imported value of a field is checked: its canonical value, or the problem."""
+    """How an imported value of a field is checked (its canonical value, or the problem), and
+    how the export writes the value a model keeps (as it is, unless `write` says otherwise)."""
 
     parse: Parse
+    write: Callable[[Any], Any] | None = None
 
 
 def one_of(choices: type[Choices], *, nullable: bool = False) -> Any:
@@ -64,13 +66,14 @@ def free_text(model: Any = None, field: str = "") -> Any:
 
 
 Key = Annotated[str, Check(check.key)]
-Day = Annotated[date, Check(check.iso_date)]
+Reference = Annotated[str, Check(check.reference)]  # another record's key
+Day = Annotated[date, Check(check.iso_date, write=date.isoformat)]
 SkillName = Annotated[str, Check(check.skill_name)]
 Occupation = Annotated[str, Check(check.occupation)]
 Importance = Annotated[int, Check(check.integer(1, 3))]
 Rating = Annotated[int, Check(check.integer(1, 5, nullable=True))]
-Hours = Annotated[int | float, Check(check.hours)]
-Money = Annotated[str, Check(check.money)]
+Hours = Annotated[int | float, Check(check.hours, write=check.canonical_hours)]
+Money = Annotated[str, Check(check.money, write=lambda amount: f"{amount:.2f}")]
 Currency = Annotated[str, Check(check.currency(nullable=True))]
 
 OCCUPATION = "An O*NET-SOC code, or null."
@@ -111,7 +114,7 @@ class GoalRecord(Record):
     """A goal: `goals[]`; its direction is named by the direction's key."""
 
     key: Key
-    direction: Key | None = None
+    direction: Reference | None = None
     title: titled(CareerGoal)
     description: free_text() = ""
     status: one_of(GoalStatus) = GoalStatus.ACTIVE.value
@@ -164,8 +167,8 @@ class JobRecord(Record):
     currency: Currency | None = None
     benefits: list[one_of(Value)] = Field([], description="Values the job gave, by their keys.")
     skills: list[JobSkillRecord] = []
-    goals: list[Key] = []
-    contacts: list[Key] = []
+    goals: list[Reference] = []
+    contacts: list[Reference] = []
     stage: one_of(Stage) = Stage.HELD.value
     satisfaction: Rating | None = None
     identity_fit: Rating | None = None
@@ -256,6 +259,67 @@ def _parse_of_type(annotation: Any, metadata: tuple[Any, ...] = ()) -> Parse:
     if isinstance(annotation, type) and issubclass(annotation, Schema):
         return parser(annotation)
     raise TypeError(f"{annotation!r} has no Check")
+
+
+@functools.cache
+def own_fields(schema: type[Schema]) -> tuple[str, ...]:
+    """A record's own values, which the model keeps in columns of the same names: not its key,
+    its lists (links to skills, values, goals…) or what it points at (another's key)."""
+    return tuple(
+        name
+        for name, info in schema.model_fields.items()
+        if name != "key" and get_origin(info.annotation) is not list and not points(info.annotation)
+    )
+
+
+def own_values(schema: type[Schema], entry: Mapping[str, Any]) -> tuple[Any, ...]:
+    """An entry's own values (`own_fields`), in the record's order."""
+    return tuple(entry[name] for name in own_fields(schema))
+
+
+def written(schema: type[Schema], row: Mapping[str, Any]) -> dict[str, Any]:
+    """A model row's own values (`own_fields`) as the export writes them: dates in ISO form,
+    hours and money as the record says, an empty text the record allows to be null as null."""
+    return {name: write(row[name]) for name, write in _writers(schema)}
+
+
+@functools.cache
+def _writers(schema: type[Schema]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    writers = []
+    for name in own_fields(schema):
+        annotation = schema.model_fields[name].annotation
+        nullable = get_origin(annotation) in (Union, types.UnionType)
+        found = [item.write for item in checks(schema.model_fields[name]) if item.write]
+        writers.append((name, _writer(found[0] if found else None, nullable=nullable)))
+    return tuple(writers)
+
+
+def _writer(write: Callable[[Any], Any] | None, *, nullable: bool) -> Callable[[Any], Any]:
+    def written_value(value: Any) -> Any:
+        if value is None or (nullable and value == ""):
+            return None
+        return write(value) if write else value
+
+    return written_value
+
+
+def checks(info: FieldInfo) -> list[Check]:
+    """The Checks a field's annotation holds (inside null or not)."""
+    found = [item for item in info.metadata if isinstance(item, Check)]
+    for argument in get_args(info.annotation):
+        if get_origin(argument) is Annotated:
+            found += [item for item in get_args(argument)[1:] if isinstance(item, Check)]
+    return found
+
+
+def points(annotation: Any) -> bool:
+    """Whether a field holds another record's key (perhaps null)."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        return any(points(argument) for argument in get_args(annotation))
+    return get_origin(annotation) is Annotated and any(
+        isinstance(item, Check) and item.parse is check.reference
+        for item in get_args(annotation)[1:]
+    )
 
 
 # --- The export's records, and the spreadsheet's columns -------------------------------------
