@@ -73,6 +73,7 @@ from django.db import connection  # noqa: E402
 from django.middleware.csrf import _get_new_csrf_string  # noqa: E402
 
 from accounts.models import Profile  # noqa: E402
+from bench import build  # noqa: E402
 from bench.serve import prepare, session_cookie, start_gunicorn, stop  # noqa: E402
 from careers.models import (  # noqa: E402
     CareerDirection,
@@ -133,19 +134,13 @@ def build_people(count):
         for k in range(2)
     )
     jobs = Job.objects.bulk_create(
-        Job(
-            owner=user,
-            title=f"Gig {k}",
-            employer=f"Client {k}",
-            employment_type="freelance",
-            stage="held",
+        build.gig(
+            user,
+            k,
+            client=f"Client {k}",
             started_on=START + timedelta(days=200 * k),
-            ended_on=START + timedelta(days=200 * k + 150),
-            hours_per_week=Decimal(20),
-            schedule="flexible",
-            pay_amount=Decimal(25 + k),
-            pay_period="hour",
-            currency="EUR",
+            days=150,
+            pay=Decimal(25 + k),
             satisfaction=1 + k % 5,
             identity_fit=1 + (k + 2) % 5,
         )
