@@ -2,14 +2,14 @@
 signed-in person or a token, cached until their data changes."""
 
 from datetime import date
-from typing import Any, Literal, cast
+from typing import Annotated, Any, Literal, cast
 
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Router, Schema
 
-from alignment.asked import Canonical, asked_direction, of_direction, redirect_canonical
+from alignment.asked import asked_direction, direction_query, of_direction
 from alignment.assessment import Alignment
 from alignment.reading import read_history
 from alignment.scoring import NOTHING, DirectionData, JobResult
@@ -124,6 +124,12 @@ def alignment_document(result: Alignment) -> dict[str, Any]:
     }
 
 
+# `?direction=`: the direction every job is set against, instead of its own.
+SetAgainst = Annotated[
+    str | None, direction_query("A direction's id: every job is set against it (any status).")
+]
+
+
 @router.api_operation(
     ["GET", "HEAD"],
     "/alignment/",
@@ -132,24 +138,12 @@ def alignment_document(result: Alignment) -> dict[str, Any]:
     tags=["alignment"],
     summary="The dashboard's numbers",
 )
-def alignment(
-    request: HttpRequest,
-    direction: str | None = Query(
-        None,
-        description="A direction's id: every job is set against it (any status). Another "
-        "spelling of an id (0152) is redirected to its one spelling; another person's id, or "
-        "one that does not exist, is a 404.",
-        examples=["3"],
-    ),
-) -> HttpResponse:
+def alignment(request: HttpRequest, direction: SetAgainst = None) -> HttpResponse:
     """Every job (held and offers, newest start first) set against its direction, with the
     overall score, the aligned share, the skill coverage, the missing skills and drift, as
     the dashboard shows them. Recomputed only when the person's data changes."""
     today = timezone.localdate()
-    try:
-        asked = asked_direction(request)
-    except Canonical as canonical:
-        return redirect_canonical(request, canonical.query)
+    asked = asked_direction(request)  # another spelling of it: Canonical, a 301 (config.api)
 
     def document() -> dict[str, Any]:
         # No directions compared: the reading has its result.

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from ninja import Query
 
 
 def canonical_id(raw: str) -> int | None:
@@ -42,8 +43,20 @@ def asked_direction(request: HttpRequest) -> int | None:
 
 
 def redirect_canonical(request: HttpRequest, query: str) -> HttpResponse:
-    """A permanent redirect to this path with the query in its one spelling."""
+    """A permanent redirect to this path with the query in its one spelling (on the API, the
+    answer to Canonical: config.api)."""
     return redirect(f"{request.path}?{query}" if query else request.path, permanent=True)
+
+
+def direction_query(meaning: str) -> Any:
+    """An API operation's `?direction=` parameter, described as `meaning` and then as
+    asked_direction reads it."""
+    return Query(
+        None,
+        description=f"{meaning} Another spelling of an id (0152) is redirected to its one "
+        "spelling; another person's id, or one that does not exist, is a 404.",
+        examples=["3"],
+    )
 
 
 def asks_direction(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

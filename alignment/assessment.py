@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
-from typing import Any, cast
+from typing import TypedDict, cast
 
 from alignment.scoring import (
     ALIGNED_AT,
@@ -70,6 +70,27 @@ class Alignment:
     next_steps: tuple[NextStep, ...]
 
 
+class _JobNamed(TypedDict):
+    job_id: int
+    job_title: str
+    job_employer: str
+
+
+class _DirectionNamed(TypedDict):
+    direction_id: int
+    direction_title: str
+
+
+def _naming_job(job: JobData) -> _JobNamed:
+    """What a step that links to a job says of it."""
+    return {"job_id": job.id, "job_title": job.title, "job_employer": job.employer}
+
+
+def _naming_direction(direction: DirectionData) -> _DirectionNamed:
+    """What a step that links to a direction says of it."""
+    return {"direction_id": direction.id, "direction_title": direction.title}
+
+
 def _coverage(
     direction: DirectionData | None, target_skills: tuple[TargetSkill, ...]
 ) -> tuple[int | None, tuple[TargetSkill, ...]]:
@@ -112,8 +133,7 @@ def _learn_steps(
                 kind="learn_skill",
                 skill_name=skill.name,
                 importance=skill.importance,
-                direction_id=direction.id,
-                direction_title=direction.title,
+                **_naming_direction(direction),
             )
         )
     return steps
@@ -155,26 +175,14 @@ def _shape_steps(direction: DirectionData | None) -> list[NextStep]:
     if not lacking:
         return []
     return [
-        NextStep(
-            kind="shape_direction",
-            direction_id=direction.id,
-            direction_title=direction.title,
-            lacking=tuple(lacking),
-        )
+        NextStep(kind="shape_direction", lacking=tuple(lacking), **_naming_direction(direction))
     ]
 
 
 def _weak_steps(results: Iterable[JobResult]) -> list[NextStep]:
     """Ongoing held jobs scoring under ALIGNED_AT."""
     return [
-        NextStep(
-            kind="weak_job",
-            direction_id=r.direction_id,
-            job_id=r.job.id,
-            job_title=r.job.title,
-            job_employer=r.job.employer,
-            score=r.score,
-        )
+        NextStep(kind="weak_job", direction_id=r.direction_id, score=r.score, **_naming_job(r.job))
         for r in results
         if r.job.stage == HELD
         and r.job.ended_on is None
@@ -193,14 +201,7 @@ def _next_job_steps(
     bills = sum(r.days for r in scored if r.verdict == BILLS)
     if focus is None or not total or 2 * bills <= total:
         return []
-    return [
-        NextStep(
-            kind="next_job",
-            direction_id=focus.id,
-            direction_title=focus.title,
-            every_skill=coverage == 100,
-        )
-    ]
+    return [NextStep(kind="next_job", every_skill=coverage == 100, **_naming_direction(focus))]
 
 
 def _offer_steps(
@@ -213,11 +214,7 @@ def _offer_steps(
     for r in results:
         if r.job.stage == HELD:
             continue
-        offer: dict[str, Any] = {
-            "job_id": r.job.id,
-            "job_title": r.job.title,
-            "job_employer": r.job.employer,
-        }
+        offer = _naming_job(r.job)
         if r.flags:
             phrases = tuple(flag.phrase for flag in r.flags)
             flagged.append(NextStep(kind="weigh_offer", phrases=phrases, **offer))
@@ -234,15 +231,7 @@ def _describe_steps(results: Iterable[JobResult]) -> list[NextStep]:
     silent = [r.job for r in results if r.job.stage == HELD and not r.job.described]
     if not silent:
         return []
-    return [
-        NextStep(
-            kind="describe_job",
-            job_id=silent[0].id,
-            job_title=silent[0].title,
-            job_employer=silent[0].employer,
-            more=len(silent) - 1,
-        )
-    ]
+    return [NextStep(kind="describe_job", more=len(silent) - 1, **_naming_job(silent[0]))]
 
 
 def assess(

@@ -2,14 +2,14 @@
 occupations the person could move into now that would also build toward a direction."""
 
 from fractions import Fraction
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Router, Schema
 
 from alignment import bridges, history, next_job
-from alignment.asked import Canonical, asked_direction, of_direction, redirect_canonical
+from alignment.asked import asked_direction, direction_query, of_direction
 from alignment.scoring import round_half_up
 from core.api import REFUSED, Error
 
@@ -81,6 +81,12 @@ def next_document(direction: history.Direction | None, found: bridges.Ranking) -
     }
 
 
+# `?direction=`: the direction the bridges build toward.
+Toward = Annotated[
+    str | None, direction_query("A direction's id (any status); without it, the current direction.")
+]
+
+
 @router.api_operation(
     ["GET", "HEAD"],
     "/next/",
@@ -90,25 +96,13 @@ def next_document(direction: history.Direction | None, found: bridges.Ranking) -
     tags=["alignment"],
     summary="Your next job: the bridges toward a direction",
 )
-def next_bridges(
-    request: HttpRequest,
-    direction: str | None = Query(
-        None,
-        description="A direction's id (any status); without it, the current direction. "
-        "Another spelling of an id (0152) is redirected to its one spelling; another "
-        "person's id, or one that does not exist, is a 404.",
-        examples=["3"],
-    ),
-) -> HttpResponse:
+def next_bridges(request: HttpRequest, direction: Toward = None) -> HttpResponse:
     """At most 10 occupations, best first, that the person could move into now (a Job Zone
     at most one above their recent jobs') and that would build toward the direction, with
     how close each is (`reach`) and how much it would add (`build`), from 0 to 1. With no
     direction (none current, none asked), `direction` is null and there are no bridges."""
     today = timezone.localdate()
-    try:
-        asked = asked_direction(request)
-    except Canonical as canonical:
-        return redirect_canonical(request, canonical.query)
+    asked = asked_direction(request)  # another spelling of it: Canonical, a 301 (config.api)
     inputs = of_direction(next_job.read, request.user, today, asked)
     # Without a direction there is nothing to build toward: no bridges.
     return JsonResponse(next_document(inputs.direction, next_job.ranking(inputs, today)))

@@ -26,6 +26,28 @@ START = date(2000, 1, 3)
 VALUES = [value.value for value in Value]
 
 
+def gig(owner, n, *, client, started_on, days, pay, satisfaction, identity_fit, **more):
+    """Gig `n`, for `client`: held freelance work of 20 hours a week on flexible hours, for
+    `days` days from `started_on`, paid `pay` euros an hour (`more`: other fields of the job)."""
+    return Job(
+        owner=owner,
+        title=f"Gig {n}",
+        employer=client,
+        employment_type="freelance",
+        stage="held",
+        started_on=started_on,
+        ended_on=started_on + timedelta(days=days),
+        hours_per_week=Decimal(20),
+        schedule="flexible",
+        pay_amount=pay,
+        pay_period="hour",
+        currency="EUR",
+        satisfaction=satisfaction,
+        identity_fit=identity_fit,
+        **more,
+    )
+
+
 def person(
     username,
     *,
@@ -110,19 +132,13 @@ def person(
         Contact(owner=user, name=f"Contact {n}", context="Met at work") for n in range(contacts)
     )
     job_rows = Job.objects.bulk_create(
-        Job(
-            owner=user,
-            title=f"Gig {n}",
-            employer=f"Client {n % 40}",
-            employment_type="freelance",
-            stage="held",
+        gig(
+            user,
+            n,
+            client=f"Client {n % 40}",
             started_on=START + timedelta(days=spacing * n),
-            ended_on=START + timedelta(days=spacing * n + 10),
-            hours_per_week=Decimal(20),
-            schedule="flexible",
-            pay_amount=Decimal(rng.randint(10, 60)),
-            pay_period="hour",
-            currency="EUR",
+            days=10,
+            pay=Decimal(rng.randint(10, 60)),
             satisfaction=1 + n % 5,
             identity_fit=1 + rng.randint(0, 4),
             description="Freelance work.",

@@ -16,8 +16,6 @@ import os
 import re
 import secrets
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -83,7 +81,6 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.cache import cache  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import connection, connections, reset_queries  # noqa: E402
 from django.db.models import F  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -92,6 +89,7 @@ from django.urls import reverse  # noqa: E402
 
 from bench import build  # noqa: E402
 from bench.router import CURRENT  # noqa: E402
+from bench.serve import prepare, session_cookie, start_gunicorn, stop  # noqa: E402
 from careers.models import CareerDirection, CareerGoal, Contact, Learning, Skill  # noqa: E402
 from core.models import DataVersion  # noqa: E402
 from jobs.models import Job  # noqa: E402
@@ -176,48 +174,6 @@ def analyze(alias):
         cursor.execute("ANALYZE")
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_gunicorn(cache_mode):
-    port = free_port()
-    env = {**os.environ, "BENCH_CACHE": cache_mode}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/", timeout=1)  # noqa: S310 - loopback only
-            return process, base
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("gunicorn did not start")
-
-
-def stop(process):
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=10)
-
-
 def wrk(base, path, cookie):
     """Requests per second, p50 and p99 (ms) and non-2xx count of GET path under load."""
     request = urllib.request.Request(base + path, headers={"Cookie": cookie})
@@ -250,19 +206,10 @@ def wrk(base, path, cookie):
     return rps, ms(50), ms(99), int(non2xx.group(1)) if non2xx else 0
 
 
-def session_cookie(user):
-    client = Client()
-    client.force_login(user)
-    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-
-
 def main():
     began = time.perf_counter()
-    if not shutil.which("wrk"):
-        sys.exit("bench: wrk is missing (apt-get install wrk)")
     print(f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}")
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", verbosity=0, interactive=False)
+    prepare("bench")
     light = build.person("light", jobs=5, seed=1)
     heavy = build.person(
         "heavy",
@@ -331,7 +278,7 @@ def main():
     # cold: no rendered page is reused (bench.settings): each request computes the page
     # afresh, as the first request after a change does.
     for mode, cache_mode in (("warm", "on"), ("cold", "off")):
-        process, base = start_gunicorn(cache_mode)
+        process, base = start_gunicorn(2, BENCH_CACHE=cache_mode)
         try:
             # The three paths in turns, a second each, so that their ratios hold even when
             # the machine's speed drifts; figures are over all the rounds.

@@ -23,11 +23,7 @@ from careers.models import (
     Skill,
     Value,
 )
-from core.forms import (
-    DateInput,
-    OwnedModelForm,
-    check_dates_in_order,
-)
+from core.forms import DateInput, OwnedModelForm, check_dates_in_order, columns
 from core.words import clean_name, fold_name
 
 
@@ -212,8 +208,7 @@ class DirectionForm(FindsOccupation, OwnedModelForm):
                 "statement",
                 Row(
                     Column("status", css_class="col-md-4"),
-                    Column("started_on", css_class="col-sm-6 col-md-4"),
-                    Column("ended_on", css_class="col-sm-6 col-md-4"),
+                    *columns("started_on", "ended_on", width="col-sm-6 col-md-4"),
                 ),
             ),
             self.occupation_layout(),
@@ -226,7 +221,7 @@ class DirectionForm(FindsOccupation, OwnedModelForm):
             ),
             Fieldset(
                 "What you value from work in it",
-                Row(*[Column(name, css_class="col-sm-6 col-lg-4") for name in value_fields]),
+                Row(*columns(*value_fields, width="col-sm-6 col-lg-4")),
             ),
         )
 
@@ -306,10 +301,9 @@ class GoalForm(OwnedModelForm):
             "direction",
             "description",
             Row(
-                Column("status", css_class="col-sm-6 col-md-3"),
-                Column("priority", css_class="col-sm-6 col-md-3"),
-                Column("target_date", css_class="col-sm-6 col-md-3"),
-                Column("achieved_on", css_class="col-sm-6 col-md-3"),
+                *columns(
+                    "status", "priority", "target_date", "achieved_on", width="col-sm-6 col-md-3"
+                )
             ),
         )
 
@@ -356,10 +350,7 @@ class LearningForm(OwnedModelForm):
         return Layout(
             Row(Column("title", css_class="col-md-8"), Column("kind", css_class="col-md-4")),
             "provider",
-            Row(
-                Column("started_on", css_class="col-sm-6"),
-                Column("completed_on", css_class="col-sm-6"),
-            ),
+            Row(*columns("started_on", "completed_on", width="col-sm-6")),
             "skill_names",
         )
 
@@ -393,7 +384,7 @@ class ContactForm(OwnedModelForm):
 
     def get_layout(self):
         return Layout(
-            Row(Column("name", css_class="col-md-6"), Column("context", css_class="col-md-6")),
+            Row(*columns("name", "context", width="col-md-6")),
             "last_contacted_on",
             "notes",
         )

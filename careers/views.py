@@ -1,8 +1,9 @@
 """Pages for the direction side: directions, goals, skills, learning and contacts.
 
-The add/edit/delete pages are Django's generic views on top of one owner-scoped mixin:
-every object is looked up inside `Model.objects.owned_by(request.user)`, so a stranger's
-id is a 404 before anything else happens.
+The add/edit/delete pages are Django's generic views on top of one owner-scoped mixin
+(core.views), given each kind's model and form by careers.urls.crud: every object is looked
+up inside `Model.objects.owned_by(request.user)`, so a stranger's id is a 404 before
+anything else happens.
 """
 
 from django.contrib import messages
@@ -11,20 +12,12 @@ from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from careers import occupations
-from careers.forms import (
-    ContactForm,
-    DirectionForm,
-    GoalForm,
-    LearningForm,
-    SkillForm,
-    SkillNamesField,
-)
+from careers.forms import SkillNamesField
 from careers.models import (
     DIRECTION_ORDER,
     CareerDirection,
@@ -39,7 +32,7 @@ from careers.models import (
 )
 from careers.prefill import occupation_prefill
 from core.models import bump_data_version
-from core.views import OwnedCreateView, OwnedDeleteView, OwnedUpdateView
+from core.views import OwnedCreateView, OwnedUpdateView
 from core.vocabulary import HELD, OFFER
 
 # -- Directions ---------------------------------------------------------------------------
@@ -175,11 +168,23 @@ class SuggestsSkills:
         return context
 
 
-class DirectionCreate(SuggestsSkills, OwnedCreateView):
-    model = CareerDirection
-    form_class = DirectionForm
-    cancel_url = reverse_lazy("careers:direction_list")
+class AddPage(SuggestsSkills, OwnedCreateView):
+    """The add page of every kind of record here (careers.urls.crud gives it the model, the
+    form and the list to go back to); a kind whose add page does more has its own below."""
 
+
+class EditPage(SuggestsSkills, OwnedUpdateView):
+    """The edit page of every kind of record here (careers.urls.crud)."""
+
+
+# What each kind's delete page says goes with the record (careers.urls.crud).
+DELETING_A_DIRECTION = (
+    "Its target skills and values go with it. Its goals stay, with no direction, "
+    "and your jobs are not touched."
+)
+
+
+class DirectionCreate(AddPage):
     def get_initial(self):
         """`?status=considering` (from compare) starts the form as a direction considered;
         "Consider it as a direction" on the page "Your next job" fills in its title and
@@ -188,20 +193,6 @@ class DirectionCreate(SuggestsSkills, OwnedCreateView):
         if self.request.GET.get("status") in DirectionStatus.values:
             initial["status"] = self.request.GET["status"]
         return {**initial, **occupation_prefill(self.request)}
-
-
-class DirectionUpdate(SuggestsSkills, OwnedUpdateView):
-    model = CareerDirection
-    form_class = DirectionForm
-
-
-class DirectionDelete(OwnedDeleteView):
-    model = CareerDirection
-    success_url = reverse_lazy("careers:direction_list")
-    consequence = (
-        "Its target skills and values go with it. Its goals stay, with no direction, "
-        "and your jobs are not touched."
-    )
 
 
 # -- Goals --------------------------------------------------------------------------------
@@ -248,11 +239,10 @@ def goal_achieve(request, pk):
     return HttpResponseRedirect(back_to(request, goal.get_absolute_url()))
 
 
-class GoalCreate(OwnedCreateView):
-    model = CareerGoal
-    form_class = GoalForm
-    cancel_url = reverse_lazy("careers:goal_list")
+DELETING_A_GOAL = "Jobs that advanced it keep everything else."
 
+
+class GoalCreate(AddPage):
     def get_initial(self):
         initial = super().get_initial()
         directions = CareerDirection.objects.owned_by(self.request.user)
@@ -261,17 +251,6 @@ class GoalCreate(OwnedCreateView):
         direction = directions.filter(pk=asked).first() if asked.isdecimal() else None
         initial["direction"] = direction or directions.current().first()
         return initial
-
-
-class GoalUpdate(OwnedUpdateView):
-    model = CareerGoal
-    form_class = GoalForm
-
-
-class GoalDelete(OwnedDeleteView):
-    model = CareerGoal
-    success_url = reverse_lazy("careers:goal_list")
-    consequence = "Jobs that advanced it keep everything else."
 
 
 # -- Skills -------------------------------------------------------------------------------
@@ -298,21 +277,7 @@ def skill_detail(request, pk):
     return render(request, "careers/skill_detail.html", {"skill": skill})
 
 
-class SkillCreate(OwnedCreateView):
-    model = Skill
-    form_class = SkillForm
-    cancel_url = reverse_lazy("careers:skill_list")
-
-
-class SkillUpdate(OwnedUpdateView):
-    model = Skill
-    form_class = SkillForm
-
-
-class SkillDelete(OwnedDeleteView):
-    model = Skill
-    success_url = reverse_lazy("careers:skill_list")
-    consequence = "It is also taken off every job, direction and learning entry that names it."
+DELETING_A_SKILL = "It is also taken off every job, direction and learning entry that names it."
 
 
 # -- Learning -----------------------------------------------------------------------------
@@ -330,25 +295,13 @@ def learning_detail(request, pk):
     return render(request, "careers/learning_detail.html", {"entry": entry})
 
 
-class LearningCreate(SuggestsSkills, OwnedCreateView):
-    model = Learning
-    form_class = LearningForm
-    cancel_url = reverse_lazy("careers:learning_list")
+DELETING_LEARNING = "The skills it taught stay in your list."
 
+
+class LearningCreate(AddPage):
     def get_initial(self):
         # A next step on the dashboard links here with the missing skill filled in.
         return {**super().get_initial(), "skill_names": self.request.GET.get("skill", "")[:100]}
-
-
-class LearningUpdate(SuggestsSkills, OwnedUpdateView):
-    model = Learning
-    form_class = LearningForm
-
-
-class LearningDelete(OwnedDeleteView):
-    model = Learning
-    success_url = reverse_lazy("careers:learning_list")
-    consequence = "The skills it taught stay in your list."
 
 
 # -- Contacts -----------------------------------------------------------------------------
@@ -367,21 +320,7 @@ def contact_detail(request, pk):
     return render(request, "careers/contact_detail.html", {"contact": contact})
 
 
-class ContactCreate(OwnedCreateView):
-    model = Contact
-    form_class = ContactForm
-    cancel_url = reverse_lazy("careers:contact_list")
-
-
-class ContactUpdate(OwnedUpdateView):
-    model = Contact
-    form_class = ContactForm
-
-
-class ContactDelete(OwnedDeleteView):
-    model = Contact
-    success_url = reverse_lazy("careers:contact_list")
-    consequence = "Jobs where you met keep everything else."
+DELETING_A_CONTACT = "Jobs where you met keep everything else."
 
 
 @login_not_required

@@ -19,6 +19,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from alignment.api import router as alignment_router
+from alignment.asked import Canonical, redirect_canonical
 from alignment.next_api import router as next_router
 from careers.api import router as careers_router
 from config.errors import NOT_SIGNED_IN, api_error, not_found
@@ -107,6 +108,12 @@ def _too_many(request, exc):
 @api.exception_handler(HttpError)
 def _http_error(request, exc):
     return api_error(exc.message, exc.status_code)
+
+
+@api.exception_handler(Canonical)
+def _canonical(request, exc):
+    """A `?direction=` in another spelling (0152): a 301 to its one spelling."""
+    return redirect_canonical(request, exc.query)
 
 
 @api.exception_handler(Http404)

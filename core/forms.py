@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Field, Layout, LayoutObject
+from crispy_forms.layout import Column, Div, Field, Layout, LayoutObject
 from django import forms
 from django.contrib.auth.models import User
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -122,6 +122,12 @@ def _own_messages(field: forms.Field) -> dict[str, Any]:
         for code, text in field.error_messages.items()
         if code not in stock or str(stock[code]) != str(text)
     }
+
+
+def columns(*fields: str | LayoutObject, width: str) -> list[Column]:
+    """Fields side by side in a crispy Row, each in a column `width` wide (Bootstrap's
+    classes, such as "col-sm-6 col-md-4")."""
+    return [Column(field, css_class=width) for field in fields]
 
 
 SURE = "sure_{}"  # the "Yes, this is right" box of a field whose value is unlikely

@@ -25,7 +25,7 @@ from accounts.models import Profile
 from careers.forms import FindsOccupation, SkillNamesField, skill_names_text
 from careers.models import DIRECTION_ORDER, CareerGoal, Contact, DirectionSkill, Skill, Value
 from core import plausible
-from core.forms import DateInput, OwnedModelForm, check_dates_in_order
+from core.forms import DateInput, OwnedModelForm, check_dates_in_order, columns
 from core.models import CURRENCY_MESSAGE, currency_code
 from jobs.models import (
     JOB_FIELDS,
@@ -289,24 +289,17 @@ class JobForm(FindsOccupation, OwnedModelForm):
     def pay_layout(self):
         """Hours, schedule and pay: what the job asks and pays (not what the score counts)."""
         return [
-            Row(
-                Column("hours_per_week", css_class="col-sm-6 col-md-4"),
-                Column("schedule", css_class="col-sm-6 col-md-4"),
-            ),
+            Row(*columns("hours_per_week", "schedule", width="col-sm-6 col-md-4")),
             # The currency has a column as wide as the others: its error is a sentence.
             Row(
-                Column("pay_amount", css_class="col-sm-6 col-md-4"),
-                Column("pay_period", css_class="col-sm-6 col-md-4"),
+                *columns("pay_amount", "pay_period", width="col-sm-6 col-md-4"),
                 Column(Field("currency", css_class="input-currency"), css_class="col-md-4"),
             ),
         ]
 
     def names_layout(self):
         """The title and the employer, side by side."""
-        return Row(
-            Column("title", css_class="col-md-6"),
-            Column("employer", css_class="col-md-6"),
-        )
+        return Row(*columns("title", "employer", width="col-md-6"))
 
     def gave_layout(self):
         """What the score counts of what the job gives: the things valued, the fit, the goals."""
@@ -328,8 +321,7 @@ class JobForm(FindsOccupation, OwnedModelForm):
                 self.names_layout(),
                 Row(
                     Column("employment_type", css_class="col-md-4"),
-                    Column("started_on", css_class="col-sm-6 col-md-4"),
-                    Column("ended_on", css_class="col-sm-6 col-md-4"),
+                    *columns("started_on", "ended_on", width="col-sm-6 col-md-4"),
                 ),
                 *self.pay_layout(),
             ),

@@ -16,9 +16,6 @@ wrong answers) or when the database does not match the responses.
 import os
 import re
 import secrets
-import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -72,12 +69,12 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.contrib.auth.models import User  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.middleware.csrf import _get_new_csrf_string  # noqa: E402
-from django.test import Client  # noqa: E402
 
 from accounts.models import Profile  # noqa: E402
+from bench import build  # noqa: E402
+from bench.serve import prepare, session_cookie, start_gunicorn, stop  # noqa: E402
 from careers.models import (  # noqa: E402
     CareerDirection,
     CareerGoal,
@@ -137,19 +134,13 @@ def build_people(count):
         for k in range(2)
     )
     jobs = Job.objects.bulk_create(
-        Job(
-            owner=user,
-            title=f"Gig {k}",
-            employer=f"Client {k}",
-            employment_type="freelance",
-            stage="held",
+        build.gig(
+            user,
+            k,
+            client=f"Client {k}",
             started_on=START + timedelta(days=200 * k),
-            ended_on=START + timedelta(days=200 * k + 150),
-            hours_per_week=Decimal(20),
-            schedule="flexible",
-            pay_amount=Decimal(25 + k),
-            pay_period="hour",
-            currency="EUR",
+            days=150,
+            pay=Decimal(25 + k),
             satisfaction=1 + k % 5,
             identity_fit=1 + (k + 2) % 5,
         )
@@ -169,61 +160,8 @@ def build_people(count):
 
 def sign_in(user):
     """(Cookie header, CSRF token): a real session in the database and a matching token."""
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
     token = _get_new_csrf_string()
-    cookie = f"{settings.SESSION_COOKIE_NAME}={session}; {settings.CSRF_COOKIE_NAME}={token}"
-    return cookie, token
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_gunicorn():
-    port = free_port()
-    process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(WORKERS),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/", timeout=1)  # noqa: S310 - loopback only
-            return process, base
-        except OSError:
-            if process.poll() is not None:
-                break
-            time.sleep(0.1)
-    stop(process)
-    raise RuntimeError("gunicorn did not start")
-
-
-def stop(process):
-    """Stop gunicorn gracefully (requests in flight are finished), or kill it."""
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+    return f"{session_cookie(user)}; {settings.CSRF_COOKIE_NAME}={token}", token
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -308,11 +246,8 @@ def run_wrk(base, people_file):
 
 def main():
     began = time.perf_counter()
-    if not shutil.which("wrk"):
-        sys.exit("loadtest: wrk is missing (apt-get install wrk)")
     print(f"database: {settings.DATABASES['default']['NAME']} (PostgreSQL, made afresh)")
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", verbosity=0, interactive=False)
+    prepare("loadtest")
     users = build_people(PEOPLE)
     goals = {}
     for goal in CareerGoal.objects.filter(owner__in=users).order_by("pk"):
@@ -329,7 +264,7 @@ def main():
             )
         )
         connection.close()  # gunicorn's workers and we share the server; keep ours idle
-        process, base = start_gunicorn()
+        process, base = start_gunicorn(WORKERS)
         try:
             first = users[0].pk
             preflight(base, *signed_in[first], goals[first][0])
