@@ -22,6 +22,8 @@ router = Router()
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 100  # a page of jobs is bounded whatever is asked
 
+View = Callable[..., Any]
+
 
 # -- GET /api/v1/jobs/ ------------------------------------------------------------------------
 
@@ -85,15 +87,25 @@ class JobOut(JobRecord, Identified):
         return sorted(contact.pk for contact in job.contacts.all())
 
 
-@router.api_operation(
-    ["GET", "HEAD"],
-    "/jobs/",
-    response={200: list[JobOut], 422: Error, **REFUSED},
-    url_name="jobs",
-    tags=["history"],
-    summary="Your jobs, a page at a time",
-)
-@paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+def a_page_of(path: str, out: type[Schema], name: str, summary: str) -> Callable[[View], View]:
+    """A GET (and HEAD) endpoint answering a page of the person's records, described as
+    `out`; the view gives the rows, the page is cut from them."""
+
+    def decorate(view: View) -> View:
+        operation = router.api_operation(
+            ["GET", "HEAD"],
+            path,
+            response={200: list[out], 422: Error, **REFUSED},  # type: ignore[valid-type]
+            url_name=name,
+            tags=["history"],
+            summary=summary,
+        )
+        return operation(paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)(view))
+
+    return decorate
+
+
+@a_page_of("/jobs/", JobOut, "jobs", "Your jobs, a page at a time")
 def jobs(
     request: HttpRequest,
     stage: Literal["held", "offer"] | None = Query(None, description="Only held jobs, or offers."),
@@ -140,15 +152,7 @@ class DirectionOut(DirectionRecord, Identified):
         return [{"value": link.value, "weight": link.weight} for link in links]
 
 
-@router.api_operation(
-    ["GET", "HEAD"],
-    "/directions/",
-    response={200: list[DirectionOut], 422: Error, **REFUSED},
-    url_name="directions",
-    tags=["history"],
-    summary="Your directions, a page at a time",
-)
-@paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+@a_page_of("/directions/", DirectionOut, "directions", "Your directions, a page at a time")
 def directions(
     request: HttpRequest,
     status: Literal["current", "past", "considering"] | None = Query(

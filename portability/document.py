@@ -148,6 +148,22 @@ def check_once(
         seen.add(folded)
 
 
+def check_links(
+    entry: dict[str, Any],
+    name: str,
+    field: str,
+    path: str,
+    problems: Problems,
+    *,
+    fold: Callable[[Any], Any] = lambda value: value,
+) -> None:
+    """Each of an entry's links (a job's skills, say) names its `field` once."""
+    links = entry[name]
+    if valid(links):
+        named = [link[field] if valid(link) else INVALID for link in links]
+        check_once(named, f"{path}.{name}", problems, fold=fold)
+
+
 def check_skill_list(names: Any, problems: Problems) -> None:
     check_once(names, "skills", problems, fold=fold_name)
 
@@ -165,21 +181,8 @@ def check_directions(directions: Any, problems: Problems) -> None:
                     f"{path}.status",
                     f"directions[{current}] is current too; only one direction can be current",
                 )
-        links = direction["target_skills"]
-        if valid(links):
-            check_once(
-                [link["skill"] if valid(link) else INVALID for link in links],
-                f"{path}.target_skills",
-                problems,
-                fold=fold_name,
-            )
-        links = direction["values"]
-        if valid(links):
-            check_once(
-                [link["value"] if valid(link) else INVALID for link in links],
-                f"{path}.values",
-                problems,
-            )
+        check_links(direction, "target_skills", "skill", path, problems, fold=fold_name)
+        check_links(direction, "values", "value", path, problems)
 
 
 def after_today(value: Any, today: date) -> bool:
@@ -245,13 +248,7 @@ def check_jobs(jobs: Any, keys: dict[str, dict[str, int]], today: date, problems
             else:
                 check_length(job, today, path, problems)
         check_once(job["benefits"], f"{path}.benefits", problems)
-        if valid(job["skills"]):
-            check_once(
-                [link["skill"] if valid(link) else INVALID for link in job["skills"]],
-                f"{path}.skills",
-                problems,
-                fold=fold_name,
-            )
+        check_links(job, "skills", "skill", path, problems, fold=fold_name)
         for name, singular in (("goals", "goal"), ("contacts", "contact")):
             references = job[name]
             if not valid(references):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from django.contrib.auth.models import User
+from django.db.models import Model
 
 from accounts.models import Profile
 from careers.models import (
@@ -71,57 +72,30 @@ def snapshot(user: User) -> Snapshot:
     skills = list(Skill.objects.owned_by(user).values_list("id", "name"))
     ids = {"skills": {name: pk for pk, name in skills}}
 
-    directions = sorted(
-        CareerDirection.objects.owned_by(user).values(),
-        key=lambda row: chronological_key(row, "started_on"),
-    )
+    directions = dated(CareerDirection, user)
     ids["directions"] = keyed("d", directions)
-    target_skills = grouped(
-        DirectionSkill.objects.filter(direction__owner=user).values_list(
-            "direction_id", "skill__name", "importance"
-        )
-    )
-    values = grouped(
-        DirectionValue.objects.filter(direction__owner=user).values_list(
-            "direction_id", "value", "weight"
-        )
-    )
+    target_skills = linked(DirectionSkill, "direction", user, "skill__name", "importance")
+    values = linked(DirectionValue, "direction", user, "value", "weight")
     direction_key = key_of(ids["directions"])
 
     goals = list(CareerGoal.objects.owned_by(user).order_by("pk").values())
     ids["goals"] = keyed("g", goals)
     goal_key = key_of(ids["goals"])
 
-    learning = sorted(
-        Learning.objects.owned_by(user).values(),
-        key=lambda row: chronological_key(row, "started_on"),
-    )
+    learning = dated(Learning, user)
     ids["learning"] = keyed("l", learning)
-    learning_skills = grouped(
-        Learning.skills.through.objects.filter(learning__owner=user).values_list(
-            "learning_id", "skill__name"
-        )
-    )
+    learning_skills = linked(Learning.skills.through, "learning", user, "skill__name")
 
     contacts = list(Contact.objects.owned_by(user).order_by("pk").values())
     ids["contacts"] = keyed("c", contacts)
     contact_key = key_of(ids["contacts"])
 
-    jobs = sorted(
-        Job.objects.owned_by(user).values(),
-        key=lambda row: chronological_key(row, "started_on"),
-    )
+    jobs = dated(Job, user)
     ids["jobs"] = keyed("j", jobs)
-    benefits = grouped(JobBenefit.objects.filter(job__owner=user).values_list("job_id", "value"))
-    job_skills = grouped(
-        JobSkill.objects.filter(job__owner=user).values_list("job_id", "skill__name", "gained")
-    )
-    job_goals = grouped(
-        Job.goals.through.objects.filter(job__owner=user).values_list("job_id", "careergoal_id")
-    )
-    job_contacts = grouped(
-        Job.contacts.through.objects.filter(job__owner=user).values_list("job_id", "contact_id")
-    )
+    benefits = linked(JobBenefit, "job", user, "value")
+    job_skills = linked(JobSkill, "job", user, "skill__name", "gained")
+    job_goals = linked(Job.goals.through, "job", user, "careergoal_id")
+    job_contacts = linked(Job.contacts.through, "job", user, "contact_id")
 
     document = {
         "format": FORMAT,
@@ -209,6 +183,20 @@ def snapshot(user: User) -> Snapshot:
     return Snapshot(document=in_order(DocumentRecord, document), ids=ids)
 
 
+def dated(model: type[Model], user: User) -> list[dict[str, Any]]:
+    """The person's rows of a model that starts on a day, oldest first (chronological_key)."""
+    rows = cast(Any, model).objects.owned_by(user).values()  # each owned model has `objects`
+    return sorted(rows, key=lambda row: chronological_key(row, "started_on"))
+
+
+def linked(
+    through: type[Model], parent: str, user: User, *fields: str
+) -> defaultdict[int, list[tuple[Any, ...]]]:
+    """The person's links of one kind (a job's skills, say) as {parent id: [fields, …]}."""
+    rows = cast(Any, through).objects.filter(**{f"{parent}__owner": user})
+    return grouped(rows.values_list(f"{parent}_id", *fields))
+
+
 def keyed(prefix: str, rows: Iterable[dict[str, Any]]) -> dict[str, int]:
     """Give each row its key (d1, d2…) in the rows' order; return key → database id."""
     ids: dict[str, int] = {}
@@ -276,19 +264,11 @@ def unescape_cell(cell: str) -> str:
 
 def jobs_csv(user: User) -> str:
     """The person's jobs, oldest first, one a row; lists are joined with "; ". Five queries."""
-    jobs = sorted(
-        Job.objects.owned_by(user).values(), key=lambda row: chronological_key(row, "started_on")
-    )
-    benefits = grouped(JobBenefit.objects.filter(job__owner=user).values_list("job_id", "value"))
-    skills = grouped(
-        JobSkill.objects.filter(job__owner=user).values_list("job_id", "skill__name", "gained")
-    )
-    goals = grouped(
-        Job.goals.through.objects.filter(job__owner=user).values_list("job_id", "careergoal__title")
-    )
-    contacts = grouped(
-        Job.contacts.through.objects.filter(job__owner=user).values_list("job_id", "contact__name")
-    )
+    jobs = dated(Job, user)
+    benefits = linked(JobBenefit, "job", user, "value")
+    skills = linked(JobSkill, "job", user, "skill__name", "gained")
+    goals = linked(Job.goals.through, "job", user, "careergoal__title")
+    contacts = linked(Job.contacts.through, "job", user, "contact__name")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)

@@ -12,7 +12,7 @@ by name (`by_name`): a goal the person has with that title is the one meant.
 import functools
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -54,6 +54,9 @@ from portability.records import (
 SHOWN = 100  # entries listed by name in a preview section; the rest are counted
 
 counted = words.counted_records
+
+# How an added entry's pointer (a goal's direction) is found from the entry.
+Pointer = Callable[[dict[str, Any]], Any]
 
 # Where a document entry points: ("existing", key) or ("new", key), or None when nowhere.
 Refs = Callable[[str, str | None], tuple[str, str] | None]
@@ -374,85 +377,70 @@ def write(user: User, plan: Plan) -> None:
     ids = {name: dict(plan.matched[name]) for name in COLLECTIONS}
 
     def insert(
-        collection: str, model: type[Model], make: Callable[[dict[str, Any]], Model]
-    ) -> list[tuple[dict[str, Any], Model]]:
+        collection: str, record: type[Record], model: type[Model], **pointers: Pointer
+    ) -> list[tuple[int, dict[str, Any]]]:
+        """Add the plan's new entries of a collection; (row id, entry) for each."""
         entries = [document[collection][index] for index in plan.add[collection]]
-        rows = cast(Any, model).objects.bulk_create(map(make, entries))  # each has `objects`
+        made = (
+            model(
+                owner=user,
+                **stored(record, model, entry),
+                **{name: point(entry) for name, point in pointers.items()},
+            )
+            for entry in entries
+        )
+        rows = cast(Any, model).objects.bulk_create(made)  # each has `objects`
         for entry, row in zip(entries, rows, strict=True):
             ids[collection][entry["key"]] = row.pk
-        return list(zip(entries, rows, strict=True))
+        return [(row.pk, entry) for entry, row in zip(entries, rows, strict=True)]
 
-    directions = insert(
-        "directions",
-        CareerDirection,
-        lambda item: CareerDirection(owner=user, **stored(DirectionRecord, CareerDirection, item)),
-    )
+    def each(inserted: list[tuple[int, dict[str, Any]]], name: str) -> Iterator[tuple[int, Any]]:
+        """(row id, link) for every link of every inserted entry (a job's skills, say)."""
+        return ((pk, link) for pk, entry in inserted for link in entry[name])
+
+    directions = insert("directions", DirectionRecord, CareerDirection)
     insert_links(
         DirectionSkill,
         ("direction", "skill", "importance"),
         (
-            (row.pk, skill_id(link["skill"]), link["importance"])
-            for item, row in directions
-            for link in item["target_skills"]
+            (pk, skill_id(link["skill"]), link["importance"])
+            for pk, link in each(directions, "target_skills")
         ),
     )
     insert_links(
         DirectionValue,
         ("direction", "value", "weight"),
-        (
-            (row.pk, link["value"], link["weight"])
-            for item, row in directions
-            for link in item["values"]
-        ),
+        ((pk, link["value"], link["weight"]) for pk, link in each(directions, "values")),
     )
     insert(
         "goals",
+        GoalRecord,
         CareerGoal,
-        lambda item: CareerGoal(
-            owner=user,
-            direction_id=ids["directions"].get(item["direction"]),
-            **stored(GoalRecord, CareerGoal, item),
-        ),
+        direction_id=lambda goal: ids["directions"].get(goal["direction"]),
     )
-    learning = insert(
-        "learning",
-        Learning,
-        lambda item: Learning(owner=user, **stored(LearningRecord, Learning, item)),
-    )
+    learning = insert("learning", LearningRecord, Learning)
     insert_links(
         Learning.skills.through,
         ("learning", "skill"),
-        ((row.pk, skill_id(name)) for item, row in learning for name in item["skills"]),
+        ((pk, skill_id(name)) for pk, name in each(learning, "skills")),
     )
-    insert(
-        "contacts",
-        Contact,
-        lambda item: Contact(owner=user, **stored(ContactRecord, Contact, item)),
-    )
-    jobs = insert("jobs", Job, lambda item: Job(owner=user, **stored(JobRecord, Job, item)))
+    insert("contacts", ContactRecord, Contact)
+    jobs = insert("jobs", JobRecord, Job)
     insert_links(
         JobSkill,
         ("job", "skill", "gained"),
-        (
-            (row.pk, skill_id(link["skill"]), link["gained"])
-            for item, row in jobs
-            for link in item["skills"]
-        ),
+        ((pk, skill_id(link["skill"]), link["gained"]) for pk, link in each(jobs, "skills")),
     )
-    insert_links(
-        JobBenefit,
-        ("job", "value"),
-        ((row.pk, value) for item, row in jobs for value in item["benefits"]),
-    )
+    insert_links(JobBenefit, ("job", "value"), each(jobs, "benefits"))
     insert_links(
         Job.goals.through,
         ("job", "careergoal"),
-        ((row.pk, ids["goals"][goal]) for item, row in jobs for goal in item["goals"]),
+        ((pk, ids["goals"][goal]) for pk, goal in each(jobs, "goals")),
     )
     insert_links(
         Job.contacts.through,
         ("job", "contact"),
-        ((row.pk, ids["contacts"][contact]) for item, row in jobs for contact in item["contacts"]),
+        ((pk, ids["contacts"][contact]) for pk, contact in each(jobs, "contacts")),
     )
 
 

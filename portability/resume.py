@@ -36,30 +36,11 @@ SECTIONS = {
     "projects",
     "meta",
 }
+# What a position has, paid or volunteer; the schema names the employer differently in each.
+POSITION_KEYS = {"position", "url", "website", "startDate", "endDate", "summary", "highlights"}
 ITEM_KEYS = {
-    "work": {
-        "name",
-        "company",
-        "location",
-        "description",
-        "position",
-        "url",
-        "website",
-        "startDate",
-        "endDate",
-        "summary",
-        "highlights",
-    },
-    "volunteer": {
-        "organization",
-        "position",
-        "url",
-        "website",
-        "startDate",
-        "endDate",
-        "summary",
-        "highlights",
-    },
+    "work": {"name", "company", "location", "description", *POSITION_KEYS},
+    "volunteer": {"organization", *POSITION_KEYS},
     "education": {
         "institution",
         "url",

@@ -2,10 +2,10 @@
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
 from portability.export import export_json
+from portability.management.account import account_called
 
 
 class Command(BaseCommand):
@@ -16,11 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", help="Write to this file instead of the output.")
 
     def handle(self, *args: Any, username: str, output: str | None = None, **options: Any) -> None:
-        User = get_user_model()  # noqa: N806 - a class, named as one
-        try:
-            user = User.objects.get_by_natural_key(username)
-        except User.DoesNotExist:
-            raise CommandError(f"No account is called “{username}”.") from None
+        user = account_called(username)
         body = export_json(user)
         if output:
             with open(output, "w", encoding="utf-8") as file:

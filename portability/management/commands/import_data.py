@@ -9,7 +9,6 @@ columns are matched as the page first proposes; `--columns` changes the matching
 from pathlib import Path
 from typing import Any, cast
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import IntegrityError
 
@@ -17,6 +16,7 @@ from accounts.models import Profile
 from portability import columns as spreadsheet_columns
 from portability import spreadsheet
 from portability.limits import COMMAND, UNLIMITED
+from portability.management.account import account_called
 from portability.merge import apply_import, plan_import
 from portability.problems import Rejected
 from portability.reading import Upload, read_file, read_upload
@@ -74,11 +74,7 @@ class Command(BaseCommand):
         large: bool = False,
         **options: Any,
     ) -> None:
-        User = get_user_model()  # noqa: N806 - a class, named as one
-        try:
-            user = User.objects.get_by_natural_key(username)
-        except User.DoesNotExist:
-            raise CommandError(f"No account is called “{username}”.") from None
+        user = account_called(username)
         path = Path(file)
         limits = UNLIMITED if large else COMMAND
         upload = None
