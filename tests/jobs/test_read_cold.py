@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from tests.factories import UserFactory
-from tests.helpers import main_of
+from tests.helpers import main_of, text_of
 from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
@@ -43,3 +43,20 @@ def test_a_links_arrow_is_held_to_the_word_before_it(client, elena):
     # A plain space (or a line break) before the arrow lets a narrow screen break there.
     assert not re.search(r"\s→", html)
     assert "&nbsp;→</a>" in html
+
+
+# -- 10. the API tokens page says what a token is for, and what its name is ---------------------
+
+
+def test_the_tokens_page_says_in_plain_words_what_a_token_is_and_what_its_name_is(client, elena):
+    text = text_of(client.get(reverse("tokens")))
+    assert "A token is a password for a program, not for you" in text
+    assert (
+        "It can only read: it cannot change or delete anything, and it cannot be used to log in "
+        "to this website."
+    ) in text
+    assert (
+        "A name to tell your tokens apart, such as the program you give it to. Only you see it."
+    ) in text
+    for quoted in ("page by page", "does not open your pages", "What will use it"):
+        assert quoted not in text
