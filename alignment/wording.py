@@ -345,13 +345,14 @@ def before_direction(job: JobData, direction: DirectionData | None) -> str:
         return ""
     did = "did" if job.ended_on is not None and job.ended_on < direction.started_on else "started"
     return (
-        f"You {did} this job before you chose {direction.title} ({day(direction.started_on)}); "
-        "it is still scored for that career."
+        f"You {did} this job before you chose {direction.title} ({day(direction.started_on)}), "
+        "but it is still measured against it."
     )
 
 
 def period(job: JobData, days: int, direction_title: str) -> str:
-    """ "Jan 2024 – now · 352 days · against Professional wrestler"; an offer "from Nov 2026"."""
+    """ "Jan 2024 – now · 352 days · measured against Professional wrestler"; an offer "From
+    Nov 2026 · measured against …"."""
     if job.started_on is None:
         said = "No start date" if job.stage == HELD else "No start date yet"
     elif job.stage == OFFER and job.ended_on is None:
@@ -362,7 +363,7 @@ def period(job: JobData, days: int, direction_title: str) -> str:
         if job.stage == HELD:
             said += f" · {days_count(days)}"
     if direction_title:
-        said += f" · scored for {direction_title}"
+        said += f" · measured against {direction_title}"
     return said
 
 

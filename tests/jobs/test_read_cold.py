@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from jobs.models import Job
 from tests.factories import UserFactory
 from tests.helpers import main_of, text_of
 from tests.worked_example import elena as worked_example
@@ -60,3 +61,22 @@ def test_the_tokens_page_says_in_plain_words_what_a_token_is_and_what_its_name_i
     ) in text
     for quoted in ("page by page", "does not open your pages", "What will use it"):
         assert quoted not in text
+
+
+# -- 3. "scored for" is said as a person says it ---------------------------------------------
+
+
+def test_a_card_says_which_direction_a_job_is_measured_against(client, elena):
+    text = text_of(client.get(DASHBOARD))
+    assert "Jan 2024 – Dec 2024 · 352 days · measured against Professional wrestler" in text
+    assert "scored for" not in text
+
+
+def test_a_job_from_before_the_direction_says_it_is_still_measured_against_it(client, elena):
+    Job.objects.filter(owner=elena, title="Waiter").update(started_on="2023-01-09")
+    text = text_of(client.get(DASHBOARD))
+    assert (
+        "You started this job before you chose Professional wrestler (1 Jun 2023), but it is "
+        "still measured against it."
+    ) in text
+    assert "scored for" not in text
