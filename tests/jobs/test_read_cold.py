@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from jobs.models import Job
-from tests.factories import UserFactory
+from tests.factories import UserFactory, long_history
 from tests.helpers import main_of, text_of
 from tests.worked_example import elena as worked_example
 
@@ -80,3 +80,26 @@ def test_a_job_from_before_the_direction_says_it_is_still_measured_against_it(cl
         "still measured against it."
     ) in text
     assert "scored for" not in text
+
+
+# -- 4. lists say the order they are in: by start date ----------------------------------------
+
+
+def test_the_lists_say_they_are_in_order_of_start(client, elena):
+    dashboard = text_of(client.get(DASHBOARD))
+    assert "Each job you held, latest start first, with its score out of 100" in dashboard
+    jobs = text_of(client.get(reverse("alignment:job_list")))
+    assert "What you did, what it paid and what it gave — latest start first." in jobs
+    for text in (dashboard, jobs):
+        assert "newest first" not in text
+
+
+def test_a_long_history_says_which_jobs_it_shows(client, owner):
+    long_history(owner, 25)
+    client.force_login(owner)
+    text = text_of(client.get(DASHBOARD))
+    assert "The 20 jobs you started last (of 25), latest start first" in text
+    assert "The 10 jobs you started last are explained here; the figures above count all 25." in (
+        text
+    )
+    assert "most recent" not in text and "newest first" not in text
