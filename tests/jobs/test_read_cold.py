@@ -103,3 +103,22 @@ def test_a_long_history_says_which_jobs_it_shows(client, owner):
         text
     )
     assert "most recent" not in text and "newest first" not in text
+
+
+# -- 8. recent jobs that score lower are told as what happened, not as a judgement -------------
+
+
+def test_the_story_and_how_scores_work_tell_lower_scores_without_blame(client, elena):
+    story = text_of(client.get(reverse("alignment:story")))
+    assert (
+        "A year is marked as scoring lower when its work scores 15 or more points below the "
+        "history up to then."
+    ) in story
+    how = text_of(client.get(reverse("alignment:how_scores_work")))
+    assert "Recent jobs that score lower" in how
+    assert (
+        "when the jobs of the last 365 days score 15 points or more below your overall score, "
+        "the dashboard says so, with both numbers."
+    ) in how
+    for text in (story, how):
+        assert "drift" not in text.casefold()
