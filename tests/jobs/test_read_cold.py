@@ -122,3 +122,20 @@ def test_the_story_and_how_scores_work_tell_lower_scores_without_blame(client, e
     ) in how
     for text in (story, how):
         assert "drift" not in text.casefold()
+
+
+# -- 5. the one thing to do next adds to the headline, never repeats it -------------------------
+
+
+def test_the_next_step_does_not_repeat_the_headline(client):
+    imported(client, "ux_designer")
+    html = client.get(DASHBOARD).content.decode()
+    answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
+    said = answer.split("Next:")[0]
+    assert "Most of your days in work paid the bills." in said
+    following = answer.split("Next:")[1]
+    assert "Look for a job you could get now, close to the work you have done" in following
+    # No sentence of the answer comes back in the next step.
+    for sentence in re.split(r"(?<=\.) ", said):
+        if len(sentence) > 20:
+            assert sentence.rstrip(".") not in following, sentence
