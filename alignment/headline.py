@@ -175,16 +175,25 @@ def figure_texts(
     }
 
 
+# An importance as the coverage's points name it: "an essential skill is worth 3 points".
+POINTS_OF = {3: "an essential", 2: "an important", 1: "a nice-to-have"}
+
+
 def coverage_figure(
     coverage: int | None, target_skills: Sequence[TargetSkill], title: str
 ) -> dict[str, Any] | None:
     """The skill coverage as a person counts it — "3 of 5" skills — with the weighted
-    percentage the figures use, and why the two differ: "the 2 you miss are essential"."""
+    percentage the figures use as points a person can check ("6 of 12 points: 50%"), and why
+    the two differ: "the 2 you miss are essential"."""
     if coverage is None or not target_skills:
         return None
     have = [skill for skill in target_skills if skill.covered]
     miss = [skill for skill in target_skills if not skill.covered]
     total = len(target_skills)
+    # Readers took "3 of 5 … that is 50%" for bad arithmetic: the points show the weighting.
+    first, *rest = sorted({skill.importance for skill in target_skills}, reverse=True)
+    scale = [f"{POINTS_OF[first]} skill is worth {first} point{'s' if first > 1 else ''}"]
+    scale += [f"{POINTS_OF[n]} one {n}" for n in rest]
     why = ""
     if have and miss and 100 * len(have) != coverage * total:
         # The weighted share differs from the count: say which side weighs more.
@@ -206,6 +215,9 @@ def coverage_figure(
             "you finished."
         ),
         "weighed": bool(have and miss),
+        "scale": ", ".join(scale),
+        "points": sum(skill.importance for skill in have),
+        "points_total": sum(skill.importance for skill in target_skills),
         "why": why,
     }
 

@@ -139,3 +139,20 @@ def test_the_next_step_does_not_repeat_the_headline(client):
     for sentence in re.split(r"(?<=\.) ", said):
         if len(sentence) > 20:
             assert sentence.rstrip(".") not in following, sentence
+
+
+# -- 2. the skill coverage: the count and the weighted share cannot seem to contradict ----------
+
+
+def test_the_weighted_coverage_is_shown_as_points_beside_the_count(client, elena):
+    tile = text_of(
+        client.get(DASHBOARD).content.decode().split("Skills you have")[1].split("</div>")[0]
+    )
+    # 3 of the 4 skills, but 6 of 9 points: Stage presence, the one missing, is worth 3.
+    assert tile.startswith("3 of 4 You have 3 of the 4 skills your professional wrestler career")
+    assert (
+        "Counted by importance (an essential skill is worth 3 points, an important one 2, a "
+        "nice-to-have one 1), you have 6 of 9 points: 67%"
+    ) in tile
+    assert "because the one you miss is essential." in tile
+    assert "By weight" not in tile and "that is 67%" not in tile
