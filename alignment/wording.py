@@ -248,7 +248,7 @@ def component_lines(
             None if fit is None else (fit - 1, 4),
             (
                 f"{verbs['fit']}: {fit} of 5, {FIT_LABELS[fit].lower()}",
-                f"{verbs['fit_short']} {fit} of 5",
+                f"{verbs['fit_short']} ({fit} of 5)",
             )
             if fit is not None
             else (verbs["no_fit"], ""),
@@ -261,6 +261,7 @@ def component_lines(
             "said": said[:1].upper() + said[1:],
             "reason": reason,
             "counted": ratio is not None,
+            "ratio": ratio,
             # A counted component (ratio not None) has its weights (got).
             "fraction": "" if ratio is None else f"{got[0]}/{got[1]}",  # type: ignore[index]
         }
@@ -330,10 +331,34 @@ def sentence(
     opening = (OFFER_OPENINGS if offer else OPENINGS)[verdict].format(
         title=title, career=career(direction_title)
     )
-    # The two weightiest parts, without the names the lines below give.
-    reasons = [line["reason"] for line in lines if line["counted"]][:2]
-    joiner = ", and " if any(" and " in reason for reason in reasons) else " and "
-    return f"{opening}: it {joiner.join(reasons)}." if reasons else f"{opening}."
+    # Every part that counted, without the names the lines below give: those at half or
+    # more of what the direction asks lifted the score (towards ALIGNED_AT), the others held
+    # it down. Naming only skills and goals hid a score that values or fit made.
+    counted = [line for line in lines if line["counted"]]
+    lifted = [line["reason"] for line in counted if line["ratio"] >= LIFTS_AT]
+    held = [line["reason"] for line in counted if line["ratio"] < LIFTS_AT]
+    if not lifted or not held:
+        return f"{opening}: it {_all_of(lifted or held)}." if counted else f"{opening}."
+    lift, hold = ("would lift", "would hold") if offer else ("lifted", "held")
+    if verdict in (BUILT, PARTLY):
+        first, then = f"{_all_of(lifted)}, which {lift} its score", f"{_all_of(held)}"
+        then += f", which {hold} it down"
+    else:
+        first, then = f"{_all_of(held)}, which {hold} its score down", f"{_all_of(lifted)}"
+        then += f", which {lift} it"
+    return f"{opening}: it {first}; it {then}."
+
+
+# A part of a score at this share of what the direction asks, or more, lifts the score.
+LIFTS_AT = Fraction(ALIGNED_AT, 100)
+
+
+def _all_of(reasons: list[str]) -> str:
+    """Reasons as one list: "used 1 of …, advanced none of … and gave …", with a comma
+    before the last when one of them holds an "and" of its own."""
+    if len(reasons) > 1 and any(" and " in reason for reason in reasons):
+        return ", ".join(reasons[:-1]) + ", and " + reasons[-1]
+    return joined(reasons)
 
 
 def before_direction(job: JobData, direction: DirectionData | None) -> str:

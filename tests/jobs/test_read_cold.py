@@ -156,3 +156,33 @@ def test_the_weighted_coverage_is_shown_as_points_beside_the_count(client, elena
     ) in tile
     assert "because the one you miss is essential." in tile
     assert "By weight" not in tile and "that is 67%" not in tile
+
+
+# -- 1. a card's sentence names every part of the score, and which lifted or held it down ------
+
+
+def test_a_score_that_values_and_fit_made_says_so(client, elena):
+    text = text_of(client.get(DASHBOARD))
+    # Gym assistant, 60: skills 4/9 and goals 2/5 under half, values 6/6 and fit 4/4 full.
+    assert (
+        "Gym assistant built your professional wrestler career: it gave all 3 of the things you "
+        "value from work and fitted who you are (5 of 5), which lifted its score; it used 1 of "
+        "your 4 target skills and taught you 1 more, and advanced 1 of your 2 goals, which held "
+        "it down."
+    ) in text
+
+
+def test_a_low_score_names_every_part_that_held_it_down(client, elena):
+    text = text_of(client.get(DASHBOARD))
+    # Waiter, 15: every part under half of what the direction asks.
+    assert (
+        "Waiter paid the bills but did little for your professional wrestler career: it taught "
+        "you 1 of your 4 target skills, advanced none of your 2 goals, gave 1 of the 3 things "
+        "you value from work and fitted who you are (2 of 5)."
+    ) in text
+    # The offer, in the future: fit not said, so three parts.
+    assert (
+        "Bar supervisor would pay the bills but do little for your professional wrestler career: "
+        "it would use none of your 4 target skills, would advance none of your 2 goals and would "
+        "give 1 of the 3 things you value from work."
+    ) in text
