@@ -107,12 +107,14 @@ def _some_of(
     negative: str,
 ) -> tuple[str, str]:
     """ "advanced 2 of your 4 goals: A, B", "advanced none of your 4 goals", "advanced all 4
-    of your goals", "advanced your one goal", "did not advance your one goal" (`negative`)…
-    and the same without the names."""
+    of your goals", "advanced both of your goals", "advanced your one goal", "did not advance
+    your one goal" (`negative`)… and the same without the names."""
     if total == 1:
         said = f"{verb} {one}" if names else f"{negative} {one}"
     elif not names:
         said = f"{verb} none of {whose} {total} {nouns}"
+    elif len(names) == total == 2:
+        said = f"{verb} both of {whose} {nouns}"
     elif len(names) == total:
         said = f"{verb} all {total} of {whose} {nouns}"
     else:

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from careers.models import CareerGoal
 from jobs.models import Job
 from tests.factories import UserFactory, long_history
 from tests.helpers import main_of, text_of
@@ -186,3 +187,11 @@ def test_a_low_score_names_every_part_that_held_it_down(client, elena):
         "it would use none of your 4 target skills, would advance none of your 2 goals and would "
         "give 1 of the 3 things you value from work."
     ) in text
+
+
+def test_two_of_two_is_both(client, elena):
+    gym = Job.objects.get(owner=elena, title="Gym assistant")
+    gym.goals.set(CareerGoal.objects.filter(owner=elena).exclude(status="dropped"))
+    text = text_of(client.get(reverse("alignment:job_detail", args=[gym.pk])))
+    assert "Advanced both of your goals: " in text and "advanced both of your goals" in text
+    assert "all 2" not in text
