@@ -125,6 +125,9 @@ def explain(
     """Word the scores of these views, naming what each matched (and read the lessons of
     the jobs `lessons_of`): 1 query."""
     found = history.explained(user, [(v.job.id, v.result.direction_id) for v in shown], lessons_of)
+    # The target skills the person has (offers are set against the reading's focus, whose
+    # target skills it read): an offer would use them, never teach them.
+    had = {words.fold(skill.name) for skill in reading.targets if skill.covered}
     for shown_view in shown:
         result = shown_view.result
         shown_view.period = wording.period(result.job, result.days, shown_view.direction_title)
@@ -136,6 +139,7 @@ def explain(
                 reading.weights.counts(result.direction_id),
                 shown_view.names,
                 offer=shown_view.offer,
+                had=had,
             )
             shown_view.arithmetic = wording.arithmetic(shown_view.lines, result.exact_score)
         shown_view.sentence = wording.sentence(

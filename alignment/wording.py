@@ -29,7 +29,7 @@ from alignment.scoring import (
 )
 from careers.models import Value
 from core.vocabulary import HELD, OFFER
-from core.words import counted, day, joined
+from core.words import counted, day, fold, joined
 from jobs.models import Fit, money_text
 
 if TYPE_CHECKING:
@@ -185,17 +185,24 @@ def _skills_said(names: dict[str, list[str]], total: int, verbs: dict[str, str])
 
 
 def component_lines(
-    parts: Components, counts: dict[str, int], names: dict[str, list[str]], offer: bool = False
+    parts: Components,
+    counts: dict[str, int],
+    names: dict[str, list[str]],
+    offer: bool = False,
+    had: Collection[str] = (),
 ) -> list[dict[str, Any]]:
     """Each component of a score in plain words, and the arithmetic behind it.
 
     `parts` are the job's Components against its direction, `counts` how many target
     skills, goals (not dropped) and values the direction has, `names` the matched ones
     (history.Explained.of, with the skills it gained); an offer's are said as what it would
-    do. Each line has the words a card shows (`said`) and the shorter ones its sentence
-    takes (`reason`).
+    do, and of the skills it would teach, those the person `had` (folded names) already are
+    said as used: it cannot teach what they have. Each line has the words a card shows
+    (`said`) and the shorter ones its sentence takes (`reason`).
     """
     verbs = VERBS[offer]
+    if offer and had:
+        names = {**names, "gained": [n for n in names.get("gained", []) if fold(n) not in had]}
     values = [VALUE_LABELS.get(key, key) for key in names["values"]]
     fit = None if parts.identity is None else round_half_up(parts.identity * 4) + 1
     skills = goals = said_values = ("", "")

@@ -9,8 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from careers.models import CareerGoal
-from jobs.models import Job
+from careers.models import CareerGoal, Skill
+from core.models import bump_data_version
+from jobs.models import Job, JobSkill
 from tests.factories import UserFactory, long_history
 from tests.helpers import main_of, text_of
 from tests.worked_example import elena as worked_example
@@ -195,3 +196,23 @@ def test_two_of_two_is_both(client, elena):
     text = text_of(client.get(reverse("alignment:job_detail", args=[gym.pk])))
     assert "Advanced both of your goals: " in text and "advanced both of your goals" in text
     assert "all 2" not in text
+
+
+# -- 7. an offer would teach only what the person does not have yet -----------------------------
+
+
+def test_an_offer_never_claims_to_teach_a_skill_the_person_has(client, elena):
+    offer = Job.objects.get(owner=elena, stage="offer")
+    for name in ("Public speaking", "Stage presence"):  # had from Waiter; a course not finished
+        JobSkill.objects.create(
+            job=offer, skill=Skill.objects.get(owner=elena, name=name), gained=True
+        )
+    bump_data_version(elena.pk)
+    page = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
+    said = "Would use Public speaking and teach you Stage presence (2 of your 4 target skills)"
+    assert said in page
+    assert "Public speaking — you have it already: it would use it" in page
+    assert "Stage presence — it would teach it" in page
+    assert "teach you Public speaking" not in page
+    # The offer's card on the dashboard says the same.
+    assert said in text_of(client.get(DASHBOARD))
