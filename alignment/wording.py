@@ -190,6 +190,7 @@ def component_lines(
     names: dict[str, list[str]],
     offer: bool = False,
     had: Collection[str] = (),
+    pays_less: str = "",
 ) -> list[dict[str, Any]]:
     """Each component of a score in plain words, and the arithmetic behind it.
 
@@ -197,8 +198,10 @@ def component_lines(
     skills, goals (not dropped) and values the direction has, `names` the matched ones
     (history.Explained.of, with the skills it gained); an offer's are said as what it would
     do, and of the skills it would teach, those the person `had` (folded names) already are
-    said as used: it cannot teach what they have. Each line has the words a card shows
-    (`said`) and the shorter ones its sentence takes (`reason`).
+    said as used: it cannot teach what they have. An offer that `pays_less` ("2.28 EUR less
+    an hour than Waiter") than the job the person has does not name Money among what it
+    would give: it says the pay plainly. Each line has the words a card shows (`said`) and
+    the shorter ones its sentence takes (`reason`).
     """
     verbs = VERBS[offer]
     if offer and had:
@@ -228,6 +231,13 @@ def component_lines(
             "things you value from work",
             negative=verbs["not_give"],
         )
+        if offer and pays_less and "money" in names["values"]:
+            others = [VALUE_LABELS.get(key, key) for key in names["values"] if key != "money"]
+            plain = f"it would pay, but {pays_less}"
+            said_values = (
+                f"{verbs['give']} {joined(others)}; {plain}" if others else plain,
+                f"{verbs['give']} {joined(others)}" if others else f"would pay {pays_less}",
+            )
     lines = [
         (
             "Skills",
@@ -318,8 +328,19 @@ def sentence(
     lines: list[dict[str, Any]],
     direction_title: str,
     offer: bool = False,
+    pays_less: str = "",
 ) -> str:
-    """The sentence a job's card leads with, following its verdict."""
+    """The sentence a job's card leads with, following its verdict (and for an offer that
+    `pays_less` than the job the person has, how much less)."""
+    said = _sentence(title, verdict, lines, direction_title, offer)
+    if pays_less and pays_less not in said and verdict not in (DETAILS, UNSCORED):
+        said += f" It would pay {pays_less}."
+    return said
+
+
+def _sentence(
+    title: str, verdict: str, lines: list[dict[str, Any]], direction_title: str, offer: bool
+) -> str:
     if verdict == DETAILS:
         if offer:
             return (

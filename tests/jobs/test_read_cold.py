@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from careers.models import CareerGoal, Skill
 from core.models import bump_data_version
-from jobs.models import Job, JobSkill
+from jobs.models import Job, JobBenefit, JobSkill
 from tests.factories import UserFactory, long_history
 from tests.helpers import main_of, text_of
 from tests.worked_example import elena as worked_example
@@ -182,12 +182,6 @@ def test_a_low_score_names_every_part_that_held_it_down(client, elena):
         "you 1 of your 4 target skills, advanced none of your 2 goals, gave 1 of the 3 things "
         "you value from work and fitted who you are (2 of 5)."
     ) in text
-    # The offer, in the future: fit not said, so three parts.
-    assert (
-        "Bar supervisor would pay the bills but do little for your professional wrestler career: "
-        "it would use none of your 4 target skills, would advance none of your 2 goals and would "
-        "give 1 of the 3 things you value from work."
-    ) in text
 
 
 def test_two_of_two_is_both(client, elena):
@@ -216,3 +210,41 @@ def test_an_offer_never_claims_to_teach_a_skill_the_person_has(client, elena):
     assert "teach you Public speaking" not in page
     # The offer's card on the dashboard says the same.
     assert said in text_of(client.get(DASHBOARD))
+
+
+# -- 6. an offer that pays less an hour does not count its pay as a plus ------------------------
+
+
+def test_an_offer_that_pays_less_an_hour_says_so_instead_of_giving_money(client, elena):
+    offer = Job.objects.get(owner=elena, stage="offer")
+    # 2,100 a month for 40 hours is 12.12 an hour; Gym assistant, her latest job, paid 14.
+    page = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
+    assert "Values It would pay, but 1.88 EUR less an hour than Gym assistant" in page
+    assert "Would give 1 of the 3 things you value from work: Money" not in page
+    card = text_of(client.get(DASHBOARD)).split("Offers on the table")[1]
+    assert (
+        "it would use none of your 4 target skills, would advance none of your 2 goals and "
+        "would pay 1.88 EUR less an hour than Gym assistant."
+    ) in card
+    assert ": Money" not in card
+
+
+def test_an_offer_that_pays_less_names_the_other_things_it_gives(client, elena):
+    offer = Job.objects.get(owner=elena, stage="offer")
+    JobBenefit.objects.create(job=offer, value="fulfillment")
+    bump_data_version(elena.pk)
+    page = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
+    assert (
+        "Would give Fulfillment; it would pay, but 1.88 EUR less an hour than Gym assistant"
+    ) in page
+    card = text_of(client.get(DASHBOARD)).split("Offers on the table")[1]
+    assert "would give Fulfillment" in card
+    assert "It would pay 1.88 EUR less an hour than Gym assistant." in card
+
+
+def test_an_offer_that_pays_more_still_gives_money(client, elena):
+    offer = Job.objects.get(owner=elena, stage="offer")
+    Job.objects.filter(pk=offer.pk).update(pay_amount=3000)  # 17.31 an hour
+    page = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
+    assert "Would give 1 of the 3 things you value from work: Money" in page
+    assert "less an hour" not in page
