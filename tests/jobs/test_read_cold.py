@@ -294,3 +294,14 @@ def test_two_overlapping_jobs_count_their_shared_days_once(client, owner):
     assert "Built the career (10 days): Game jam" in answer
     assert "Paid the bills (10 days): Call centre" in answer
     assert "a day counts once, under the job that did more for the career" in answer
+
+
+def test_an_offer_closing_the_one_missing_skill_says_so_in_words(client, elena):
+    offer = Job.objects.get(owner=elena, stage="offer")
+    JobSkill.objects.create(job=offer, skill=Skill.objects.get(owner=elena, name="Stage presence"))
+    text = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
+    assert (
+        "This offer would give you the one skill Professional wrestler needs and you do not "
+        "have yet: Stage presence — this offer"
+    ) in text
+    assert "1 of the 1 skill" not in text
