@@ -428,6 +428,7 @@ def weigh_offer(
         "closes": closes,
         "missing": result.missing,
         "direction": result.direction,
+        "pays_less": pays_less(offer_view, current_view),
         "verdict": wording.offer_verdict(offer_view, current_view, result.direction, closes, sides),
     }
 

@@ -165,6 +165,9 @@ def _offer_page(request: HttpRequest, offer: Job, today: date, took: TookItForm)
     context = pages.weigh_offer(cast(User, request.user), offer.pk, today, skills)
     # Other jobs like it that would build more: 4 queries, only for an offer with an occupation.
     like = next_job.like_offer(cast(User, request.user), today, offer.occupation)
+    # Pay is not a plus when it is less than now: the page says so instead of "Money".
+    gives_money = any(link.value == "money" for link in offer.benefit_links.all())
+    context["pays_less"] = context["pays_less"] if gives_money else ""
     return render(
         request,
         "alignment/offer_detail.html",

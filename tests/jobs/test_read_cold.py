@@ -305,3 +305,11 @@ def test_an_offer_closing_the_one_missing_skill_says_so_in_words(client, elena):
         "have yet: Stage presence — this offer"
     ) in text
     assert "1 of the 1 skill" not in text
+
+
+def test_what_an_offer_would_give_leaves_out_money_when_it_pays_less(client, elena):
+    offer = Job.objects.get(owner=elena, stage="offer")
+    html = client.get(reverse("alignment:job_detail", args=[offer.pk])).content.decode()
+    gives = html.split("What it would give you")[1].split("<h3")[0]
+    assert ">Security</span>" in gives and ">Money</span>" not in gives
+    assert "It would pay, but 1.88 EUR less an hour than Gym assistant." in text_of(gives)
