@@ -420,6 +420,12 @@ def weigh_offer(
     current_view = shown[1] if current else None
     folded = {name.casefold() for name in offer_skills}
     closes = [name for name in result.missing if name.casefold() in folded]
+    # What the person learned but no job of theirs has used: an offer would put it to work.
+    unused = [
+        skill.name
+        for skill in reading.targets
+        if skill.covered and not skill.job and skill.name.casefold() in folded
+    ]
     sides = [_side(offer_view)] + ([_side(current_view)] if current_view else [])
     return {
         "offer": offer_view,
@@ -429,7 +435,9 @@ def weigh_offer(
         "missing": result.missing,
         "direction": result.direction,
         "pays_less": pays_less(offer_view, current_view),
-        "verdict": wording.offer_verdict(offer_view, current_view, result.direction, closes, sides),
+        "verdict": wording.offer_verdict(
+            offer_view, current_view, result.direction, closes, sides, unused
+        ),
     }
 
 

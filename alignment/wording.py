@@ -441,10 +441,11 @@ def offer_verdict(
     direction: DirectionData | None,
     closes: list[str],
     sides: list[dict[str, Any]],
+    unused: list[str] | None = None,
 ) -> list[str]:
     """What an offer would change for the person first, then how it compares with the job
     they have (offer and current: JobViews; `sides`: the offer page's columns, with pay an
-    hour)."""
+    hour; `unused`: the target skills it would use that the person has only from learning)."""
     if direction is None:
         return ["Describe your direction to see what this offer would do for it."]
     said = []
@@ -458,6 +459,11 @@ def offer_verdict(
     if closes:
         gains.append(
             f"give you {joined(closes)}, which {direction.title} needs and you do not have yet"
+        )
+    if unused:
+        gains.append(
+            f"put to work {joined(unused)}, which you have from learning but no job of yours "
+            "has used yet"
         )
     goals = offer.names.get("goals", []) if offer.names else []
     if goals:
@@ -478,7 +484,7 @@ def offer_verdict(
             losses.append(f"it pays {money_text(-difference, currency)} less an hour {than}")
         else:
             losses.append(f"it pays the same an hour as {cast('JobView', current).job.title}")
-    nothing = not closes and not goals and not offer.result.needs_details
+    nothing = not closes and not unused and not goals and not offer.result.needs_details
     if gains and nothing:
         said.append(
             f"Taking {name} would {joined(gains)}, but give you none of the skills you miss "

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from alignment.scoring import calendar_days
-from careers.models import CareerDirection, CareerGoal, DirectionSkill, Skill
+from careers.models import CareerDirection, CareerGoal, DirectionSkill, Learning, Skill
 from core.models import bump_data_version
 from jobs.models import Job, JobBenefit, JobSkill
 from tests.factories import UserFactory, long_history
@@ -313,3 +313,14 @@ def test_what_an_offer_would_give_leaves_out_money_when_it_pays_less(client, ele
     gives = html.split("What it would give you")[1].split("<h3")[0]
     assert ">Security</span>" in gives and ">Money</span>" not in gives
     assert "It would pay, but 1.88 EUR less an hour than Gym assistant." in text_of(gives)
+
+
+def test_an_offer_that_uses_skills_only_learned_says_it_puts_them_to_work(client, elena):
+    Learning.objects.filter(owner=elena).update(completed_on=date(2025, 6, 1))
+    offer = Job.objects.get(owner=elena, stage="offer")
+    JobSkill.objects.create(job=offer, skill=Skill.objects.get(owner=elena, name="Stage presence"))
+    text = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
+    assert (
+        "Taking Bar supervisor would put to work Stage presence, which you have from learning "
+        "but no job of yours has used yet."
+    ) in text
