@@ -283,7 +283,10 @@ class AccessTokenForm(OwnedModelForm):
         model = AccessToken
         fields = ["name"]
         labels = {"name": "Name"}
-        help_texts = {"name": "What will use it; only you see it."}
+        help_texts = {
+            "name": "A name to tell your tokens apart, such as the program you give it to. "
+            "Only you see it."
+        }
         widgets = {"name": forms.TextInput(attrs={"placeholder": "my spreadsheet"})}
 
     def get_layout(self):

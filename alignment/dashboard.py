@@ -10,6 +10,7 @@ wording modules this one calls (wording, headline, steps).
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any, cast
 from urllib.parse import urlencode
@@ -120,13 +121,22 @@ def views(reading: Reading, results: Iterable[alignment.JobResult]) -> list[JobV
 
 
 def explain(
-    user: User, reading: Reading, shown: list[JobView], lessons_of: Collection[int] = ()
+    user: User,
+    reading: Reading,
+    shown: list[JobView],
+    lessons_of: Collection[int] = (),
+    current: JobView | None = None,
 ) -> history.Explained:
     """Word the scores of these views, naming what each matched (and read the lessons of
-    the jobs `lessons_of`): 1 query."""
+    the jobs `lessons_of`): 1 query. An offer is weighed against the `current` job: one that
+    pays less an hour does not count its pay as a plus."""
     found = history.explained(user, [(v.job.id, v.result.direction_id) for v in shown], lessons_of)
+    # The target skills the person has (offers are set against the reading's focus, whose
+    # target skills it read): an offer would use them, never teach them.
+    had = {words.fold(skill.name) for skill in reading.targets if skill.covered}
     for shown_view in shown:
         result = shown_view.result
+        less = pays_less(shown_view, current)
         shown_view.period = wording.period(result.job, result.days, shown_view.direction_title)
         shown_view.before = wording.before_direction(result.job, result.direction)
         if result.components is not None:
@@ -136,6 +146,8 @@ def explain(
                 reading.weights.counts(result.direction_id),
                 shown_view.names,
                 offer=shown_view.offer,
+                had=had,
+                pays_less=less,
             )
             shown_view.arithmetic = wording.arithmetic(shown_view.lines, result.exact_score)
         shown_view.sentence = wording.sentence(
@@ -144,8 +156,25 @@ def explain(
             shown_view.lines,
             shown_view.direction_title,
             offer=shown_view.offer,
+            pays_less=less,
         )
     return found
+
+
+def _hourly(shown: JobView) -> Decimal | None:
+    row = shown.row
+    return hourly_pay(row.pay_amount, row.pay_period, row.hours_per_week, shown.result.days)
+
+
+def pays_less(offer: JobView, than: JobView | None) -> str:
+    """ "2.28 EUR less an hour than Waiter" when the offer pays less an hour than the job
+    `than` (in the same currency), or ""."""
+    if not offer.offer or than is None or offer.row.currency != than.row.currency:
+        return ""
+    mine, theirs = _hourly(offer), _hourly(than)
+    if mine is None or theirs is None or mine >= theirs:
+        return ""
+    return f"{money_text(theirs - mine, offer.row.currency)} less an hour than {than.job.title}"
 
 
 WORTH_NAMED = 4  # skills named in the suggestion; the direction's page lists them all
@@ -247,7 +276,11 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
     charted = views(reading, held[:CHARTED_JOBS])
     offers = views(reading, [r for r in result.jobs if r.job.stage != HELD][:OFFERS_SHOWN])
     explained = charted[:EXPLAINED_JOBS]
-    found = explain(user, reading, explained + offers, [v.job.id for v in explained])
+    current_job = _current_job(held)
+    current_view = views(reading, [current_job])[0] if current_job else None
+    found = explain(
+        user, reading, explained + offers, [v.job.id for v in explained], current=current_view
+    )
     tallied = history.tallies(user, result.direction.id if result.direction else None)
     gained = [
         {"name": name, "first": first}
@@ -267,7 +300,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         "held_count": len(held),
         "explained": explained,
         "charted": charted,
-        "headline": headline.headline(result.jobs, focus, steps[0] if steps else None),
+        "headline": headline.headline(result.jobs, focus, today, steps[0] if steps else None),
         "disagree": headline.disagree(result, focus, reading.targets),
         "timeline": charts.timeline_chart(
             charted, [reading.weights.direction(row) for row in directions.values()], today
@@ -307,7 +340,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         "today": today,
         "aligned_at": alignment.ALIGNED_AT,
         "undescribed": sum(1 for r in held if r.needs_details),
-        "current_job": _current_job([r for r in result.jobs if r.job.stage == HELD]),
+        "current_job": current_job,
         **headline.figure_texts(
             result, focus, reading.targets, partly=any(r.verdict == PARTLY for r in held)
         ),
@@ -382,11 +415,17 @@ def weigh_offer(
     held = [r for r in result.jobs if r.job.stage == HELD]
     current = _current_job(held)
     shown = views(reading, [offer] + ([current] if current else []))
-    explain(user, reading, shown)
+    explain(user, reading, shown, current=shown[1] if current else None)
     offer_view = shown[0]
     current_view = shown[1] if current else None
     folded = {name.casefold() for name in offer_skills}
     closes = [name for name in result.missing if name.casefold() in folded]
+    # What the person learned but no job of theirs has used: an offer would put it to work.
+    unused = [
+        skill.name
+        for skill in reading.targets
+        if skill.covered and not skill.job and skill.name.casefold() in folded
+    ]
     sides = [_side(offer_view)] + ([_side(current_view)] if current_view else [])
     return {
         "offer": offer_view,
@@ -395,14 +434,17 @@ def weigh_offer(
         "closes": closes,
         "missing": result.missing,
         "direction": result.direction,
-        "verdict": wording.offer_verdict(offer_view, current_view, result.direction, closes, sides),
+        "pays_less": pays_less(offer_view, current_view),
+        "verdict": wording.offer_verdict(
+            offer_view, current_view, result.direction, closes, sides, unused
+        ),
     }
 
 
 def _side(shown: JobView) -> dict[str, Any]:
     """One column of the offer page: the score, its parts, pay an hour and hours."""
     row = shown.row
-    hourly = hourly_pay(row.pay_amount, row.pay_period, row.hours_per_week, shown.result.days)
+    hourly = _hourly(shown)
     return {
         "view": shown,
         "hourly": hourly,

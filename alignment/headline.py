@@ -10,6 +10,7 @@ from alignment.scoring import (
     ALIGNED_AT,
     BILLS,
     BUILT,
+    DAY_VERDICTS,
     DETAILS,
     LITTLE,
     PARTLY,
@@ -18,15 +19,12 @@ from alignment.scoring import (
     DirectionData,
     JobResult,
     TargetSkill,
+    days_by_verdict,
     round_half_up,
 )
 from alignment.wording import IMPORTANCE_PHRASES, VERDICT_LABELS, career, days_count
 from core.vocabulary import HELD
 from core.words import counted, joined
-
-# The verdicts the headline's days are told by, in the order it tells them.
-DAY_VERDICTS = (BUILT, PARTLY, BILLS, LITTLE)
-
 
 HEADLINE_NAMES = 3  # jobs named under each verdict, the longest first, then "and N more"
 
@@ -64,22 +62,25 @@ def _names(titles: list[str]) -> str:
 def headline(
     results: Sequence[JobResult],
     direction: DirectionData | None,
+    today: date,
     first_step: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """The answer at the top of the dashboard, from the verdicts of the held jobs: the days
-    of each verdict with the jobs named, what needs details first, and the one thing to do
+    of each verdict with the jobs named (calendar days: a day two jobs overlapped counts
+    once, under the better verdict), what needs details first, and the one thing to do
     next."""
     held = [r for r in results if r.job.stage == HELD and r.days > 0]
+    days = days_by_verdict(held, today)
     groups: list[dict[str, Any]] = []
     for verdict in DAY_VERDICTS:
         jobs = sorted((r for r in held if r.verdict == verdict), key=lambda r: (-r.days, r.job.id))
-        if jobs:
+        if jobs and days[verdict]:
             groups.append(
                 {
                     "verdict": verdict,
                     "tone": f"tone-{verdict}",
                     "label": VERDICT_LABELS[verdict],
-                    "days": sum(r.days for r in jobs),
+                    "days": days[verdict],
                     "names": _names(list(dict.fromkeys(r.job.title for r in jobs))),
                 }
             )
@@ -175,16 +176,25 @@ def figure_texts(
     }
 
 
+# An importance as the coverage's points name it: "an essential skill is worth 3 points".
+POINTS_OF = {3: "an essential", 2: "an important", 1: "a nice-to-have"}
+
+
 def coverage_figure(
     coverage: int | None, target_skills: Sequence[TargetSkill], title: str
 ) -> dict[str, Any] | None:
     """The skill coverage as a person counts it — "3 of 5" skills — with the weighted
-    percentage the figures use, and why the two differ: "the 2 you miss are essential"."""
+    percentage the figures use as points a person can check ("6 of 12 points: 50%"), and why
+    the two differ: "the 2 you miss are essential"."""
     if coverage is None or not target_skills:
         return None
     have = [skill for skill in target_skills if skill.covered]
     miss = [skill for skill in target_skills if not skill.covered]
     total = len(target_skills)
+    # Readers took "3 of 5 … that is 50%" for bad arithmetic: the points show the weighting.
+    first, *rest = sorted({skill.importance for skill in target_skills}, reverse=True)
+    scale = [f"{POINTS_OF[first]} skill is worth {first} point{'s' if first > 1 else ''}"]
+    scale += [f"{POINTS_OF[n]} one {n}" for n in rest]
     why = ""
     if have and miss and 100 * len(have) != coverage * total:
         # The weighted share differs from the count: say which side weighs more.
@@ -206,6 +216,9 @@ def coverage_figure(
             "you finished."
         ),
         "weighed": bool(have and miss),
+        "scale": ", ".join(scale),
+        "points": sum(skill.importance for skill in have),
+        "points_total": sum(skill.importance for skill in target_skills),
         "why": why,
     }
 

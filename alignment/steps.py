@@ -43,14 +43,16 @@ def said(step: NextStep) -> str:
             "your jobs can be set against it."
         )
     if step.kind == "next_job":
+        # The headline has said already how many days paid the bills: this says what to do.
         have = (
-            f" You already have every skill {career(step.direction_title)} needs."
+            f" You already have every skill {career(step.direction_title)} needs: what is "
+            "missing is a job that uses them."
             if step.every_skill
             else ""
         )
         return (
-            "Most of your days in work paid the bills: look for a job you could get now that "
-            f"would also build {career(step.direction_title)}.{have}"
+            "Look for a job you could get now, close to the work you have done, that would "
+            f"also build {career(step.direction_title)}.{have}"
         )
     if step.kind == "weigh_offer" and step.phrases:
         phrases = ", ".join(f"“{phrase}”" for phrase in step.phrases)

@@ -247,11 +247,11 @@ def _means(years: dict[int, Year], earlier_pairs: list[tuple[int, tuple[int, int
         below = f"{told.running - told.mean} points below your history up to then"
         if told.drift and not drifting:
             told.turning.append(
-                f"A drift began: your work scored {told.mean} on average this year, "
+                f"Your work began to score lower: {told.mean} on average this year, "
                 f"{below} ({told.running})."
             )
         elif told.drift:
-            told.notes.append(f"The drift went on: {told.mean} on average, {below}.")
+            told.notes.append(f"Your work still scored lower: {told.mean} on average, {below}.")
         drifting = told.drift
 
 

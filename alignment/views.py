@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F, Prefetch
+from django.db.models import Exists, F, OuterRef, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -26,7 +26,7 @@ from alignment.asked import (
     redirect_canonical,
 )
 from alignment.scoring import ALIGNED_AT, DRIFT_POINTS, DRIFT_WINDOW_DAYS, WEIGHTS
-from careers.models import Importance
+from careers.models import Importance, Learning
 from careers.views import suggested_for
 from core.cache import cached
 from core.models import bump_data_version
@@ -135,10 +135,21 @@ def job_list(request: HttpRequest) -> HttpResponse:
 
 
 def _job_with_links(request: HttpRequest, pk: int) -> Job:
+    # Whether the person has each skill from elsewhere (a held job, or learning finished):
+    # an offer cannot teach what they have.
+    had = Exists(
+        JobSkill.objects.filter(skill=OuterRef("skill"), job__stage=Stage.HELD).exclude(
+            job=OuterRef("job")
+        )
+    ) | Exists(
+        Learning.skills.through.objects.filter(
+            skill=OuterRef("skill"), learning__completed_on__isnull=False
+        )
+    )
     return get_object_or_404(
         Job.objects.prefetch_related(
             # django-stubs cannot infer this Prefetch's types here (it does in job_list).
-            Prefetch("skill_links", JobSkill.objects.select_related("skill")),  # type: ignore[arg-type]
+            Prefetch("skill_links", JobSkill.objects.select_related("skill").annotate(had=had)),  # type: ignore[arg-type]
             "benefit_links",
             "goals",
             "contacts",
@@ -154,6 +165,9 @@ def _offer_page(request: HttpRequest, offer: Job, today: date, took: TookItForm)
     context = pages.weigh_offer(cast(User, request.user), offer.pk, today, skills)
     # Other jobs like it that would build more: 4 queries, only for an offer with an occupation.
     like = next_job.like_offer(cast(User, request.user), today, offer.occupation)
+    # Pay is not a plus when it is less than now: the page says so instead of "Money".
+    gives_money = any(link.value == "money" for link in offer.benefit_links.all())
+    context["pays_less"] = context["pays_less"] if gives_money else ""
     return render(
         request,
         "alignment/offer_detail.html",

@@ -29,7 +29,7 @@ from alignment.scoring import (
 )
 from careers.models import Value
 from core.vocabulary import HELD, OFFER
-from core.words import counted, day, joined
+from core.words import counted, day, fold, joined
 from jobs.models import Fit, money_text
 
 if TYPE_CHECKING:
@@ -107,12 +107,14 @@ def _some_of(
     negative: str,
 ) -> tuple[str, str]:
     """ "advanced 2 of your 4 goals: A, B", "advanced none of your 4 goals", "advanced all 4
-    of your goals", "advanced your one goal", "did not advance your one goal" (`negative`)…
-    and the same without the names."""
+    of your goals", "advanced both of your goals", "advanced your one goal", "did not advance
+    your one goal" (`negative`)… and the same without the names."""
     if total == 1:
         said = f"{verb} {one}" if names else f"{negative} {one}"
     elif not names:
         said = f"{verb} none of {whose} {total} {nouns}"
+    elif len(names) == total == 2:
+        said = f"{verb} both of {whose} {nouns}"
     elif len(names) == total:
         said = f"{verb} all {total} of {whose} {nouns}"
     else:
@@ -183,17 +185,27 @@ def _skills_said(names: dict[str, list[str]], total: int, verbs: dict[str, str])
 
 
 def component_lines(
-    parts: Components, counts: dict[str, int], names: dict[str, list[str]], offer: bool = False
+    parts: Components,
+    counts: dict[str, int],
+    names: dict[str, list[str]],
+    offer: bool = False,
+    had: Collection[str] = (),
+    pays_less: str = "",
 ) -> list[dict[str, Any]]:
     """Each component of a score in plain words, and the arithmetic behind it.
 
     `parts` are the job's Components against its direction, `counts` how many target
     skills, goals (not dropped) and values the direction has, `names` the matched ones
     (history.Explained.of, with the skills it gained); an offer's are said as what it would
-    do. Each line has the words a card shows (`said`) and the shorter ones its sentence
-    takes (`reason`).
+    do, and of the skills it would teach, those the person `had` (folded names) already are
+    said as used: it cannot teach what they have. An offer that `pays_less` ("2.28 EUR less
+    an hour than Waiter") than the job the person has does not name Money among what it
+    would give: it says the pay plainly. Each line has the words a card shows (`said`) and
+    the shorter ones its sentence takes (`reason`).
     """
     verbs = VERBS[offer]
+    if offer and had:
+        names = {**names, "gained": [n for n in names.get("gained", []) if fold(n) not in had]}
     values = [VALUE_LABELS.get(key, key) for key in names["values"]]
     fit = None if parts.identity is None else round_half_up(parts.identity * 4) + 1
     skills = goals = said_values = ("", "")
@@ -219,6 +231,13 @@ def component_lines(
             "things you value from work",
             negative=verbs["not_give"],
         )
+        if offer and pays_less and "money" in names["values"]:
+            others = [VALUE_LABELS.get(key, key) for key in names["values"] if key != "money"]
+            plain = f"it would pay, but {pays_less}"
+            said_values = (
+                f"{verbs['give']} {joined(others)}; {plain}" if others else plain,
+                f"{verbs['give']} {joined(others)}" if others else f"would pay {pays_less}",
+            )
     lines = [
         (
             "Skills",
@@ -248,7 +267,7 @@ def component_lines(
             None if fit is None else (fit - 1, 4),
             (
                 f"{verbs['fit']}: {fit} of 5, {FIT_LABELS[fit].lower()}",
-                f"{verbs['fit_short']} {fit} of 5",
+                f"{verbs['fit_short']} ({fit} of 5)",
             )
             if fit is not None
             else (verbs["no_fit"], ""),
@@ -261,6 +280,7 @@ def component_lines(
             "said": said[:1].upper() + said[1:],
             "reason": reason,
             "counted": ratio is not None,
+            "ratio": ratio,
             # A counted component (ratio not None) has its weights (got).
             "fraction": "" if ratio is None else f"{got[0]}/{got[1]}",  # type: ignore[index]
         }
@@ -308,8 +328,19 @@ def sentence(
     lines: list[dict[str, Any]],
     direction_title: str,
     offer: bool = False,
+    pays_less: str = "",
 ) -> str:
-    """The sentence a job's card leads with, following its verdict."""
+    """The sentence a job's card leads with, following its verdict (and for an offer that
+    `pays_less` than the job the person has, how much less)."""
+    said = _sentence(title, verdict, lines, direction_title, offer)
+    if pays_less and pays_less not in said and verdict not in (DETAILS, UNSCORED):
+        said += f" It would pay {pays_less}."
+    return said
+
+
+def _sentence(
+    title: str, verdict: str, lines: list[dict[str, Any]], direction_title: str, offer: bool
+) -> str:
     if verdict == DETAILS:
         if offer:
             return (
@@ -330,10 +361,34 @@ def sentence(
     opening = (OFFER_OPENINGS if offer else OPENINGS)[verdict].format(
         title=title, career=career(direction_title)
     )
-    # The two weightiest parts, without the names the lines below give.
-    reasons = [line["reason"] for line in lines if line["counted"]][:2]
-    joiner = ", and " if any(" and " in reason for reason in reasons) else " and "
-    return f"{opening}: it {joiner.join(reasons)}." if reasons else f"{opening}."
+    # Every part that counted, without the names the lines below give: those at half or
+    # more of what the direction asks lifted the score (towards ALIGNED_AT), the others held
+    # it down. Naming only skills and goals hid a score that values or fit made.
+    counted = [line for line in lines if line["counted"]]
+    lifted = [line["reason"] for line in counted if line["ratio"] >= LIFTS_AT]
+    held = [line["reason"] for line in counted if line["ratio"] < LIFTS_AT]
+    if not lifted or not held:
+        return f"{opening}: it {_all_of(lifted or held)}." if counted else f"{opening}."
+    lift, hold = ("would lift", "would hold") if offer else ("lifted", "held")
+    if verdict in (BUILT, PARTLY):
+        first, then = f"{_all_of(lifted)}, which {lift} its score", f"{_all_of(held)}"
+        then += f", which {hold} it down"
+    else:
+        first, then = f"{_all_of(held)}, which {hold} its score down", f"{_all_of(lifted)}"
+        then += f", which {lift} it"
+    return f"{opening}: it {first}; it {then}."
+
+
+# A part of a score at this share of what the direction asks, or more, lifts the score.
+LIFTS_AT = Fraction(ALIGNED_AT, 100)
+
+
+def _all_of(reasons: list[str]) -> str:
+    """Reasons as one list: "used 1 of …, advanced none of … and gave …", with a comma
+    before the last when one of them holds an "and" of its own."""
+    if len(reasons) > 1 and any(" and " in reason for reason in reasons):
+        return ", ".join(reasons[:-1]) + ", and " + reasons[-1]
+    return joined(reasons)
 
 
 def before_direction(job: JobData, direction: DirectionData | None) -> str:
@@ -345,13 +400,14 @@ def before_direction(job: JobData, direction: DirectionData | None) -> str:
         return ""
     did = "did" if job.ended_on is not None and job.ended_on < direction.started_on else "started"
     return (
-        f"You {did} this job before you chose {direction.title} ({day(direction.started_on)}); "
-        "it is still scored for that career."
+        f"You {did} this job before you chose {direction.title} ({day(direction.started_on)}), "
+        "but it is still measured against it."
     )
 
 
 def period(job: JobData, days: int, direction_title: str) -> str:
-    """ "Jan 2024 – now · 352 days · against Professional wrestler"; an offer "from Nov 2026"."""
+    """ "Jan 2024 – now · 352 days · measured against Professional wrestler"; an offer "From
+    Nov 2026 · measured against …"."""
     if job.started_on is None:
         said = "No start date" if job.stage == HELD else "No start date yet"
     elif job.stage == OFFER and job.ended_on is None:
@@ -362,7 +418,7 @@ def period(job: JobData, days: int, direction_title: str) -> str:
         if job.stage == HELD:
             said += f" · {days_count(days)}"
     if direction_title:
-        said += f" · scored for {direction_title}"
+        said += f" · measured against {direction_title}"
     return said
 
 
@@ -385,10 +441,11 @@ def offer_verdict(
     direction: DirectionData | None,
     closes: list[str],
     sides: list[dict[str, Any]],
+    unused: list[str] | None = None,
 ) -> list[str]:
     """What an offer would change for the person first, then how it compares with the job
     they have (offer and current: JobViews; `sides`: the offer page's columns, with pay an
-    hour)."""
+    hour; `unused`: the target skills it would use that the person has only from learning)."""
     if direction is None:
         return ["Describe your direction to see what this offer would do for it."]
     said = []
@@ -402,6 +459,11 @@ def offer_verdict(
     if closes:
         gains.append(
             f"give you {joined(closes)}, which {direction.title} needs and you do not have yet"
+        )
+    if unused:
+        gains.append(
+            f"put to work {joined(unused)}, which you have from learning but no job of yours "
+            "has used yet"
         )
     goals = offer.names.get("goals", []) if offer.names else []
     if goals:
@@ -422,7 +484,7 @@ def offer_verdict(
             losses.append(f"it pays {money_text(-difference, currency)} less an hour {than}")
         else:
             losses.append(f"it pays the same an hour as {cast('JobView', current).job.title}")
-    nothing = not closes and not goals and not offer.result.needs_details
+    nothing = not closes and not unused and not goals and not offer.result.needs_details
     if gains and nothing:
         said.append(
             f"Taking {name} would {joined(gains)}, but give you none of the skills you miss "

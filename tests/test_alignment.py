@@ -1298,8 +1298,8 @@ def test_when_most_days_paid_the_bills_the_next_job_is_a_step():
     assert [(s.kind, said(s), s.direction_id) for s in steps] == [
         (
             "next_job",
-            "Most of your days in work paid the bills: look for a job you could get now that "
-            "would also build your professional wrestler career.",
+            "Look for a job you could get now, close to the work you have done, that would "
+            "also build your professional wrestler career.",
             3,
         )
     ]

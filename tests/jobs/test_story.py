@@ -267,7 +267,7 @@ def test_turning_points_a_new_direction_the_first_aligned_job_and_a_drift():
     assert not any("Pilot" in text for _, text in points)  # only considered: not a path taken
     drift = shown(context)[2024]
     assert drift["drift"] is True
-    assert drift["turning"][-1].startswith("A drift began: your work scored 11 on average")
+    assert drift["turning"][-1].startswith("Your work began to score lower: 11 on average")
     # 2016 is the first scored year: a year cannot drift from itself.
     assert shown(context)[2016]["drift"] is False
 
@@ -282,11 +282,11 @@ def test_a_drift_is_a_turning_point_where_it_begins_and_a_note_while_it_goes_on(
     assert sorted(y for y in years if years[y]["drift"]) == [2023, 2024, 2025]
     # Through 2023: (1096 days × 100 + 365 × 11.1) ÷ 1461 = 77.8 → 78.
     assert years[2023]["turning"] == [
-        "A drift began: your work scored 11 on average this year, 67 points below your "
+        "Your work began to score lower: 11 on average this year, 67 points below your "
         "history up to then (78)."
     ]
     assert years[2024]["turning"] == []
-    assert years[2024]["notes"][0].startswith("The drift went on: 11 on average, ")
+    assert years[2024]["notes"][0].startswith("Your work still scored lower: 11 on average, ")
 
 
 def test_lists_are_bounded_and_say_how_many_more():

@@ -1,0 +1,326 @@
+"""What readers who had never seen Bearing quoted as confusing on the dashboard, the job
+cards, the offer page and the API tokens page (issue 20, round 8), each checked on the text a
+person sees."""
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from alignment.scoring import calendar_days
+from careers.models import CareerDirection, CareerGoal, DirectionSkill, Learning, Skill
+from core.models import bump_data_version
+from jobs.models import Job, JobBenefit, JobSkill
+from tests.factories import UserFactory, long_history
+from tests.helpers import figure, main_of, text_of
+from tests.worked_example import elena as worked_example
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = reverse("alignment:dashboard")
+HISTORIES = Path(__file__).parent / "histories"
+
+
+@pytest.fixture
+def elena(client):
+    user = worked_example()
+    client.force_login(user)
+    return user
+
+
+def imported(client, history):
+    """A person holding one of tests/jobs/histories/, signed in."""
+    user = UserFactory(username=history)
+    call_command("import_data", history, str(HISTORIES / f"{history}.json"), verbosity=0)
+    client.force_login(user)
+    return user
+
+
+# -- 11. an arrow never wraps alone onto a line of its own -------------------------------------
+
+
+def test_a_links_arrow_is_held_to_the_word_before_it(client, elena):
+    html = main_of(client.get(DASHBOARD))
+    assert "→" in html
+    # A plain space (or a line break) before the arrow lets a narrow screen break there.
+    assert not re.search(r"\s→", html)
+    assert "&nbsp;→</a>" in html
+
+
+# -- 10. the API tokens page says what a token is for, and what its name is ---------------------
+
+
+def test_the_tokens_page_says_in_plain_words_what_a_token_is_and_what_its_name_is(client, elena):
+    text = text_of(client.get(reverse("tokens")))
+    assert "A token is a password for a program, not for you" in text
+    assert (
+        "It can only read: it cannot change or delete anything, and it cannot be used to log in "
+        "to this website."
+    ) in text
+    assert (
+        "A name to tell your tokens apart, such as the program you give it to. Only you see it."
+    ) in text
+    for quoted in ("page by page", "does not open your pages", "What will use it"):
+        assert quoted not in text
+
+
+# -- 3. "scored for" is said as a person says it ---------------------------------------------
+
+
+def test_a_card_says_which_direction_a_job_is_measured_against(client, elena):
+    text = text_of(client.get(DASHBOARD))
+    assert "Jan 2024 – Dec 2024 · 352 days · measured against Professional wrestler" in text
+    assert "scored for" not in text
+
+
+def test_a_job_from_before_the_direction_says_it_is_still_measured_against_it(client, elena):
+    Job.objects.filter(owner=elena, title="Waiter").update(started_on="2023-01-09")
+    text = text_of(client.get(DASHBOARD))
+    assert (
+        "You started this job before you chose Professional wrestler (1 Jun 2023), but it is "
+        "still measured against it."
+    ) in text
+    assert "scored for" not in text
+
+
+# -- 4. lists say the order they are in: by start date ----------------------------------------
+
+
+def test_the_lists_say_they_are_in_order_of_start(client, elena):
+    dashboard = text_of(client.get(DASHBOARD))
+    assert "Each job you held, latest start first, with its score out of 100" in dashboard
+    jobs = text_of(client.get(reverse("alignment:job_list")))
+    assert "What you did, what it paid and what it gave — latest start first." in jobs
+    for text in (dashboard, jobs):
+        assert "newest first" not in text
+
+
+def test_a_long_history_says_which_jobs_it_shows(client, owner):
+    long_history(owner, 25)
+    client.force_login(owner)
+    text = text_of(client.get(DASHBOARD))
+    assert "The 20 jobs you started last (of 25), latest start first" in text
+    assert "The 10 jobs you started last are explained here; the figures above count all 25." in (
+        text
+    )
+    assert "most recent" not in text and "newest first" not in text
+
+
+# -- 8. recent jobs that score lower are told as what happened, not as a judgement -------------
+
+
+def test_the_story_and_how_scores_work_tell_lower_scores_without_blame(client, elena):
+    story = text_of(client.get(reverse("alignment:story")))
+    assert (
+        "A year is marked as scoring lower when its work scores 15 or more points below the "
+        "history up to then."
+    ) in story
+    how = text_of(client.get(reverse("alignment:how_scores_work")))
+    assert "Recent jobs that score lower" in how
+    assert (
+        "when the jobs of the last 365 days score 15 points or more below your overall score, "
+        "the dashboard says so, with both numbers."
+    ) in how
+    for text in (story, how):
+        assert "drift" not in text.casefold()
+
+
+# -- 5. the one thing to do next adds to the headline, never repeats it -------------------------
+
+
+def test_the_next_step_does_not_repeat_the_headline(client):
+    imported(client, "ux_designer")
+    html = client.get(DASHBOARD).content.decode()
+    answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
+    said = answer.split("Next:")[0]
+    assert "Most of your days in work paid the bills." in said
+    following = answer.split("Next:")[1]
+    assert "Look for a job you could get now, close to the work you have done" in following
+    # No sentence of the answer comes back in the next step.
+    for sentence in re.split(r"(?<=\.) ", said):
+        if len(sentence) > 20:
+            assert sentence.rstrip(".") not in following, sentence
+
+
+# -- 2. the skill coverage: the count and the weighted share cannot seem to contradict ----------
+
+
+def test_the_weighted_coverage_is_shown_as_points_beside_the_count(client, elena):
+    tile = text_of(
+        client.get(DASHBOARD).content.decode().split("Skills you have")[1].split("</div>")[0]
+    )
+    # 3 of the 4 skills, but 6 of 9 points: Stage presence, the one missing, is worth 3.
+    assert tile.startswith("3 of 4 You have 3 of the 4 skills your professional wrestler career")
+    assert (
+        "Counted by importance (an essential skill is worth 3 points, an important one 2, a "
+        "nice-to-have one 1), you have 6 of 9 points: 67%"
+    ) in tile
+    assert "because the one you miss is essential." in tile
+    assert "By weight" not in tile and "that is 67%" not in tile
+
+
+# -- 1. a card's sentence names every part of the score, and which lifted or held it down ------
+
+
+def test_a_score_that_values_and_fit_made_says_so(client, elena):
+    text = text_of(client.get(DASHBOARD))
+    # Gym assistant, 60: skills 4/9 and goals 2/5 under half, values 6/6 and fit 4/4 full.
+    assert (
+        "Gym assistant built your professional wrestler career: it gave all 3 of the things you "
+        "value from work and fitted who you are (5 of 5), which lifted its score; it used 1 of "
+        "your 4 target skills and taught you 1 more, and advanced 1 of your 2 goals, which held "
+        "it down."
+    ) in text
+
+
+def test_a_low_score_names_every_part_that_held_it_down(client, elena):
+    text = text_of(client.get(DASHBOARD))
+    # Waiter, 15: every part under half of what the direction asks.
+    assert (
+        "Waiter paid the bills but did little for your professional wrestler career: it taught "
+        "you 1 of your 4 target skills, advanced none of your 2 goals, gave 1 of the 3 things "
+        "you value from work and fitted who you are (2 of 5)."
+    ) in text
+
+
+def test_two_of_two_is_both(client, elena):
+    gym = Job.objects.get(owner=elena, title="Gym assistant")
+    gym.goals.set(CareerGoal.objects.filter(owner=elena).exclude(status="dropped"))
+    text = text_of(client.get(reverse("alignment:job_detail", args=[gym.pk])))
+    assert "Advanced both of your goals: " in text and "advanced both of your goals" in text
+    assert "all 2" not in text
+
+
+# -- 7. an offer would teach only what the person does not have yet -----------------------------
+
+
+def test_an_offer_never_claims_to_teach_a_skill_the_person_has(client, elena):
+    offer = Job.objects.get(owner=elena, stage="offer")
+    for name in ("Public speaking", "Stage presence"):  # had from Waiter; a course not finished
+        JobSkill.objects.create(
+            job=offer, skill=Skill.objects.get(owner=elena, name=name), gained=True
+        )
+    bump_data_version(elena.pk)
+    page = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
+    said = "Would use Public speaking and teach you Stage presence (2 of your 4 target skills)"
+    assert said in page
+    assert "Public speaking — you have it already: it would use it" in page
+    assert "Stage presence — it would teach it" in page
+    assert "teach you Public speaking" not in page
+    # The offer's card on the dashboard says the same.
+    assert said in text_of(client.get(DASHBOARD))
+
+
+# -- 6. an offer that pays less an hour does not count its pay as a plus ------------------------
+
+
+def test_an_offer_that_pays_less_an_hour_says_so_instead_of_giving_money(client, elena):
+    offer = Job.objects.get(owner=elena, stage="offer")
+    # 2,100 a month for 40 hours is 12.12 an hour; Gym assistant, her latest job, paid 14.
+    page = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
+    assert "Values It would pay, but 1.88 EUR less an hour than Gym assistant" in page
+    assert "Would give 1 of the 3 things you value from work: Money" not in page
+    card = text_of(client.get(DASHBOARD)).split("Offers on the table")[1]
+    assert (
+        "it would use none of your 4 target skills, would advance none of your 2 goals and "
+        "would pay 1.88 EUR less an hour than Gym assistant."
+    ) in card
+    assert ": Money" not in card
+
+
+def test_an_offer_that_pays_less_names_the_other_things_it_gives(client, elena):
+    offer = Job.objects.get(owner=elena, stage="offer")
+    JobBenefit.objects.create(job=offer, value="fulfillment")
+    bump_data_version(elena.pk)
+    page = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
+    assert (
+        "Would give Fulfillment; it would pay, but 1.88 EUR less an hour than Gym assistant"
+    ) in page
+    card = text_of(client.get(DASHBOARD)).split("Offers on the table")[1]
+    assert "would give Fulfillment" in card
+    assert "It would pay 1.88 EUR less an hour than Gym assistant." in card
+
+
+def test_an_offer_that_pays_more_still_gives_money(client, elena):
+    offer = Job.objects.get(owner=elena, stage="offer")
+    Job.objects.filter(pk=offer.pk).update(pay_amount=3000)  # 17.31 an hour
+    page = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
+    assert "Would give 1 of the 3 things you value from work: Money" in page
+    assert "less an hour" not in page
+
+
+# -- 9. a share of days counts a calendar day once, however many jobs ran that day --------------
+
+
+def test_calendar_days_count_a_day_once():
+    jan = [date(2024, 1, day) for day in range(1, 32)]
+    assert calendar_days([]) == 0
+    assert calendar_days([(jan[0], jan[9]), (jan[5], jan[19])]) == 20  # overlapping
+    assert calendar_days([(jan[0], jan[19]), (jan[4], jan[7])]) == 20  # one inside another
+    assert calendar_days([(jan[10], jan[19]), (jan[0], jan[9])]) == 20  # end to end
+    assert calendar_days([(jan[0], jan[0]), (jan[2], jan[2])]) == 2  # apart
+
+
+def test_two_overlapping_jobs_count_their_shared_days_once(client, owner):
+    skill = Skill.objects.named(owner, ["Coding"])[0]
+    direction = CareerDirection.objects.create(
+        owner=owner, title="Game developer", status="current", started_on=date(2020, 1, 1)
+    )
+    DirectionSkill.objects.create(direction=direction, skill=skill, importance=3)
+    studio = Job.objects.create(  # 10 days, scores 100: built the career
+        owner=owner, title="Game jam", started_on=date(2024, 1, 1), ended_on=date(2024, 1, 10)
+    )
+    JobSkill.objects.create(job=studio, skill=skill)
+    Job.objects.create(  # 15 days, 5 of them beside the jam; scores 0, paid: paid the bills
+        owner=owner,
+        title="Call centre",
+        started_on=date(2024, 1, 6),
+        ended_on=date(2024, 1, 20),
+        identity_fit=1,
+    )
+    client.force_login(owner)
+    # 20 days in work, not 25: 10 built the career, and the call centre's other 10 paid the
+    # bills. (Job by job it would be 10 of 25, 40%.)
+    data = client.get(reverse("api:alignment")).json()
+    assert data["aligned_share"] == 50
+    assert data["overall"] == 40  # an average score still weighs each job by its own days
+    html = client.get(DASHBOARD).content.decode()
+    assert figure(html, "aligned-share") == "50%"
+    answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
+    assert "Half of your days in work built your game developer career." in answer
+    assert "Built the career (10 days): Game jam" in answer
+    assert "Paid the bills (10 days): Call centre" in answer
+    assert "a day counts once, under the job that did more for the career" in answer
+
+
+def test_an_offer_closing_the_one_missing_skill_says_so_in_words(client, elena):
+    offer = Job.objects.get(owner=elena, stage="offer")
+    JobSkill.objects.create(job=offer, skill=Skill.objects.get(owner=elena, name="Stage presence"))
+    text = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
+    assert (
+        "This offer would give you the one skill Professional wrestler needs and you do not "
+        "have yet: Stage presence — this offer"
+    ) in text
+    assert "1 of the 1 skill" not in text
+
+
+def test_what_an_offer_would_give_leaves_out_money_when_it_pays_less(client, elena):
+    offer = Job.objects.get(owner=elena, stage="offer")
+    html = client.get(reverse("alignment:job_detail", args=[offer.pk])).content.decode()
+    gives = html.split("What it would give you")[1].split("<h3")[0]
+    assert ">Security</span>" in gives and ">Money</span>" not in gives
+    assert "It would pay, but 1.88 EUR less an hour than Gym assistant." in text_of(gives)
+
+
+def test_an_offer_that_uses_skills_only_learned_says_it_puts_them_to_work(client, elena):
+    Learning.objects.filter(owner=elena).update(completed_on=date(2025, 6, 1))
+    offer = Job.objects.get(owner=elena, stage="offer")
+    JobSkill.objects.create(job=offer, skill=Skill.objects.get(owner=elena, name="Stage presence"))
+    text = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
+    assert (
+        "Taking Bar supervisor would put to work Stage presence, which you have from learning "
+        "but no job of yours has used yet."
+    ) in text
