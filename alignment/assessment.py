@@ -18,7 +18,6 @@ from alignment.scoring import (
     JobResult,
     TargetSkill,
     current_direction,
-    days_by_verdict,
     round_half_up,
     score_jobs,
     summarise,
@@ -193,15 +192,13 @@ def _weak_steps(results: Iterable[JobResult]) -> list[NextStep]:
 
 
 def _next_job_steps(
-    results: Iterable[JobResult], focus: DirectionData | None, coverage: int | None, today: date
+    results: Iterable[JobResult], focus: DirectionData | None, coverage: int | None
 ) -> list[NextStep]:
-    """When most of the days in scored held jobs paid the bills (calendar days, as the
-    headline counts them): look for a job that would pay now and also build the career (the
-    dashboard links it to "Your next job")."""
+    """When most of the days in scored held jobs paid the bills: look for a job that would
+    pay now and also build the career (the dashboard links it to "Your next job")."""
     scored = [r for r in results if r.job.stage == HELD and r.exact is not None and r.days > 0]
-    days = days_by_verdict(scored, today)
-    total = sum(days.values())
-    bills = days[BILLS]
+    total = sum(r.days for r in scored)
+    bills = sum(r.days for r in scored if r.verdict == BILLS)
     if focus is None or not total or 2 * bills <= total:
         return []
     return [NextStep(kind="next_job", every_skill=coverage == 100, **_naming_direction(focus))]
@@ -271,7 +268,7 @@ def assess(
         + _learn_steps(cast(DirectionData, focus), missing, goals)  # missing: there is a focus
         + _overdue_steps(goals, today)
         + _shape_steps(focus)
-        + _next_job_steps(results, focus, coverage, today)
+        + _next_job_steps(results, focus, coverage)
         + flagged
         + _describe_steps(results)
         + _weak_steps(results)

@@ -300,7 +300,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         "held_count": len(held),
         "explained": explained,
         "charted": charted,
-        "headline": headline.headline(result.jobs, focus, today, steps[0] if steps else None),
+        "headline": headline.headline(result.jobs, focus, steps[0] if steps else None),
         "disagree": headline.disagree(result, focus, reading.targets),
         "timeline": charts.timeline_chart(
             charted, [reading.weights.direction(row) for row in directions.values()], today

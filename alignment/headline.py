@@ -10,7 +10,6 @@ from alignment.scoring import (
     ALIGNED_AT,
     BILLS,
     BUILT,
-    DAY_VERDICTS,
     DETAILS,
     LITTLE,
     PARTLY,
@@ -19,12 +18,15 @@ from alignment.scoring import (
     DirectionData,
     JobResult,
     TargetSkill,
-    days_by_verdict,
     round_half_up,
 )
 from alignment.wording import IMPORTANCE_PHRASES, VERDICT_LABELS, career, days_count
 from core.vocabulary import HELD
 from core.words import counted, joined
+
+# The verdicts the headline's days are told by, in the order it tells them.
+DAY_VERDICTS = (BUILT, PARTLY, BILLS, LITTLE)
+
 
 HEADLINE_NAMES = 3  # jobs named under each verdict, the longest first, then "and N more"
 
@@ -62,25 +64,22 @@ def _names(titles: list[str]) -> str:
 def headline(
     results: Sequence[JobResult],
     direction: DirectionData | None,
-    today: date,
     first_step: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """The answer at the top of the dashboard, from the verdicts of the held jobs: the days
-    of each verdict with the jobs named (calendar days: a day two jobs overlapped counts
-    once, under the better verdict), what needs details first, and the one thing to do
+    of each verdict with the jobs named, what needs details first, and the one thing to do
     next."""
     held = [r for r in results if r.job.stage == HELD and r.days > 0]
-    days = days_by_verdict(held, today)
     groups: list[dict[str, Any]] = []
     for verdict in DAY_VERDICTS:
         jobs = sorted((r for r in held if r.verdict == verdict), key=lambda r: (-r.days, r.job.id))
-        if jobs and days[verdict]:
+        if jobs:
             groups.append(
                 {
                     "verdict": verdict,
                     "tone": f"tone-{verdict}",
                     "label": VERDICT_LABELS[verdict],
-                    "days": days[verdict],
+                    "days": sum(r.days for r in jobs),
                     "names": _names(list(dict.fromkeys(r.job.title for r in jobs))),
                 }
             )

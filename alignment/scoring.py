@@ -309,41 +309,6 @@ def _days(period: tuple[date, date] | None) -> int:
     return 0 if period is None else (period[1] - period[0]).days + 1
 
 
-def calendar_days(periods: Iterable[tuple[date, date]]) -> int:
-    """The days these periods cover (both ends included), each day once however many of
-    them hold it: two jobs at the same time are one day in work, not two."""
-    total, reached = 0, None  # reached: the last day counted so far
-    for start, end in sorted(periods):
-        if reached is None or start > reached:
-            total += (end - start).days + 1
-            reached = end
-        elif end > reached:
-            total += (end - reached).days
-            reached = end
-    return total
-
-
-# The verdicts a day in work is told by, the best first: a day when a job that built the
-# career and one that paid the bills overlapped counts once, as built.
-DAY_VERDICTS = (BUILT, PARTLY, BILLS, LITTLE)
-
-
-def days_by_verdict(results: Iterable["JobResult"], today: date) -> dict[str, int]:
-    """The calendar days in scored held jobs by verdict (DAY_VERDICTS), each day counted
-    once, under the best verdict of the jobs held that day. Their sum is the days in work."""
-    periods: dict[str, list[tuple[date, date]]] = {verdict: [] for verdict in DAY_VERDICTS}
-    for result in results:
-        period = job_period(result.job, today)
-        if result.job.stage == HELD and period is not None and result.verdict in periods:
-            periods[result.verdict].append(period)
-    found, so_far, counted = {}, [], 0
-    for verdict in DAY_VERDICTS:
-        so_far += periods[verdict]
-        upto = calendar_days(so_far)
-        found[verdict], counted = upto - counted, upto
-    return found
-
-
 def _ratio(got: int, total: int) -> Fraction | None:
     return None if total == 0 else Fraction(got, total)
 
@@ -565,16 +530,15 @@ class Summary:
 
 
 def summarise(results: Iterable[JobResult], today: date) -> Summary:
-    """Overall, aligned share and drift over the described, scored held jobs: overall and
-    drift each job weighed by the days in its period, the aligned share in calendar days."""
+    """Overall, aligned share and drift over the described, scored held jobs, each weighed
+    by the days in its period."""
     scored = [r for r in results if r.job.stage == HELD and r.exact is not None and r.days > 0]
     # Each of `scored` has its exact score, so its rounded one too.
     overall_exact = weighted_mean((r.days, cast("tuple[int, int]", r.exact)) for r in scored)
     overall = None if overall_exact is None else round_half_up(overall_exact)
-    # A share of days: a day two jobs overlapped counts once (the average above weighs jobs).
-    by_verdict = days_by_verdict(scored, today)
-    total_days = sum(by_verdict.values())
-    aligned_share = _rounded(100 * by_verdict[BUILT], total_days) if total_days else None
+    total_days = sum(r.days for r in scored)
+    aligned_days = sum(r.days for r in scored if cast(int, r.score) >= ALIGNED_AT)
+    aligned_share = _rounded(100 * aligned_days, total_days) if total_days else None
 
     window = (today - timedelta(days=DRIFT_WINDOW_DAYS - 1), today)
     recent_exact = weighted_mean(

@@ -10,12 +10,11 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from alignment.scoring import calendar_days
-from careers.models import CareerDirection, CareerGoal, DirectionSkill, Learning, Skill
+from careers.models import CareerGoal, Learning, Skill
 from core.models import bump_data_version
 from jobs.models import Job, JobBenefit, JobSkill
 from tests.factories import UserFactory, long_history
-from tests.helpers import figure, main_of, text_of
+from tests.helpers import main_of, text_of
 from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
@@ -250,50 +249,6 @@ def test_an_offer_that_pays_more_still_gives_money(client, elena):
     page = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
     assert "Would give 1 of the 3 things you value from work: Money" in page
     assert "less an hour" not in page
-
-
-# -- 9. a share of days counts a calendar day once, however many jobs ran that day --------------
-
-
-def test_calendar_days_count_a_day_once():
-    jan = [date(2024, 1, day) for day in range(1, 32)]
-    assert calendar_days([]) == 0
-    assert calendar_days([(jan[0], jan[9]), (jan[5], jan[19])]) == 20  # overlapping
-    assert calendar_days([(jan[0], jan[19]), (jan[4], jan[7])]) == 20  # one inside another
-    assert calendar_days([(jan[10], jan[19]), (jan[0], jan[9])]) == 20  # end to end
-    assert calendar_days([(jan[0], jan[0]), (jan[2], jan[2])]) == 2  # apart
-
-
-def test_two_overlapping_jobs_count_their_shared_days_once(client, owner):
-    skill = Skill.objects.named(owner, ["Coding"])[0]
-    direction = CareerDirection.objects.create(
-        owner=owner, title="Game developer", status="current", started_on=date(2020, 1, 1)
-    )
-    DirectionSkill.objects.create(direction=direction, skill=skill, importance=3)
-    studio = Job.objects.create(  # 10 days, scores 100: built the career
-        owner=owner, title="Game jam", started_on=date(2024, 1, 1), ended_on=date(2024, 1, 10)
-    )
-    JobSkill.objects.create(job=studio, skill=skill)
-    Job.objects.create(  # 15 days, 5 of them beside the jam; scores 0, paid: paid the bills
-        owner=owner,
-        title="Call centre",
-        started_on=date(2024, 1, 6),
-        ended_on=date(2024, 1, 20),
-        identity_fit=1,
-    )
-    client.force_login(owner)
-    # 20 days in work, not 25: 10 built the career, and the call centre's other 10 paid the
-    # bills. (Job by job it would be 10 of 25, 40%.)
-    data = client.get(reverse("api:alignment")).json()
-    assert data["aligned_share"] == 50
-    assert data["overall"] == 40  # an average score still weighs each job by its own days
-    html = client.get(DASHBOARD).content.decode()
-    assert figure(html, "aligned-share") == "50%"
-    answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
-    assert "Half of your days in work built your game developer career." in answer
-    assert "Built the career (10 days): Game jam" in answer
-    assert "Paid the bills (10 days): Call centre" in answer
-    assert "a day counts once, under the job that did more for the career" in answer
 
 
 def test_an_offer_closing_the_one_missing_skill_says_so_in_words(client, elena):
