@@ -10,11 +10,11 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from careers.models import CareerGoal, Learning, Skill
+from careers.models import CareerDirection, CareerGoal, DirectionSkill, Learning, Skill
 from core.models import bump_data_version
 from jobs.models import Job, JobBenefit, JobSkill
 from tests.factories import UserFactory, long_history
-from tests.helpers import main_of, text_of
+from tests.helpers import figure, main_of, text_of
 from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
@@ -279,3 +279,33 @@ def test_an_offer_that_uses_skills_only_learned_says_it_puts_them_to_work(client
         "Taking Bar supervisor would put to work Stage presence, which you have from learning "
         "but no job of yours has used yet."
     ) in text
+
+
+# -- 9. overlapping jobs: each counts its own days (DESIGN's aligned_share), said in words ------
+
+
+def test_two_jobs_at_once_each_count_their_days_and_the_page_says_so(client, owner):
+    skill = Skill.objects.named(owner, ["Coding"])[0]
+    direction = CareerDirection.objects.create(
+        owner=owner, title="Game developer", status="current", started_on=date(2020, 1, 1)
+    )
+    DirectionSkill.objects.create(direction=direction, skill=skill, importance=3)
+    jam = Job.objects.create(  # 10 days, scores 100: built the career
+        owner=owner, title="Game jam", started_on=date(2024, 1, 1), ended_on=date(2024, 1, 10)
+    )
+    JobSkill.objects.create(job=jam, skill=skill)
+    Job.objects.create(  # 15 days, 5 of them beside the jam; scores 0, paid: paid the bills
+        owner=owner,
+        title="Call centre",
+        started_on=date(2024, 1, 6),
+        ended_on=date(2024, 1, 20),
+        identity_fit=1,
+    )
+    client.force_login(owner)
+    assert client.get(reverse("api:alignment")).json()["aligned_share"] == 40  # 10 of 25
+    html = client.get(DASHBOARD).content.decode()
+    assert figure(html, "aligned-share") == "40%"
+    answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
+    assert "Built the career (10 days): Game jam" in answer
+    assert "Paid the bills (15 days): Call centre" in answer
+    assert "a day you worked in two of them counts twice, here and in the share of days" in answer
