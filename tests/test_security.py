@@ -127,9 +127,3 @@ def test_the_error_page_is_generic(rf):
     assert response.status_code == 500
     assert "Something went wrong on our side" in body
     assert "Traceback" not in body
-
-
-def test_errors_are_logged_to_stderr():
-    handlers = settings.LOGGING["handlers"]
-    assert handlers["stderr"]["class"] == "logging.StreamHandler"  # stderr is its default
-    assert "stderr" in settings.LOGGING["root"]["handlers"]

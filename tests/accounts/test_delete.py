@@ -21,11 +21,6 @@ from tests.worked_example import elena as worked_example
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def quick_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def rows_belonging_to(user):
     """Every row, in every table (link tables too), that belongs to the person: rows pointing
     at the user, and rows pointing at those, followed until nothing new is found."""

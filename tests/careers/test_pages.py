@@ -51,12 +51,6 @@ VALUES = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def quick_password_hashing(settings):
-    """Hashing a real password takes a third of a second per person and proves nothing here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 # --- Reading a page as a person does -------------------------------------------------------
 
 

@@ -17,12 +17,6 @@ from tests.factories import JobBenefitFactory, JobFactory, JobSkillFactory, Skil
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def quick_password_hashing(settings):
-    """Hashing a real password takes a third of a second per person and proves nothing here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @contextmanager
 def refused(constraint):
     """The block must fail with an IntegrityError raised by the named constraint."""
