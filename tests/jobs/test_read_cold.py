@@ -169,9 +169,9 @@ def test_a_score_that_values_and_fit_made_says_so(client, elena):
     # Gym assistant, 60: skills 4/9 and goals 2/5 under half, values 6/6 and fit 4/4 full.
     assert (
         "Gym assistant built your professional wrestler career: it gave all 3 of the things you "
-        "value from work and fitted who you are (5 of 5), which lifted its score; it used 1 of "
-        "your 4 target skills and taught you 1 more, and advanced 1 of your 2 goals, which held "
-        "it down."
+        "value from work and fitted who you are (5 of 5), which lifted its score; it used only "
+        "1 of your 4 target skills and taught you 1 more, and advanced only 1 of your 2 goals, "
+        "which held its score down."
     ) in text
 
 
@@ -180,8 +180,8 @@ def test_a_low_score_names_every_part_that_held_it_down(client, elena):
     # Waiter, 15: every part under half of what the direction asks.
     assert (
         "Waiter paid the bills but did little for your professional wrestler career: it taught "
-        "you 1 of your 4 target skills, advanced none of your 2 goals, gave 1 of the 3 things "
-        "you value from work and fitted who you are (2 of 5)."
+        "you only 1 of your 4 target skills, advanced none of your 2 goals, gave only 1 of the "
+        "3 things you value from work and fitted who you are only a little (2 of 5)."
     ) in text
 
 

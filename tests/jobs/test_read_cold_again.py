@@ -1,0 +1,116 @@
+"""What readers who had never seen Bearing still quoted as confusing once the dashboard read
+4 of 5 (issue 20, round 9): each text checked as a person sees it, on the worked example or
+on a history of tests/jobs/histories/."""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from careers.models import CareerGoal, Skill
+from core.models import bump_data_version
+from jobs.models import Job, JobSkill
+from tests.factories import UserFactory
+from tests.helpers import text_of
+from tests.worked_example import elena as worked_example
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = reverse("alignment:dashboard")
+HISTORIES = Path(__file__).parent / "histories"
+
+
+@pytest.fixture
+def elena(client):
+    user = worked_example()
+    client.force_login(user)
+    return user
+
+
+def imported(client, history):
+    """A person holding one of tests/jobs/histories/, signed in."""
+    user = UserFactory(username=history)
+    call_command("import_data", history, str(HISTORIES / f"{history}.json"), verbosity=0)
+    client.force_login(user)
+    return user
+
+
+def answer_of(response):
+    """The headline's text, from its hidden heading to the end of its card."""
+    html = response.content.decode()
+    return text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
+
+
+def offer_page(client, user):
+    offer = Job.objects.get(owner=user, title="Bar supervisor")
+    return text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
+
+
+def ring_crew(user):
+    """An offer with nothing to avoid that would build the career: it would use every target
+    skill and fit completely (skills 4 × 1 + fit 1 × 1 over 10: 50)."""
+    offer = Job.objects.create(
+        owner=user, title="Ring crew", employer="Iron Hall", stage="offer", identity_fit=5
+    )
+    for skill in Skill.objects.filter(owner=user).exclude(name="Customer service"):
+        JobSkill.objects.create(job=offer, skill=skill)
+    bump_data_version(user.pk)
+    return offer
+
+
+# -- 1. the parts that held a score down are said as shortfalls --------------------------------
+
+
+def test_a_part_that_held_the_score_down_reads_as_a_shortfall(client, elena):
+    text = text_of(client.get(DASHBOARD))
+    assert (
+        "it used only 1 of your 4 target skills and taught you 1 more, and advanced only 1 of "
+        "your 2 goals, which held its score down."
+    ) in text
+    assert (
+        "Waiter paid the bills but did little for your professional wrestler career: it taught "
+        "you only 1 of your 4 target skills, advanced none of your 2 goals, gave only 1 of the "
+        "3 things you value from work and fitted who you are only a little (2 of 5)."
+    ) in text
+    assert "which held it down" not in text
+
+
+def test_an_offers_shortfall_is_said_in_the_future(client, elena):
+    offer = Job.objects.get(owner=elena, title="Bar supervisor")
+    Job.objects.filter(pk=offer.pk).update(identity_fit=5)
+    JobSkill.objects.create(
+        job=offer, skill=Skill.objects.get(owner=elena, name="Strength training")
+    )
+    offer.goals.set(CareerGoal.objects.filter(owner=elena, title="First amateur match"))
+    bump_data_version(elena.pk)
+    card = text_of(client.get(DASHBOARD)).split("Offers on the table")[1]
+    assert (
+        "Bar supervisor would build some of your professional wrestler career: it would "
+        "advance 1 of your 2 goals and would fit who you are (5 of 5), which would lift its "
+        "score; it would use only 1 of your 4 target skills and would pay 1.88 EUR less an "
+        "hour than Gym assistant, which would hold its score down."
+    ) in card
+
+
+# -- 2. the fit is said in words that fit its rating ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "rating, said",
+    [
+        (1, "did not fit who you are (1 of 5)"),
+        (3, "fitted who you are in part (3 of 5)"),
+        (4, "fitted who you are (4 of 5)"),
+    ],
+)
+def test_the_fit_of_a_job_is_said_as_its_rating(client, elena, rating, said):
+    Job.objects.filter(owner=elena, title="Waiter").update(identity_fit=rating)
+    text = text_of(client.get(DASHBOARD))
+    assert said in text
+
+
+def test_the_fit_of_an_offer_is_said_as_its_rating(client, elena):
+    Job.objects.filter(owner=elena, title="Bar supervisor").update(identity_fit=2)
+    card = text_of(client.get(DASHBOARD)).split("Offers on the table")[1]
+    assert "would fit who you are only a little (2 of 5)" in card
