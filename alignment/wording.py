@@ -59,8 +59,8 @@ OFFER_VERDICT_LABELS = {
 VERDICT_RULES = {
     BUILT: f"a score of {ALIGNED_AT} or more",
     PARTLY: f"a score of {PARTLY_AT} to {ALIGNED_AT - 1}",
-    BILLS: f"a score under {PARTLY_AT}, from paid work",
-    LITTLE: f"a score under {PARTLY_AT}, from unpaid work",
+    BILLS: f"paid work that scored under {PARTLY_AT}",
+    LITTLE: f"unpaid work that scored under {PARTLY_AT}",
     DETAILS: "not described yet",
     UNSCORED: "no direction, or nothing to measure it by",
 }

@@ -110,7 +110,7 @@ def test_demo_charts_have_tooltips_links_and_tables_with_the_same_numbers(client
     assert timeline.index(">Gym assistant<") < timeline.index(">Waiter<")
     # The legend names every verdict with its rule: colour is never the only way to tell.
     assert (
-        'Paid the bills <span class="text-body-secondary">(a score under 25, from paid work)'
+        'Paid the bills <span class="text-body-secondary">(paid work that scored under 25)'
         in timeline
     )
     # A paid job's three score bands are always named, so that every score has its name;

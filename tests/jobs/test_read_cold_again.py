@@ -2,13 +2,14 @@
 4 of 5 (issue 20, round 9): each text checked as a person sees it, on the worked example or
 on a history of tests/jobs/histories/."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from careers.models import CareerGoal, Skill
+from careers.models import CareerDirection, CareerGoal, Skill
 from core.models import bump_data_version
 from jobs.models import Job, JobSkill
 from tests.factories import UserFactory
@@ -114,3 +115,27 @@ def test_the_fit_of_an_offer_is_said_as_its_rating(client, elena):
     Job.objects.filter(owner=elena, title="Bar supervisor").update(identity_fit=2)
     card = text_of(client.get(DASHBOARD)).split("Offers on the table")[1]
     assert "would fit who you are only a little (2 of 5)" in card
+
+
+# -- 3. the timeline says when the direction began, and its legend in plain words -------------
+
+
+def test_the_timeline_says_since_when_the_direction_is_yours(client, elena):
+    text = text_of(client.get(DASHBOARD))
+    assert "Your direction: Professional wrestler, since 1 Jun 2023" in text
+    assert "Time since you chose the direction" in text
+    assert "Paid the bills (paid work that scored under 25)" in text
+    for old in ("current, 1 Jun 2023", "your direction's time", "from paid work"):
+        assert old not in text
+
+
+def test_the_timeline_says_when_a_past_direction_was_yours(client, elena):
+    CareerDirection.objects.create(
+        owner=elena,
+        title="Stage actor",
+        status="past",
+        started_on=date(2021, 3, 1),
+        ended_on=date(2023, 5, 31),
+    )
+    text = text_of(client.get(DASHBOARD))
+    assert "Your past direction: Stage actor, 1 Mar 2021 – 31 May 2023" in text
