@@ -139,3 +139,12 @@ def test_the_timeline_says_when_a_past_direction_was_yours(client, elena):
     )
     text = text_of(client.get(DASHBOARD))
     assert "Your past direction: Stage actor, 1 Mar 2021 – 31 May 2023" in text
+
+
+# -- 4. the footer says what Bearing does ----------------------------------------------------
+
+
+def test_the_footer_says_what_bearing_does(client, elena):
+    text = text_of(client.get(DASHBOARD))
+    assert "Bearing — set your jobs against your career." in text
+    assert "jobs are not careers" not in text
