@@ -52,6 +52,12 @@ def share_of(part: int, whole: int) -> str:
     return f"{round_half_up(100 * part / whole)}%"
 
 
+def _named(result: JobResult) -> str:
+    """A held job's name in the headline's list, said to be unpaid where it is (DESIGN's
+    paid/unpaid rule): "Ward volunteer (unpaid)"."""
+    return result.job.title if result.job.paid else f"{result.job.title} (unpaid)"
+
+
 def _names(titles: list[str]) -> str:
     """A group's job names, the longest first: "Waiter, Stage-hand and 3 more"."""
     shown = titles[:HEADLINE_NAMES]
@@ -80,7 +86,7 @@ def headline(
                     "tone": f"tone-{verdict}",
                     "label": VERDICT_LABELS[verdict],
                     "days": sum(r.days for r in jobs),
-                    "names": _names(list(dict.fromkeys(r.job.title for r in jobs))),
+                    "names": _names(list(dict.fromkeys(_named(r) for r in jobs))),
                 }
             )
     total = sum(group["days"] for group in groups)
