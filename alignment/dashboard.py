@@ -290,7 +290,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
     wanted = tallied["wanted"]
     importance = {skill.name: skill.importance for skill in reading.targets}
     # The first step is the headline's "Next"; the card lists the ones after it.
-    steps = next_steps.next_steps(result.next_steps[: STEPS_LISTED + 1])
+    steps = next_steps.next_steps(result.next_steps[: STEPS_LISTED + 1], _offered(offers, focus))
     return {
         "reading": reading,  # the scored history, for the shared page's story
         "result": result,
@@ -345,6 +345,23 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
             result, focus, reading.targets, partly=any(r.verdict == PARTLY for r in held)
         ),
     }
+
+
+def _offered(offers: list[JobView], focus: alignment.DirectionData | None) -> dict[str, str]:
+    """{folded skill name: "the offer at Iron Hall"}: the target skills of the focus direction
+    an offer shown would use or teach (the first such offer), for the steps that say where a
+    missing skill could come from."""
+    found: dict[str, str] = {}
+    for shown in offers:
+        if focus is None or shown.result.direction_id != focus.id:
+            continue
+        job = shown.job
+        name = (
+            f"the offer at {job.employer}" if job.employer else f"the offer to work as {job.title}"
+        )
+        for skill in shown.names.get("skills", []):
+            found.setdefault(words.fold(skill), name)
+    return found
 
 
 def _ranked(directions: dict[int, history.Direction]) -> list[history.Direction]:

@@ -303,7 +303,7 @@ def test_drift_is_warned_when_recent_work_scores_far_below_overall(client, owner
     assert client.get(API).json()["drift"] is True
     # The ongoing job scoring under 50 is a next step too, linking to the job.
     steps = html.split('id="next-heading"')[1].split("</section>")[0]
-    assert "Call centre" in steps and "scores 0" in steps
+    assert "Call centre" in steps and "scores only 0 out of 100" in steps
 
 
 def test_text_is_escaped_on_the_dashboard_and_its_charts(client, owner):

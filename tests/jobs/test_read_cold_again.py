@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from careers.models import CareerDirection, CareerGoal, Skill
+from careers.models import CareerDirection, CareerGoal, Learning, Skill
 from core.models import bump_data_version
 from jobs.models import Job, JobSkill
 from tests.factories import UserFactory
@@ -160,3 +160,51 @@ def test_unpaid_work_is_called_unpaid_in_the_headline_and_on_its_card(client):
     text = text_of(response)
     assert "Volunteer UX designer (unpaid) · Food Bank Rotterdam" in text
     assert "Customer support agent (unpaid)" not in text
+
+
+# -- 6. the other steps do not contradict an offer that would build the career ----------------
+
+
+def test_no_step_sends_the_person_looking_when_an_offer_would_build_it(client, elena):
+    assert "Look for a job you could get now" in text_of(client.get(DASHBOARD))
+    ring_crew(elena)
+    text = text_of(client.get(DASHBOARD))
+    assert "Look for a job you could get now" not in text
+    assert "See the jobs that would build it" not in text
+
+
+def test_a_skill_to_learn_names_the_offer_that_would_teach_it(client, elena):
+    Learning.objects.filter(owner=elena).delete()
+    ring_crew(elena)
+    assert (
+        "Find a way to learn Stage presence: you marked it essential for your professional "
+        "wrestler career, and no job or learning of yours covers it yet — the offer at Iron "
+        "Hall would teach it."
+    ) in text_of(client.get(DASHBOARD))
+
+
+# -- 7. a weak job's step says what its link opens ------------------------------------------
+
+
+def test_the_step_on_a_weak_job_and_its_link_say_the_same(client, elena):
+    Job.objects.filter(owner=elena, title="Waiter").update(ended_on=None)
+    text = text_of(client.get(DASHBOARD))
+    assert (
+        "The job you have, Waiter at Rosa's Diner, scores only 15 out of 100: see what holds "
+        "its score down before you plan your next job. See what holds its score down →"
+    ) in text
+    assert "See why it scores low" not in text
+
+
+# -- 12. the day counted to, and a score out of 100 ------------------------------------------
+
+
+def test_the_headline_says_up_to_when_it_counts_and_scores_out_of_100(client, elena):
+    ring_crew(elena)
+    answer = answer_of(client.get(DASHBOARD))
+    assert f"Counted up to today, {date.today().strftime('%-d %b %Y')}." in answer
+    assert "As of" not in answer
+    assert (
+        "Next: The offer to work as Ring crew at Iron Hall scores 50 out of 100: it would build "
+        "your professional wrestler career"
+    ) in answer
