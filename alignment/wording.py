@@ -510,20 +510,25 @@ def offer_verdict(
         difference = hourly[0] - hourly[1]
         currency = sides[0]["view"].row.currency
         than = f"than {cast('JobView', current).job.title}"  # two sides: the current job's too
+        monthly = _monthly(sides, currency)
         if difference > 0:
-            gains.append(f"pay {money_text(difference, currency)} more an hour {than}")
+            gains.append(f"pay {money_text(difference, currency)} more an hour {than}{monthly}")
         elif difference < 0:
-            losses.append(f"it pays {money_text(-difference, currency)} less an hour {than}")
+            losses.append(
+                f"it pays {money_text(-difference, currency)} less an hour {than}{monthly}"
+            )
         else:
-            losses.append(f"it pays the same an hour as {cast('JobView', current).job.title}")
+            losses.append(
+                f"it pays the same an hour as {cast('JobView', current).job.title}{monthly}"
+            )
     nothing = not closes and not unused and not goals and not offer.result.needs_details
     if gains and nothing:
         said.append(
-            f"Taking {name} would {joined(gains)}, but give you none of the skills you miss "
+            f"Taking {name} would {_gains(gains)}, but give you none of the skills you miss "
             "and advance none of your goals."
         )
     elif gains:
-        said.append(f"Taking {name} would {joined(gains)}.")
+        said.append(f"Taking {name} would {_gains(gains)}.")
     elif nothing:
         said.append(
             f"Taking {name} would give you none of the skills you miss and advance none of "
@@ -531,14 +536,43 @@ def offer_verdict(
         )
     said += [f"{loss[:1].upper()}{loss[1:]}." for loss in losses]
     if offer.score is not None:
-        label = OFFER_VERDICT_LABELS[offer.verdict].lower()
+        means = OFFER_MEANS.get(offer.verdict, "")
+        scores = f"Against {direction.title} it scores {offer.score} out of 100" + (
+            f": {means} (“{OFFER_VERDICT_LABELS[offer.verdict]}”)." if means else "."
+        )
         if current is not None and current.score is not None:
-            said.append(
-                f"Against {direction.title} it scores {offer.score} out of 100, so it "
-                f"{label}; {current.job.title} scores {current.score}."
-            )
-        else:
-            said.append(
-                f"Against {direction.title} it scores {offer.score} out of 100, so it {label}."
-            )
+            scores += f" {current.job.title} scores {current.score}."
+        said.append(scores)
     return said  # its flags follow, in the page's own warning
+
+
+# What an offer's verdict means, after its score: "paid work that would do little for the
+# career (“Would pay the bills”)".
+OFFER_MEANS = {
+    BUILT: "work that would build the career",
+    PARTLY: "work that would build some of the career",
+    BILLS: "paid work that would do little for the career",
+    LITTLE: "unpaid work that would do little for the career",
+}
+
+
+def _gains(gains: list[str]) -> str:
+    """What an offer would do, as one list, with a comma before the last when an earlier one
+    ends in a clause of its own ("…, which you have from learning but no job of yours has
+    used yet, and advance your goal")."""
+    if len(gains) > 1 and any(", which " in gain for gain in gains[:-1]):
+        return ", ".join(gains[:-1]) + ", and " + gains[-1]
+    return joined(gains)
+
+
+def _monthly(sides: list[dict[str, Any]], currency: str) -> str:
+    """Pay a month at each job's own hours a week, when both say them (hour pay × hours a
+    week × 52 ÷ 12, to whole units): " (at each job's hours, about 2,100 against 910 EUR a
+    month)", or ""."""
+    months = []
+    for side in sides:
+        hours = side["view"].row.hours_per_week
+        if hours is None or side["hourly"] is None:
+            return ""
+        months.append(round_half_up(Fraction(side["hourly"] * hours * 52 / 12)))
+    return f" (at each job's hours, about {months[0]:,} against {months[1]:,} {currency} a month)"

@@ -77,7 +77,7 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     # Missing skills, the offer's flag, lessons and the avoid list.
     missing = html.split('id="missing-heading"')[1].split("</section>")[0]
     assert "Stage presence" in missing
-    assert "“night shifts” — you noted to avoid it after" in html
+    assert "“night shifts” — after <a" in html and "you wrote that you want to avoid it" in html
     assert "I can hold a room&#x27;s attention" in html
     # No drift: no held job in the last 365 days.
     assert "score lower against" not in text_of(html)

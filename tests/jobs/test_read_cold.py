@@ -206,8 +206,8 @@ def test_an_offer_never_claims_to_teach_a_skill_the_person_has(client, elena):
     page = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
     said = "Would use Public speaking and teach you Stage presence (2 of your 4 target skills)"
     assert said in page
-    assert "Public speaking — you have it already: it would use it" in page
-    assert "Stage presence — it would teach it" in page
+    assert "Public speaking — you have it; the offer would use it" in page
+    assert "Stage presence — the offer would teach it" in page
     assert "teach you Public speaking" not in page
     # The offer's card on the dashboard says the same.
     assert said in text_of(client.get(DASHBOARD))
@@ -257,7 +257,7 @@ def test_an_offer_closing_the_one_missing_skill_says_so_in_words(client, elena):
     text = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
     assert (
         "This offer would give you the one skill Professional wrestler needs and you do not "
-        "have yet: Stage presence — this offer"
+        "have yet: Stage presence — this offer would teach it"
     ) in text
     assert "1 of the 1 skill" not in text
 

@@ -3,6 +3,7 @@
 on a history of tests/jobs/histories/."""
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -194,6 +195,90 @@ def test_the_step_on_a_weak_job_and_its_link_say_the_same(client, elena):
         "its score down before you plan your next job. See what holds its score down →"
     ) in text
     assert "See why it scores low" not in text
+
+
+# -- 8. the offer page in plain words ----------------------------------------------------------
+
+
+def test_the_offer_page_says_what_its_score_means(client, elena):
+    text = offer_page(client, elena)
+    assert "Compared with Gym assistant, your latest job" in text
+    assert (
+        "Against Professional wrestler it scores 4 out of 100: paid work that would do little "
+        "for the career (“Would pay the bills”). Gym assistant scores 60."
+    ) in text
+    assert "Set beside" not in text and ", so it would" not in text
+
+
+def test_the_offer_page_compares_with_the_job_you_have(client, elena):
+    Job.objects.filter(owner=elena, title="Gym assistant").update(ended_on=None)
+    assert "Compared with Gym assistant, the job you have" in offer_page(client, elena)
+
+
+def test_the_offer_pages_skills_are_said_in_whole_sentences(client, elena):
+    Learning.objects.filter(owner=elena).update(completed_on=date(2025, 6, 1))
+    offer = Job.objects.get(owner=elena, title="Bar supervisor")
+    for name, gained in (("Stage presence", False), ("Public speaking", False)):
+        skill = Skill.objects.get(owner=elena, name=name)
+        JobSkill.objects.create(job=offer, skill=skill, gained=gained)
+    offer.goals.set(CareerGoal.objects.filter(owner=elena, title="First amateur match"))
+    bump_data_version(elena.pk)
+    text = offer_page(client, elena)
+    assert (
+        "Taking Bar supervisor would put to work Stage presence, which you have from learning "
+        "but no job of yours has used yet, and advance your goal “First amateur match”."
+    ) in text
+    assert "Public speaking — you have it; the offer would use it" in text
+    assert "you have it already" not in text
+
+
+def test_the_one_skill_the_offer_would_teach_is_said_as_one(client, elena):
+    offer = Job.objects.get(owner=elena, title="Bar supervisor")
+    skill = Skill.objects.get(owner=elena, name="Stage presence")
+    JobSkill.objects.create(job=offer, skill=skill, gained=True)
+    text = offer_page(client, elena)
+    assert "The skill you still miss This offer would give you the one skill" in text
+    assert "Stage presence — this offer would teach it" in text
+    assert "Stage presence — the offer would teach it" in text
+    assert "The skills you still miss" not in text
+
+
+# -- 9. pay an hour is also told a month, at each job's hours ---------------------------------
+
+
+def test_pay_an_hour_is_also_told_a_month_at_each_jobs_hours(client, elena):
+    # 2,100 a month for 40 hours; Gym assistant: 14 an hour × 15 hours × 52 ÷ 12 = 910.
+    assert (
+        "It pays 1.88 EUR less an hour than Gym assistant (at each job's hours, about 2,100 "
+        "against 910 EUR a month)."
+    ) in offer_page(client, elena)
+
+
+def test_more_pay_an_hour_is_told_a_month_too(client, elena):
+    Job.objects.filter(owner=elena, title="Bar supervisor").update(pay_amount=Decimal("3000"))
+    assert (
+        "pay 3.31 EUR more an hour than Gym assistant (at each job's hours, about 3,000 against "
+        "910 EUR a month)"
+    ) in offer_page(client, elena)
+
+
+def test_no_month_is_told_without_both_jobs_hours(client, elena):
+    Job.objects.filter(owner=elena, title="Gym assistant").update(hours_per_week=None)
+    Job.objects.filter(owner=elena, title="Bar supervisor").update(
+        pay_amount=Decimal("12"), pay_period="hour", hours_per_week=None
+    )
+    text = offer_page(client, elena)
+    assert "It pays 2 EUR less an hour than Gym assistant." in text
+    assert "a month)" not in text
+
+
+# -- 11. an avoid note is said the way a person wrote it --------------------------------------
+
+
+def test_an_avoid_flag_says_who_wrote_it_and_when(client, elena):
+    said = "Careful: “night shifts” — after Waiter you wrote that you want to avoid it."
+    assert said in text_of(client.get(DASHBOARD))
+    assert said in offer_page(client, elena)
 
 
 # -- 12. the day counted to, and a score out of 100 ------------------------------------------
