@@ -257,9 +257,20 @@ def _goal_progress(
         "more": len(items[LISTED:]),
         "any": bool(items),
         "percent": alignment.round_half_up(Fraction(100 * achieved, counted)) if counted else None,
-        "said": f"{achieved} of {words.counted(counted, 'goal')} achieved"
-        + (f", and {len(listed) - counted} dropped." if counted < len(listed) else "."),
+        "said": _goals_said(achieved, counted - achieved, len(listed) - counted),
     }
+
+
+def _goals_said(achieved: int, open_: int, dropped: int) -> str:
+    """The goals listed, counted so that the parts add up to the list: "2 of your 4 goals
+    achieved, 1 open and 1 dropped."."""
+    total = achieved + open_ + dropped
+    rest = [f"{count} {what}" for count, what in ((open_, "open"), (dropped, "dropped")) if count]
+    if total == 1:
+        return f"Your one goal is {'achieved' if achieved else 'open' if open_ else 'dropped'}."
+    return f"{achieved} of your {total} goals achieved" + (
+        f", {words.joined(rest)}." if rest else "."
+    )
 
 
 def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[str, Any]:

@@ -154,10 +154,10 @@ def test_the_weighted_coverage_is_shown_as_points_beside_the_count(client, elena
     # 3 of the 4 skills, but 6 of 9 points: Stage presence, the one missing, is worth 3.
     assert tile.startswith("3 of 4 You have 3 of the 4 skills your professional wrestler career")
     assert (
-        "Counted by importance (an essential skill is worth 3 points, an important one 2, a "
-        "nice-to-have one 1), you have 6 of 9 points: 67%"
+        "Counted by importance, you have 67% (6 of 9 points: an essential skill is worth 3, an "
+        "important one 2, a nice-to-have one 1, and the one you miss is essential)."
     ) in tile
-    assert "because the one you miss is essential." in tile
+    assert "because" not in tile
     assert "By weight" not in tile and "that is 67%" not in tile
 
 
@@ -308,4 +308,8 @@ def test_two_jobs_at_once_each_count_their_days_and_the_page_says_so(client, own
     answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
     assert "Built the career (10 days): Game jam" in answer
     assert "Paid the bills (15 days): Call centre" in answer
-    assert "a day you worked in two of them counts twice, here and in the share of days" in answer
+    assert (
+        "Some of these jobs ran at the same time. Each counts all its own days, so a day in two "
+        "jobs counts twice: in the days above and in “Days that built the career” below."
+    ) in answer
+    assert "here and" not in answer

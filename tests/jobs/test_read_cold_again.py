@@ -10,6 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from alignment import headline
+from alignment.scoring import TargetSkill
 from careers.models import CareerDirection, CareerGoal, Learning, Skill
 from core.models import bump_data_version
 from jobs.models import Job, JobSkill
@@ -272,6 +274,20 @@ def test_no_month_is_told_without_both_jobs_hours(client, elena):
     assert "a month)" not in text
 
 
+# -- 10. the goals card counts every goal it lists -------------------------------------------
+
+
+def test_the_goals_card_counts_every_goal_it_lists(client, elena):
+    text = text_of(client.get(DASHBOARD))
+    assert "1 of your 3 goals achieved, 1 open and 1 dropped." in text
+    assert "goals achieved, and" not in text
+
+
+def test_one_goal_is_said_as_one(client, elena):
+    CareerGoal.objects.filter(owner=elena).exclude(title="First amateur match").delete()
+    assert "Your one goal is open." in text_of(client.get(DASHBOARD))
+
+
 # -- 11. an avoid note is said the way a person wrote it --------------------------------------
 
 
@@ -293,3 +309,33 @@ def test_the_headline_says_up_to_when_it_counts_and_scores_out_of_100(client, el
         "Next: The offer to work as Ring crew at Iron Hall scores 50 out of 100: it would build "
         "your professional wrestler career"
     ) in answer
+
+
+# -- 14. the weighted coverage: the percentage, then the points it comes from -----------------
+
+
+def test_the_weighted_coverage_says_its_points_without_a_because(client):
+    user = imported(client, "ux_designer")
+    Learning.objects.filter(owner=user).update(completed_on=None)
+    bump_data_version(user.pk)
+    text = text_of(client.get(DASHBOARD))
+    # Only the volunteer job's User research, Prototyping (3 each) and Figma (2) are had.
+    assert (
+        "Counted by importance, you have 67% (8 of 12 points: an essential skill is worth 3, an "
+        "important one 2, and the 3 you have are essential or important)."
+    ) in text
+    assert "because" not in text.split("Skills you have")[1].split("How scores work")[0]
+
+
+def test_two_missing_skills_that_weigh_more_are_both():
+    skills = [
+        TargetSkill("User research", 3),
+        TargetSkill("Prototyping", 3),
+        TargetSkill("Figma", 2, covered=True),
+        TargetSkill("Sketching", 1, covered=True),
+    ]
+    said = headline.coverage_figure(33, skills, "UX designer")  # 3 of 9 points
+    assert (
+        said["scale"] == "an essential skill is worth 3, an important one 2, a nice-to-have one 1"
+    )
+    assert said["why"] == ", and both you miss are essential"
