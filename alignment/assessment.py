@@ -12,6 +12,7 @@ from typing import TypedDict, cast
 from alignment.scoring import (
     ALIGNED_AT,
     BILLS,
+    BUILT,
     DirectionData,
     GoalData,
     JobData,
@@ -195,7 +196,11 @@ def _next_job_steps(
     results: Iterable[JobResult], focus: DirectionData | None, coverage: int | None
 ) -> list[NextStep]:
     """When most of the days in scored held jobs paid the bills: look for a job that would
-    pay now and also build the career (the dashboard links it to "Your next job")."""
+    pay now and also build the career (the dashboard links it to "Your next job") — unless
+    an offer on the table would build it already."""
+    results = tuple(results)
+    if any(r.job.stage != HELD and r.verdict == BUILT for r in results):
+        return []
     scored = [r for r in results if r.job.stage == HELD and r.exact is not None and r.days > 0]
     total = sum(r.days for r in scored)
     bills = sum(r.days for r in scored if r.verdict == BILLS)

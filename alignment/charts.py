@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 from django.urls import reverse
 
 from alignment.scoring import DirectionData
-from core.vocabulary import CONSIDERING
+from core.vocabulary import CONSIDERING, CURRENT
 from core.words import day
 
 if TYPE_CHECKING:
@@ -65,10 +65,10 @@ def timeline_chart(
             {
                 "kind": "direction",
                 "url": reverse("careers:direction_detail", args=[direction.id]),
-                "label": f"Your direction: {direction.title}",
-                "note": f"{direction.status}, "
-                f"{day(start) if start else 'always'} – "
-                f"{'now' if direction.ended_on is None else day(end)}",
+                # "Your direction: UX designer, since 1 Sep 2024", one phrase.
+                "label": f"Your {'' if direction.status == CURRENT else 'past '}direction: "
+                f"{direction.title}{_direction_time(direction)}",
+                "note": "",
                 "css": f"direction-{direction.status}",
                 **placed(max(start or first, first), min(end, last)),
             }
@@ -99,3 +99,14 @@ def timeline_chart(
     for tick in ticks:
         tick["edge"] = tick["at"] > 92
     return {"rows": rows, "ticks": ticks}
+
+
+def _direction_time(direction: DirectionData) -> str:
+    """When a direction was the person's, after its title: ", since 1 Sep 2024", ", 1 Jan
+    2020 – 3 Mar 2023", ", until 3 Mar 2023", or "" when no date is known."""
+    start, end = direction.started_on, direction.ended_on
+    if start and end:
+        return f", {day(start)} – {day(end)}"
+    if start:
+        return f", since {day(start)}"
+    return f", until {day(end)}" if end else ""

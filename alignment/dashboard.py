@@ -257,9 +257,20 @@ def _goal_progress(
         "more": len(items[LISTED:]),
         "any": bool(items),
         "percent": alignment.round_half_up(Fraction(100 * achieved, counted)) if counted else None,
-        "said": f"{achieved} of {words.counted(counted, 'goal')} achieved"
-        + (f", and {len(listed) - counted} dropped." if counted < len(listed) else "."),
+        "said": _goals_said(achieved, counted - achieved, len(listed) - counted),
     }
+
+
+def _goals_said(achieved: int, open_: int, dropped: int) -> str:
+    """The goals listed, counted so that the parts add up to the list: "2 of your 4 goals
+    achieved, 1 open and 1 dropped."."""
+    total = achieved + open_ + dropped
+    rest = [f"{count} {what}" for count, what in ((open_, "open"), (dropped, "dropped")) if count]
+    if total == 1:
+        return f"Your one goal is {'achieved' if achieved else 'open' if open_ else 'dropped'}."
+    return f"{achieved} of your {total} goals achieved" + (
+        f", {words.joined(rest)}." if rest else "."
+    )
 
 
 def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[str, Any]:
@@ -290,7 +301,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
     wanted = tallied["wanted"]
     importance = {skill.name: skill.importance for skill in reading.targets}
     # The first step is the headline's "Next"; the card lists the ones after it.
-    steps = next_steps.next_steps(result.next_steps[: STEPS_LISTED + 1])
+    steps = next_steps.next_steps(result.next_steps[: STEPS_LISTED + 1], _offered(offers, focus))
     return {
         "reading": reading,  # the scored history, for the shared page's story
         "result": result,
@@ -345,6 +356,23 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
             result, focus, reading.targets, partly=any(r.verdict == PARTLY for r in held)
         ),
     }
+
+
+def _offered(offers: list[JobView], focus: alignment.DirectionData | None) -> dict[str, str]:
+    """{folded skill name: "the offer at Iron Hall"}: the target skills of the focus direction
+    an offer shown would use or teach (the first such offer), for the steps that say where a
+    missing skill could come from."""
+    found: dict[str, str] = {}
+    for shown in offers:
+        if focus is None or shown.result.direction_id != focus.id:
+            continue
+        job = shown.job
+        name = (
+            f"the offer at {job.employer}" if job.employer else f"the offer to work as {job.title}"
+        )
+        for skill in shown.names.get("skills", []):
+            found.setdefault(words.fold(skill), name)
+    return found
 
 
 def _ranked(directions: dict[int, history.Direction]) -> list[history.Direction]:

@@ -52,6 +52,12 @@ def share_of(part: int, whole: int) -> str:
     return f"{round_half_up(100 * part / whole)}%"
 
 
+def _named(result: JobResult) -> str:
+    """A held job's name in the headline's list, said to be unpaid where it is (DESIGN's
+    paid/unpaid rule): "Ward volunteer (unpaid)"."""
+    return result.job.title if result.job.paid else f"{result.job.title} (unpaid)"
+
+
 def _names(titles: list[str]) -> str:
     """A group's job names, the longest first: "Waiter, Stage-hand and 3 more"."""
     shown = titles[:HEADLINE_NAMES]
@@ -80,7 +86,7 @@ def headline(
                     "tone": f"tone-{verdict}",
                     "label": VERDICT_LABELS[verdict],
                     "days": sum(r.days for r in jobs),
-                    "names": _names(list(dict.fromkeys(r.job.title for r in jobs))),
+                    "names": _names(list(dict.fromkeys(_named(r) for r in jobs))),
                 }
             )
     total = sum(group["days"] for group in groups)
@@ -183,8 +189,9 @@ def coverage_figure(
     coverage: int | None, target_skills: Sequence[TargetSkill], title: str
 ) -> dict[str, Any] | None:
     """The skill coverage as a person counts it — "3 of 5" skills — with the weighted
-    percentage the figures use as points a person can check ("6 of 12 points: 50%"), and why
-    the two differ: "the 2 you miss are essential"."""
+    percentage the figures use and the points a person can check it by ("50% (6 of 12
+    points: an essential skill is worth 3, …"), and why the two differ: "both you miss are
+    essential"."""
     if coverage is None or not target_skills:
         return None
     have = [skill for skill in target_skills if skill.covered]
@@ -192,7 +199,7 @@ def coverage_figure(
     total = len(target_skills)
     # Readers took "3 of 5 … that is 50%" for bad arithmetic: the points show the weighting.
     first, *rest = sorted({skill.importance for skill in target_skills}, reverse=True)
-    scale = [f"{POINTS_OF[first]} skill is worth {first} point{'s' if first > 1 else ''}"]
+    scale = [f"{POINTS_OF[first]} skill is worth {first}"]
     scale += [f"{POINTS_OF[n]} one {n}" for n in rest]
     why = ""
     if have and miss and 100 * len(have) != coverage * total:
@@ -202,9 +209,15 @@ def coverage_figure(
             IMPORTANCE_PHRASES[n] for n in (3, 2, 1) if any(s.importance == n for s in heavier)
         ]
         side = "you miss" if heavier is miss else "you have"
-        which = "the one" if len(heavier) == 1 else f"the {len(heavier)}"
+        which = (
+            "the one"
+            if len(heavier) == 1
+            else "both"
+            if len(heavier) == 2
+            else f"the {len(heavier)}"
+        )
         verb = "is" if len(heavier) == 1 else "are"
-        why = f", because {which} {side} {verb} {joined(levels, 'or')}"
+        why = f", and {which} {side} {verb} {joined(levels, 'or')}"
     counted_ = f"all {total}" if len(have) == total else f"{len(have)} of the {total}"
     return {
         "have": len(have),

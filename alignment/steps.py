@@ -1,35 +1,38 @@
 """The next steps in words: what each step of alignment.assessment.assess says, and the link
 that acts on it."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from urllib.parse import urlencode
 
 from django.urls import reverse
 
 from alignment.assessment import NextStep
 from alignment.wording import IMPORTANCE_PHRASES, career
-from core.words import counted, day, job_name, joined
+from core.words import counted, day, fold, job_name, joined
 
 ACTIONS = {
     # kind: (the link's words, the page it opens, the step's field that names the object)
     "learn_skill": ("Add learning for it", "careers:learning_add", None),
     "overdue_goal": ("Review the goal", "careers:goal_detail", "goal_id"),
     "shape_direction": ("Complete the direction", "careers:direction_edit", "direction_id"),
-    "weak_job": ("See why it scores low", "alignment:job_detail", "job_id"),
+    "weak_job": ("See what holds its score down", "alignment:job_detail", "job_id"),
     "next_job": ("See the jobs that would build it", "alignment:next", None),
     "weigh_offer": ("Weigh the offer", "alignment:job_detail", "job_id"),
     "describe_job": ("Add its details", "jobs:job_edit", "job_id"),
 }
 
 
-def said(step: NextStep) -> str:
-    """The sentence of one next step (alignment.assessment.NextStep)."""
+def said(step: NextStep, offered: Mapping[str, str] | None = None) -> str:
+    """The sentence of one next step (alignment.assessment.NextStep). `offered` names, by
+    folded skill name, the offer that would teach a skill ("the offer at Iron Hall")."""
     job = job_name(step.job_title, step.job_employer)
     if step.kind == "learn_skill":
         phrase = IMPORTANCE_PHRASES.get(step.importance, "needed")
+        offer = (offered or {}).get(fold(step.skill_name or ""), "")
         return (
             f"Find a way to learn {step.skill_name}: you marked it {phrase} for "
-            f"{career(step.direction_title)}, and no job or learning of yours covers it yet."
+            f"{career(step.direction_title)}, and no job or learning of yours covers it yet"
+            + (f" — {offer} would teach it." if offer else ".")
         )
     if step.kind == "overdue_goal":
         return (
@@ -62,7 +65,7 @@ def said(step: NextStep) -> str:
         )
     if step.kind == "weigh_offer":
         return (
-            f"The offer to work as {job} scores {step.score}: it would build "
+            f"The offer to work as {job} scores {step.score} out of 100: it would build "
             f"{career(step.direction_title)} — weigh it against the job you have."
         )
     if step.kind == "describe_job":
@@ -71,15 +74,18 @@ def said(step: NextStep) -> str:
             f"{job}{more} needs details: say which skills it used and what it gave you, and it "
             "will count in your figures."
         )
-    # weak_job
+    # weak_job: the sentence says what its link opens, the job's score explained.
     return (
-        f"The job you have, {job}, scores {step.score}: plan a next job that uses your target "
-        "skills."
+        f"The job you have, {job}, scores only {step.score} out of 100: see what holds its "
+        "score down before you plan your next job."
     )
 
 
-def next_steps(steps: Iterable[NextStep]) -> list[dict[str, str]]:
-    """Next steps (alignment.assessment.NextStep), each said and with the link that acts on it."""
+def next_steps(
+    steps: Iterable[NextStep], offered: Mapping[str, str] | None = None
+) -> list[dict[str, str]]:
+    """Next steps (alignment.assessment.NextStep), each said and with the link that acts on it
+    (`offered`: the offer that would teach a skill, as `said` takes it)."""
     shown = []
     for step in steps:
         action, viewname, field = ACTIONS[step.kind]
@@ -91,5 +97,5 @@ def next_steps(steps: Iterable[NextStep]) -> list[dict[str, str]]:
             url = reverse(viewname)
         else:
             url = reverse(viewname, args=[getattr(step, field)])
-        shown.append({"kind": step.kind, "text": said(step), "action": action, "url": url})
+        shown.append({"kind": step.kind, "text": said(step, offered), "action": action, "url": url})
     return shown

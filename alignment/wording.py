@@ -59,8 +59,8 @@ OFFER_VERDICT_LABELS = {
 VERDICT_RULES = {
     BUILT: f"a score of {ALIGNED_AT} or more",
     PARTLY: f"a score of {PARTLY_AT} to {ALIGNED_AT - 1}",
-    BILLS: f"a score under {PARTLY_AT}, from paid work",
-    LITTLE: f"a score under {PARTLY_AT}, from unpaid work",
+    BILLS: f"paid work that scored under {PARTLY_AT}",
+    LITTLE: f"unpaid work that scored under {PARTLY_AT}",
     DETAILS: "not described yet",
     UNSCORED: "no direction, or nothing to measure it by",
 }
@@ -105,10 +105,12 @@ def _some_of(
     nouns: str,
     *,
     negative: str,
-) -> tuple[str, str]:
+) -> tuple[str, str, str]:
     """ "advanced 2 of your 4 goals: A, B", "advanced none of your 4 goals", "advanced all 4
     of your goals", "advanced both of your goals", "advanced your one goal", "did not advance
-    your one goal" (`negative`)… and the same without the names."""
+    your one goal" (`negative`)… the same without the names, and that again as a shortfall
+    ("advanced only 2 of your 4 goals")."""
+    shortfall = ""
     if total == 1:
         said = f"{verb} {one}" if names else f"{negative} {one}"
     elif not names:
@@ -119,7 +121,8 @@ def _some_of(
         said = f"{verb} all {total} of {whose} {nouns}"
     else:
         said = f"{verb} {len(names)} of {whose} {total} {nouns}"
-    return said + (f": {', '.join(names)}" if names else ""), said
+        shortfall = f"{verb} only {len(names)} of {whose} {total} {nouns}"
+    return said + (f": {', '.join(names)}" if names else ""), said, shortfall or said
 
 
 # The verbs of a job held, and of an offer (what it would do). A skill a job *used* is one
@@ -135,7 +138,6 @@ VERBS = {
         "give": "gave",
         "not_give": "did not give",
         "fit": "you rated how well it fitted who you are",
-        "fit_short": "fitted who you are",
         "no_fit": "not counted: you have not rated how well it fitted who you are",
     },
     True: {
@@ -147,22 +149,44 @@ VERBS = {
         "give": "would give",
         "not_give": "would not give",
         "fit": "you expect it to fit who you are",
-        "fit_short": "would fit who you are",
         "no_fit": "not counted: you have not said how well you expect it to fit who you are",
     },
 }
 
 
-def _skills_said(names: dict[str, list[str]], total: int, verbs: dict[str, str]) -> tuple[str, str]:
+# How well a job fitted who the person is, by their rating (1-5), in words that fit the
+# rating: a 2 is not praise. Of a job held, and of an offer.
+FIT_SAID = {
+    False: {
+        1: "did not fit who you are",
+        2: "fitted who you are only a little",
+        3: "fitted who you are in part",
+        4: "fitted who you are",
+        5: "fitted who you are",
+    },
+    True: {
+        1: "would not fit who you are",
+        2: "would fit who you are only a little",
+        3: "would fit who you are in part",
+        4: "would fit who you are",
+        5: "would fit who you are",
+    },
+}
+
+
+def _skills_said(
+    names: dict[str, list[str]], total: int, verbs: dict[str, str]
+) -> tuple[str, str, str]:
     """What a job did with the direction's target skills, the used told from the taught:
     ("Used Choreography and taught you Strength training (2 of your 5 target skills)",
-    "used 1 and taught you 1 of your 5 target skills")."""
+    "used 1 of your 5 target skills and taught you 1 more", and that as a shortfall: "used
+    only 1 of your 5 target skills and taught you 1 more")."""
     gained = set(names.get("gained", ()))
     used = [name for name in names["skills"] if name not in gained]
     taught = [name for name in names["skills"] if name in gained]
     of = "your one target skill" if total == 1 else f"your {total} target skills"
     if not used and not taught:
-        return f"{verbs['none']} of {of}", f"{verbs['none']} of {of}"
+        return (f"{verbs['none']} of {of}",) * 3
     count = len(used) + len(taught)
     share = (
         of
@@ -177,11 +201,13 @@ def _skills_said(names: dict[str, list[str]], total: int, verbs: dict[str, str])
     teach = verbs["teach"].removeprefix("would ") if used else verbs["teach"]
     long_parts = [f"{verbs['use']} {joined(used)}"] if used else []
     long_parts += [f"{teach} {joined(taught)}"] if taught else []
+    # Fewer than all of them, as a shortfall: "used only 2 of your 5 target skills".
+    only = "only " if count < total else ""
     if used and taught:
-        short = f"{verbs['use']} {len(used)} of {of} and {teach} {len(taught)} more"
+        verb, rest = verbs["use"], f"{len(used)} of {of} and {teach} {len(taught)} more"
     else:
-        short = f"{verbs['use'] if used else verbs['teach']} {share}"
-    return f"{' and '.join(long_parts)} ({share})", short
+        verb, rest = verbs["use"] if used else verbs["teach"], share
+    return f"{' and '.join(long_parts)} ({share})", f"{verb} {rest}", f"{verb} {only}{rest}"
 
 
 def component_lines(
@@ -200,15 +226,16 @@ def component_lines(
     do, and of the skills it would teach, those the person `had` (folded names) already are
     said as used: it cannot teach what they have. An offer that `pays_less` ("2.28 EUR less
     an hour than Waiter") than the job the person has does not name Money among what it
-    would give: it says the pay plainly. Each line has the words a card shows (`said`) and
-    the shorter ones its sentence takes (`reason`).
+    would give: it says the pay plainly. Each line has the words a card shows (`said`), the
+    shorter ones its sentence takes (`reason`), and those as a shortfall (`shortfall`: "used
+    only 2 of …") for a part that held the score down.
     """
     verbs = VERBS[offer]
     if offer and had:
         names = {**names, "gained": [n for n in names.get("gained", []) if fold(n) not in had]}
     values = [VALUE_LABELS.get(key, key) for key in names["values"]]
     fit = None if parts.identity is None else round_half_up(parts.identity * 4) + 1
-    skills = goals = said_values = ("", "")
+    skills = goals = said_values = ("", "", "")
     if parts.skills is not None:
         skills = _skills_said(names, counts["skills"], verbs)
     if parts.goals is not None:
@@ -237,6 +264,7 @@ def component_lines(
             said_values = (
                 f"{verbs['give']} {joined(others)}; {plain}" if others else plain,
                 f"{verbs['give']} {joined(others)}" if others else f"would pay {pays_less}",
+                f"{verbs['give']} only {joined(others)}" if others else f"would pay {pays_less}",
             )
     lines = [
         (
@@ -267,10 +295,11 @@ def component_lines(
             None if fit is None else (fit - 1, 4),
             (
                 f"{verbs['fit']}: {fit} of 5, {FIT_LABELS[fit].lower()}",
-                f"{verbs['fit_short']} ({fit} of 5)",
+                f"{FIT_SAID[offer][fit]} ({fit} of 5)",
+                f"{FIT_SAID[offer][fit]} ({fit} of 5)",
             )
             if fit is not None
-            else (verbs["no_fit"], ""),
+            else (verbs["no_fit"], "", ""),
         ),
     ]
     return [
@@ -279,19 +308,21 @@ def component_lines(
             "weight": weight,
             "said": said[:1].upper() + said[1:],
             "reason": reason,
+            # The same, said as a shortfall when it held the score down.
+            "shortfall": shortfall,
             "counted": ratio is not None,
             "ratio": ratio,
             # A counted component (ratio not None) has its weights (got).
             "fraction": "" if ratio is None else f"{got[0]}/{got[1]}",  # type: ignore[index]
         }
-        for name, weight, ratio, got, (said, reason) in lines
+        for name, weight, ratio, got, (said, reason, shortfall) in lines
     ]
 
 
 NOT_COUNTED = {
-    "skills": ("not counted: the direction has no target skills yet", ""),
-    "goals": ("not counted: the direction has no goals yet (dropped ones do not count)", ""),
-    "values": ("not counted: the direction has no values yet", ""),
+    "skills": ("not counted: the direction has no target skills yet", "", ""),
+    "goals": ("not counted: the direction has no goals yet (dropped ones do not count)", "", ""),
+    "values": ("not counted: the direction has no values yet", "", ""),
 }
 
 
@@ -366,13 +397,14 @@ def _sentence(
     # it down. Naming only skills and goals hid a score that values or fit made.
     counted = [line for line in lines if line["counted"]]
     lifted = [line["reason"] for line in counted if line["ratio"] >= LIFTS_AT]
-    held = [line["reason"] for line in counted if line["ratio"] < LIFTS_AT]
+    # A part that held the score down is said as the shortfall it is: "used only 2 of …".
+    held = [line["shortfall"] for line in counted if line["ratio"] < LIFTS_AT]
     if not lifted or not held:
         return f"{opening}: it {_all_of(lifted or held)}." if counted else f"{opening}."
     lift, hold = ("would lift", "would hold") if offer else ("lifted", "held")
     if verdict in (BUILT, PARTLY):
         first, then = f"{_all_of(lifted)}, which {lift} its score", f"{_all_of(held)}"
-        then += f", which {hold} it down"
+        then += f", which {hold} its score down"
     else:
         first, then = f"{_all_of(held)}, which {hold} its score down", f"{_all_of(lifted)}"
         then += f", which {lift} it"
@@ -478,20 +510,25 @@ def offer_verdict(
         difference = hourly[0] - hourly[1]
         currency = sides[0]["view"].row.currency
         than = f"than {cast('JobView', current).job.title}"  # two sides: the current job's too
+        monthly = _monthly(sides, currency)
         if difference > 0:
-            gains.append(f"pay {money_text(difference, currency)} more an hour {than}")
+            gains.append(f"pay {money_text(difference, currency)} more an hour {than}{monthly}")
         elif difference < 0:
-            losses.append(f"it pays {money_text(-difference, currency)} less an hour {than}")
+            losses.append(
+                f"it pays {money_text(-difference, currency)} less an hour {than}{monthly}"
+            )
         else:
-            losses.append(f"it pays the same an hour as {cast('JobView', current).job.title}")
+            losses.append(
+                f"it pays the same an hour as {cast('JobView', current).job.title}{monthly}"
+            )
     nothing = not closes and not unused and not goals and not offer.result.needs_details
     if gains and nothing:
         said.append(
-            f"Taking {name} would {joined(gains)}, but give you none of the skills you miss "
+            f"Taking {name} would {_gains(gains)}, but give you none of the skills you miss "
             "and advance none of your goals."
         )
     elif gains:
-        said.append(f"Taking {name} would {joined(gains)}.")
+        said.append(f"Taking {name} would {_gains(gains)}.")
     elif nothing:
         said.append(
             f"Taking {name} would give you none of the skills you miss and advance none of "
@@ -499,14 +536,43 @@ def offer_verdict(
         )
     said += [f"{loss[:1].upper()}{loss[1:]}." for loss in losses]
     if offer.score is not None:
-        label = OFFER_VERDICT_LABELS[offer.verdict].lower()
+        means = OFFER_MEANS.get(offer.verdict, "")
+        scores = f"Against {direction.title} it scores {offer.score} out of 100" + (
+            f": {means} (“{OFFER_VERDICT_LABELS[offer.verdict]}”)." if means else "."
+        )
         if current is not None and current.score is not None:
-            said.append(
-                f"Against {direction.title} it scores {offer.score} out of 100, so it "
-                f"{label}; {current.job.title} scores {current.score}."
-            )
-        else:
-            said.append(
-                f"Against {direction.title} it scores {offer.score} out of 100, so it {label}."
-            )
+            scores += f" {current.job.title} scores {current.score}."
+        said.append(scores)
     return said  # its flags follow, in the page's own warning
+
+
+# What an offer's verdict means, after its score: "paid work that would do little for the
+# career (“Would pay the bills”)".
+OFFER_MEANS = {
+    BUILT: "work that would build the career",
+    PARTLY: "work that would build some of the career",
+    BILLS: "paid work that would do little for the career",
+    LITTLE: "unpaid work that would do little for the career",
+}
+
+
+def _gains(gains: list[str]) -> str:
+    """What an offer would do, as one list, with a comma before the last when an earlier one
+    ends in a clause of its own ("…, which you have from learning but no job of yours has
+    used yet, and advance your goal")."""
+    if len(gains) > 1 and any(", which " in gain for gain in gains[:-1]):
+        return ", ".join(gains[:-1]) + ", and " + gains[-1]
+    return joined(gains)
+
+
+def _monthly(sides: list[dict[str, Any]], currency: str) -> str:
+    """Pay a month at each job's own hours a week, when both say them (hour pay × hours a
+    week × 52 ÷ 12, to whole units): " (at each job's hours, about 2,100 against 910 EUR a
+    month)", or ""."""
+    months = []
+    for side in sides:
+        hours = side["view"].row.hours_per_week
+        if hours is None or side["hourly"] is None:
+            return ""
+        months.append(round_half_up(Fraction(side["hourly"] * hours * 52 / 12)))
+    return f" (at each job's hours, about {months[0]:,} against {months[1]:,} {currency} a month)"

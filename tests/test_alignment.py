@@ -740,8 +740,8 @@ def test_an_ongoing_weak_job_is_named():
     assert [(s.kind, said(s), s.direction_id, s.job_id) for s in weak] == [
         (
             "weak_job",
-            "The job you have, Waiter at Rosa's Diner, scores 15: plan a next job that uses "
-            "your target skills.",
+            "The job you have, Waiter at Rosa's Diner, scores only 15 out of 100: see what "
+            "holds its score down before you plan your next job.",
             3,
             20,
         )
@@ -775,7 +775,8 @@ def test_next_steps_keep_their_order():
     ]
     assert "no values yet" in said(others(result)[2])
     assert said(others(result)[3]) == (
-        "The job you have, Job at Employer, scores 0: plan a next job that uses your target skills."
+        "The job you have, Job at Employer, scores only 0 out of 100: see what holds its "
+        "score down before you plan your next job."
     )
 
 

@@ -24,7 +24,9 @@ def test_demo_dashboard_shows_the_worked_example(live_server, page, tmp_path, sc
     expect(page.locator("[data-figure=skill-coverage]")).to_have_text("67%")
     missing = page.get_by_role("region", name="Missing skills")
     expect(missing).to_contain_text("Stage presence")
-    expect(page.get_by_text("“night shifts” — you noted to avoid it after")).to_be_visible()
+    expect(
+        page.get_by_text("“night shifts” — after Waiter you wrote that you want to avoid it")
+    ).to_be_visible()
 
     shot = tmp_path / f"dashboard-{screen}.png"
     page.screenshot(path=str(shot), full_page=True)

@@ -84,7 +84,7 @@ def test_a_strangers_first_journey_on_a_phone(live_server, page, tmp_path):
     page.get_by_label("The job offered").fill("Bar supervisor")
     page.get_by_label("What the work would be").fill("Night shifts, Thursday to Sunday.")
     page.get_by_role("button", name="Weigh it").click()
-    expect(page.get_by_role("heading", name=re.compile("Set beside"))).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("Compared with"))).to_be_visible()
     no_overflow(page)
 
     # Import a LinkedIn positions file: it arrives needing details.

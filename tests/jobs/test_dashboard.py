@@ -77,7 +77,7 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     # Missing skills, the offer's flag, lessons and the avoid list.
     missing = html.split('id="missing-heading"')[1].split("</section>")[0]
     assert "Stage presence" in missing
-    assert "“night shifts” — you noted to avoid it after" in html
+    assert "“night shifts” — after <a" in html and "you wrote that you want to avoid it" in html
     assert "I can hold a room&#x27;s attention" in html
     # No drift: no held job in the last 365 days.
     assert "score lower against" not in text_of(html)
@@ -110,7 +110,7 @@ def test_demo_charts_have_tooltips_links_and_tables_with_the_same_numbers(client
     assert timeline.index(">Gym assistant<") < timeline.index(">Waiter<")
     # The legend names every verdict with its rule: colour is never the only way to tell.
     assert (
-        'Paid the bills <span class="text-body-secondary">(a score under 25, from paid work)'
+        'Paid the bills <span class="text-body-secondary">(paid work that scored under 25)'
         in timeline
     )
     # A paid job's three score bands are always named, so that every score has its name;
@@ -303,7 +303,7 @@ def test_drift_is_warned_when_recent_work_scores_far_below_overall(client, owner
     assert client.get(API).json()["drift"] is True
     # The ongoing job scoring under 50 is a next step too, linking to the job.
     steps = html.split('id="next-heading"')[1].split("</section>")[0]
-    assert "Call centre" in steps and "scores 0" in steps
+    assert "Call centre" in steps and "scores only 0 out of 100" in steps
 
 
 def test_text_is_escaped_on_the_dashboard_and_its_charts(client, owner):

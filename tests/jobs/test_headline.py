@@ -64,8 +64,8 @@ def test_unpaid_help_that_built_some_of_it_and_the_next_step(client):
     assert re.search(r"Paid the bills \([\d,]+ days\): Cashier and Warehouse night picker", answer)
     # An offer that would build the career does not wait: it is the one thing to do next.
     assert (
-        "Next: The offer to work as Electrician's mate at Brightline Installations scores 78: "
-        "it would build your electrician career"
+        "Next: The offer to work as Electrician's mate at Brightline Installations scores 78 "
+        "out of 100: it would build your electrician career"
     ) in answer
     # The offer is weighed in the future tense, with its pay.
     offers = text_of(html.split('id="offers-heading"')[1])

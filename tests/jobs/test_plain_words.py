@@ -49,19 +49,19 @@ def text_of(response):
 def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
     offer = Job.objects.get(owner=elena, stage="offer")
     text = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
-    assert "Set beside Gym assistant" in text
+    assert "Compared with Gym assistant, your latest job" in text
     # What it would change for the person first, then the comparison, in its verdict's words.
     assert (
-        "Set beside Gym assistant Taking Bar supervisor would give you none of the skills you "
-        "miss and advance none of your goals."
+        "Compared with Gym assistant, your latest job Taking Bar supervisor would give you none "
+        "of the skills you miss and advance none of your goals."
     ) in text
     # 2,100 a month × 12 ÷ 52 weeks ÷ 40 hours = 12.12 an hour, against 14 at the gym.
-    assert "It pays 1.88 EUR less an hour than Gym assistant." in text
+    assert "It pays 1.88 EUR less an hour than Gym assistant (at each job's hours" in text
     assert (
-        "Against Professional wrestler it scores 4 out of 100, so it would pay the bills; "
-        "Gym assistant scores 60."
+        "Against Professional wrestler it scores 4 out of 100: paid work that would do little "
+        "for the career (“Would pay the bills”). Gym assistant scores 60."
     ) in text
-    assert "Careful: “night shifts” — you noted to avoid it after Waiter" in text
+    assert "Careful: “night shifts” — after Waiter you wrote that you want to avoid it." in text
     assert "Pay an hour 12.12 EUR" in text and "Pay an hour 14 EUR" in text
     assert "It would give you none of the skills Professional wrestler needs" in text
     assert "Would use none of your 4 target skills" in text
@@ -93,7 +93,7 @@ def test_the_offer_page_costs_the_same_queries_for_5_or_500_jobs(
         # 11 the target skills and what covers them, 12 what the offer and the latest job
         # matched, by name
         response = client.get(reverse("alignment:job_detail", args=[offer.pk]))
-    assert "Set beside Gig" in text_of(response)
+    assert "Compared with Gig" in text_of(response)
 
 
 def test_a_stranger_cannot_weigh_anothers_offer(client, elena, stranger):

@@ -154,10 +154,10 @@ def test_the_weighted_coverage_is_shown_as_points_beside_the_count(client, elena
     # 3 of the 4 skills, but 6 of 9 points: Stage presence, the one missing, is worth 3.
     assert tile.startswith("3 of 4 You have 3 of the 4 skills your professional wrestler career")
     assert (
-        "Counted by importance (an essential skill is worth 3 points, an important one 2, a "
-        "nice-to-have one 1), you have 6 of 9 points: 67%"
+        "Counted by importance, you have 67% (6 of 9 points: an essential skill is worth 3, an "
+        "important one 2, a nice-to-have one 1, and the one you miss is essential)."
     ) in tile
-    assert "because the one you miss is essential." in tile
+    assert "because" not in tile
     assert "By weight" not in tile and "that is 67%" not in tile
 
 
@@ -169,9 +169,9 @@ def test_a_score_that_values_and_fit_made_says_so(client, elena):
     # Gym assistant, 60: skills 4/9 and goals 2/5 under half, values 6/6 and fit 4/4 full.
     assert (
         "Gym assistant built your professional wrestler career: it gave all 3 of the things you "
-        "value from work and fitted who you are (5 of 5), which lifted its score; it used 1 of "
-        "your 4 target skills and taught you 1 more, and advanced 1 of your 2 goals, which held "
-        "it down."
+        "value from work and fitted who you are (5 of 5), which lifted its score; it used only "
+        "1 of your 4 target skills and taught you 1 more, and advanced only 1 of your 2 goals, "
+        "which held its score down."
     ) in text
 
 
@@ -180,8 +180,8 @@ def test_a_low_score_names_every_part_that_held_it_down(client, elena):
     # Waiter, 15: every part under half of what the direction asks.
     assert (
         "Waiter paid the bills but did little for your professional wrestler career: it taught "
-        "you 1 of your 4 target skills, advanced none of your 2 goals, gave 1 of the 3 things "
-        "you value from work and fitted who you are (2 of 5)."
+        "you only 1 of your 4 target skills, advanced none of your 2 goals, gave only 1 of the "
+        "3 things you value from work and fitted who you are only a little (2 of 5)."
     ) in text
 
 
@@ -206,8 +206,8 @@ def test_an_offer_never_claims_to_teach_a_skill_the_person_has(client, elena):
     page = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
     said = "Would use Public speaking and teach you Stage presence (2 of your 4 target skills)"
     assert said in page
-    assert "Public speaking — you have it already: it would use it" in page
-    assert "Stage presence — it would teach it" in page
+    assert "Public speaking — you have it; the offer would use it" in page
+    assert "Stage presence — the offer would teach it" in page
     assert "teach you Public speaking" not in page
     # The offer's card on the dashboard says the same.
     assert said in text_of(client.get(DASHBOARD))
@@ -257,7 +257,7 @@ def test_an_offer_closing_the_one_missing_skill_says_so_in_words(client, elena):
     text = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
     assert (
         "This offer would give you the one skill Professional wrestler needs and you do not "
-        "have yet: Stage presence — this offer"
+        "have yet: Stage presence — this offer would teach it"
     ) in text
     assert "1 of the 1 skill" not in text
 
@@ -308,4 +308,8 @@ def test_two_jobs_at_once_each_count_their_days_and_the_page_says_so(client, own
     answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
     assert "Built the career (10 days): Game jam" in answer
     assert "Paid the bills (15 days): Call centre" in answer
-    assert "a day you worked in two of them counts twice, here and in the share of days" in answer
+    assert (
+        "Some of these jobs ran at the same time. Each counts all its own days, so a day in two "
+        "jobs counts twice: in the days above and in “Days that built the career” below."
+    ) in answer
+    assert "here and" not in answer
