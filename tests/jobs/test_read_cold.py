@@ -75,12 +75,13 @@ def test_a_card_says_which_direction_a_job_is_measured_against(client, elena):
     assert "scored for" not in text
 
 
-def test_a_job_from_before_the_direction_says_it_is_still_measured_against_it(client, elena):
+def test_a_job_from_before_the_direction_says_it_is_set_against_it(client, elena):
     Job.objects.filter(owner=elena, title="Waiter").update(started_on="2023-01-09")
     text = text_of(client.get(DASHBOARD))
     assert (
-        "You started this job before you chose Professional wrestler (1 Jun 2023), but it is "
-        "still measured against it."
+        "You started this job before you chose Professional wrestler (1 Jun 2023). It is set "
+        "against Professional wrestler anyway, to show what it did toward the career you chose "
+        "since."
     ) in text
     assert "scored for" not in text
 
@@ -309,7 +310,7 @@ def test_two_jobs_at_once_each_count_their_days_and_the_page_says_so(client, own
     assert "Built the career (10 days): Game jam" in answer
     assert "Paid the bills (15 days): Call centre" in answer
     assert (
-        "Some of these jobs ran at the same time. Each counts all its own days, so a day in two "
-        "jobs counts twice: in the days above and in “Days that built the career” below."
+        "Some of these jobs ran at the same time, and each counts all of its days, so these "
+        "days add up to more than the time that passed."
     ) in answer
     assert "here and" not in answer

@@ -1,0 +1,63 @@
+"""What readers who had never seen Bearing still quoted once the dashboard and the offer page
+read 4 of 5 (issue 20, round 10): each text checked as a person sees it, on the worked
+example."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from core.models import bump_data_version
+from jobs.models import Job
+from tests.helpers import text_of
+from tests.worked_example import elena as worked_example
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = reverse("alignment:dashboard")
+
+
+@pytest.fixture
+def elena(client):
+    user = worked_example()
+    client.force_login(user)
+    return user
+
+
+def answer_of(response):
+    """The headline's text, from its hidden heading to the end of its card."""
+    html = response.content.decode()
+    return text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
+
+
+def offer_page(client, user):
+    offer = Job.objects.get(owner=user, title="Bar supervisor")
+    return text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
+
+
+# -- 1. the headline's note on jobs at the same time says it simply ---------------------------
+
+
+def test_the_note_on_jobs_at_the_same_time_says_the_days_add_up_to_more(client, elena):
+    Job.objects.filter(owner=elena, title="Waiter").update(ended_on=date(2025, 3, 1))
+    bump_data_version(elena.pk)
+    answer = answer_of(client.get(DASHBOARD))
+    assert (
+        "Some of these jobs ran at the same time, and each counts all of its days, so these "
+        "days add up to more than the time that passed."
+    ) in answer
+    assert "counts twice" not in answer
+
+
+# -- 2. a job from before the direction says why it is set against it --------------------------
+
+
+def test_a_job_from_before_the_direction_says_why_it_is_set_against_it(client, elena):
+    Job.objects.filter(owner=elena, title="Waiter").update(started_on="2023-01-09")
+    text = text_of(client.get(DASHBOARD))
+    assert (
+        "You started this job before you chose Professional wrestler (1 Jun 2023). It is set "
+        "against Professional wrestler anyway, to show what it did toward the career you chose "
+        "since."
+    ) in text
+    assert "still measured against it" not in text
