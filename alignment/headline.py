@@ -190,7 +190,8 @@ def coverage_figure(
 ) -> dict[str, Any] | None:
     """The skill coverage as a person counts it — "3 of 5" skills — with the weighted
     percentage the figures use and the points a person can check it by ("50% (6 of 12
-    points: an essential skill is worth 3, …"), and why the two differ: "both you miss are
+    points: an essential skill is worth 3, …"), and which skills are missing and how
+    important they are, which is why the two differ: "The 2 you miss, …, are both
     essential"."""
     if coverage is None or not target_skills:
         return None
@@ -201,23 +202,6 @@ def coverage_figure(
     first, *rest = sorted({skill.importance for skill in target_skills}, reverse=True)
     scale = [f"{POINTS_OF[first]} skill is worth {first}"]
     scale += [f"{POINTS_OF[n]} one {n}" for n in rest]
-    why = ""
-    if have and miss and 100 * len(have) != coverage * total:
-        # The weighted share differs from the count: say which side weighs more.
-        heavier = miss if 100 * len(have) > coverage * total else have
-        levels = [
-            IMPORTANCE_PHRASES[n] for n in (3, 2, 1) if any(s.importance == n for s in heavier)
-        ]
-        side = "you miss" if heavier is miss else "you have"
-        which = (
-            "the one"
-            if len(heavier) == 1
-            else "both"
-            if len(heavier) == 2
-            else f"the {len(heavier)}"
-        )
-        verb = "is" if len(heavier) == 1 else "are"
-        why = f", and {which} {side} {verb} {joined(levels, 'or')}"
     counted_ = f"all {total}" if len(have) == total else f"{len(have)} of the {total}"
     return {
         "have": len(have),
@@ -231,8 +215,41 @@ def coverage_figure(
         "scale": ", ".join(scale),
         "points": sum(skill.importance for skill in have),
         "points_total": sum(skill.importance for skill in target_skills),
-        "why": why,
+        "missed": missed(miss) if have else "",
     }
+
+
+NAMES_MISSED = 3  # past this many, the skills missed are counted by importance, not named
+
+
+def missed(miss: Sequence[TargetSkill]) -> str:
+    """The target skills missed and how important they are, in words, or "": "The one you
+    miss, Stage presence, is essential.", "The 2 you miss, …, are both essential.", "You
+    miss Stage presence (essential) and Choreography (nice to have).", "Of the 5 you miss, 2
+    are essential and 3 nice to have." """
+    if not miss:
+        return ""
+    levels = [n for n in (3, 2, 1) if any(skill.importance == n for skill in miss)]
+    if len(miss) > NAMES_MISSED:
+        if len(levels) == 1:
+            return f"The {len(miss)} you miss are all {IMPORTANCE_PHRASES[levels[0]]}."
+        counts = {n: sum(1 for skill in miss if skill.importance == n) for n in levels}
+        top = levels[0]
+        first = f"{counts[top]} {'is' if counts[top] == 1 else 'are'} {IMPORTANCE_PHRASES[top]}"
+        rest = [f"{counts[n]} {IMPORTANCE_PHRASES[n]}" for n in levels[1:]]
+        return f"Of the {len(miss)} you miss, {joined([first, *rest])}."
+    names = joined([skill.name for skill in miss])
+    if len(levels) == 1:
+        level = IMPORTANCE_PHRASES[levels[0]]
+        if len(miss) == 1:
+            return f"The one you miss, {names}, is {level}."
+        every = "both" if len(miss) == 2 else "all"
+        return f"The {len(miss)} you miss, {names}, are {every} {level}."
+    return (
+        "You miss "
+        + joined([f"{skill.name} ({IMPORTANCE_PHRASES[skill.importance]})" for skill in miss])
+        + "."
+    )
 
 
 def _sources(target_skills: Sequence[TargetSkill]) -> str:

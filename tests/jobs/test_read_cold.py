@@ -150,13 +150,14 @@ def test_the_next_step_does_not_repeat_the_headline(client):
 
 def test_the_weighted_coverage_is_shown_as_points_beside_the_count(client, elena):
     tile = text_of(
-        client.get(DASHBOARD).content.decode().split("Skills you have")[1].split("</div>")[0]
+        client.get(DASHBOARD).content.decode().split("Skills you have")[1].split("</div></div>")[0]
     )
     # 3 of the 4 skills, but 6 of 9 points: Stage presence, the one missing, is worth 3.
     assert tile.startswith("3 of 4 You have 3 of the 4 skills your professional wrestler career")
+    assert "The one you miss, Stage presence, is essential." in tile
     assert (
-        "Counted by importance, you have 67% (6 of 9 points: an essential skill is worth 3, an "
-        "important one 2, a nice-to-have one 1, and the one you miss is essential)."
+        "How it's counted Counted by importance, you have 67% (6 of 9 points: an essential skill "
+        "is worth 3, an important one 2, a nice-to-have one 1)."
     ) in tile
     assert "because" not in tile
     assert "By weight" not in tile and "that is 67%" not in tile

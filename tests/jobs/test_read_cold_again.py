@@ -320,9 +320,10 @@ def test_the_weighted_coverage_says_its_points_without_a_because(client):
     bump_data_version(user.pk)
     text = text_of(client.get(DASHBOARD))
     # Only the volunteer job's User research, Prototyping (3 each) and Figma (2) are had.
+    assert "The 2 you miss, Usability testing and Wireframing, are both important." in text
     assert (
         "Counted by importance, you have 67% (8 of 12 points: an essential skill is worth 3, an "
-        "important one 2, and the 3 you have are essential or important)."
+        "important one 2)."
     ) in text
     assert "because" not in text.split("Skills you have")[1].split("How scores work")[0]
 
@@ -338,4 +339,4 @@ def test_two_missing_skills_that_weigh_more_are_both():
     assert (
         said["scale"] == "an essential skill is worth 3, an important one 2, a nice-to-have one 1"
     )
-    assert said["why"] == ", and both you miss are essential"
+    assert said["missed"] == "The 2 you miss, User research and Prototyping, are both essential."

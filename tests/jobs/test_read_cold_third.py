@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from alignment import headline
+from alignment.scoring import TargetSkill
 from core.models import bump_data_version
 from jobs.models import Job
 from tests.helpers import text_of
@@ -61,3 +63,36 @@ def test_a_job_from_before_the_direction_says_why_it_is_set_against_it(client, e
         "since."
     ) in text
     assert "still measured against it" not in text
+
+
+# -- 3. the skills card: the count, what is missing in words, the points behind a click -------
+
+
+def test_the_skills_card_says_what_is_missing_and_keeps_its_points_behind_a_click(client, elena):
+    html = client.get(DASHBOARD).content.decode()
+    card = html.split("Skills you have")[1].split("</div></div>")[0]
+    shown, hidden = card.split("<details", 1)
+    assert text_of(shown).endswith(
+        "You have 3 of the 4 skills your professional wrestler career needs, from a job or "
+        "from learning you finished. The one you miss, Stage presence, is essential."
+    )
+    assert "points" not in shown and "Counted by importance" not in shown
+    assert text_of("<details" + hidden) == (
+        "How it's counted Counted by importance, you have 67% (6 of 9 points: an essential "
+        "skill is worth 3, an important one 2, a nice-to-have one 1)."
+    )
+    assert 'data-figure="skill-coverage">67%<' in hidden
+
+
+def test_skills_missed_of_several_importances_are_each_said():
+    skills = [
+        TargetSkill("Stage presence", 3),
+        TargetSkill("Public speaking", 2),
+        TargetSkill("Choreography", 1, covered=True),
+    ]
+    said = headline.coverage_figure(17, skills, "Professional wrestler")
+    assert said["missed"] == "You miss Stage presence (essential) and Public speaking (important)."
+    many = [TargetSkill(f"Skill {n}", 3 if n < 2 else 1) for n in range(5)]
+    many.append(TargetSkill("Had", 2, covered=True))
+    said = headline.coverage_figure(14, many, "Professional wrestler")
+    assert said["missed"] == "Of the 5 you miss, 2 are essential and 3 nice to have."
