@@ -257,19 +257,29 @@ def _goal_progress(
         "more": len(items[LISTED:]),
         "any": bool(items),
         "percent": alignment.round_half_up(Fraction(100 * achieved, counted)) if counted else None,
-        "said": _goals_said(achieved, counted - achieved, len(listed) - counted),
+        "said": _goals_said(
+            achieved,
+            [item["status"] for item in items if item["status"] not in (ACHIEVED, DROPPED)],
+            len(listed) - counted,
+        ),
     }
 
 
-def _goals_said(achieved: int, open_: int, dropped: int) -> str:
-    """The goals listed, counted so that the parts add up to the list: "2 of your 4 goals
-    achieved, 1 open and 1 dropped."."""
-    total = achieved + open_ + dropped
-    rest = [f"{count} {what}" for count, what in ((open_, "open"), (dropped, "dropped")) if count]
-    if total == 1:
-        return f"Your one goal is {'achieved' if achieved else 'open' if open_ else 'dropped'}."
-    return f"{achieved} of your {total} goals achieved" + (
-        f", {words.joined(rest)}." if rest else "."
+def _goals_said(achieved: int, open_: list[str], dropped: int) -> str:
+    """The goals listed, counted as the bar counts them (achieved of those not dropped), the
+    open ones by the word of their badges, and the dropped ones apart: "2 of your 3 goals
+    achieved, 1 active; you dropped 1 more."."""
+    counted_ = achieved + len(open_)
+    rest = [
+        f"{open_.count(word)} {word}" for word in ("active", "planned", "overdue") if word in open_
+    ]
+    more = f"; you dropped {dropped} more." if dropped else "."
+    if counted_ == 1:
+        return f"Your one goal is {'achieved' if achieved else open_[0]}" + more
+    return (
+        f"{achieved} of your {counted_} goals achieved"
+        + (f", {words.joined(rest)}" if rest else "")
+        + more
     )
 
 

@@ -279,13 +279,13 @@ def test_no_month_is_told_without_both_jobs_hours(client, elena):
 
 def test_the_goals_card_counts_every_goal_it_lists(client, elena):
     text = text_of(client.get(DASHBOARD))
-    assert "1 of your 3 goals achieved, 1 open and 1 dropped." in text
+    assert "1 of your 2 goals achieved, 1 overdue; you dropped 1 more." in text
     assert "goals achieved, and" not in text
 
 
 def test_one_goal_is_said_as_one(client, elena):
     CareerGoal.objects.filter(owner=elena).exclude(title="First amateur match").delete()
-    assert "Your one goal is open." in text_of(client.get(DASHBOARD))
+    assert "Your one goal is overdue." in text_of(client.get(DASHBOARD))
 
 
 # -- 11. an avoid note is said the way a person wrote it --------------------------------------

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from alignment import headline
 from alignment.scoring import TargetSkill
+from careers.models import CareerGoal
 from core.models import bump_data_version
 from jobs.models import Job
 from tests.helpers import text_of
@@ -96,3 +97,23 @@ def test_skills_missed_of_several_importances_are_each_said():
     many.append(TargetSkill("Had", 2, covered=True))
     said = headline.coverage_figure(14, many, "Professional wrestler")
     assert said["missed"] == "Of the 5 you miss, 2 are essential and 3 nice to have."
+
+
+# -- 4. the goals card counts as its bar does, in the words of its badges ----------------------
+
+
+def test_the_goals_card_counts_as_its_bar_and_says_active_as_its_badges_do(client, elena):
+    CareerGoal.objects.filter(owner=elena, title="First amateur match").update(target_date=None)
+    CareerGoal.objects.create(
+        owner=elena,
+        direction=CareerGoal.objects.get(owner=elena, title="Build a following").direction,
+        title="Win a title",
+        status="achieved",
+        achieved_on=date(2025, 5, 1),
+    )
+    bump_data_version(elena.pk)
+    html = client.get(DASHBOARD).content.decode()
+    text = text_of(html)
+    assert "2 of your 3 goals achieved, 1 active; you dropped 1 more." in text
+    assert 'aria-label="67% of goals achieved"' in html
+    assert " open" not in text.split("Goals")[1].split("What your jobs gave you")[0]
