@@ -539,7 +539,7 @@ def offer_verdict(
     if offer.score is not None:
         means = OFFER_MEANS.get(offer.verdict, "")
         scores = f"Against {direction.title} it scores {offer.score} out of 100" + (
-            f": {means} (“{OFFER_VERDICT_LABELS[offer.verdict]}”)." if means else "."
+            f": {means}." if means else "."
         )
         if current is not None and current.score is not None:
             scores += f" {current.job.title} scores {current.score}."
@@ -547,13 +547,13 @@ def offer_verdict(
     return said  # its flags follow, in the page's own warning
 
 
-# What an offer's verdict means, after its score: "paid work that would do little for the
-# career (“Would pay the bills”)".
+# An offer's verdict said once, in words, after its score: "it would pay the bills but do
+# little for the career" (its label, “Would pay the bills”, is on its badge).
 OFFER_MEANS = {
-    BUILT: "work that would build the career",
-    PARTLY: "work that would build some of the career",
-    BILLS: "paid work that would do little for the career",
-    LITTLE: "unpaid work that would do little for the career",
+    BUILT: "it would build the career",
+    PARTLY: "it would build some of the career",
+    BILLS: "it would pay the bills but do little for the career",
+    LITTLE: "it is unpaid and would do little for the career",
 }
 
 

@@ -58,8 +58,8 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
     # 2,100 a month × 12 ÷ 52 weeks ÷ 40 hours = 12.12 an hour, against 14 at the gym.
     assert "It pays 1.88 EUR less an hour than Gym assistant (at each job's hours" in text
     assert (
-        "Against Professional wrestler it scores 4 out of 100: paid work that would do little "
-        "for the career (“Would pay the bills”). Gym assistant scores 60."
+        "Against Professional wrestler it scores 4 out of 100: it would pay the bills but do "
+        "little for the career. Gym assistant scores 60."
     ) in text
     assert "Careful: “night shifts” — after Waiter you wrote that you want to avoid it." in text
     assert "Pay an hour 12.12 EUR" in text and "Pay an hour 14 EUR" in text

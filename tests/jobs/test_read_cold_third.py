@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from alignment import headline
 from alignment.scoring import TargetSkill
-from careers.models import CareerGoal
+from careers.models import CareerGoal, Skill
 from core.models import bump_data_version
-from jobs.models import Job
+from jobs.models import Job, JobSkill
 from tests.helpers import text_of
 from tests.worked_example import elena as worked_example
 
@@ -117,3 +117,39 @@ def test_the_goals_card_counts_as_its_bar_and_says_active_as_its_badges_do(clien
     assert "2 of your 3 goals achieved, 1 active; you dropped 1 more." in text
     assert 'aria-label="67% of goals achieved"' in html
     assert " open" not in text.split("Goals")[1].split("What your jobs gave you")[0]
+
+
+# -- 5. the offer page says its verdict once, and its terms under their own heading -----------
+
+
+def ring_crew(user):
+    """An offer with nothing to avoid that would build the career: it would use every target
+    skill and fit completely."""
+    offer = Job.objects.create(
+        owner=user, title="Ring crew", employer="Iron Hall", stage="offer", identity_fit=5
+    )
+    for skill in Skill.objects.filter(owner=user).exclude(name="Customer service"):
+        JobSkill.objects.create(job=offer, skill=skill)
+    bump_data_version(user.pk)
+    return offer
+
+
+def test_the_offer_page_says_its_verdict_once(client, elena):
+    offer = ring_crew(elena)
+    text = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
+    assert "Against Professional wrestler it scores 50 out of 100: it would build the career." in (
+        text
+    )
+    assert "(“Would build the career”)" not in text
+    bills = offer_page(client, elena)
+    assert (
+        "Against Professional wrestler it scores 4 out of 100: it would pay the bills but do "
+        "little for the career."
+    ) in bills
+    assert "Would pay the bills" in bills  # its badge
+
+
+def test_the_offer_pages_terms_have_their_own_heading(client, elena):
+    text = offer_page(client, elena)
+    assert text.count("The offer's terms Kind of work") == 1
+    assert "The offer Kind of work" not in text
