@@ -30,7 +30,7 @@ from alignment.scoring import (
 from careers.models import Value
 from core.vocabulary import HELD, OFFER
 from core.words import counted, day, fold, joined
-from jobs.models import Fit, money_text
+from jobs.models import Fit, hours_text, money_text
 
 if TYPE_CHECKING:
     from alignment.dashboard import JobView
@@ -510,18 +510,29 @@ def offer_verdict(
     ):
         difference = hourly[0] - hourly[1]
         currency = sides[0]["view"].row.currency
-        than = f"than {cast('JobView', current).job.title}"  # two sides: the current job's too
-        monthly = _monthly(sides, currency)
-        if difference > 0:
-            gains.append(f"pay {money_text(difference, currency)} more an hour {than}{monthly}")
+        other = cast("JobView", current).job.title  # two sides: the current job's too
+        months = _months(sides)
+        if months is not None:
+            # Both say their hours: what changes each month leads, the hour's pay follows.
+            hours = [hours_text(side["view"].row.hours_per_week) for side in sides]
+            each = (
+                f"about {months[0]:,} {currency} a month against {months[1]:,} for {other}, "
+                f"for {hours[0]} hours a week against {hours[1]}"
+            )
+            if difference > 0:
+                gains.append(f"pay {each} ({money_text(difference, currency)} more an hour)")
+            elif difference < 0:
+                losses.append(
+                    f"it would pay {each} ({money_text(-difference, currency)} less an hour)"
+                )
+            else:
+                losses.append(f"it would pay {each} (the same an hour)")
+        elif difference > 0:
+            gains.append(f"pay {money_text(difference, currency)} more an hour than {other}")
         elif difference < 0:
-            losses.append(
-                f"it pays {money_text(-difference, currency)} less an hour {than}{monthly}"
-            )
+            losses.append(f"it pays {money_text(-difference, currency)} less an hour than {other}")
         else:
-            losses.append(
-                f"it pays the same an hour as {cast('JobView', current).job.title}{monthly}"
-            )
+            losses.append(f"it pays the same an hour as {other}")
     nothing = not closes and not unused and not goals and not offer.result.needs_details
     if gains and nothing:
         said.append(
@@ -566,14 +577,13 @@ def _gains(gains: list[str]) -> str:
     return joined(gains)
 
 
-def _monthly(sides: list[dict[str, Any]], currency: str) -> str:
+def _months(sides: list[dict[str, Any]]) -> list[int] | None:
     """Pay a month at each job's own hours a week, when both say them (hour pay × hours a
-    week × 52 ÷ 12, to whole units): " (at each job's hours, about 2,100 against 910 EUR a
-    month)", or ""."""
+    week × 52 ÷ 12, to whole units): [2100, 910], or None."""
     months = []
     for side in sides:
         hours = side["view"].row.hours_per_week
-        if hours is None or side["hourly"] is None:
-            return ""
+        if not hours or side["hourly"] is None:
+            return None
         months.append(round_half_up(Fraction(side["hourly"] * hours * 52 / 12)))
-    return f" (at each job's hours, about {months[0]:,} against {months[1]:,} {currency} a month)"
+    return months

@@ -3,6 +3,7 @@ read 4 of 5 (issue 20, round 10): each text checked as a person sees it, on the 
 example."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -153,3 +154,26 @@ def test_the_offer_pages_terms_have_their_own_heading(client, elena):
     text = offer_page(client, elena)
     assert text.count("The offer's terms Kind of work") == 1
     assert "The offer Kind of work" not in text
+
+
+# -- 6. offer pay leads with what changes each month, and names the hours ----------------------
+
+
+def test_offer_pay_leads_with_the_month_and_names_the_hours(client, elena):
+    Job.objects.filter(owner=elena, title="Gym assistant").update(hours_per_week=Decimal("25"))
+    Job.objects.filter(owner=elena, title="Bar supervisor").update(pay_amount=Decimal("2000"))
+    bump_data_version(elena.pk)
+    # 2,000 a month for 40 hours is 11.54 an hour; the gym's 14 × 25 hours × 52 ÷ 12 = 1,517.
+    text = offer_page(client, elena)
+    assert (
+        "It would pay about 2,000 EUR a month against 1,517 for Gym assistant, for 40 hours a "
+        "week against 25 (2.46 EUR less an hour)."
+    ) in text
+    assert "at each job's hours" not in text
+    Job.objects.filter(owner=elena, title="Bar supervisor").update(pay_amount=Decimal("3000"))
+    bump_data_version(elena.pk)
+    assert (
+        "Taking Bar supervisor would pay about 3,000 EUR a month against 1,517 for Gym "
+        "assistant, for 40 hours a week against 25 (3.31 EUR more an hour), but give you none "
+        "of the skills you miss"
+    ) in offer_page(client, elena)
