@@ -49,6 +49,8 @@ class NextStep:
     job_employer: str = ""
     score: int | None = None
     phrases: tuple[str, ...] = ()
+    # Beside each phrase, the held job after which the person wrote that they want to avoid it.
+    avoided_after: tuple[str, ...] = ()
     lacking: tuple[str, ...] = ()
     more: int = 0
     every_skill: bool = False
@@ -222,7 +224,10 @@ def _offer_steps(
         offer = _naming_job(r.job)
         if r.flags:
             phrases = tuple(flag.phrase for flag in r.flags)
-            flagged.append(NextStep(kind="weigh_offer", phrases=phrases, **offer))
+            after = tuple(flag.job_title for flag in r.flags)
+            flagged.append(
+                NextStep(kind="weigh_offer", phrases=phrases, avoided_after=after, **offer)
+            )
         elif r.score is not None and r.score >= ALIGNED_AT and focus is not None:
             building.append(
                 NextStep(kind="weigh_offer", score=r.score, direction_title=focus.title, **offer)

@@ -58,9 +58,18 @@ def said(step: NextStep, offered: Mapping[str, str] | None = None) -> str:
             f"also build {career(step.direction_title)}.{have}"
         )
     if step.kind == "weigh_offer" and step.phrases:
-        phrases = ", ".join(f"“{phrase}”" for phrase in step.phrases)
+        # "after Waiter you wrote that you want to avoid “night shifts”", a job at a time.
+        by_job: dict[str, list[str]] = {}
+        for phrase, after in zip(step.phrases, step.avoided_after, strict=True):
+            by_job.setdefault(after, []).append(f"“{phrase}”")
+        wrote = joined(
+            [
+                f"after {after} you wrote that you want to avoid {joined(phrases)}"
+                for after, phrases in by_job.items()
+            ]
+        )
         return (
-            f"The offer to work as {job} mentions {phrases}, which you noted to avoid — weigh "
+            f"{wrote[:1].upper()}{wrote[1:]}, which the offer to work as {job} mentions — weigh "
             "it before you answer."
         )
     if step.kind == "weigh_offer":

@@ -292,7 +292,7 @@ def test_one_goal_is_said_as_one(client, elena):
 
 
 def test_an_avoid_flag_says_who_wrote_it_and_when(client, elena):
-    said = "Careful: “night shifts” — after Waiter you wrote that you want to avoid it."
+    said = "Careful: after Waiter you wrote that you want to avoid “night shifts”."
     assert said in text_of(client.get(DASHBOARD))
     assert said in offer_page(client, elena)
 
