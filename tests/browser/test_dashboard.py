@@ -25,7 +25,7 @@ def test_demo_dashboard_shows_the_worked_example(live_server, page, tmp_path, sc
     missing = page.get_by_role("region", name="Missing skills")
     expect(missing).to_contain_text("Stage presence")
     expect(
-        page.get_by_text("after Waiter you wrote that you want to avoid “night shifts”")
+        page.get_by_text("Careful: after Waiter you wrote that you want to avoid “night shifts”")
     ).to_be_visible()
 
     shot = tmp_path / f"dashboard-{screen}.png"
