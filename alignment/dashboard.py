@@ -368,11 +368,13 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
     }
 
 
-def _offered(offers: list[JobView], focus: alignment.DirectionData | None) -> dict[str, str]:
-    """{folded skill name: "the offer at Iron Hall"}: the target skills of the focus direction
-    an offer shown would use or teach (the first such offer), for the steps that say where a
-    missing skill could come from."""
-    found: dict[str, str] = {}
+def _offered(
+    offers: list[JobView], focus: alignment.DirectionData | None
+) -> dict[str, tuple[str, int]]:
+    """{folded skill name: ("the offer at Iron Hall", its id)}: the target skills of the focus
+    direction an offer shown would use or teach (the first such offer), for the steps that
+    say where a missing skill could come from, and link to it."""
+    found: dict[str, tuple[str, int]] = {}
     for shown in offers:
         if focus is None or shown.result.direction_id != focus.id:
             continue
@@ -381,7 +383,7 @@ def _offered(offers: list[JobView], focus: alignment.DirectionData | None) -> di
             f"the offer at {job.employer}" if job.employer else f"the offer to work as {job.title}"
         )
         for skill in shown.names.get("skills", []):
-            found.setdefault(words.fold(skill), name)
+            found.setdefault(words.fold(skill), (name, job.id))
     return found
 
 

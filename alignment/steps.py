@@ -22,13 +22,14 @@ ACTIONS = {
 }
 
 
-def said(step: NextStep, offered: Mapping[str, str] | None = None) -> str:
+def said(step: NextStep, offered: Mapping[str, tuple[str, int]] | None = None) -> str:
     """The sentence of one next step (alignment.assessment.NextStep). `offered` names, by
-    folded skill name, the offer that would teach a skill ("the offer at Iron Hall")."""
+    folded skill name, the offer that would teach a skill and its id (("the offer at Iron
+    Hall", 12))."""
     job = job_name(step.job_title, step.job_employer)
     if step.kind == "learn_skill":
         phrase = IMPORTANCE_PHRASES.get(step.importance, "needed")
-        offer = (offered or {}).get(fold(step.skill_name or ""), "")
+        offer, _ = (offered or {}).get(fold(step.skill_name or ""), ("", 0))
         return (
             f"Find a way to learn {step.skill_name}: you marked it {phrase} for "
             f"{career(step.direction_title)}, and no job or learning of yours covers it yet"
@@ -91,14 +92,19 @@ def said(step: NextStep, offered: Mapping[str, str] | None = None) -> str:
 
 
 def next_steps(
-    steps: Iterable[NextStep], offered: Mapping[str, str] | None = None
+    steps: Iterable[NextStep], offered: Mapping[str, tuple[str, int]] | None = None
 ) -> list[dict[str, str]]:
     """Next steps (alignment.assessment.NextStep), each said and with the link that acts on it
-    (`offered`: the offer that would teach a skill, as `said` takes it)."""
+    (`offered`: the offer that would teach a skill, as `said` takes it: a skill an offer
+    would teach links to that offer)."""
     shown = []
     for step in steps:
         action, viewname, field = ACTIONS[step.kind]
-        if step.kind == "learn_skill":  # the learning form comes with the skill filled in
+        teaching = (offered or {}).get(fold(step.skill_name or "")) if step.skill_name else None
+        if step.kind == "learn_skill" and teaching is not None:  # the offer that would teach it
+            action, _, _ = ACTIONS["weigh_offer"]
+            url = reverse("alignment:job_detail", args=[teaching[1]])
+        elif step.kind == "learn_skill":  # the learning form comes with the skill filled in
             url = f"{reverse(viewname)}?{urlencode({'skill': step.skill_name})}"
         elif step.kind == "next_job":  # the bridges toward the direction the page is about
             url = f"{reverse(viewname)}?{urlencode({'direction': step.direction_id})}"

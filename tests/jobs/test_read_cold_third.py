@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from alignment import headline
 from alignment.scoring import TargetSkill
-from careers.models import CareerGoal, Skill
+from careers.models import CareerGoal, Learning, Skill
 from core.models import bump_data_version
 from jobs.models import Job, JobSkill
 from tests.helpers import text_of
@@ -193,3 +193,24 @@ def test_an_avoid_flag_says_what_to_avoid_after_who_wrote_it(client, elena):
         "as Bar supervisor at The Night Owl mentions — weigh it before you answer."
     ) in dashboard
     assert "noted to avoid" not in dashboard
+
+
+# -- 8. a skill an offer would teach links to that offer ---------------------------------------
+
+
+def test_a_skill_an_offer_would_teach_links_to_the_offer(client, elena):
+    Learning.objects.filter(owner=elena).delete()
+    offer = ring_crew(elena)
+    html = client.get(DASHBOARD).content.decode()
+    step = html.split("Find a way to learn Stage presence")[1].split("</li>")[0]
+    assert "the offer at Iron Hall would teach it." in text_of(step)
+    assert f'href="{reverse("alignment:job_detail", args=[offer.pk])}">Weigh the offer' in step
+    assert "Add learning for it" not in step
+
+
+def test_a_skill_no_offer_would_teach_still_links_to_learning(client, elena):
+    Learning.objects.filter(owner=elena).delete()
+    bump_data_version(elena.pk)
+    html = client.get(DASHBOARD).content.decode()
+    step = html.split("Find a way to learn Stage presence")[1].split("</li>")[0]
+    assert "Add learning for it" in step
