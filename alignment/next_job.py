@@ -23,6 +23,7 @@ from django.urls import reverse
 
 from alignment import bridges, history
 from alignment import scoring as alignment
+from alignment.wording import career
 from careers import occupations
 from careers.models import DIRECTION_ORDER, Learning, Skill
 from core import words
@@ -175,14 +176,23 @@ def direction_url(bridge: bridges.Bridge) -> str:
     return f"{reverse('careers:direction_add')}?{urlencode(query)}"
 
 
-def bridge_view(bridge: bridges.Bridge, direction_title: str, target_title: str) -> dict[str, Any]:
+# Where what a bridge uses comes from: the person's skills and their recent work (on the
+# offer page, the offer's work stands for their recent work).
+USES_WHAT = "what your jobs and learning gave you"
+USES_WHAT_LIKE_OFFER = "what your jobs and learning gave you and this offer would use"
+
+
+def bridge_view(
+    bridge: bridges.Bridge, direction_title: str, target_title: str, uses_what: str = USES_WHAT
+) -> dict[str, Any]:
     """What the page shows of a bridge: its measures as percentages, its Job Zone in
-    words, what it uses and would build in sentences, what else it is called, and the
-    links to weigh it as an offer or consider it as a direction."""
+    words, what it uses (`uses_what`: where that comes from) and would build in sentences,
+    what else it is called, and the links to weigh it as an offer or consider it as a
+    direction."""
     occupation = occupations.get(bridge.code)
     sentences = []
     if bridge.uses:
-        sentences.append(f"It uses what you have: {named(bridge.uses)}.")
+        sentences.append(f"It uses {uses_what}: {named(bridge.uses)}.")
     builds = []
     if bridge.builds:
         builds.append(f"what you still miss for {direction_title}: {named(bridge.builds)}")
@@ -278,9 +288,10 @@ def like_offer(
     user: User, today: date, code: str, inputs: Inputs | None = None
 ) -> list[dict[str, Any]]:
     """Other occupations like an offer's (`code`) that would build more toward the current
-    direction, best first (alignment.bridges.like), as the page shows bridges: for the offer
-    page's "Other jobs like this that build more". 4 queries (none when `inputs`, from
-    `read`, are given); [] without a current direction or an occupation."""
+    direction, best first (alignment.bridges.like), as the page shows bridges, each with
+    `toward` ("your nurse career"): for the offer page's "Other jobs like this offer that
+    would do more for your … career". 4 queries (none when `inputs`, from `read`, are
+    given); [] without a current direction or an occupation."""
     if not code:
         return []
     inputs = inputs or read(user, today)
@@ -296,8 +307,15 @@ def like_offer(
         missing=missing(inputs),
         today=today,
     )
+    toward = career(direction.title)
     return [
-        bridge_view(bridge, direction.title, target.title if target else "") for bridge in found
+        {
+            **bridge_view(
+                bridge, direction.title, target.title if target else "", USES_WHAT_LIKE_OFFER
+            ),
+            "toward": toward,
+        }
+        for bridge in found
     ]
 
 

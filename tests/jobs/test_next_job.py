@@ -80,7 +80,7 @@ def test_the_owner_sees_bridges_toward_their_direction(owner_client, history):
     assert "Medium preparation needed (Job Zone 3) · O*NET 29-2061.00" in text
     assert "also called Charge Nurse, Clinic Nurse" in text
     # What it uses that the person has, and what it would build that they miss.
-    assert "It uses what you have: Customer and Personal Service" in text
+    assert "It uses what your jobs and learning gave you: Customer and Personal Service" in text
     assert "It would build what you still miss for Nursing: Medicine and Dentistry" in text
     assert re.search(r"Within reach: \d+ of 100 · Builds: \d+ of 100", text)
     # What it starts from, and what it cannot know.
@@ -210,7 +210,7 @@ def test_skills_from_completed_learning_count_as_had(owner_client, owner):
     [biology] = Skill.objects.named(owner, ["Biology"])
     LearningFactory(owner=owner, completed_on=timezone.localdate(), skills=[biology])
     text = text_of(owner_client.get(NEXT))
-    assert re.search(r"It uses what you have: [^.]*Biology", text)
+    assert re.search(r"It uses what your jobs and learning gave you: [^.]*Biology", text)
 
 
 # --- Linking a job to an occupation in one click ------------------------------------------
@@ -263,7 +263,7 @@ def test_other_jobs_like_an_offer_that_build_more(owner, history, django_assert_
     assert all(item["code"][:2] in ("29", "31") for item in like)  # health care
     html = render_to_string("alignment/_bridges_like.html", {"like": like})
     text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
-    assert "Other jobs like this that build more" in text
+    assert "Other jobs like this offer that would do more for your nursing career" in text
     assert like[0]["title"] in text and "medium preparation needed" in text
     assert "Occupation data: O*NET 28.2 Database (USDOL/ETA)" in text
     assert f'href="{NEXT}"' in html
@@ -275,12 +275,15 @@ def test_the_offer_page_shows_other_jobs_like_it_that_build_more(owner_client, o
     offer = JobFactory(owner=owner, title="Head waiter", stage="offer", occupation=WAITERS)
     page = owner_client.get(reverse("alignment:job_detail", args=[offer.pk]))
     text = text_of(page)
-    assert "Other jobs like this that build more" in text
-    assert "All your bridges: Your next job" in text
+    assert "Other jobs like this offer that would do more for your nursing career" in text
+    assert "More jobs you could move to: Your next job" in text
+    assert "Other jobs like this that build more" not in text and "bridges:" not in text
+    assert "It uses what your jobs and learning gave you and this offer would use: " in text
+    assert "It uses what you have" not in text
     # Without an occupation, the page still leads to the bridges.
     plain = JobFactory(owner=owner, title="Barista", stage="offer", occupation="")
     text = text_of(owner_client.get(reverse("alignment:job_detail", args=[plain.pk])))
-    assert "Other jobs like this that build more" not in text
+    assert "Other jobs like this offer" not in text
     assert "Looking for a job that would build more? Your next job lists the ones" in text
 
 
@@ -309,7 +312,7 @@ def test_a_stranger_never_sees_the_owners_jobs_or_skills_on_their_own_page(clien
     text = text_of(client.get(NEXT))
     assert "Owner's secret waiting job" not in text
     assert "Your jobs are not linked to occupations yet" in text
-    assert "It uses what you have: Customer and Personal Service" not in text
+    assert "It uses what your jobs and learning gave you: Customer and Personal" not in text
 
 
 # --- The query count, the same for 5 jobs or 500 -------------------------------------------
