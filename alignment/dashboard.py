@@ -148,6 +148,7 @@ def explain(
                 offer=shown_view.offer,
                 had=had,
                 pays_less=less,
+                ongoing=shown_view.ongoing,
             )
             shown_view.arithmetic = wording.arithmetic(shown_view.lines, result.exact_score)
         shown_view.sentence = wording.sentence(

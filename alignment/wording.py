@@ -172,6 +172,11 @@ FIT_SAID = {
         5: "would fit who you are",
     },
 }
+# Of a job that goes on, in the present: "does not fit who you are", "fits who you are …".
+FITS_NOW = {
+    n: said.replace("did not", "does not").replace("fitted", "fits")
+    for n, said in FIT_SAID[False].items()
+}
 
 
 def _skills_said(
@@ -217,6 +222,7 @@ def component_lines(
     offer: bool = False,
     had: Collection[str] = (),
     pays_less: str = "",
+    ongoing: bool = False,
 ) -> list[dict[str, Any]]:
     """Each component of a score in plain words, and the arithmetic behind it.
 
@@ -228,9 +234,14 @@ def component_lines(
     an hour than Waiter") than the job the person has does not name Money among what it
     would give: it says the pay plainly. Each line has the words a card shows (`said`), the
     shorter ones its sentence takes (`reason`), and those as a shortfall (`shortfall`: "used
-    only 2 of …") for a part that held the score down.
+    only 2 of …") for a part that held the score down. How a held job that is `ongoing`
+    fits is said in the present ("you rated how well it fits who you are").
     """
     verbs = VERBS[offer]
+    fit_said = FIT_SAID[offer]
+    if ongoing and not offer:
+        verbs = {key: verb.replace("it fitted", "it fits") for key, verb in verbs.items()}
+        fit_said = FITS_NOW
     if offer and had:
         names = {**names, "gained": [n for n in names.get("gained", []) if fold(n) not in had]}
     values = [VALUE_LABELS.get(key, key) for key in names["values"]]
@@ -295,8 +306,8 @@ def component_lines(
             None if fit is None else (fit - 1, 4),
             (
                 f"{verbs['fit']}: {fit} of 5, {FIT_LABELS[fit].lower()}",
-                f"{FIT_SAID[offer][fit]} ({fit} of 5)",
-                f"{FIT_SAID[offer][fit]} ({fit} of 5)",
+                f"{fit_said[fit]} ({fit} of 5)",
+                f"{fit_said[fit]} ({fit} of 5)",
             )
             if fit is not None
             else (verbs["no_fit"], "", ""),

@@ -214,3 +214,18 @@ def test_a_skill_no_offer_would_teach_still_links_to_learning(client, elena):
     html = client.get(DASHBOARD).content.decode()
     step = html.split("Find a way to learn Stage presence")[1].split("</li>")[0]
     assert "Add learning for it" in step
+
+
+# -- 10. a job that goes on fits who you are, in the present ----------------------------------
+
+
+def test_a_job_that_goes_on_says_how_well_it_fits_in_the_present(client, elena):
+    text = text_of(client.get(DASHBOARD))
+    assert "You rated how well it fitted who you are: 2 of 5" in text  # Waiter, ended
+    Job.objects.filter(owner=elena, title="Waiter").update(ended_on=None)
+    bump_data_version(elena.pk)
+    text = text_of(client.get(DASHBOARD))
+    assert "You rated how well it fits who you are: 2 of 5" in text
+    assert "fits who you are only a little (2 of 5)" in text
+    assert "You rated how well it fitted who you are: 2 of 5" not in text
+    assert "fitted who you are only a little" not in text
