@@ -229,3 +229,15 @@ def test_a_job_that_goes_on_says_how_well_it_fits_in_the_present(client, elena):
     assert "fits who you are only a little (2 of 5)" in text
     assert "You rated how well it fitted who you are: 2 of 5" not in text
     assert "fitted who you are only a little" not in text
+
+
+def test_a_job_done_before_the_direction_says_why_it_is_set_against_it(client, elena):
+    Job.objects.filter(owner=elena, title="Waiter").update(
+        started_on=date(2022, 1, 9), ended_on=date(2023, 5, 1)
+    )
+    bump_data_version(elena.pk)
+    assert (
+        "You did this job before you chose Professional wrestler (1 Jun 2023). It is set "
+        "against Professional wrestler anyway, to show what it did toward the career you chose "
+        "since."
+    ) in text_of(client.get(DASHBOARD))
