@@ -15,21 +15,12 @@ from core.models import bump_data_version
 from jobs.models import Job, JobSkill
 from tests.factories import long_history
 from tests.helpers import _random_history, figure, main_of
-from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = reverse("alignment:dashboard")
 API = reverse("api:alignment")
 COMPARE = reverse("alignment:compare")
-
-
-@pytest.fixture
-def elena(client):
-    """The worked example of docs/alignment.md, with its fixed dates, signed in."""
-    user = worked_example()
-    client.force_login(user)
-    return user
 
 
 def text_of(html):

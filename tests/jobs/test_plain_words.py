@@ -24,18 +24,10 @@ from tests.factories import (
     long_history,
 )
 from tests.helpers import figure
-from tests.worked_example import elena as worked_example
 
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = reverse("alignment:dashboard")
-
-
-@pytest.fixture
-def elena(client):
-    user = worked_example()
-    client.force_login(user)
-    return user
 
 
 def text_of(response):

@@ -7,35 +7,19 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from careers.models import CareerDirection, CareerGoal, DirectionSkill, Learning, Skill
 from core.models import bump_data_version
 from jobs.models import Job, JobBenefit, JobSkill
-from tests.factories import UserFactory, long_history
+from tests.factories import long_history
 from tests.helpers import figure, main_of, text_of
-from tests.worked_example import elena as worked_example
+from tests.jobs.helpers import imported
 
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = reverse("alignment:dashboard")
 HISTORIES = Path(__file__).parent / "histories"
-
-
-@pytest.fixture
-def elena(client):
-    user = worked_example()
-    client.force_login(user)
-    return user
-
-
-def imported(client, history):
-    """A person holding one of tests/jobs/histories/, signed in."""
-    user = UserFactory(username=history)
-    call_command("import_data", history, str(HISTORIES / f"{history}.json"), verbosity=0)
-    client.force_login(user)
-    return user
 
 
 # -- 11. an arrow never wraps alone onto a line of its own -------------------------------------

@@ -7,7 +7,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from alignment import headline
@@ -15,40 +14,13 @@ from alignment.scoring import TargetSkill
 from careers.models import CareerDirection, CareerGoal, Learning, Skill
 from core.models import bump_data_version
 from jobs.models import Job, JobSkill
-from tests.factories import UserFactory
 from tests.helpers import text_of
-from tests.worked_example import elena as worked_example
+from tests.jobs.helpers import answer_of, imported, offer_page
 
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = reverse("alignment:dashboard")
 HISTORIES = Path(__file__).parent / "histories"
-
-
-@pytest.fixture
-def elena(client):
-    user = worked_example()
-    client.force_login(user)
-    return user
-
-
-def imported(client, history):
-    """A person holding one of tests/jobs/histories/, signed in."""
-    user = UserFactory(username=history)
-    call_command("import_data", history, str(HISTORIES / f"{history}.json"), verbosity=0)
-    client.force_login(user)
-    return user
-
-
-def answer_of(response):
-    """The headline's text, from its hidden heading to the end of its card."""
-    html = response.content.decode()
-    return text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
-
-
-def offer_page(client, user):
-    offer = Job.objects.get(owner=user, title="Bar supervisor")
-    return text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
 
 
 def ring_crew(user):

@@ -14,29 +14,11 @@ from careers.models import CareerGoal, Learning, Skill
 from core.models import bump_data_version
 from jobs.models import Job, JobSkill
 from tests.helpers import text_of
-from tests.worked_example import elena as worked_example
+from tests.jobs.helpers import answer_of, offer_page
 
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = reverse("alignment:dashboard")
-
-
-@pytest.fixture
-def elena(client):
-    user = worked_example()
-    client.force_login(user)
-    return user
-
-
-def answer_of(response):
-    """The headline's text, from its hidden heading to the end of its card."""
-    html = response.content.decode()
-    return text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
-
-
-def offer_page(client, user):
-    offer = Job.objects.get(owner=user, title="Bar supervisor")
-    return text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
 
 
 # -- 1. the headline's note on jobs at the same time says it simply ---------------------------

@@ -1,0 +1,32 @@
+"""What the job pages' tests share: a history of tests/jobs/histories/ signed in, the
+headline's text, and the offer page's."""
+
+from pathlib import Path
+
+from django.core.management import call_command
+from django.urls import reverse
+
+from jobs.models import Job
+from tests.factories import UserFactory
+from tests.helpers import text_of
+
+HISTORIES = Path(__file__).parent / "histories"
+
+
+def imported(client, history):
+    """A person holding one of tests/jobs/histories/, signed in."""
+    user = UserFactory(username=history)
+    call_command("import_data", history, str(HISTORIES / f"{history}.json"), verbosity=0)
+    client.force_login(user)
+    return user
+
+
+def answer_of(response):
+    """The headline's text, from its hidden heading to the end of its card."""
+    html = response.content.decode()
+    return text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
+
+
+def offer_page(client, user, title="Bar supervisor"):
+    offer = Job.objects.get(owner=user, title=title)
+    return text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
