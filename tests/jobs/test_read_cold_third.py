@@ -24,13 +24,12 @@ DASHBOARD = reverse("alignment:dashboard")
 # -- 1. the headline's note on jobs at the same time says it simply ---------------------------
 
 
-def test_the_note_on_jobs_at_the_same_time_says_the_days_add_up_to_more(client, elena):
+def test_the_note_on_jobs_at_the_same_time_says_a_shared_day_counts_in_each(client, elena):
     Job.objects.filter(owner=elena, title="Waiter").update(ended_on=date(2025, 3, 1))
     bump_data_version(elena.pk)
     answer = answer_of(client.get(DASHBOARD))
     assert (
-        "Some of these jobs ran at the same time, and each counts all of its days, so these "
-        "days add up to more than the time that passed."
+        "Some of these jobs ran at the same time: a day worked in two of them is counted in each."
     ) in answer
     assert "counts twice" not in answer
 
