@@ -22,7 +22,7 @@ from alignment.scoring import (
 )
 from alignment.wording import IMPORTANCE_PHRASES, VERDICT_LABELS, career, days_count
 from core.vocabulary import HELD
-from core.words import counted, joined
+from core.words import counted, day, joined
 
 # The verdicts the headline's days are told by, in the order it tells them.
 DAY_VERDICTS = (BUILT, PARTLY, BILLS, LITTLE)
@@ -114,13 +114,34 @@ def headline(
     if unscored:
         quoted = [f"“{title}”" for title in unscored]
         waiting.append(f"{_names(quoted)} cannot be scored yet")
+    counted_jobs = [r for r in held if r.verdict in DAY_VERDICTS]
     return {
         "answer": answer,
         "bar": groups,
-        "overlap": _overlapping([r for r in held if r.verdict in DAY_VERDICTS]),
+        "before": _before(counted_jobs, direction),
+        "overlap": _overlapping(counted_jobs),
         "waiting": f"{joined(waiting)}." if waiting else "",
         "next": first_step,
     }
+
+
+def _before(results: list[JobResult], direction: DirectionData | None) -> str:
+    """How many of the counted days came before the person chose the direction, said when
+    any did: those jobs are set against it too, and a reader should know before judging."""
+    if direction is None or direction.started_on is None:
+        return ""
+    chosen = direction.started_on.toordinal()
+    before = sum(
+        max(0, min(cast(date, r.job.started_on).toordinal() + r.days, chosen) - start)
+        for r in results
+        if (start := cast(date, r.job.started_on).toordinal()) < chosen
+    )
+    if not before:
+        return ""
+    return (
+        f"Of these days, {days_count(before)} came before you chose {direction.title} "
+        f"({day(direction.started_on)}); those jobs are set against it too."
+    )
 
 
 def _overlapping(results: list[JobResult]) -> bool:

@@ -527,8 +527,8 @@ def offer_verdict(
             # Both say their hours: what changes each month leads, the hour's pay follows.
             hours = [hours_text(side["view"].row.hours_per_week) for side in sides]
             each = (
-                f"about {months[0]:,} {currency} a month against {months[1]:,} for {other}, "
-                f"for {hours[0]} hours a week against {hours[1]}"
+                f"about {months[0]:,} {currency} a month against {months[1]:,} {currency} "
+                f"for {other}, for {hours[0]} hours a week against {hours[1]}"
             )
             if difference > 0:
                 gains.append(f"pay {each} ({money_text(difference, currency)} more an hour)")

@@ -2,6 +2,7 @@
 read 4 of 5 (issue 20, round 10): each text checked as a person sees it, on the worked
 example."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -12,9 +13,10 @@ from alignment import headline
 from alignment.scoring import TargetSkill
 from careers.models import CareerGoal, Learning, Skill
 from core.models import bump_data_version
+from demo.elena import load_demo
 from jobs.models import Job, JobSkill
 from tests.helpers import text_of
-from tests.jobs.helpers import answer_of, offer_page
+from tests.jobs.helpers import answer_of, imported, offer_page
 
 pytestmark = pytest.mark.django_db
 
@@ -147,14 +149,14 @@ def test_offer_pay_leads_with_the_month_and_names_the_hours(client, elena):
     # 2,000 a month for 40 hours is 11.54 an hour; the gym's 14 × 25 hours × 52 ÷ 12 = 1,517.
     text = offer_page(client, elena)
     assert (
-        "It would pay about 2,000 EUR a month against 1,517 for Gym assistant, for 40 hours a "
+        "It would pay about 2,000 EUR a month against 1,517 EUR for Gym assistant, for 40 hours a "
         "week against 25 (2.46 EUR less an hour)."
     ) in text
     assert "at each job's hours" not in text
     Job.objects.filter(owner=elena, title="Bar supervisor").update(pay_amount=Decimal("3000"))
     bump_data_version(elena.pk)
     assert (
-        "Taking Bar supervisor would pay about 3,000 EUR a month against 1,517 for Gym "
+        "Taking Bar supervisor would pay about 3,000 EUR a month against 1,517 EUR for Gym "
         "assistant, for 40 hours a week against 25 (3.31 EUR more an hour), but give you none "
         "of the skills you miss"
     ) in offer_page(client, elena)
@@ -222,3 +224,42 @@ def test_a_job_done_before_the_direction_says_why_it_is_set_against_it(client, e
         "against Professional wrestler anyway, to show what it did toward the career you chose "
         "since."
     ) in text_of(client.get(DASHBOARD))
+
+
+# -- round 11: the readers' last small things -------------------------------------------------
+
+
+def test_the_missing_skills_card_says_most_important_first_only_of_more_than_one(client, elena):
+    html = client.get(DASHBOARD).content.decode()
+    missing = text_of(html.split('id="missing-heading"')[1].split("</section>")[0])
+    assert "The target skill of Professional wrestler that no job or completed learning" in missing
+    assert "most important first" not in missing
+
+
+def test_two_missing_skills_are_listed_most_important_first(client):
+    client.force_login(load_demo())
+    html = client.get(DASHBOARD).content.decode()
+    missing = text_of(html.split('id="missing-heading"')[1].split("</section>")[0])
+    assert (
+        "given you yet, most important first. Character work (essential) Stage presence (essential)"
+        in missing
+    )
+
+
+def test_an_offer_page_with_nothing_missing_does_not_credit_jobs_that_gave_no_skill(client):
+    user = imported(client, "ux_designer")
+    offer = Job.objects.create(owner=user, title="Junior UX designer", stage="offer")
+    page = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
+    assert "None: you already have every target skill of UX designer." in page
+    assert "your jobs and learning already cover" not in page
+
+
+def test_the_headline_says_how_many_of_its_days_came_before_the_direction(client, elena):
+    assert "came before you chose" not in answer_of(client.get(DASHBOARD))  # none did
+    client.force_login(load_demo())
+    answer = answer_of(client.get(DASHBOARD))
+    assert re.search(
+        r"Of these days, [\d,]+ days came before you chose Professional wrestler \(1 Jun 2023\); "
+        r"those jobs are set against it too\.",
+        answer,
+    ), answer
