@@ -183,7 +183,11 @@ def _shape_steps(direction: DirectionData | None) -> list[NextStep]:
 
 
 def _weak_steps(results: Iterable[JobResult]) -> list[NextStep]:
-    """Ongoing held jobs scoring under ALIGNED_AT."""
+    """Ongoing held jobs scoring under ALIGNED_AT — unless an offer on the table would build
+    the career: weighing it is the step, and the two would pull two ways."""
+    results = tuple(results)
+    if any(r.job.stage != HELD and r.verdict == BUILT for r in results):
+        return []
     return [
         NextStep(kind="weak_job", direction_id=r.direction_id, score=r.score, **_naming_job(r.job))
         for r in results

@@ -127,7 +127,7 @@ def headline(
 
 def _before(results: list[JobResult], direction: DirectionData | None) -> str:
     """How many of the counted days came before the person chose the direction, said when
-    any did: those jobs are set against it too, and a reader should know before judging."""
+    any did: what those jobs did for it still counts, and a reader should know before judging."""
     if direction is None or direction.started_on is None:
         return ""
     chosen = direction.started_on.toordinal()
@@ -139,8 +139,8 @@ def _before(results: list[JobResult], direction: DirectionData | None) -> str:
     if not before:
         return ""
     return (
-        f"Of these days, {days_count(before)} came before you chose {direction.title} "
-        f"({day(direction.started_on)}); those jobs are set against it too."
+        f"Of these days, {before:,} came before you chose {direction.title} "
+        f"({day(direction.started_on)}); Bearing still counts what those jobs did for it."
     )
 
 
@@ -182,7 +182,9 @@ def figure_texts(
             if direction
             else "The average score of your jobs against their directions, out of 100; a job "
             "you did for longer counts for more."
-        ),
+        )
+        + f" A job scoring {ALIGNED_AT} or more builds the career; under {PARTLY_AT}, it does "
+        "little for it.",
         "aligned_text": (
             f"of your days in work were in jobs that built the career (a score of {ALIGNED_AT} "
             "or more)."
@@ -263,7 +265,7 @@ def missed(miss: Sequence[TargetSkill]) -> str:
     if len(levels) == 1:
         level = IMPORTANCE_PHRASES[levels[0]]
         if len(miss) == 1:
-            return f"The one you miss, {names}, is {level}."
+            return f"The one you are missing, {names}, is {level}."
         every = "both" if len(miss) == 2 else "all"
         return f"The {len(miss)} you miss, {names}, are {every} {level}."
     return (

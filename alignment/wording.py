@@ -444,8 +444,7 @@ def before_direction(job: JobData, direction: DirectionData | None) -> str:
     did = "did" if job.ended_on is not None and job.ended_on < direction.started_on else "started"
     return (
         f"You {did} this job before you chose {direction.title} ({day(direction.started_on)}). "
-        f"It is set against {direction.title} anyway, to show what it did toward the career you "
-        "chose since."
+        f"Bearing still counts what it did for the {direction.title} career, as for every job."
     )
 
 

@@ -6,7 +6,9 @@ from pathlib import Path
 from django.core.management import call_command
 from django.urls import reverse
 
-from jobs.models import Job
+from careers.models import Skill
+from core.models import bump_data_version
+from jobs.models import Job, JobSkill
 from tests.factories import UserFactory
 from tests.helpers import text_of
 
@@ -30,3 +32,15 @@ def answer_of(response):
 def offer_page(client, user, title="Bar supervisor"):
     offer = Job.objects.get(owner=user, title=title)
     return text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
+
+
+def ring_crew(user):
+    """An offer with nothing to avoid that would build the worked example's career: it would
+    use every target skill and fit completely (skills 4 × 1 + fit 1 × 1 over 10: 50)."""
+    offer = Job.objects.create(
+        owner=user, title="Ring crew", employer="Iron Hall", stage="offer", identity_fit=5
+    )
+    for skill in Skill.objects.filter(owner=user).exclude(name="Customer service"):
+        JobSkill.objects.create(job=offer, skill=skill)
+    bump_data_version(user.pk)
+    return offer

@@ -63,9 +63,8 @@ def test_a_job_from_before_the_direction_says_it_is_set_against_it(client, elena
     Job.objects.filter(owner=elena, title="Waiter").update(started_on="2023-01-09")
     text = text_of(client.get(DASHBOARD))
     assert (
-        "You started this job before you chose Professional wrestler (1 Jun 2023). It is set "
-        "against Professional wrestler anyway, to show what it did toward the career you chose "
-        "since."
+        "You started this job before you chose Professional wrestler (1 Jun 2023). Bearing "
+        "still counts what it did for the Professional wrestler career, as for every job."
     ) in text
     assert "scored for" not in text
 
@@ -138,7 +137,7 @@ def test_the_weighted_coverage_is_shown_as_points_beside_the_count(client, elena
     )
     # 3 of the 4 skills, but 6 of 9 points: Stage presence, the one missing, is worth 3.
     assert tile.startswith("3 of 4 You have 3 of the 4 skills your professional wrestler career")
-    assert "The one you miss, Stage presence, is essential." in tile
+    assert "The one you are missing, Stage presence, is essential." in tile
     assert (
         "How it's counted Counted by importance, you have 67% (6 of 9 points: an essential skill "
         "is worth 3, an important one 2, a nice-to-have one 1)."

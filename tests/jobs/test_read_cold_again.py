@@ -15,24 +15,12 @@ from careers.models import CareerDirection, CareerGoal, Learning, Skill
 from core.models import bump_data_version
 from jobs.models import Job, JobSkill
 from tests.helpers import text_of
-from tests.jobs.helpers import answer_of, imported, offer_page
+from tests.jobs.helpers import answer_of, imported, offer_page, ring_crew
 
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = reverse("alignment:dashboard")
 HISTORIES = Path(__file__).parent / "histories"
-
-
-def ring_crew(user):
-    """An offer with nothing to avoid that would build the career: it would use every target
-    skill and fit completely (skills 4 × 1 + fit 1 × 1 over 10: 50)."""
-    offer = Job.objects.create(
-        owner=user, title="Ring crew", employer="Iron Hall", stage="offer", identity_fit=5
-    )
-    for skill in Skill.objects.filter(owner=user).exclude(name="Customer service"):
-        JobSkill.objects.create(job=offer, skill=skill)
-    bump_data_version(user.pk)
-    return offer
 
 
 # -- 1. the parts that held a score down are said as shortfalls --------------------------------
@@ -211,10 +199,10 @@ def test_the_one_skill_the_offer_would_teach_is_said_as_one(client, elena):
     skill = Skill.objects.get(owner=elena, name="Stage presence")
     JobSkill.objects.create(job=offer, skill=skill, gained=True)
     text = offer_page(client, elena)
-    assert "The skill you still miss This offer would give you the one skill" in text
+    assert "The skill you are still missing This offer would give you the one skill" in text
     assert "Stage presence — this offer would teach it" in text
     assert "Stage presence — the offer would teach it" in text
-    assert "The skills you still miss" not in text
+    assert "The skills you are still missing" not in text
 
 
 # -- 9. pay an hour is also told a month, at each job's hours ---------------------------------

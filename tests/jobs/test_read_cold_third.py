@@ -11,12 +11,12 @@ from django.urls import reverse
 
 from alignment import headline
 from alignment.scoring import TargetSkill
-from careers.models import CareerGoal, Learning, Skill
+from careers.models import CareerGoal, Learning
 from core.models import bump_data_version
 from demo.elena import load_demo
-from jobs.models import Job, JobSkill
+from jobs.models import Job
 from tests.helpers import text_of
-from tests.jobs.helpers import answer_of, imported, offer_page
+from tests.jobs.helpers import answer_of, imported, offer_page, ring_crew
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +43,8 @@ def test_a_job_from_before_the_direction_says_why_it_is_set_against_it(client, e
     Job.objects.filter(owner=elena, title="Waiter").update(started_on="2023-01-09")
     text = text_of(client.get(DASHBOARD))
     assert (
-        "You started this job before you chose Professional wrestler (1 Jun 2023). It is set "
-        "against Professional wrestler anyway, to show what it did toward the career you chose "
-        "since."
+        "You started this job before you chose Professional wrestler (1 Jun 2023). Bearing "
+        "still counts what it did for the Professional wrestler career, as for every job."
     ) in text
     assert "still measured against it" not in text
 
@@ -59,7 +58,7 @@ def test_the_skills_card_says_what_is_missing_and_keeps_its_points_behind_a_clic
     shown, hidden = card.split("<details", 1)
     assert text_of(shown).endswith(
         "You have 3 of the 4 skills your professional wrestler career needs, from a job or "
-        "from learning you finished. The one you miss, Stage presence, is essential."
+        "from learning you finished. The one you are missing, Stage presence, is essential."
     )
     assert "points" not in shown and "Counted by importance" not in shown
     assert text_of("<details" + hidden) == (
@@ -104,18 +103,6 @@ def test_the_goals_card_counts_as_its_bar_and_says_active_as_its_badges_do(clien
 
 
 # -- 5. the offer page says its verdict once, and its terms under their own heading -----------
-
-
-def ring_crew(user):
-    """An offer with nothing to avoid that would build the career: it would use every target
-    skill and fit completely."""
-    offer = Job.objects.create(
-        owner=user, title="Ring crew", employer="Iron Hall", stage="offer", identity_fit=5
-    )
-    for skill in Skill.objects.filter(owner=user).exclude(name="Customer service"):
-        JobSkill.objects.create(job=offer, skill=skill)
-    bump_data_version(user.pk)
-    return offer
 
 
 def test_the_offer_page_says_its_verdict_once(client, elena):
@@ -220,9 +207,8 @@ def test_a_job_done_before_the_direction_says_why_it_is_set_against_it(client, e
     )
     bump_data_version(elena.pk)
     assert (
-        "You did this job before you chose Professional wrestler (1 Jun 2023). It is set "
-        "against Professional wrestler anyway, to show what it did toward the career you chose "
-        "since."
+        "You did this job before you chose Professional wrestler (1 Jun 2023). Bearing "
+        "still counts what it did for the Professional wrestler career, as for every job."
     ) in text_of(client.get(DASHBOARD))
 
 
@@ -259,7 +245,27 @@ def test_the_headline_says_how_many_of_its_days_came_before_the_direction(client
     client.force_login(load_demo())
     answer = answer_of(client.get(DASHBOARD))
     assert re.search(
-        r"Of these days, [\d,]+ days came before you chose Professional wrestler \(1 Jun 2023\); "
-        r"those jobs are set against it too\.",
+        r"Of these days, [\d,]+ came before you chose Professional wrestler \(1 Jun 2023\); "
+        r"Bearing still counts what those jobs did for it\.",
         answer,
     ), answer
+
+
+def test_the_average_score_says_what_is_high_and_low(client, elena):
+    html = client.get(DASHBOARD).content.decode()
+    assert (
+        "a job you did for longer counts for more. A job scoring 50 or more builds the career; "
+        "under 25, it does little for it."
+    ) in text_of(html)
+
+
+def test_a_weak_job_is_no_step_while_an_offer_would_build_the_career(client, elena):
+    Job.objects.filter(owner=elena, title="Waiter").update(ended_on=None)
+    bump_data_version(elena.pk)
+    assert "Waiter at Rosa's Diner, scores only 15 out of 100: see what holds its score down" in (
+        text_of(client.get(DASHBOARD))
+    )
+    ring_crew(elena)
+    text = text_of(client.get(DASHBOARD))
+    assert "see what holds its score down" not in text
+    assert "The offer to work as Ring crew at Iron Hall scores 50 out of 100" in text
