@@ -61,6 +61,9 @@ class JobView:
     arithmetic: str = ""
     names: dict = field(default_factory=dict)
     before: str = ""
+    # An offer that pays less an hour than the job the person has: "2.28 EUR less an hour
+    # than Waiter" (explained offers only).
+    pays_less: str = ""
 
     @property
     def job(self) -> alignment.JobData:
@@ -84,14 +87,18 @@ class JobView:
         return f"tone-{self.verdict}"
 
     @property
+    def hourly(self) -> Decimal | None:
+        """The pay an hour, whatever the period it is said in, or None."""
+        row = self.row
+        return hourly_pay(row.pay_amount, row.pay_period, row.hours_per_week, self.result.days)
+
+    @property
     def pay(self) -> str:
         """ "11.50 EUR per hour", "2,100 EUR per month (about 12.12 EUR an hour)", or ""."""
         row = self.row
         said = pay_text(row.pay_amount, row.pay_period, row.currency)
         if said and row.pay_period != "hour":
-            hourly = hourly_pay(
-                row.pay_amount, row.pay_period, row.hours_per_week, self.result.days
-            )
+            hourly = self.hourly
             if hourly is not None:
                 said += f" (about {money_text(hourly, row.currency)} an hour)"
         return said
@@ -136,7 +143,7 @@ def explain(
     had = {words.fold(skill.name) for skill in reading.targets if skill.covered}
     for shown_view in shown:
         result = shown_view.result
-        less = pays_less(shown_view, current)
+        shown_view.pays_less = less = pays_less(shown_view, current)
         shown_view.period = wording.period(result.job, result.days, shown_view.direction_title)
         shown_view.before = wording.before_direction(result.job, result.direction)
         if result.components is not None:
@@ -162,17 +169,12 @@ def explain(
     return found
 
 
-def _hourly(shown: JobView) -> Decimal | None:
-    row = shown.row
-    return hourly_pay(row.pay_amount, row.pay_period, row.hours_per_week, shown.result.days)
-
-
 def pays_less(offer: JobView, than: JobView | None) -> str:
     """ "2.28 EUR less an hour than Waiter" when the offer pays less an hour than the job
     `than` (in the same currency), or ""."""
     if not offer.offer or than is None or offer.row.currency != than.row.currency:
         return ""
-    mine, theirs = _hourly(offer), _hourly(than)
+    mine, theirs = offer.hourly, than.hourly
     if mine is None or theirs is None or mine >= theirs:
         return ""
     return f"{money_text(theirs - mine, offer.row.currency)} less an hour than {than.job.title}"
@@ -475,7 +477,7 @@ def weigh_offer(
         "closes": closes,
         "missing": result.missing,
         "direction": result.direction,
-        "pays_less": pays_less(offer_view, current_view),
+        "pays_less": offer_view.pays_less,
         "verdict": wording.offer_verdict(
             offer_view, current_view, result.direction, closes, sides, unused
         ),
@@ -485,7 +487,7 @@ def weigh_offer(
 def _side(shown: JobView) -> dict[str, Any]:
     """One column of the offer page: the score, its parts, pay an hour and hours."""
     row = shown.row
-    hourly = _hourly(shown)
+    hourly = shown.hourly
     return {
         "view": shown,
         "hourly": hourly,
