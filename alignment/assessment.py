@@ -182,11 +182,16 @@ def _shape_steps(direction: DirectionData | None) -> list[NextStep]:
     ]
 
 
+def _an_offer_builds(results: Iterable[JobResult]) -> bool:
+    """Whether an offer on the table would build the career: then weighing it is the step,
+    and steps toward other jobs would pull the other way."""
+    return any(r.job.stage != HELD and r.verdict == BUILT for r in results)
+
+
 def _weak_steps(results: Iterable[JobResult]) -> list[NextStep]:
-    """Ongoing held jobs scoring under ALIGNED_AT — unless an offer on the table would build
-    the career: weighing it is the step, and the two would pull two ways."""
+    """Ongoing held jobs scoring under ALIGNED_AT — unless an offer would build the career."""
     results = tuple(results)
-    if any(r.job.stage != HELD and r.verdict == BUILT for r in results):
+    if _an_offer_builds(results):
         return []
     return [
         NextStep(kind="weak_job", direction_id=r.direction_id, score=r.score, **_naming_job(r.job))
@@ -205,7 +210,7 @@ def _next_job_steps(
     pay now and also build the career (the dashboard links it to "Your next job") — unless
     an offer on the table would build it already."""
     results = tuple(results)
-    if any(r.job.stage != HELD and r.verdict == BUILT for r in results):
+    if _an_offer_builds(results):
         return []
     scored = [r for r in results if r.job.stage == HELD and r.exact is not None and r.days > 0]
     total = sum(r.days for r in scored)
