@@ -202,14 +202,10 @@ COLLECTIONS = ("directions", "goals", "learning", "contacts", "jobs")
 # --- The import's check of a record, from its description ------------------------------------
 
 
+@functools.cache
 def parser(schema: type[Schema]) -> Parse:
     """The check of an object against a record: exactly its fields (an unknown key is a
     problem, a missing one takes its default or is a problem when required), in its order."""
-    return _record_parser(schema)
-
-
-@functools.cache
-def _record_parser(schema: type[Schema]) -> Parse:
     fields = [
         (name, parse_of(info), info.is_required(), info.default)
         for name, info in schema.model_fields.items()
@@ -268,7 +264,7 @@ def own_fields(schema: type[Schema]) -> tuple[str, ...]:
     return tuple(
         name
         for name, info in schema.model_fields.items()
-        if name != "key" and get_origin(info.annotation) is not list and not points(info.annotation)
+        if name != "key" and get_origin(info.annotation) is not list and not points(info)
     )
 
 
@@ -287,9 +283,9 @@ def written(schema: type[Schema], row: Mapping[str, Any]) -> dict[str, Any]:
 def _writers(schema: type[Schema]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
     writers = []
     for name in own_fields(schema):
-        annotation = schema.model_fields[name].annotation
-        nullable = get_origin(annotation) in (Union, types.UnionType)
-        found = [item.write for item in checks(schema.model_fields[name]) if item.write]
+        info = schema.model_fields[name]
+        nullable = get_origin(info.annotation) in (Union, types.UnionType)
+        found = [item.write for item in checks(info) if item.write]
         writers.append((name, _writer(found[0] if found else None, nullable=nullable)))
     return tuple(writers)
 
@@ -312,14 +308,9 @@ def checks(info: FieldInfo) -> list[Check]:
     return found
 
 
-def points(annotation: Any) -> bool:
+def points(info: FieldInfo) -> bool:
     """Whether a field holds another record's key (perhaps null)."""
-    if get_origin(annotation) in (Union, types.UnionType):
-        return any(points(argument) for argument in get_args(annotation))
-    return get_origin(annotation) is Annotated and any(
-        isinstance(item, Check) and item.parse is check.reference
-        for item in get_args(annotation)[1:]
-    )
+    return any(item.parse is check.reference for item in checks(info))
 
 
 # --- The export's records, and the spreadsheet's columns -------------------------------------
