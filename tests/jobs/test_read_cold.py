@@ -59,16 +59,6 @@ def test_a_card_says_which_direction_a_job_is_measured_against(client, elena):
     assert "scored for" not in text
 
 
-def test_a_job_from_before_the_direction_says_it_is_set_against_it(client, elena):
-    Job.objects.filter(owner=elena, title="Waiter").update(started_on="2023-01-09")
-    text = text_of(client.get(DASHBOARD))
-    assert (
-        "You started this job before you chose Professional wrestler (1 Jun 2023). Bearing "
-        "still counts what it did for the Professional wrestler career, as for every job."
-    ) in text
-    assert "scored for" not in text
-
-
 # -- 4. lists say the order they are in: by start date ----------------------------------------
 
 

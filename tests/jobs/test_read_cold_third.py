@@ -47,6 +47,7 @@ def test_a_job_from_before_the_direction_says_why_it_is_set_against_it(client, e
         "still counts what it did for the Professional wrestler career, as for every job."
     ) in text
     assert "still measured against it" not in text
+    assert "scored for" not in text
 
 
 # -- 3. the skills card: the count, what is missing in words, the points behind a click -------
