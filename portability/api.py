@@ -11,11 +11,11 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from careers.models import VALUE_ORDER, CareerDirection, CareerGoal, Contact, DirectionSkill
+from careers.models import CareerDirection, CareerGoal, Contact, DirectionSkill
 from core.api import REFUSED, Error, Pages
 from jobs.models import Job, JobSkill
 from portability.fields import canonical_hours  # hours as the export has them
-from portability.records import DirectionRecord, JobRecord
+from portability.records import DirectionRecord, JobRecord, in_value_order, value_link_order
 
 router = Router()
 
@@ -68,10 +68,7 @@ class JobOut(JobRecord, Identified):
 
     @staticmethod
     def resolve_benefits(job: Job) -> list[str]:
-        return sorted(
-            (link.value for link in job.benefit_links.all()),
-            key=cast(Callable[[str], int], VALUE_ORDER.get),
-        )
+        return in_value_order(link.value for link in job.benefit_links.all())
 
     @staticmethod
     def resolve_skills(job: Job) -> list[dict[str, Any]]:
@@ -147,7 +144,7 @@ class DirectionOut(DirectionRecord, Identified):
     @staticmethod
     def resolve_values(direction: CareerDirection) -> list[dict[str, Any]]:
         links = sorted(
-            direction.value_links.all(), key=lambda link: (-link.weight, VALUE_ORDER[link.value])
+            direction.value_links.all(), key=lambda link: value_link_order(link.value, link.weight)
         )
         return [{"value": link.value, "weight": link.weight} for link in links]
 

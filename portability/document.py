@@ -16,14 +16,20 @@ from typing import Any
 
 from django.utils import timezone
 
-from careers.models import VALUE_ORDER, DirectionStatus, GoalStatus
+from careers.models import DirectionStatus, GoalStatus
 from core import plausible
 from core.words import fold_name
 from jobs.models import Stage
 from portability.fields import INVALID
 from portability.limits import WEB, Limits, check_size
 from portability.problems import Origin, Problem, Problems, Rejected, describe, quoted, relabel
-from portability.records import COLLECTIONS, DocumentRecord, parser
+from portability.records import (
+    COLLECTIONS,
+    DocumentRecord,
+    in_value_order,
+    parser,
+    value_link_order,
+)
 
 FORMAT = "bearing-export"
 VERSION = 1
@@ -294,14 +300,14 @@ def canonical(document: dict[str, Any], keys: dict[str, dict[str, int]]) -> dict
         for link in direction["target_skills"]:
             link["skill"] = spell(link["skill"])
         direction["target_skills"].sort(key=lambda link: (-link["importance"], fold(link)))
-        direction["values"].sort(key=lambda link: (-link["weight"], VALUE_ORDER[link["value"]]))
+        direction["values"].sort(key=lambda link: value_link_order(link["value"], link["weight"]))
     for entry in document["learning"]:
         entry["skills"] = sorted((spell(name) for name in entry["skills"]), key=fold_name)
     for job in document["jobs"]:
         for link in job["skills"]:
             link["skill"] = spell(link["skill"])
         job["skills"].sort(key=fold)
-        job["benefits"].sort(key=VALUE_ORDER.__getitem__)
+        job["benefits"] = in_value_order(job["benefits"])
         job["goals"].sort(key=keys["goals"].__getitem__)
         job["contacts"].sort(key=keys["contacts"].__getitem__)
     document["skills"] = sorted_names(spelling.values())

@@ -11,7 +11,7 @@ import io
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -29,7 +29,7 @@ from careers.models import (
     Skill,
 )
 from jobs.models import Job, JobBenefit, JobSkill
-from portability.document import FORMAT, VALUE_ORDER, VERSION, sorted_names
+from portability.document import FORMAT, VERSION, sorted_names
 from portability.records import (
     CSV_COLUMNS,
     ContactRecord,
@@ -43,6 +43,8 @@ from portability.records import (
     TargetSkillRecord,
     ValueRecord,
     in_order,
+    in_value_order,
+    value_link_order,
     written,
 )
 
@@ -118,7 +120,7 @@ def snapshot(user: User) -> Snapshot:
                     "values": [
                         in_order(ValueRecord, {"value": value, "weight": weight})
                         for value, weight in sorted(
-                            values[row["id"]], key=lambda link: (-link[1], VALUE_ORDER[link[0]])
+                            values[row["id"]], key=lambda link: value_link_order(*link)
                         )
                     ],
                 },
@@ -163,10 +165,7 @@ def snapshot(user: User) -> Snapshot:
                 {
                     "key": row["key"],
                     **written(JobRecord, row),
-                    "benefits": sorted(
-                        (value for (value,) in benefits[row["id"]]),
-                        key=cast(Callable[[str], int], VALUE_ORDER.get),
-                    ),
+                    "benefits": in_value_order(value for (value,) in benefits[row["id"]]),
                     "skills": [
                         in_order(JobSkillRecord, {"skill": name, "gained": gained})
                         for name, gained in sorted(
@@ -276,12 +275,7 @@ def jobs_csv(user: User) -> str:
         links = sorted(skills[row["id"]], key=lambda link: link[0].casefold())
         cells = {
             **written(JobRecord, row),
-            "benefits": "; ".join(
-                sorted(
-                    (value for (value,) in benefits[row["id"]]),
-                    key=cast(Callable[[str], int], VALUE_ORDER.get),
-                )
-            ),
+            "benefits": "; ".join(in_value_order(value for (value,) in benefits[row["id"]])),
             "skills_used": "; ".join(name for name, gained in links if not gained),
             "skills_gained": "; ".join(name for name, gained in links if gained),
             "goals": "; ".join(sorted(title for (title,) in goals[row["id"]])),

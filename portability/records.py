@@ -11,7 +11,7 @@ id for the key), and the jobs' CSV has a column for each field of a job (`CSV_CO
 
 import functools
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -22,6 +22,7 @@ from pydantic import ConfigDict
 from pydantic.fields import FieldInfo
 
 from careers.models import (
+    VALUE_ORDER,
     CareerDirection,
     CareerGoal,
     Contact,
@@ -311,6 +312,17 @@ def checks(info: FieldInfo) -> list[Check]:
 def points(info: FieldInfo) -> bool:
     """Whether a field holds another record's key (perhaps null)."""
     return any(item.parse is check.reference for item in checks(info))
+
+
+def in_value_order(values: Iterable[str]) -> list[str]:
+    """Values (a job's benefits) in the order the export lists them, Value's own."""
+    return sorted(values, key=VALUE_ORDER.__getitem__)
+
+
+def value_link_order(value: str, weight: int) -> tuple[int, int]:
+    """Where a direction's value stands in the export's list: the weightiest first, then in
+    Value's own order."""
+    return (-weight, VALUE_ORDER[value])
 
 
 # --- The export's records, and the spreadsheet's columns -------------------------------------
