@@ -129,9 +129,10 @@ def test_the_timelines_year_labels_stay_inside_it_and_apart(live_server, page, m
 
 
 # Each word of the table's column headings that the browser broke over two lines.
-BROKEN_HEADINGS = """() => {
+BROKEN_WORDS = """() => {
     const broken = [];
-    for (const th of document.querySelectorAll('main thead th')) {
+    const cells = 'main thead th, main .table-responsive th, main .table-responsive td';
+    for (const th of document.querySelectorAll(cells)) {
         if (!th.offsetParent) continue;  // a table hidden at this width
         const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -148,7 +149,9 @@ BROKEN_HEADINGS = """() => {
 }"""
 
 
-def test_table_headings_never_break_inside_a_word(live_server, page, long_named):
+def test_table_headings_and_scrolling_tables_never_break_inside_a_word(
+    live_server, page, long_named
+):
     page.goto(live_server.url + reverse("account_import"))
     page.get_by_label("File to import").set_input_files(
         str(SAMPLES / "spreadsheet-other-names.csv")
@@ -156,11 +159,12 @@ def test_table_headings_never_break_inside_a_word(live_server, page, long_named)
     page.get_by_role("button", name="Upload and preview").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Check what will be imported")
     broken = []
-    for url in (reverse("alignment:compare"), reverse("account_import_preview")):
+    pages = ("alignment:compare", "account_import_preview", "careers:skill_list")
+    for url in map(reverse, pages):
         page.goto(live_server.url + url)
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 900})
-            broken += [f"{url} at {width} px: {word}" for word in page.evaluate(BROKEN_HEADINGS)]
+            broken += [f"{url} at {width} px: {word}" for word in page.evaluate(BROKEN_WORDS)]
     assert not broken, "\n".join(broken)
 
 
