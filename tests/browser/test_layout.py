@@ -168,6 +168,24 @@ def test_table_headings_and_scrolling_tables_never_break_inside_a_word(
     assert not broken, "\n".join(broken)
 
 
+# The verdict labels that wrap inside their pill ("Built the / career"): taller than two
+# lines of their own text would be.
+WRAPPED_VERDICTS = """() => [...document.querySelectorAll('main .verdict')]
+    .filter(v => v.offsetParent)
+    .filter(v => v.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(v).fontSize))
+    .map(v => v.textContent.trim())"""
+
+
+def test_a_verdict_label_stays_on_one_line_at_every_width(live_server, page, long_named):
+    wrapped = []
+    for url in map(reverse, ("alignment:how_scores_work", "alignment:job_list")):
+        page.goto(live_server.url + url)
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            wrapped += [f"{url} at {width} px: {v}" for v in page.evaluate(WRAPPED_VERDICTS)]
+    assert not wrapped, "\n".join(wrapped)
+
+
 # The gap between each term of a list of terms and the next, in pixels.
 TERM_GAPS = """() => [...document.querySelectorAll('main dl.row')].flatMap(list => {
     const terms = [...list.querySelectorAll(':scope > dt')];
