@@ -270,3 +270,10 @@ def test_a_weak_job_is_no_step_while_an_offer_would_build_the_career(client, ele
     text = text_of(client.get(DASHBOARD))
     assert "see what holds its score down" not in text
     assert "The offer to work as Ring crew at Iron Hall scores 50 out of 100" in text
+
+
+def test_how_scores_work_says_its_example_is_not_the_demo_and_its_fit_in_the_forms_words(client):
+    text = text_of(client.get(reverse("alignment:how_scores_work")))
+    assert "A worked example, simpler than the demo's history." in text
+    assert 'she rated its fit 5 of 5, "completely me": all of it (1)' in text
+    assert "4 of 4" not in text and "priority 2 out of 5" not in text
