@@ -33,7 +33,7 @@ VALUE_ORDER = {value: index for index, value in enumerate(Value.values)}
 class Importance(models.IntegerChoices):
     """Goal priority, target-skill importance and value weight."""
 
-    NICE = 1, "Nice"
+    NICE = 1, "Nice to have"
     IMPORTANT = 2, "Important"
     ESSENTIAL = 3, "Essential"
 

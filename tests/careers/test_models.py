@@ -348,7 +348,7 @@ def test_every_record_reads_as_a_person_would_name_it():
     assert str(direction) == "Professional wrestler"
     assert str(skill) == "Stage presence"
     assert str(link) == "Stage presence (essential) for Professional wrestler"
-    assert str(value) == "Flexible hours (nice) for Professional wrestler"
+    assert str(value) == "Flexible hours (nice to have) for Professional wrestler"
     assert str(goal) == "First amateur match"
     assert str(Profile.for_user(owner)) == "Profile of elena"
     assert direction.get_absolute_url() == f"/careers/directions/{direction.pk}/"

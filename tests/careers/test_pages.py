@@ -328,9 +328,9 @@ def test_direction_page_shows_its_skills_values_goals_and_statement(owner_client
     assert "Since 1 Jun 2023" in text
     assert "Performing in the ring is who I am." in text
     assert "Stage presence Essential" in text
-    assert "Choreography Nice" in text
+    assert "Choreography Nice to have" in text
     assert "Fulfillment Essential" in text
-    assert "Money Nice" in text
+    assert "Money Nice to have" in text
     assert "First amateur match" in text
     assert text.index("Stage presence") < text.index("Choreography")  # by importance
 
