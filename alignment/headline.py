@@ -35,7 +35,7 @@ HEADLINE_NAMES = 3  # jobs named under each verdict, the longest first, then "an
 DID = {
     BUILT: "built {career}",
     PARTLY: "built some of {career}",
-    BILLS: "paid the bills",
+    BILLS: "paid the bills but did little for {career}",
     LITTLE: "did little for {career}",
 }
 

@@ -179,27 +179,36 @@ def direction_url(bridge: bridges.Bridge) -> str:
 # Where what a bridge uses comes from: the person's skills and their recent work (on the
 # offer page, the offer's work stands for their recent work).
 USES_WHAT = "what your jobs and learning gave you"
-USES_WHAT_LIKE_OFFER = "what your jobs and learning gave you and this offer would use"
 
 
-def bridge_view(
-    bridge: bridges.Bridge, direction_title: str, target_title: str, uses_what: str = USES_WHAT
-) -> dict[str, Any]:
-    """What the page shows of a bridge: its measures as percentages, its Job Zone in
-    words, what it uses (`uses_what`: where that comes from) and would build in sentences,
-    what else it is called, and the links to weigh it as an offer or consider it as a
-    direction."""
-    occupation = occupations.get(bridge.code)
-    sentences = []
-    if bridge.uses:
-        sentences.append(f"It uses {uses_what}: {named(bridge.uses)}.")
+def would_build(bridge: bridges.Bridge, direction_title: str, target_title: str) -> str:
+    """ "It would build what you still miss for …: …" naming what a bridge would add toward
+    the direction, or "" when it names nothing."""
     builds = []
     if bridge.builds:
         builds.append(f"what you still miss for {direction_title}: {named(bridge.builds)}")
     if bridge.closer_in and target_title:
         builds.append(f"more of what {target_title} ask: {named(bridge.closer_in, NAMED - 1)}")
-    if builds:
-        sentences.append("It would build " + "; and ".join(builds) + ".")
+    return "It would build " + "; and ".join(builds) + "." if builds else ""
+
+
+def bridge_view(
+    bridge: bridges.Bridge, direction_title: str, target_title: str, like_offer: bool = False
+) -> dict[str, Any]:
+    """What the page shows of a bridge: its measures as percentages, its Job Zone in
+    words, what it uses and would build in sentences (`like_offer`: what it would build
+    first, as the offer page's reason to show it), what else it is called, and the links
+    to weigh it as an offer or consider it as a direction."""
+    occupation = occupations.get(bridge.code)
+    sentences = []
+    if bridge.uses:
+        if like_offer:
+            sentences.append(f"It asks for much of what you have: {named(bridge.uses, 3)}.")
+        else:
+            sentences.append(f"It uses {USES_WHAT}: {named(bridge.uses)}.")
+    build = would_build(bridge, direction_title, target_title)
+    if build:
+        sentences.insert(0 if like_offer else len(sentences), build)
     return {
         "title": bridge.title,
         "code": bridge.code,
@@ -290,8 +299,10 @@ def like_offer(
     """Other occupations like an offer's (`code`) that would build more toward the current
     direction, best first (alignment.bridges.like), as the page shows bridges, each with
     `toward` ("your nurse career"): for the offer page's "Other jobs like this offer that
-    would do more for your … career". 4 queries (none when `inputs`, from `read`, are
-    given); [] without a current direction or an occupation."""
+    would do more for your … career". Only those that name what they would build are kept:
+    one whose profile is merely a little nearer the direction's gives the page no reason
+    to show it. 4 queries (none when `inputs`, from `read`, are given); [] without a
+    current direction or an occupation."""
     if not code:
         return []
     inputs = inputs or read(user, today)
@@ -308,14 +319,11 @@ def like_offer(
         today=today,
     )
     toward = career(direction.title)
+    target_title = target.title if target else ""
     return [
-        {
-            **bridge_view(
-                bridge, direction.title, target.title if target else "", USES_WHAT_LIKE_OFFER
-            ),
-            "toward": toward,
-        }
+        {**bridge_view(bridge, direction.title, target_title, like_offer=True), "toward": toward}
         for bridge in found
+        if would_build(bridge, direction.title, target_title)
     ]
 
 

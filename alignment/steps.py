@@ -59,13 +59,13 @@ def said(step: NextStep, offered: Mapping[str, tuple[str, int]] | None = None) -
             f"also build {career(step.direction_title)}.{have}"
         )
     if step.kind == "weigh_offer" and step.phrases:
-        # "after Waiter you wrote that you want to avoid “night shifts”", a job at a time.
+        # "in your notes on Waiter you wrote that you want to avoid “night shifts”", by job.
         by_job: dict[str, list[str]] = {}
         for phrase, after in zip(step.phrases, step.avoided_after, strict=True):
             by_job.setdefault(after, []).append(f"“{phrase}”")
         wrote = joined(
             [
-                f"after {after} you wrote that you want to avoid {joined(phrases)}"
+                f"in your notes on {after} you wrote that you want to avoid {joined(phrases)}"
                 for after, phrases in by_job.items()
             ]
         )

@@ -403,9 +403,8 @@ def _sentence(
     opening = (OFFER_OPENINGS if offer else OPENINGS)[verdict].format(
         title=title, career=career(direction_title)
     )
-    # Every part that counted, without the names the lines below give: those at half or
-    # more of what the direction asks lifted the score (towards ALIGNED_AT), the others held
-    # it down. Naming only skills and goals hid a score that values or fit made.
+    # Every part that counted (the lines below name names): at half of what the direction
+    # asks or more it lifted the score (towards ALIGNED_AT); the others held it down.
     counted = [line for line in lines if line["counted"]]
     lifted = [line["reason"] for line in counted if line["ratio"] >= LIFTS_AT]
     # A part that held the score down is said as the shortfall it is: "used only 2 of …".
@@ -414,8 +413,10 @@ def _sentence(
         return f"{opening}: it {_all_of(lifted or held)}." if counted else f"{opening}."
     lift, hold = ("would lift", "would hold") if offer else ("lifted", "held")
     if verdict in (BUILT, PARTLY):
-        first, then = f"{_all_of(lifted)}, which {lift} its score", f"{_all_of(held)}"
-        then += f", which {hold} its score down"
+        # A job that built the career was not held down: it could have scored higher.
+        kept = "would keep it" if offer else "kept it"
+        down = f"{kept} from scoring higher" if verdict == BUILT else f"{hold} its score down"
+        first, then = f"{_all_of(lifted)}, which {lift} its score", f"{_all_of(held)}, which {down}"
     else:
         first, then = f"{_all_of(held)}, which {hold} its score down", f"{_all_of(lifted)}"
         then += f", which {lift} it"

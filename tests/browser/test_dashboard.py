@@ -25,7 +25,9 @@ def test_demo_dashboard_shows_the_worked_example(live_server, page, tmp_path, sc
     missing = page.get_by_role("region", name="Missing skills")
     expect(missing).to_contain_text("Stage presence")
     expect(
-        page.get_by_text("Careful: after Waiter you wrote that you want to avoid “night shifts”")
+        page.get_by_text(
+            "Careful: in your notes on Waiter you wrote that you want to avoid “night shifts”"
+        )
     ).to_be_visible()
 
     shot = tmp_path / f"dashboard-{screen}.png"
@@ -34,7 +36,10 @@ def test_demo_dashboard_shows_the_worked_example(live_server, page, tmp_path, sc
 
     # The answer comes first, in words and days, before any figure.
     answer = page.get_by_role("region", name="Did your jobs build your career?")
-    expect(answer).to_contain_text("Most of your days in work paid the bills.")
+    expect(answer).to_contain_text(
+        "Most of your days in work paid the bills but did little for "
+        "your professional wrestler career."
+    )
     expect(answer).to_contain_text("Built the career (176 days): Gym assistant")
     assert answer.bounding_box()["y"] < page.locator(".figure-card").first.bounding_box()["y"]
 

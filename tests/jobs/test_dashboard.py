@@ -40,7 +40,10 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     assert "Performing in the ring is who I am" in html  # the direction's statement
     # The answer first, before any figure: the days by verdict, the jobs named, what next.
     answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
-    assert "Most of your days in work paid the bills." in answer
+    assert (
+        "Most of your days in work paid the bills but did little for "
+        "your professional wrestler career."
+    ) in answer
     assert "Built the career (176 days): Gym assistant" in answer
     assert "Paid the bills (352 days): Waiter" in answer
     assert "Next: “First amateur match” was due on 1 Jun 2025" in answer
@@ -68,7 +71,9 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     # Missing skills, the offer's flag, lessons and the avoid list.
     missing = html.split('id="missing-heading"')[1].split("</section>")[0]
     assert "Stage presence" in missing
-    assert "Careful: after Waiter you wrote that you want to avoid “night shifts”." in text_of(html)
+    assert (
+        "Careful: in your notes on Waiter you wrote that you want to avoid “night shifts”."
+    ) in text_of(html)
     assert "Waiter</a> you wrote that you want to avoid “night shifts”." in html
     assert "I can hold a room&#x27;s attention" in html
     # No drift: no held job in the last 365 days.
@@ -105,10 +110,14 @@ def test_demo_charts_have_tooltips_links_and_tables_with_the_same_numbers(client
         'Paid the bills <span class="text-body-secondary">(paid work that scored under 25)'
         in timeline
     )
-    # A paid job's three score bands are always named, so that every score has its name;
-    # the other verdicts only when the chart shows them.
+    # Every score's verdict is always named, paid or unpaid, so that every score has its
+    # name; "Needs details" and "Not scored" only when the chart shows them.
     assert 'Built some of it <span class="text-body-secondary">(a score of 25 to 49)' in timeline
-    assert "Did little for it" not in timeline
+    assert (
+        'Did little for it <span class="text-body-secondary">(unpaid work that scored under 25)'
+        in timeline
+    )
+    assert "Not scored" not in timeline
 
 
 def test_dashboard_query_count_is_small_and_fixed(client, elena, django_assert_num_queries):

@@ -278,8 +278,11 @@ def test_the_offer_page_shows_other_jobs_like_it_that_build_more(owner_client, o
     assert "Other jobs like this offer that would do more for your nursing career" in text
     assert "More jobs you could move to: Your next job" in text
     assert "Other jobs like this that build more" not in text and "bridges:" not in text
-    assert "It uses what your jobs and learning gave you and this offer would use: " in text
-    assert "It uses what you have" not in text
+    # Each says first what it would build, then what of the person's it asks for.
+    assert re.search(
+        (r"— [a-z ]+ needed It would build [^.]+\. It asks for much of " r"what you have: "), text
+    )
+    assert "this offer would use" not in text and "It uses what you have" not in text
     # Without an occupation, the page still leads to the bridges.
     plain = JobFactory(owner=owner, title="Barista", stage="offer", occupation="")
     text = text_of(owner_client.get(reverse("alignment:job_detail", args=[plain.pk])))

@@ -53,7 +53,9 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
         "Against Professional wrestler it scores 4 out of 100: it would pay the bills but do "
         "little for the career. Gym assistant scores 60."
     ) in text
-    assert "Careful: after Waiter you wrote that you want to avoid “night shifts”." in text
+    assert (
+        "Careful: in your notes on Waiter you wrote that you want to avoid “night shifts”."
+    ) in text
     assert "Pay an hour 12.12 EUR" in text and "Pay an hour 14 EUR" in text
     assert "It would give you none of the skills Professional wrestler needs" in text
     assert "Would use none of your 4 target skills" in text

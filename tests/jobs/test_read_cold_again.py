@@ -30,7 +30,7 @@ def test_a_part_that_held_the_score_down_reads_as_a_shortfall(client, elena):
     text = text_of(client.get(DASHBOARD))
     assert (
         "it used only 1 of your 4 target skills and taught you 1 more, and advanced only 1 of "
-        "your 2 goals, which held its score down."
+        "your 2 goals, which kept it from scoring higher."
     ) in text
     assert (
         "Waiter paid the bills but did little for your professional wrestler career: it taught "
@@ -252,7 +252,7 @@ def test_one_goal_is_said_as_one(client, elena):
 
 
 def test_an_avoid_flag_says_who_wrote_it_and_when(client, elena):
-    said = "Careful: after Waiter you wrote that you want to avoid “night shifts”."
+    said = "Careful: in your notes on Waiter you wrote that you want to avoid “night shifts”."
     assert said in text_of(client.get(DASHBOARD))
     assert said in offer_page(client, elena)
 

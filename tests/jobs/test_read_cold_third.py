@@ -154,13 +154,14 @@ def test_offer_pay_leads_with_the_month_and_names_the_hours(client, elena):
 
 
 def test_an_avoid_flag_says_what_to_avoid_after_who_wrote_it(client, elena):
-    said = "Careful: after Waiter you wrote that you want to avoid “night shifts”."
+    said = "Careful: in your notes on Waiter you wrote that you want to avoid “night shifts”."
     dashboard = text_of(client.get(DASHBOARD))
     assert said in dashboard
     assert said in offer_page(client, elena)
     assert "want to avoid it" not in dashboard
     assert (
-        "After Waiter you wrote that you want to avoid “night shifts”, which the offer to work "
+        "In your notes on Waiter you wrote that you want to avoid "
+        "“night shifts”, which the offer to work "
         "as Bar supervisor at The Night Owl mentions — weigh it before you answer."
     ) in dashboard
     assert "noted to avoid" not in dashboard

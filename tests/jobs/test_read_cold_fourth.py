@@ -1,0 +1,39 @@
+"""What readers who had never seen Bearing still quoted once every history read 4 of 5 (issue
+20, round 13): each text checked as a person sees it."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from core.models import bump_data_version
+from demo.elena import load_demo
+from jobs.models import Job
+from tests.helpers import text_of
+from tests.jobs.helpers import imported, offer_page
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = reverse("alignment:dashboard")
+
+
+def test_an_offer_page_lists_no_job_like_it_that_names_nothing_it_would_build(client):
+    # The demo's bar supervisor: supervisors of retail or gambling are a little nearer an
+    # athlete's work by O*NET's profiles, but build none of what Elena misses. A reader
+    # found them "unrelated" to wrestling: the page has no reason to show them.
+    user = load_demo()
+    client.force_login(user)
+    page = offer_page(client, user)
+    assert "Other jobs like this offer" not in page
+    assert "First-Line Supervisors of Retail Sales Workers" not in page
+    assert "this offer would use" not in page
+
+
+def test_with_only_the_next_step_the_page_says_no_goal_is_past_its_date(client):
+    user = imported(client, "ux_designer")
+    # Her support job ends, so that only the next step is left; her goals are not due yet.
+    Job.objects.filter(owner=user, ended_on=None).update(ended_on=date(2026, 11, 30))
+    bump_data_version(user.pk)
+    steps = text_of(client.get(DASHBOARD).content.decode().split('id="next-heading"')[1])
+    assert steps.startswith(">Other steps Nothing else is due now: no goal is past its date.")
+    assert "pressing" not in steps.split("</section>")[0]
