@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test check migrate demo vendor clean bench loadtest faults occupations screenshots
+.PHONY: run serve test check migrate demo vendor clean bench loadtest faults occupations screenshots reader-shots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -78,6 +78,12 @@ occupations: $(STAMP)
 ## look at in screenshots/ (scripts/screenshots.py; needs Chromium at /usr/bin/chromium).
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py
+
+## Screenshots for a reader who has never seen Bearing: the dashboards of elena (the demo),
+## priya and tomas (tests/jobs/histories/) whole and in parts, and each first offer, in
+## screenshots/readers/ (scripts/reader_shots.py; Chromium at /usr/bin/chromium).
+reader-shots: $(STAMP)
+	$(BIN)/python scripts/reader_shots.py
 
 ## Re-fetch Bootstrap into static/vendor/ from the npm registry.
 vendor:

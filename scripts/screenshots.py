@@ -51,13 +51,16 @@ def free_port():
 
 
 @contextmanager
-def bearing_with_the_demo():
-    """Serve Bearing from a database of its own with the demo loaded; yields its URL."""
+def bearing_with_the_demo(before_serving=None):
+    """Serve Bearing from a database of its own with the demo loaded; yields its URL.
+    before_serving(env), if given, runs once the demo is loaded, with the server's environment."""
     with tempfile.TemporaryDirectory(prefix="bearing-screenshots-") as folder:
         env = {**os.environ, "DEBUG": "1", "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3"}
         manage = [sys.executable, str(ROOT / "manage.py")]
         for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
             subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True)  # noqa: S603 - our own manage.py
+        if before_serving:
+            before_serving(env)
         port = free_port()
         server = subprocess.Popen(  # noqa: S603 - our own manage.py
             [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
