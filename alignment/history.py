@@ -160,9 +160,10 @@ class Weights:
         )
 
     def counts(self, direction_id: int | None) -> dict[str, int]:
-        """How many target skills, goals (not dropped) and values a direction has."""
+        """How many target skills, goals (not dropped) and values a direction has, and how
+        many of its goals are achieved."""
         totals = self.totals.get(direction_id, {})
-        return {part: totals.get(part, (0, 0))[1] for part in _TOTALS}
+        return {part: totals.get(part, (0, 0))[1] for part in (*_TOTALS, "achieved")}
 
 
 def weights(
@@ -190,6 +191,13 @@ def weights(
                 f"GROUP BY {column}"
             )
             params += [user.pk, *direction_ids]
+        # The goals already achieved: an offer cannot advance them ("the other is achieved").
+        branches.append(
+            f"SELECT 'achieved in all', {_NO_ID}, g.direction_id, 0, COUNT(*) FROM {{goal}} g "
+            f"WHERE {_theirs('g.direction_id', direction_ids)} "
+            f"AND g.status = '{vocabulary.ACHIEVED}' GROUP BY g.direction_id"
+        )
+        params += [user.pk, *direction_ids]
     named = " OR ".join(
         f"EXISTS (SELECT 1 FROM {{{table}}} x WHERE x.job_id = j.id)"
         for table in ("jobskill", "jobvalue", "jobgoal")

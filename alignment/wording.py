@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from django.utils import dateformat
 
+from alignment.phrases import FIT_SAID, FITS_NOW, VERBS
 from alignment.scoring import (
     ALIGNED_AT,
     BILLS,
@@ -125,58 +126,20 @@ def _some_of(
     return said + (f": {', '.join(names)}" if names else ""), said, shortfall or said
 
 
-# The verbs of a job held, and of an offer (what it would do). A skill a job *used* is one
-# the person already had; one it *taught* them (ticked "gained") they learned there: both
-# count the same.
-VERBS = {
-    False: {
-        "use": "used",
-        "teach": "taught you",
-        "none": "used none",
-        "advance": "advanced",
-        "not_advance": "did not advance",
-        "give": "gave",
-        "not_give": "did not give",
-        "fit": "you rated how well it fitted who you are",
-        "no_fit": "not counted: you have not rated how well it fitted who you are",
-    },
-    True: {
-        "use": "would use",
-        "teach": "would teach you",
-        "none": "would use none",
-        "advance": "would advance",
-        "not_advance": "would not advance",
-        "give": "would give",
-        "not_give": "would not give",
-        "fit": "you expect it to fit who you are",
-        "no_fit": "not counted: you have not said how well you expect it to fit who you are",
-    },
-}
-
-
-# How well a job fitted who the person is, by their rating (1-5), in words that fit the
-# rating: a 2 is not praise. Of a job held, and of an offer.
-FIT_SAID = {
-    False: {
-        1: "did not fit who you are",
-        2: "fitted who you are only a little",
-        3: "fitted who you are in part",
-        4: "fitted who you are",
-        5: "fitted who you are",
-    },
-    True: {
-        1: "would not fit who you are",
-        2: "would fit who you are only a little",
-        3: "would fit who you are in part",
-        4: "would fit who you are",
-        5: "would fit who you are",
-    },
-}
-# Of a job that goes on, in the present: "does not fit who you are", "fits who you are …".
-FITS_NOW = {
-    n: said.replace("did not", "does not").replace("fitted", "fits")
-    for n, said in FIT_SAID[False].items()
-}
+def _achieved(achieved: int, total: int, names: dict[str, list[str]]) -> str:
+    """What an offer's goals line adds of the goals already achieved, which it cannot
+    advance: " (the other is already achieved)", " (1 of them is already achieved)", or
+    "" when it would advance every goal."""
+    rest = total - len(names["goals"])
+    if rest <= 0:
+        return ""
+    if achieved >= rest:
+        if rest == total:
+            others = "it is" if total == 1 else f"all {total} are"
+        else:
+            others = "the other is" if rest == 1 else f"the other {rest} are"
+        return f" ({others} already achieved)"
+    return f" ({achieved} of them {'is' if achieved == 1 else 'are'} already achieved)"
 
 
 def _skills_said(
@@ -259,6 +222,8 @@ def component_lines(
             "goals",
             negative=verbs["not_advance"],
         )
+        if offer and counts.get("achieved"):  # it cannot advance a goal already achieved
+            goals = (goals[0] + _achieved(counts["achieved"], counts["goals"], names), *goals[1:])
     if parts.values is not None:
         said_values = _some_of(
             verbs["give"],

@@ -4,8 +4,8 @@
 
 serves Bearing as scripts/screenshots.py does (a throwaway SQLite database, the demo loaded,
 `manage.py runserver` on a free port), adds two more people from tests/jobs/histories/ —
-priya (ux_designer.json) and tomas (nurse.json) — signs in as each of the three and writes to
-screenshots/readers/ (ignored by git):
+priya (ux_designer.json, then an offer from ux_designer_offer.json) and tomas (nurse.json) —
+signs in as each of the three and writes to screenshots/readers/ (ignored by git):
 
 - NAME-WIDTH.png: the whole dashboard at 1280, 390 and 320 px wide;
 - NAME-WIDTH-1.png, -2.png …: the same page cut into parts about 1,100 px high, to hand
@@ -25,10 +25,11 @@ from screenshots import ARGS, CHROMIUM, ROOT, bearing_with_the_demo  # noqa: E40
 
 OUT = ROOT / "screenshots" / "readers"
 HISTORIES = ROOT / "tests" / "jobs" / "histories"
-PEOPLE = {  # name: (password, history file or None for the demo's Elena)
-    "elena": ("bearing-demo", None),
-    "priya": ("bearing-reader", "ux_designer.json"),
-    "tomas": ("bearing-reader", "nurse.json"),
+PEOPLE = {  # name: (password, history files, imported in turn; none for the demo's Elena)
+    "elena": ("bearing-demo", ()),
+    # Priya's history, then an offer to weigh (as a person adds one to what they imported).
+    "priya": ("bearing-reader", ("ux_designer.json", "ux_designer_offer.json")),
+    "tomas": ("bearing-reader", ("nurse.json",)),
 }
 WIDTHS = [1280, 390, 320]
 PART = 1100  # about the height of one part, in CSS pixels
@@ -44,8 +45,8 @@ CREATE_USER = (
 def add_people(env):
     """Create every person with a history file and import it, in the served database."""
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for name, (password, history) in PEOPLE.items():
-        if history is None:
+    for name, (password, histories) in PEOPLE.items():
+        if not histories:
             continue
         run = {
             "env": {**env, "READER": name, "READER_PASSWORD": password},
@@ -53,7 +54,9 @@ def add_people(env):
             "check": True,
         }
         subprocess.run([*manage, "shell", "-c", CREATE_USER], **run)  # noqa: S603
-        subprocess.run([*manage, "import_data", "-v0", name, str(HISTORIES / history)], **run)  # noqa: S603
+        for history in histories:
+            load = [*manage, "import_data", "-v0", name, str(HISTORIES / history)]
+            subprocess.run(load, **run)  # noqa: S603
 
 
 def log_in(page, base, name, password):

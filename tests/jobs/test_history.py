@@ -117,6 +117,7 @@ def test_the_database_sums_what_the_formula_defines(owner, stranger, seed):
             "skills": len(d.target_skills),
             "goals": sum(1 for g in d.goals if g.status != "dropped"),
             "values": len(d.values),
+            "achieved": sum(1 for g in d.goals if g.status == "achieved"),
         }
     rows = {row.id: history.job_data(row, weights) for row in history.jobs(owner)}
     assert set(rows) == {job.id for job in jobs}

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from alignment import wording
 from core.models import bump_data_version
 from demo.elena import load_demo
 from jobs.models import Job
@@ -37,3 +38,39 @@ def test_with_only_the_next_step_the_page_says_no_goal_is_past_its_date(client):
     steps = text_of(client.get(DASHBOARD).content.decode().split('id="next-heading"')[1])
     assert steps.startswith(">Other steps Nothing else is due now: no goal is past its date.")
     assert "pressing" not in steps.split("</section>")[0]
+
+
+def test_an_offers_goals_say_which_are_already_achieved(client):
+    # Tomás's offer would advance his one open goal; the other he has achieved. A reader
+    # asked why it would advance only "1 of your 2 goals".
+    user = imported(client, "nurse")
+    page = offer_page(client, user, "Healthcare assistant")
+    assert (
+        "Would advance 1 of your 2 goals: Start a nursing degree (the other is already achieved)"
+    ) in page
+    # A job held says only what it did: an achieved goal is one a job may have advanced.
+    assert "Advanced none of your 2 goals Values" in page
+
+
+def test_the_demo_offer_says_two_of_its_goals_are_already_achieved(client):
+    user = load_demo()
+    client.force_login(user)
+    assert "Would advance none of your 3 goals (2 of them are already achieved)" in offer_page(
+        client, user
+    )
+
+
+@pytest.mark.parametrize(
+    ("achieved", "total", "advanced", "said"),
+    [
+        (1, 2, ["A"], " (the other is already achieved)"),
+        (2, 3, ["A"], " (the other 2 are already achieved)"),
+        (3, 3, [], " (all 3 are already achieved)"),
+        (1, 1, [], " (it is already achieved)"),
+        (1, 4, ["A"], " (1 of them is already achieved)"),
+        (2, 5, [], " (2 of them are already achieved)"),
+        (1, 2, ["A", "B"], ""),  # it would advance every goal
+    ],
+)
+def test_the_achieved_goals_are_counted_in_words(achieved, total, advanced, said):
+    assert wording._achieved(achieved, total, {"goals": advanced}) == said
