@@ -51,9 +51,9 @@ LESSON_WORDS = 40  # a lesson longer than this is cut on the story (its job's pa
 # What a job's days count as (its verdict), said after "You spent 176 days".
 VERDICT_WORDS = {
     "built": "in work that built the career",
-    "partly": "in work that built some of it",
+    "partly": "in work that built some of the career",
     "bills": "in work that paid the bills",
-    "little": "in unpaid work that did little for it",
+    "little": "in unpaid work that did little for the career",
     "details": "in jobs not described enough to score",
     "unscored": "in jobs that could not be scored",
 }

@@ -1,6 +1,7 @@
 """What readers who had never seen Bearing still quoted once every history read 4 of 5 (issue
 20, round 13): each text checked as a person sees it."""
 
+import re
 from datetime import date
 
 import pytest
@@ -74,3 +75,11 @@ def test_the_demo_offer_says_two_of_its_goals_are_already_achieved(client):
 )
 def test_the_achieved_goals_are_counted_in_words(achieved, total, advanced, said):
     assert wording._achieved(achieved, total, {"goals": advanced}) == said
+
+
+def test_the_story_says_the_career_where_it_said_it(client):
+    # "You spent 45 days in work that built some of it": a reader asked, some of what?
+    client.force_login(load_demo())
+    story = text_of(client.get(reverse("alignment:story")))
+    assert re.search(r"You spent \d+ days in work that built some of the career", story)
+    assert "built some of it and" not in story
