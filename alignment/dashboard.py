@@ -23,7 +23,6 @@ from alignment import scoring as alignment
 from alignment import steps as next_steps
 from alignment.assessment import Alignment
 from alignment.reading import Reading, focus_of, read_history
-from alignment.scoring import BILLS, BUILT, LITTLE, PARTLY
 from careers import occupations
 from careers.models import DIRECTION_ORDER
 from core import words
@@ -329,12 +328,8 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         "timeline": charts.timeline_chart(
             charted, [reading.weights.direction(row) for row in directions.values()], today
         ),
-        # Every score's verdict always, paid or unpaid, so that every score has its name
-        # (readers asked what 25 to 49 is called, and what unpaid work under 25 is, when no
-        # job had it); "Needs details" and "Not scored" when shown.
-        "legend": wording.legend(
-            {BUILT, PARTLY, BILLS, LITTLE} | {view.verdict for view in charted}
-        ),
+        # The verdicts the chart shows; the average score's sentence names every band.
+        "legend": wording.legend({view.verdict for view in charted}),
         "offers": offers,
         "offer_count": len(result.jobs) - len(held),
         # What the jobs gave, with what the person values and no job gave at 0.
@@ -368,9 +363,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         "aligned_at": alignment.ALIGNED_AT,
         "undescribed": sum(1 for r in held if r.needs_details),
         "current_job": current_job,
-        **headline.figure_texts(
-            result, focus, reading.targets, partly=any(r.verdict == PARTLY for r in held)
-        ),
+        **headline.figure_texts(result, focus, reading.targets),
     }
 
 

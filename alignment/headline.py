@@ -119,7 +119,7 @@ def headline(
         "answer": answer,
         "bar": groups,
         "before": _before(counted_jobs, direction),
-        "overlap": _overlapping(counted_jobs),
+        "overlap": _overlap(counted_jobs),
         "waiting": f"{joined(waiting)}." if waiting else "",
         "next": first_step,
     }
@@ -127,7 +127,7 @@ def headline(
 
 def _before(results: list[JobResult], direction: DirectionData | None) -> str:
     """How many of the counted days came before the person chose the direction, said when
-    any did: what those jobs did for it still counts, and a reader should know before judging."""
+    any did: they count too, and a reader should know why before judging."""
     if direction is None or direction.started_on is None:
         return ""
     chosen = direction.started_on.toordinal()
@@ -139,21 +139,30 @@ def _before(results: list[JobResult], direction: DirectionData | None) -> str:
     if not before:
         return ""
     return (
-        f"Of these days, {before:,} came before you chose {direction.title} "
-        f"({day(direction.started_on)}); Bearing still counts what those jobs did for it."
+        f"{before:,} of these {days_count(sum(r.days for r in results))} came before you chose "
+        f"{direction.title} ({day(direction.started_on)}). They count too: what a job gave you "
+        "counts for the career whenever you did it."
     )
 
 
-def _overlapping(results: list[JobResult]) -> bool:
-    """Whether any two of these jobs ran at the same time (their days then count twice)."""
+def _overlap(results: list[JobResult]) -> str:
+    """When any two of these jobs ran at the same time, what that does to the day counts:
+    each job counts its own days, so together they count more than the calendar holds."""
     # Held jobs with days: each has a start.
     periods = sorted((cast(date, r.job.started_on).toordinal(), r.days) for r in results)
-    end = None  # the latest day (exclusive) any job so far reaches
+    end, calendar, overlapped = None, 0, False  # the latest day (exclusive) reached so far
     for start, days in periods:
         if end is not None and start < end:
-            return True
+            overlapped = True
+        calendar += max(0, start + days - max(start, end or start))
         end = max(end or 0, start + days)
-    return False
+    if not overlapped:
+        return ""
+    return (
+        "Some of these jobs ran at the same time, and each counts its own days: together "
+        f"they count {days_count(sum(r.days for r in results))}, over "
+        f"{days_count(calendar)} on the calendar."
+    )
 
 
 def _it(titles: list[str]) -> str:
@@ -171,10 +180,12 @@ def figure_texts(
     result: Alignment,
     direction: DirectionData | None,
     target_skills: Sequence[TargetSkill] = (),
-    partly: bool = False,
 ) -> dict[str, Any]:
     """The sentences under the three figures beneath the headline."""
     title = direction.title if direction else ""
+    held = [r for r in result.jobs if r.job.stage == HELD and r.verdict in DAY_VERDICTS]
+    total = sum(r.days for r in held)
+    partly = sum(r.days for r in held if r.verdict == PARTLY)
     return {
         "overall_text": (
             f"The average score of your jobs against {title}, out of 100; a job you did for "
@@ -183,14 +194,14 @@ def figure_texts(
             else "The average score of your jobs against their directions, out of 100; a job "
             "you did for longer counts for more."
         )
-        + f" A job scoring {ALIGNED_AT} or more builds the career; under {PARTLY_AT}, it does "
-        "little for it.",
+        + f" A job scoring {ALIGNED_AT} or more builds the career; {PARTLY_AT} to "
+        f"{ALIGNED_AT - 1}, some of it; under {PARTLY_AT}, it does little for it.",
         "aligned_text": (
             f"of your days in work were in jobs that built the career (a score of {ALIGNED_AT} "
             "or more)."
             + (
-                f" Days in jobs that built some of it ({PARTLY_AT} to {ALIGNED_AT - 1}) are not "
-                "counted here."
+                f" Another {round_half_up(100 * partly / total)}% were in jobs that built some "
+                f"of it ({PARTLY_AT} to {ALIGNED_AT - 1})."
                 if partly
                 else ""
             )
@@ -277,8 +288,9 @@ def missed(miss: Sequence[TargetSkill]) -> str:
 
 def _sources(target_skills: Sequence[TargetSkill]) -> str:
     """Where the covered target skills came from, as the cards say it, grouped by source:
-    "Strength training (used as Gym assistant), Public speaking and Choreography (learned
-    as Camp counsellor) and Stage presence (from Wrestling school)"."""
+    "Strength training (you had it already and used it in your job “Gym assistant”), Public
+    speaking and Choreography (learned in your job “Camp counsellor”) and Stage presence (from
+    “Wrestling school”)"."""
     by_source: dict[str, list[str]] = {}
     for skill in target_skills:
         if not skill.covered:
@@ -286,14 +298,23 @@ def _sources(target_skills: Sequence[TargetSkill]) -> str:
         if skill.job_taught:
             source = f"learned in your job “{skill.job}”"
         elif skill.job and not skill.learning:
-            source = f"you used it in your job “{skill.job}”"
+            source = f"\0used in your job “{skill.job}”"  # said once the names are counted
         else:
             source = f"from “{skill.learning}”"
         by_source.setdefault(source, []).append(skill.name)
-    said = [f"{joined(names)} ({source})" for source, names in by_source.items()]
+    said = [f"{joined(names)} ({_had(source, len(names))})" for source, names in by_source.items()]
     shown = said[:SOURCES_NAMED]
     more = len(said) - len(shown)
     return joined(shown + ([counted(more, "other source")] if more else []))
+
+
+def _had(source: str, count: int) -> str:
+    """A source as said of `count` skills: a job that used them (marked with a NUL, which no
+    name holds) is said "you had it already and used it in your job …", the rest as they are."""
+    if not source.startswith("\0"):
+        return source
+    it = "it" if count == 1 else "them"
+    return f"you had {it} already and {source[1:].replace('used', f'used {it}', 1)}"
 
 
 def disagree(

@@ -89,9 +89,13 @@ def verdict_label(verdict: str, offer: bool = False) -> str:
 
 def legend(shown: Collection[str] = VERDICTS) -> list[dict[str, str]]:
     """The verdicts a chart's colours stand for (those `shown`), each with its rule, in
-    order."""
+    order. Where no unpaid job under 25 is shown, "Paid the bills" is every score under 25
+    and says only that (a reader asked what became of unpaid work it did not name)."""
+    rules = (
+        VERDICT_RULES if LITTLE in shown else {**VERDICT_RULES, BILLS: f"a score under {PARTLY_AT}"}
+    )
     return [
-        {"verdict": key, "label": VERDICT_LABELS[key], "rule": VERDICT_RULES[key]}
+        {"verdict": key, "label": VERDICT_LABELS[key], "rule": rules[key]}
         for key in VERDICTS
         if key in shown
     ]
@@ -124,22 +128,6 @@ def _some_of(
         said = f"{verb} {len(names)} of {whose} {total} {nouns}"
         shortfall = f"{verb} only {len(names)} of {whose} {total} {nouns}"
     return said + (f": {', '.join(names)}" if names else ""), said, shortfall or said
-
-
-def _achieved(achieved: int, total: int, names: dict[str, list[str]]) -> str:
-    """What an offer's goals line adds of the goals already achieved, which it cannot
-    advance: " (the other is already achieved)", " (1 of them is already achieved)", or
-    "" when it would advance every goal."""
-    rest = total - len(names["goals"])
-    if rest <= 0:
-        return ""
-    if achieved >= rest:
-        if rest == total:
-            others = "it is" if total == 1 else f"all {total} are"
-        else:
-            others = "the other is" if rest == 1 else f"the other {rest} are"
-        return f" ({others} already achieved)"
-    return f" ({achieved} of them {'is' if achieved == 1 else 'are'} already achieved)"
 
 
 def _skills_said(
@@ -213,17 +201,24 @@ def component_lines(
     if parts.skills is not None:
         skills = _skills_said(names, counts["skills"], verbs)
     if parts.goals is not None:
+        # An offer cannot advance a goal already achieved: it is said of the open ones.
+        achieved = counts.get("achieved", 0) if offer else 0
         goals = _some_of(
             verbs["advance"],
             names["goals"],
-            counts["goals"],
-            "your one goal",
+            counts["goals"] - achieved,
+            "your one open goal" if achieved else "your one goal",
             "your",
-            "goals",
+            "open goals" if achieved else "goals",
             negative=verbs["not_advance"],
         )
-        if offer and counts.get("achieved"):  # it cannot advance a goal already achieved
-            goals = (goals[0] + _achieved(counts["achieved"], counts["goals"], names), *goals[1:])
+        if achieved == counts["goals"]:
+            goals = (f"{verbs['advance']} none: your goals are all achieved",) * 3
+        elif achieved:
+            note = (
+                f" (your other {'goal is' if achieved == 1 else f'{achieved} goals are'} achieved)"
+            )
+            goals = (goals[0] + note, goals[1] + note, goals[2] + note)
     if parts.values is not None:
         said_values = _some_of(
             verbs["give"],

@@ -249,7 +249,8 @@ def test_the_headline_says_why_coverage_and_alignment_differ(client, elena):
     assert (
         "Why do you have 3 of the 4 skills your professional wrestler career needs, when your "
         "jobs score only 30 out of 100 on average? Because your skills count wherever they "
-        "came from — Strength training (you used it in your job “Gym assistant”), Public "
+        "came from — Strength training (you had it already and used it in your job “Gym "
+        "assistant”), Public "
         "speaking (learned in your job “Waiter”) and Choreography (learned in your job “Gym "
         "assistant”)"
     ) in text

@@ -201,8 +201,8 @@ def test_an_offer_that_pays_less_an_hour_says_so_instead_of_giving_money(client,
     assert "Would give 1 of the 3 things you value from work: Money" not in page
     card = text_of(client.get(DASHBOARD)).split("Offers on the table")[1]
     assert (
-        "it would use none of your 4 target skills, would advance none of your 2 goals and "
-        "would pay 1.88 EUR less an hour than Gym assistant."
+        "it would use none of your 4 target skills, would not advance your one open goal (your "
+        "other goal is achieved) and would pay 1.88 EUR less an hour than Gym assistant."
     ) in card
     assert ": Money" not in card
 
@@ -285,7 +285,9 @@ def test_two_jobs_at_once_each_count_their_days_and_the_page_says_so(client, own
     answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
     assert "Built the career (10 days): Game jam" in answer
     assert "Paid the bills (15 days): Call centre" in answer
+    # 1 to 20 January: 20 days on the calendar, 25 days of the two jobs.
     assert (
-        "Some of these jobs ran at the same time: a day worked in two of them is counted in each."
+        "Some of these jobs ran at the same time, and each counts its own days: together they "
+        "count 25 days, over 20 days on the calendar."
     ) in answer
     assert "here and" not in answer

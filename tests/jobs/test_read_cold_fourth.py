@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from alignment import wording
+from careers.models import CareerGoal
 from core.models import bump_data_version
 from demo.elena import load_demo
 from jobs.models import Job
@@ -41,40 +41,32 @@ def test_with_only_the_next_step_the_page_says_no_goal_is_past_its_date(client):
     assert "pressing" not in steps.split("</section>")[0]
 
 
-def test_an_offers_goals_say_which_are_already_achieved(client):
+def test_an_offers_goals_are_said_of_the_open_ones(client):
     # Tomás's offer would advance his one open goal; the other he has achieved. A reader
     # asked why it would advance only "1 of your 2 goals".
     user = imported(client, "nurse")
     page = offer_page(client, user, "Healthcare assistant")
     assert (
-        "Would advance 1 of your 2 goals: Start a nursing degree (the other is already achieved)"
+        "Would advance your one open goal: Start a nursing degree (your other goal is achieved)"
     ) in page
     # A job held says only what it did: an achieved goal is one a job may have advanced.
     assert "Advanced none of your 2 goals Values" in page
 
 
-def test_the_demo_offer_says_two_of_its_goals_are_already_achieved(client):
+def test_the_demo_offer_would_not_advance_her_one_open_goal(client):
     user = load_demo()
     client.force_login(user)
-    assert "Would advance none of your 3 goals (2 of them are already achieved)" in offer_page(
-        client, user
-    )
+    page = offer_page(client, user)
+    assert "Would not advance your one open goal (your other 2 goals are achieved)" in page
+    assert "none of your 3 goals" not in page.split("The job you have")[0]
 
 
-@pytest.mark.parametrize(
-    ("achieved", "total", "advanced", "said"),
-    [
-        (1, 2, ["A"], " (the other is already achieved)"),
-        (2, 3, ["A"], " (the other 2 are already achieved)"),
-        (3, 3, [], " (all 3 are already achieved)"),
-        (1, 1, [], " (it is already achieved)"),
-        (1, 4, ["A"], " (1 of them is already achieved)"),
-        (2, 5, [], " (2 of them are already achieved)"),
-        (1, 2, ["A", "B"], ""),  # it would advance every goal
-    ],
-)
-def test_the_achieved_goals_are_counted_in_words(achieved, total, advanced, said):
-    assert wording._achieved(achieved, total, {"goals": advanced}) == said
+def test_an_offer_where_every_goal_is_achieved_says_so(client):
+    user = imported(client, "nurse")
+    CareerGoal.objects.filter(owner=user).update(status="achieved", achieved_on=date(2026, 1, 5))
+    bump_data_version(user.pk)
+    page = offer_page(client, user, "Healthcare assistant")
+    assert "Would advance none: your goals are all achieved" in page
 
 
 def test_the_story_says_the_career_where_it_said_it(client):
@@ -83,3 +75,32 @@ def test_the_story_says_the_career_where_it_said_it(client):
     story = text_of(client.get(reverse("alignment:story")))
     assert re.search(r"You spent \d+ days in work that built some of the career", story)
     assert "built some of it and" not in story
+
+
+def timeline_legend(client):
+    html = client.get(DASHBOARD).content.decode()
+    return text_of(html.split('id="timeline-heading"')[1].split("</section>")[0])
+
+
+def test_the_legend_names_only_the_verdicts_the_timeline_shows(client):
+    # Three readers asked about legend entries that no bar used.
+    imported(client, "ux_designer")
+    legend = timeline_legend(client)
+    assert "Built the career (a score of 50 or more)" in legend
+    assert "Paid the bills (a score under 25)" in legend
+    assert "Built some of it" not in legend and "Did little for it" not in legend
+
+
+def test_with_unpaid_work_under_25_the_legend_tells_paid_from_unpaid(client, elena):
+    Job.objects.create(
+        owner=elena,
+        title="Charity shop helper",
+        employment_type="volunteer",
+        started_on=date(2019, 1, 1),
+        ended_on=date(2019, 6, 30),
+        identity_fit=1,
+    )
+    bump_data_version(elena.pk)
+    legend = timeline_legend(client)
+    assert "Paid the bills (paid work that scored under 25)" in legend
+    assert "Did little for it (unpaid work that scored under 25)" in legend

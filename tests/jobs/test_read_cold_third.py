@@ -30,10 +30,24 @@ def test_the_note_on_jobs_at_the_same_time_says_a_shared_day_counts_in_each(clie
     Job.objects.filter(owner=elena, title="Waiter").update(ended_on=date(2025, 3, 1))
     bump_data_version(elena.pk)
     answer = answer_of(client.get(DASHBOARD))
-    assert (
-        "Some of these jobs ran at the same time: a day worked in two of them is counted in each."
-    ) in answer
-    assert "counts twice" not in answer
+    found = re.search(
+        r"Some of these jobs ran at the same time, and each counts its own days: together they "
+        r"count ([\d,]+) days, over ([\d,]+) days on the calendar\.",
+        answer,
+    )
+    assert found, answer
+    together, calendar = (int(n.replace(",", "")) for n in found.groups())
+    # Together: the days the answer lists under each verdict.
+    assert together == sum(
+        int(n.replace(",", "")) for n in re.findall(r"\(([\d,]+) days\)", answer)
+    )
+    # The calendar: the days any of the jobs ran, each day once (a period ends on its last day).
+    days = set()
+    for job in Job.objects.filter(owner=elena, stage="held"):
+        last = min(job.ended_on or date.today(), date.today())
+        days |= {job.started_on.toordinal() + n for n in range((last - job.started_on).days + 1)}
+    assert calendar == len(days) < together
+    assert "counts twice" not in answer and "a day worked in two" not in answer
 
 
 # -- 2. a job from before the direction says why it is set against it --------------------------
@@ -247,17 +261,18 @@ def test_the_headline_says_how_many_of_its_days_came_before_the_direction(client
     client.force_login(load_demo())
     answer = answer_of(client.get(DASHBOARD))
     assert re.search(
-        r"Of these days, [\d,]+ came before you chose Professional wrestler \(1 Jun 2023\); "
-        r"Bearing still counts what those jobs did for it\.",
+        r"[\d,]+ of these [\d,]+ days came before you chose Professional wrestler \(1 Jun 2023\)\. "
+        r"They count too: what a job gave you counts for the career whenever you did it\.",
         answer,
     ), answer
+    assert "those jobs" not in answer
 
 
 def test_the_average_score_says_what_is_high_and_low(client, elena):
     html = client.get(DASHBOARD).content.decode()
     assert (
         "a job you did for longer counts for more. A job scoring 50 or more builds the career; "
-        "under 25, it does little for it."
+        "25 to 49, some of it; under 25, it does little for it."
     ) in text_of(html)
 
 
