@@ -24,7 +24,10 @@ VERBS = {
         "give": "would give",
         "not_give": "would not give",
         "fit": "you expect it to fit who you are",
-        "no_fit": "not counted: you have not said how well you expect it to fit who you are",
+        "no_fit": (
+            "not counted: you have not said how well you expect it to fit who you are, so "
+            "its score leaves fit out"
+        ),
     },
 }
 

@@ -1,5 +1,5 @@
 """The pages that judge the person's jobs: the dashboard, the story, compare, the jobs list, a
-job's and an offer's own page (with "I took it"), and how scores work."""
+job's and an offer's own page (with "I accepted it"), and how scores work."""
 
 from datetime import date
 from typing import cast
@@ -168,6 +168,8 @@ def _offer_page(request: HttpRequest, offer: Job, today: date, took: TookItForm)
     # Pay is not a plus when it is less than now: the page says so instead of "Money".
     gives_money = any(link.value == "money" for link in offer.benefit_links.all())
     context["pays_less"] = context["pays_less"] if gives_money else ""
+    direction = context.get("direction")
+    context["toward"] = wording.career(direction.title) if direction else "your career"
     return render(
         request,
         "alignment/offer_detail.html",

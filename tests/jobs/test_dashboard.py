@@ -56,7 +56,7 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     assert "Advanced 1 of your 2 goals: Join a wrestling school" in html
     assert "You rated how well it fitted who you are: 2 of 5, a little like me" in html
     # ...and the arithmetic one click away.
-    assert "How the 60 is counted" in html
+    assert "How the score of 60 is counted" in html
     assert "(4 × 4/9 + 3 × 2/5 + 2 × 6/6 + 1 × 4/4) ÷ 10 × 100 = 59.78" in html
     assert "(4 × 2/9 + 3 × 0/5 + 2 × 1/6 + 1 × 1/4) ÷ 10 × 100 = 14.72" in html
     # The headline says why coverage is high while the overall score is low, and where

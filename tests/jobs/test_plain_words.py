@@ -57,7 +57,10 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
         "Careful: in your notes on Waiter you wrote that you want to avoid “night shifts”."
     ) in text
     assert "Pay an hour 12.12 EUR" in text and "Pay an hour 14 EUR" in text
-    assert "It would give you none of the skills Professional wrestler needs" in text
+    assert (
+        "It would not give you Stage presence, the one skill Professional wrestler needs that "
+        "you do not have yet."
+    ) in text
     assert "Would use none of your 4 target skills" in text
     assert "Would pay the bills" in text and "Built the career" in text
 

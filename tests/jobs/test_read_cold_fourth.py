@@ -104,3 +104,28 @@ def test_with_unpaid_work_under_25_the_legend_tells_paid_from_unpaid(client, ele
     legend = timeline_legend(client)
     assert "Paid the bills (paid work that scored under 25)" in legend
     assert "Did little for it (unpaid work that scored under 25)" in legend
+
+
+def test_the_offer_page_says_what_readers_asked_in_plain_words(client):
+    user = imported(client, "nurse")
+    page = offer_page(client, user, "Healthcare assistant")
+    # One missing skill is named as one, not as "none of the skills … (Medication …)".
+    assert (
+        "It would not give you Medication administration, the one skill Registered nurse needs "
+        "that you do not have yet."
+    ) in page
+    assert "How the score of 75 is counted" in page and "How the 75 is counted" not in page
+    # An offer is accepted, not "took".
+    assert "I accepted it" in page and "I took it" not in page
+    assert "Other jobs you could get now that would build your registered nurse career" in page
+
+
+def test_an_offer_without_a_fit_says_its_score_leaves_fit_out(client):
+    user = load_demo()
+    client.force_login(user)
+    assert (
+        "Not counted: you have not said how well you expect it to fit who you are, so its "
+        "score leaves fit out"
+    ) in offer_page(client, user)
+    # The table of what jobs gave heads its column as what it lists, not "Value".
+    assert "What it gave Jobs Money ★" in text_of(client.get(DASHBOARD))
