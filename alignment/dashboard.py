@@ -363,6 +363,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         "aligned_at": alignment.ALIGNED_AT,
         "undescribed": sum(1 for r in held if r.needs_details),
         "current_job": current_job,
+        "current_said": _current_said(held),
         **headline.figure_texts(result, focus, reading.targets),
     }
 
@@ -441,6 +442,15 @@ def _current_job(held: list[alignment.JobResult]) -> alignment.JobResult | None:
     return (ongoing or held or [None])[0]  # type: ignore[list-item]
 
 
+def _current_said(held: list[alignment.JobResult]) -> str:
+    """What `_current_job` is to the person: "the job you have", "the newest of the 2 jobs
+    you have" (a reader with two asked which), or "your latest job"."""
+    ongoing = sum(1 for r in held if r.job.ended_on is None)
+    if ongoing > 1:
+        return f"the newest of the {ongoing} jobs you have"
+    return "the job you have" if ongoing else "your latest job"
+
+
 def weigh_offer(
     user: User, offer_id: int, today: date, offer_skills: Iterable[str]
 ) -> dict[str, Any]:
@@ -469,6 +479,7 @@ def weigh_offer(
     return {
         "offer": offer_view,
         "current": current_view,
+        "current_said": _current_said(held),
         "sides": sides,
         "closes": closes,
         "missing": result.missing,

@@ -129,3 +129,14 @@ def test_an_offer_without_a_fit_says_its_score_leaves_fit_out(client):
     ) in offer_page(client, user)
     # The table of what jobs gave heads its column as what it lists, not "Value".
     assert "What it gave Jobs Money ★" in text_of(client.get(DASHBOARD))
+
+
+def test_with_two_jobs_going_on_the_offer_says_which_it_is_set_beside(client):
+    # Tomás volunteers on the ward and drives deliveries; a reader asked which "the job you
+    # have" was.
+    user = imported(client, "nurse")
+    assert "Compared with Delivery driver, the newest of the 2 jobs you have" in offer_page(
+        client, user, "Healthcare assistant"
+    )
+    card = text_of(client.get(DASHBOARD)).split("Offers on the table")[1]
+    assert "Weigh it against Delivery driver, the newest of the 2 jobs you have" in card
