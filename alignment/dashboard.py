@@ -23,6 +23,7 @@ from alignment import scoring as alignment
 from alignment import steps as next_steps
 from alignment.assessment import Alignment
 from alignment.reading import Reading, focus_of, read_history
+from alignment.scoring import BILLS, BUILT, PARTLY
 from careers import occupations
 from careers.models import DIRECTION_ORDER
 from core import words
@@ -93,13 +94,18 @@ class JobView:
 
     @property
     def pay(self) -> str:
-        """ "11.50 EUR per hour", "2,100 EUR per month (about 12.12 EUR an hour)", or ""."""
+        """ "11.50 EUR per hour", "2,100 EUR per month (12.12 EUR an hour at 40 hours a
+        week)", "600 EUR in total (about 7.78 EUR an hour)", or "". Only pay in total is
+        "about": it is spread over the job's days."""
         row = self.row
         said = pay_text(row.pay_amount, row.pay_period, row.currency)
         if said and row.pay_period != "hour":
             hourly = self.hourly
-            if hourly is not None:
+            if hourly is not None and row.pay_period == "total":
                 said += f" (about {money_text(hourly, row.currency)} an hour)"
+            elif hourly is not None:
+                at = hours_text(row.hours_per_week)
+                said += f" ({money_text(hourly, row.currency)} an hour at {at} hours a week)"
         return said
 
     @property
@@ -328,8 +334,9 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         "timeline": charts.timeline_chart(
             charted, [reading.weights.direction(row) for row in directions.values()], today
         ),
-        # The verdicts the chart shows; the average score's sentence names every band.
-        "legend": wording.legend({view.verdict for view in charted}),
+        # A paid job's three bands always, so that every score has its name (readers asked
+        # what 25 to 49 is called when no job had it); the other verdicts when shown.
+        "legend": wording.legend({BUILT, PARTLY, BILLS} | {view.verdict for view in charted}),
         "offers": offers,
         "offer_count": len(result.jobs) - len(held),
         # What the jobs gave, with what the person values and no job gave at 0.
@@ -437,17 +444,23 @@ def judged(user: User, job_ids: list[int], today: date) -> dict[int, JobView]:
 
 
 def _current_job(held: list[alignment.JobResult]) -> alignment.JobResult | None:
-    """The job the person has now (the newest ongoing one), or else their latest."""
-    ongoing = [r for r in held if r.job.ended_on is None]
+    """The job the person has now (the newest ongoing one, a paid one first: an offer would
+    take the place of the work that pays), or else their latest."""
+    ongoing = sorted((r for r in held if r.job.ended_on is None), key=lambda r: not r.job.paid)
     return (ongoing or held or [None])[0]  # type: ignore[list-item]
 
 
 def _current_said(held: list[alignment.JobResult]) -> str:
-    """What `_current_job` is to the person: "the job you have", "the newest of the 2 jobs
-    you have" (a reader with two asked which), or "your latest job"."""
-    ongoing = sum(1 for r in held if r.job.ended_on is None)
-    if ongoing > 1:
-        return f"the newest of the {ongoing} jobs you have"
+    """What `_current_job` is to the person: "the job you have", "the paid job you have" or
+    "the newest of the 2 jobs you have" (a reader with two asked which), or "your latest
+    job"."""
+    ongoing = [r for r in held if r.job.ended_on is None]
+    paid = sum(1 for r in ongoing if r.job.paid)
+    if len(ongoing) > 1 and paid == 1:
+        return "the paid job you have"
+    if len(ongoing) > 1:
+        some = f"{paid} paid" if 1 < paid < len(ongoing) else str(len(ongoing))
+        return f"the newest of the {some} jobs you have"
     return "the job you have" if ongoing else "your latest job"
 
 

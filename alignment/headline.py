@@ -100,9 +100,9 @@ def headline(
         title = direction.title if direction else ""
         did = DID[largest["verdict"]].format(career=career(title) if title else "the career")
         if share in ("all", "most", "half"):
-            answer = f"{share.capitalize()} of your days in work {did}."
+            answer = f"{share.capitalize()} of your days at work {did}."
         else:
-            answer = f"The largest share of your days in work ({share}) {did}."
+            answer = f"The largest share of your days at work ({share}) {did}."
     waiting = []
     silent = list(dict.fromkeys(r.job.title for r in held if r.verdict == DETAILS))
     if silent:
@@ -160,8 +160,8 @@ def _overlap(results: list[JobResult]) -> str:
         return ""
     return (
         "Some of these jobs ran at the same time, and each counts its own days: together "
-        f"they count {days_count(sum(r.days for r in results))}, over "
-        f"{days_count(calendar)} on the calendar."
+        f"they count {days_count(sum(r.days for r in results))}, though they ran on "
+        f"{calendar:,} different days."
     )
 
 
@@ -194,10 +194,10 @@ def figure_texts(
             else "The average score of your jobs against their directions, out of 100; a job "
             "you did for longer counts for more."
         )
-        + f" A job scoring {ALIGNED_AT} or more builds the career; {PARTLY_AT} to "
-        f"{ALIGNED_AT - 1}, some of it; under {PARTLY_AT}, it does little for it.",
+        + f" A job scoring {ALIGNED_AT} or more builds the career; one scoring {PARTLY_AT} to "
+        f"{ALIGNED_AT - 1} builds some of it; under {PARTLY_AT}, it does little for it.",
         "aligned_text": (
-            f"of your days in work were in jobs that built the career (a score of {ALIGNED_AT} "
+            f"of your days at work were in jobs that built the career (a score of {ALIGNED_AT} "
             "or more)."
             + (
                 f" Another {round_half_up(100 * partly / total)}% were in jobs that built some "
@@ -242,10 +242,9 @@ def coverage_figure(
         "total": total,
         "percent": coverage,
         "said": (
-            f"You have {counted_} skills {career(title)} needs, from a job or from learning "
-            "you finished."
+            f"You have {counted_} skills {career(title)} needs: a job of yours used or "
+            "taught each, or learning you finished did."
         ),
-        "weighed": bool(have and miss),
         "scale": ", ".join(scale),
         "points": sum(skill.importance for skill in have),
         "points_total": sum(skill.importance for skill in target_skills),
@@ -332,7 +331,7 @@ def disagree(
             f"Why do you have {counted_} skills {career(direction.title)} needs, when your "
             f"jobs score only {overall} out of 100 on average? Because your skills count "
             f"wherever they came from — {_sources(target_skills)} — while a job's score "
-            "counts only what that job gave you."
+            "counts only what that one job did for the career."
         )
     if overall >= coverage + DISAGREE_BY:
         return (

@@ -76,7 +76,7 @@ def said(step: NextStep, offered: Mapping[str, tuple[str, int]] | None = None) -
     if step.kind == "weigh_offer":
         return (
             f"The offer to work as {job} scores {step.score} out of 100: it would build "
-            f"{career(step.direction_title)} — weigh it against the job you have."
+            f"{career(step.direction_title)} — weigh it before you answer."
         )
     if step.kind == "describe_job":
         more = f" (and {counted(step.more, 'more job')})" if step.more else ""

@@ -90,7 +90,7 @@ def verdict_label(verdict: str, offer: bool = False) -> str:
 def legend(shown: Collection[str] = VERDICTS) -> list[dict[str, str]]:
     """The verdicts a chart's colours stand for (those `shown`), each with its rule, in
     order. Where no unpaid job under 25 is shown, "Paid the bills" is every score under 25
-    and says only that (a reader asked what became of unpaid work it did not name)."""
+    and says only that (a reader asked what became of the unpaid work it left out)."""
     rules = (
         VERDICT_RULES if LITTLE in shown else {**VERDICT_RULES, BILLS: f"a score under {PARTLY_AT}"}
     )
@@ -405,7 +405,8 @@ def before_direction(job: JobData, direction: DirectionData | None) -> str:
     did = "did" if job.ended_on is not None and job.ended_on < direction.started_on else "started"
     return (
         f"You {did} this job before you chose {direction.title} ({day(direction.started_on)}). "
-        f"Bearing still counts what it did for the {direction.title} career, as for every job."
+        f"It counts for {career(direction.title)} too: what a job gave you counts whenever "
+        "you did it."
     )
 
 
@@ -508,14 +509,14 @@ def offer_verdict(
     if gains and nothing:
         said.append(
             f"Taking {name} would {_gains(gains)}, but give you none of the skills you miss "
-            "and advance none of your goals."
+            "and advance none of your open goals."
         )
     elif gains:
         said.append(f"Taking {name} would {_gains(gains)}.")
     elif nothing:
         said.append(
             f"Taking {name} would give you none of the skills you miss and advance none of "
-            "your goals."
+            "your open goals."
         )
     said += [f"{loss[:1].upper()}{loss[1:]}." for loss in losses]
     if offer.score is not None:

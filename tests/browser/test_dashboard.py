@@ -37,7 +37,7 @@ def test_demo_dashboard_shows_the_worked_example(live_server, page, tmp_path, sc
     # The answer comes first, in words and days, before any figure.
     answer = page.get_by_role("region", name="Did your jobs build your career?")
     expect(answer).to_contain_text(
-        "Most of your days in work paid the bills but did little for "
+        "Most of your days at work paid the bills but did little for "
         "your professional wrestler career."
     )
     expect(answer).to_contain_text("Built the career (176 days): Gym assistant")

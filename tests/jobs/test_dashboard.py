@@ -41,7 +41,7 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     # The answer first, before any figure: the days by verdict, the jobs named, what next.
     answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
     assert (
-        "Most of your days in work paid the bills but did little for "
+        "Most of your days at work paid the bills but did little for "
         "your professional wrestler career."
     ) in answer
     assert "Built the career (176 days): Gym assistant" in answer
@@ -67,7 +67,7 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
         "came from — Strength training (you had it already and used it in your job “Gym "
         "assistant”), Public "
         "speaking (learned in your job “Waiter”) and Choreography (learned in your job “Gym "
-        "assistant”) — while a job's score counts only what that job gave you."
+        "assistant”) — while a job's score counts only what that one job did for the career."
     ) in text_of(html)
     # Missing skills, the offer's flag, lessons and the avoid list.
     missing = html.split('id="missing-heading"')[1].split("</section>")[0]

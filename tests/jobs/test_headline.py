@@ -38,7 +38,7 @@ def dashboard_of(client, history):
 def test_unpaid_work_that_built_the_career_is_named_as_such(client):
     html, answer = dashboard_of(client, "ux_designer")
     assert (
-        "Most of your days in work paid the bills but did little for your UX designer career."
+        "Most of your days at work paid the bills but did little for your UX designer career."
     ) in answer
     assert "Built the career (123 days): Volunteer UX designer" in answer
     assert re.search(r"Paid the bills \([\d,]+ days\): Customer support agent", answer)
@@ -55,7 +55,7 @@ def test_high_coverage_over_low_scores_is_explained_with_where_it_came_from(clie
         "11 out of 100 on average? Because your skills count wherever they came from — "
         "Prototyping and User research (learned in your job “Volunteer UX designer”) and "
         "Figma, Usability testing and Wireframing (from “Google UX Design Certificate”) — while "
-        "a job's score counts only what that job gave you."
+        "a job's score counts only what that one job did for the career."
     ) in text
     assert "most of the skills" not in text  # 100% is "all", never "most"
 

@@ -110,7 +110,7 @@ def test_the_next_step_does_not_repeat_the_headline(client):
     answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
     said = answer.split("Next:")[0]
     assert (
-        "Most of your days in work paid the bills but did little for your UX designer career."
+        "Most of your days at work paid the bills but did little for your UX designer career."
     ) in said
     following = answer.split("Next:")[1]
     assert "Look for a job you could get now, close to the work you have done" in following
@@ -288,6 +288,6 @@ def test_two_jobs_at_once_each_count_their_days_and_the_page_says_so(client, own
     # 1 to 20 January: 20 days on the calendar, 25 days of the two jobs.
     assert (
         "Some of these jobs ran at the same time, and each counts its own days: together they "
-        "count 25 days, over 20 days on the calendar."
+        "count 25 days, though they ran on 20 different days."
     ) in answer
     assert "here and" not in answer

@@ -82,13 +82,15 @@ def timeline_legend(client):
     return text_of(html.split('id="timeline-heading"')[1].split("</section>")[0])
 
 
-def test_the_legend_names_only_the_verdicts_the_timeline_shows(client):
-    # Three readers asked about legend entries that no bar used.
+def test_the_legend_names_every_band_of_a_paid_score_and_no_unpaid_one_unshown(client):
+    # Readers asked both what 25 to 49 is called when no job had it, and about legend
+    # entries that no bar used: the three bands of a paid job's score always, no more.
     imported(client, "ux_designer")
     legend = timeline_legend(client)
     assert "Built the career (a score of 50 or more)" in legend
+    assert "Built some of it (a score of 25 to 49)" in legend
     assert "Paid the bills (a score under 25)" in legend
-    assert "Built some of it" not in legend and "Did little for it" not in legend
+    assert "Did little for it" not in legend and "Needs details" not in legend
 
 
 def test_with_unpaid_work_under_25_the_legend_tells_paid_from_unpaid(client, elena):
@@ -135,8 +137,28 @@ def test_with_two_jobs_going_on_the_offer_says_which_it_is_set_beside(client):
     # Tomás volunteers on the ward and drives deliveries; a reader asked which "the job you
     # have" was.
     user = imported(client, "nurse")
-    assert "Compared with Delivery driver, the newest of the 2 jobs you have" in offer_page(
+    assert "Compared with Delivery driver, the paid job you have" in offer_page(
         client, user, "Healthcare assistant"
     )
     card = text_of(client.get(DASHBOARD)).split("Offers on the table")[1]
-    assert "Weigh it against Delivery driver, the newest of the 2 jobs you have" in card
+    assert "Weigh it against Delivery driver, the paid job you have" in card
+
+
+def test_priyas_page_says_each_thing_once_and_exactly(client):
+    imported(client, "ux_designer")
+    html = client.get(DASHBOARD).content.decode()
+    card = text_of(html.split("Skills you have")[1].split("</section>")[0])
+    # "5 of 5 … That is 100%." said the same twice: the percentage is behind the click.
+    assert "That is 100%" not in card
+    assert "How it's counted Counted by importance, you have 100%" in card
+    # A month's pay at set hours is an hour's pay exactly, not "about" it.
+    text = text_of(html)
+    assert "2,300 EUR per month (13.97 EUR an hour at 38 hours a week)" in text
+    assert "about 13.97" not in text
+
+
+def test_the_next_step_to_weigh_an_offer_names_no_job_it_cannot_tell(client):
+    imported(client, "nurse")  # two jobs going on: "the job you have" would not say which
+    answer = text_of(client.get(DASHBOARD).content.decode().split('id="answer-heading"')[1])
+    assert "it would build your registered nurse career — weigh it before you answer." in answer
+    assert "against the job you have" not in answer.split("</section>")[0]

@@ -32,7 +32,7 @@ def test_the_note_on_jobs_at_the_same_time_says_a_shared_day_counts_in_each(clie
     answer = answer_of(client.get(DASHBOARD))
     found = re.search(
         r"Some of these jobs ran at the same time, and each counts its own days: together they "
-        r"count ([\d,]+) days, over ([\d,]+) days on the calendar\.",
+        r"count ([\d,]+) days, though they ran on ([\d,]+) different days\.",
         answer,
     )
     assert found, answer
@@ -57,8 +57,9 @@ def test_a_job_from_before_the_direction_says_why_it_is_set_against_it(client, e
     Job.objects.filter(owner=elena, title="Waiter").update(started_on="2023-01-09")
     text = text_of(client.get(DASHBOARD))
     assert (
-        "You started this job before you chose Professional wrestler (1 Jun 2023). Bearing "
-        "still counts what it did for the Professional wrestler career, as for every job."
+        "You started this job before you chose Professional wrestler (1 Jun 2023). It counts "
+        "for your professional wrestler career too: what a job gave you counts whenever you "
+        "did it."
     ) in text
     assert "still measured against it" not in text
     assert "scored for" not in text
@@ -72,8 +73,9 @@ def test_the_skills_card_says_what_is_missing_and_keeps_its_points_behind_a_clic
     card = html.split("Skills you have")[1].split("</div></div>")[0]
     shown, hidden = card.split("<details", 1)
     assert text_of(shown).endswith(
-        "You have 3 of the 4 skills your professional wrestler career needs, from a job or "
-        "from learning you finished. The one you are missing, Stage presence, is essential."
+        "You have 3 of the 4 skills your professional wrestler career needs: a job of yours "
+        "used or taught each, or learning you finished did. The one you are missing, Stage "
+        "presence, is essential."
     )
     assert "points" not in shown and "Counted by importance" not in shown
     assert text_of("<details" + hidden) == (
@@ -223,8 +225,8 @@ def test_a_job_done_before_the_direction_says_why_it_is_set_against_it(client, e
     )
     bump_data_version(elena.pk)
     assert (
-        "You did this job before you chose Professional wrestler (1 Jun 2023). Bearing "
-        "still counts what it did for the Professional wrestler career, as for every job."
+        "You did this job before you chose Professional wrestler (1 Jun 2023). It counts for "
+        "your professional wrestler career too: what a job gave you counts whenever you did it."
     ) in text_of(client.get(DASHBOARD))
 
 
@@ -272,7 +274,7 @@ def test_the_average_score_says_what_is_high_and_low(client, elena):
     html = client.get(DASHBOARD).content.decode()
     assert (
         "a job you did for longer counts for more. A job scoring 50 or more builds the career; "
-        "25 to 49, some of it; under 25, it does little for it."
+        "one scoring 25 to 49 builds some of it; under 25, it does little for it."
     ) in text_of(html)
 
 
