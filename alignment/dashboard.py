@@ -138,10 +138,12 @@ def explain(
     shown: list[JobView],
     lessons_of: Collection[int] = (),
     current: JobView | None = None,
+    said_above: str = "",
 ) -> history.Explained:
     """Word the scores of these views, naming what each matched (and read the lessons of
     the jobs `lessons_of`): 1 query. An offer is weighed against the `current` job: one that
-    pays less an hour does not count its pay as a plus."""
+    pays less an hour does not count its pay as a plus. A view set against the direction
+    `said_above` (the page says it once, over the cards) does not say it again."""
     found = history.explained(user, [(v.job.id, v.result.direction_id) for v in shown], lessons_of)
     # The target skills the person has (offers are set against the reading's focus, whose
     # target skills it read): an offer would use them, never teach them.
@@ -149,7 +151,8 @@ def explain(
     for shown_view in shown:
         result = shown_view.result
         shown_view.pays_less = less = pays_less(shown_view, current)
-        shown_view.period = wording.period(result.job, result.days, shown_view.direction_title)
+        against = "" if shown_view.direction_title == said_above else shown_view.direction_title
+        shown_view.period = wording.period(result.job, result.days, against)
         shown_view.before = wording.before_direction(result.job, result.direction)
         if result.components is not None:
             shown_view.names = found.of(result.job.id, result.direction_id)
@@ -308,7 +311,12 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
     current_job = _current_job(held)
     current_view = views(reading, [current_job])[0] if current_job else None
     found = explain(
-        user, reading, explained + offers, [v.job.id for v in explained], current=current_view
+        user,
+        reading,
+        explained + offers,
+        [v.job.id for v in explained],
+        current=current_view,
+        said_above=result.direction.title if result.direction else "",
     )
     tallied = history.tallies(user, result.direction.id if result.direction else None)
     gained = [

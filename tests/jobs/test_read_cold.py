@@ -55,8 +55,25 @@ def test_the_tokens_page_says_in_plain_words_what_a_token_is_and_what_its_name_i
 
 def test_a_card_says_which_direction_a_job_is_measured_against(client, elena):
     text = text_of(client.get(DASHBOARD))
-    assert "Jan 2024 – Dec 2024 · 352 days · measured against Professional wrestler" in text
+    # Said once over the cards (readers found it on every card clutter), not on each.
+    assert (
+        "Each job, explained Latest start first, each measured against Professional wrestler "
+        "unless its card says otherwise."
+    ) in text
+    assert "Jan 2024 – Dec 2024 · 352 days · 11.50 EUR per hour" in text
+    assert "measured against Professional wrestler ·" not in text
     assert "scored for" not in text
+    # A job set against another direction says which, on its card.
+    past = CareerDirection.objects.create(
+        owner=elena,
+        title="Stage actor",
+        status="past",
+        started_on=date(2024, 1, 1),  # later than her wrestling: it takes the job (a tie)
+        ended_on=date(2024, 12, 31),
+    )
+    bump_data_version(elena.pk)
+    text = text_of(client.get(DASHBOARD))
+    assert "352 days · measured against Stage actor" in text, past
 
 
 # -- 4. lists say the order they are in: by start date ----------------------------------------
