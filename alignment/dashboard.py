@@ -173,6 +173,7 @@ def explain(
             shown_view.direction_title,
             offer=shown_view.offer,
             pays_less=less,
+            ongoing=shown_view.ongoing,
         )
     return found
 
@@ -377,6 +378,10 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         "today": today,
         "aligned_at": alignment.ALIGNED_AT,
         "undescribed": sum(1 for r in held if r.needs_details),
+        # Whether a card names a direction of its own (the cards say so only then).
+        "explained_elsewhere": any(
+            v.direction_title not in ("", focus.title if focus else "") for v in explained
+        ),
         "current_job": current_job,
         "current_said": _current_said(held),
         **headline.figure_texts(result, focus, reading.targets),

@@ -140,8 +140,8 @@ def _before(results: list[JobResult], direction: DirectionData | None) -> str:
         return ""
     return (
         f"{before:,} of these {days_count(sum(r.days for r in results))} came before you chose "
-        f"{direction.title} ({day(direction.started_on)}). They count too: what a job gave you "
-        "counts for the career whenever you did it."
+        f"{direction.title} ({day(direction.started_on)}). They count too: a job counts for the "
+        "career whenever you did it."
     )
 
 
@@ -242,8 +242,8 @@ def coverage_figure(
         "total": total,
         "percent": coverage,
         "said": (
-            f"You have {counted_} skills {career(title)} needs: a job of yours used or "
-            "taught each, or learning you finished did."
+            f"You have {counted_} skills {career(title)} needs, from jobs that used or taught "
+            "them or from learning you finished."
         ),
         "scale": ", ".join(scale),
         "points": sum(skill.importance for skill in have),
@@ -265,21 +265,21 @@ def missed(miss: Sequence[TargetSkill]) -> str:
     levels = [n for n in (3, 2, 1) if any(skill.importance == n for skill in miss)]
     if len(miss) > NAMES_MISSED:
         if len(levels) == 1:
-            return f"The {len(miss)} you miss are all {IMPORTANCE_PHRASES[levels[0]]}."
+            return f"The {len(miss)} you are missing are all {IMPORTANCE_PHRASES[levels[0]]}."
         counts = {n: sum(1 for skill in miss if skill.importance == n) for n in levels}
         top = levels[0]
         first = f"{counts[top]} {'is' if counts[top] == 1 else 'are'} {IMPORTANCE_PHRASES[top]}"
         rest = [f"{counts[n]} {IMPORTANCE_PHRASES[n]}" for n in levels[1:]]
-        return f"Of the {len(miss)} you miss, {joined([first, *rest])}."
+        return f"Of the {len(miss)} you are missing, {joined([first, *rest])}."
     names = joined([skill.name for skill in miss])
     if len(levels) == 1:
         level = IMPORTANCE_PHRASES[levels[0]]
         if len(miss) == 1:
-            return f"The one you are missing, {names}, is {level}."
+            return f"You are missing {names}, which you marked {level}."
         every = "both" if len(miss) == 2 else "all"
-        return f"The {len(miss)} you miss, {names}, are {every} {level}."
+        return f"You are missing {names}, {every} of which you marked {level}."
     return (
-        "You miss "
+        "You are missing "
         + joined([f"{skill.name} ({IMPORTANCE_PHRASES[skill.importance]})" for skill in miss])
         + "."
     )

@@ -1,5 +1,5 @@
 """The pages that judge the person's jobs: the dashboard, the story, compare, the jobs list, a
-job's and an offer's own page (with "I accepted it"), and how scores work."""
+job's and an offer's own page (with "Mark as accepted"), and how scores work."""
 
 from datetime import date
 from typing import cast

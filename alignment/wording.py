@@ -89,13 +89,9 @@ def verdict_label(verdict: str, offer: bool = False) -> str:
 
 def legend(shown: Collection[str] = VERDICTS) -> list[dict[str, str]]:
     """The verdicts a chart's colours stand for (those `shown`), each with its rule, in
-    order. Where no unpaid job under 25 is shown, "Paid the bills" is every score under 25
-    and says only that (a reader asked what became of the unpaid work it left out)."""
-    rules = (
-        VERDICT_RULES if LITTLE in shown else {**VERDICT_RULES, BILLS: f"a score under {PARTLY_AT}"}
-    )
+    order."""
     return [
-        {"verdict": key, "label": VERDICT_LABELS[key], "rule": rules[key]}
+        {"verdict": key, "label": VERDICT_LABELS[key], "rule": VERDICT_RULES[key]}
         for key in VERDICTS
         if key in shown
     ]
@@ -316,6 +312,13 @@ OPENINGS = {
     BILLS: "{title} paid the bills but did little for {career}",
     LITTLE: "{title} did little for {career}",
 }
+# Of a job that goes on: what it does so far.
+ONGOING_OPENINGS = {
+    BUILT: "{title} is building {career}",
+    PARTLY: "{title} is building some of {career}",
+    BILLS: "{title} pays the bills but does little for {career}",
+    LITTLE: "{title} does little for {career}",
+}
 OFFER_OPENINGS = {
     BUILT: "{title} would build {career}",
     PARTLY: "{title} would build some of {career}",
@@ -331,17 +334,24 @@ def sentence(
     direction_title: str,
     offer: bool = False,
     pays_less: str = "",
+    ongoing: bool = False,
 ) -> str:
     """The sentence a job's card leads with, following its verdict (and for an offer that
-    `pays_less` than the job the person has, how much less)."""
-    said = _sentence(title, verdict, lines, direction_title, offer)
+    `pays_less` than the job the person has, how much less); of a job that goes on, in
+    the present."""
+    said = _sentence(title, verdict, lines, direction_title, offer, ongoing)
     if pays_less and pays_less not in said and verdict not in (DETAILS, UNSCORED):
         said += f" It would pay {pays_less}."
     return said
 
 
 def _sentence(
-    title: str, verdict: str, lines: list[dict[str, Any]], direction_title: str, offer: bool
+    title: str,
+    verdict: str,
+    lines: list[dict[str, Any]],
+    direction_title: str,
+    offer: bool,
+    ongoing: bool = False,
 ) -> str:
     if verdict == DETAILS:
         if offer:
@@ -360,9 +370,8 @@ def _sentence(
             f"{direction_title} has no target skills, goals or values yet, and you have not "
             f"rated how well {title} fits you: there is nothing to score it by."
         )
-    opening = (OFFER_OPENINGS if offer else OPENINGS)[verdict].format(
-        title=title, career=career(direction_title)
-    )
+    openings = OFFER_OPENINGS if offer else ONGOING_OPENINGS if ongoing else OPENINGS
+    opening = openings[verdict].format(title=title, career=career(direction_title))
     # Every part that counted (the lines below name names): at half of what the direction
     # asks or more it lifted the score (towards ALIGNED_AT); the others held it down.
     counted = [line for line in lines if line["counted"]]
@@ -509,14 +518,14 @@ def offer_verdict(
     if gains and nothing:
         said.append(
             f"Taking {name} would {_gains(gains)}, but give you none of the skills you miss "
-            "and advance none of your open goals."
+            "and advance no goal of yours that is still open."
         )
     elif gains:
         said.append(f"Taking {name} would {_gains(gains)}.")
     elif nothing:
         said.append(
-            f"Taking {name} would give you none of the skills you miss and advance none of "
-            "your open goals."
+            f"Taking {name} would give you none of the skills you miss and advance no goal of "
+            "yours that is still open."
         )
     said += [f"{loss[:1].upper()}{loss[1:]}." for loss in losses]
     if offer.score is not None:

@@ -1,4 +1,4 @@
-"""The offer form (only what fits a job not yet taken) and "I accepted it", which turns an offer
+"""The offer form (only what fits a job not yet taken) and "Mark as accepted", which turns an offer
 into a held job from the date asked."""
 
 from crispy_forms.bootstrap import (

@@ -90,7 +90,10 @@ def test_demo_dashboard_next_steps_link_to_the_page_that_acts(client, elena):
     assert reverse("careers:goal_detail", args=[goal.pk]) in answer
     steps = html.split('id="next-heading"')[1].split("</section>")[0]
     assert ">Other steps<" in steps and "First amateur match" not in steps
-    assert "which the offer to work as Bar supervisor at The Night Owl mentions" in steps
+    assert (
+        "The offer to work as Bar supervisor at The Night Owl mentions “night shifts”, which in "
+        "your notes on Waiter you wrote you want to avoid — weigh it before you answer."
+    ) in text_of(steps)
 
 
 def test_demo_charts_have_tooltips_links_and_tables_with_the_same_numbers(client, elena):
@@ -107,8 +110,12 @@ def test_demo_charts_have_tooltips_links_and_tables_with_the_same_numbers(client
     # Newest first, as every list of jobs.
     assert timeline.index(">Gym assistant<") < timeline.index(">Waiter<")
     # The legend names every verdict the chart shows with its rule: colour is never the only
-    # way to tell. With no unpaid job under 25, "Paid the bills" is every score under 25.
-    assert 'Paid the bills <span class="text-body-secondary">(a score under 25)' in timeline
+    # way to tell; a paid job's three bands always, so that every score has its name.
+    assert (
+        'Paid the bills <span class="text-body-secondary">(paid work that scored under 25)'
+        in timeline
+    )
+    assert 'Built some of it <span class="text-body-secondary">(a score of 25 to 49)' in timeline
     assert "Did little for it" not in timeline and "Not scored" not in timeline
 
 

@@ -45,7 +45,7 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
     # What it would change for the person first, then the comparison, in its verdict's words.
     assert (
         "Compared with Gym assistant, your latest job Taking Bar supervisor would give you none "
-        "of the skills you miss and advance none of your open goals."
+        "of the skills you miss and advance no goal of yours that is still open."
     ) in text
     # 2,100 a month × 12 ÷ 52 weeks ÷ 40 hours = 12.12 an hour, against 14 at the gym.
     assert "It would pay about 2,100 EUR a month against 910 EUR for Gym assistant, for 40" in text

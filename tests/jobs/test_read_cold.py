@@ -57,8 +57,7 @@ def test_a_card_says_which_direction_a_job_is_measured_against(client, elena):
     text = text_of(client.get(DASHBOARD))
     # Said once over the cards (readers found it on every card clutter), not on each.
     assert (
-        "Each job, explained Latest start first, each measured against Professional wrestler "
-        "unless its card says otherwise."
+        "Each job, explained Latest start first, each measured against Professional wrestler. "
     ) in text
     assert "Jan 2024 – Dec 2024 · 352 days · 11.50 EUR per hour" in text
     assert "measured against Professional wrestler ·" not in text
@@ -74,6 +73,7 @@ def test_a_card_says_which_direction_a_job_is_measured_against(client, elena):
     bump_data_version(elena.pk)
     text = text_of(client.get(DASHBOARD))
     assert "352 days · measured against Stage actor" in text, past
+    assert "measured against Professional wrestler unless its card says otherwise." in text
 
 
 # -- 4. lists say the order they are in: by start date ----------------------------------------
@@ -146,7 +146,7 @@ def test_the_weighted_coverage_is_shown_as_points_beside_the_count(client, elena
     )
     # 3 of the 4 skills, but 6 of 9 points: Stage presence, the one missing, is worth 3.
     assert tile.startswith("3 of 4 You have 3 of the 4 skills your professional wrestler career")
-    assert "The one you are missing, Stage presence, is essential." in tile
+    assert "You are missing Stage presence, which you marked essential." in tile
     assert (
         "How it's counted Counted by importance, you have 67% (6 of 9 points: an essential skill "
         "is worth 3, an important one 2, a nice-to-have one 1)."
@@ -259,7 +259,7 @@ def test_an_offer_closing_the_one_missing_skill_says_so_in_words(client, elena):
 def test_what_an_offer_would_give_leaves_out_money_when_it_pays_less(client, elena):
     offer = Job.objects.get(owner=elena, stage="offer")
     html = client.get(reverse("alignment:job_detail", args=[offer.pk])).content.decode()
-    gives = html.split("What it would give you")[1].split("<h3")[0]
+    gives = html.split("What it offers")[1].split("<h3")[0]
     assert ">Security</span>" in gives and ">Money</span>" not in gives
     assert "It would pay, but 1.88 EUR less an hour than Gym assistant." in text_of(gives)
 

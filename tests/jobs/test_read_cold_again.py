@@ -87,7 +87,7 @@ def test_the_timeline_says_since_when_the_direction_is_yours(client, elena):
     text = text_of(client.get(DASHBOARD))
     assert "Your direction: Professional wrestler, since 1 Jun 2023" in text
     assert "Time since you chose the direction" in text
-    assert "Paid the bills (a score under 25)" in text  # no unpaid job under 25 to tell apart
+    assert "Paid the bills (paid work that scored under 25)" in text
     for old in ("current, 1 Jun 2023", "your direction's time", "from paid work"):
         assert old not in text
 
@@ -280,7 +280,9 @@ def test_the_weighted_coverage_says_its_points_without_a_because(client):
     bump_data_version(user.pk)
     text = text_of(client.get(DASHBOARD))
     # Only the volunteer job's User research, Prototyping (3 each) and Figma (2) are had.
-    assert "The 2 you miss, Usability testing and Wireframing, are both important." in text
+    assert (
+        "You are missing Usability testing and Wireframing, both of which you marked important."
+    ) in text
     assert (
         "Counted by importance, you have 67% (8 of 12 points: an essential skill is worth 3, an "
         "important one 2)."
@@ -299,4 +301,6 @@ def test_two_missing_skills_that_weigh_more_are_both():
     assert (
         said["scale"] == "an essential skill is worth 3, an important one 2, a nice-to-have one 1"
     )
-    assert said["missed"] == "The 2 you miss, User research and Prototyping, are both essential."
+    assert said["missed"] == (
+        "You are missing User research and Prototyping, both of which you marked essential."
+    )

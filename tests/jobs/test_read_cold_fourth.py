@@ -89,7 +89,7 @@ def test_the_legend_names_every_band_of_a_paid_score_and_no_unpaid_one_unshown(c
     legend = timeline_legend(client)
     assert "Built the career (a score of 50 or more)" in legend
     assert "Built some of it (a score of 25 to 49)" in legend
-    assert "Paid the bills (a score under 25)" in legend
+    assert "Paid the bills (paid work that scored under 25)" in legend
     assert "Did little for it" not in legend and "Needs details" not in legend
 
 
@@ -118,8 +118,9 @@ def test_the_offer_page_says_what_readers_asked_in_plain_words(client):
     ) in page
     assert "How the score of 75 is counted" in page and "How the 75 is counted" not in page
     # An offer is accepted, not "took".
-    assert "I accepted it" in page and "I took it" not in page
-    assert "Other jobs you could get now that would build your registered nurse career" in page
+    assert "Mark as accepted" in page and "I took it" not in page
+    # An offer that would build the career does not point away from itself.
+    assert "Other jobs you could get now" not in page
 
 
 def test_an_offer_without_a_fit_says_its_score_leaves_fit_out(client):
@@ -162,3 +163,19 @@ def test_the_next_step_to_weigh_an_offer_names_no_job_it_cannot_tell(client):
     answer = text_of(client.get(DASHBOARD).content.decode().split('id="answer-heading"')[1])
     assert "it would build your registered nurse career — weigh it before you answer." in answer
     assert "against the job you have" not in answer.split("</section>")[0]
+
+
+def test_a_job_that_goes_on_is_said_in_the_present(client):
+    # "Waiter … paid the bills but did little" was past for a job she still has.
+    user = load_demo()
+    client.force_login(user)
+    text = text_of(client.get(DASHBOARD))
+    assert "Waiter pays the bills but does little for your professional wrestler career:" in text
+    assert "Gym assistant built your professional wrestler career:" in text  # it has ended
+
+
+def test_the_lessons_card_heads_both_lists_and_starts_each_with_a_capital(client):
+    imported(client, "nurse")
+    html = client.get(DASHBOARD).content.decode()
+    card = text_of(html.split('id="lessons-heading"')[1].split("</section>")[0])
+    assert "Lessons you wrote " in card and "Avoid next time Rushing between drops" in card

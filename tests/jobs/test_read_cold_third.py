@@ -73,9 +73,9 @@ def test_the_skills_card_says_what_is_missing_and_keeps_its_points_behind_a_clic
     card = html.split("Skills you have")[1].split("</div></div>")[0]
     shown, hidden = card.split("<details", 1)
     assert text_of(shown).endswith(
-        "You have 3 of the 4 skills your professional wrestler career needs: a job of yours "
-        "used or taught each, or learning you finished did. The one you are missing, Stage "
-        "presence, is essential."
+        "You have 3 of the 4 skills your professional wrestler career needs, from jobs that "
+        "used or taught them or from learning you finished. You are missing Stage presence, "
+        "which you marked essential."
     )
     assert "points" not in shown and "Counted by importance" not in shown
     assert text_of("<details" + hidden) == (
@@ -92,11 +92,13 @@ def test_skills_missed_of_several_importances_are_each_said():
         TargetSkill("Choreography", 1, covered=True),
     ]
     said = headline.coverage_figure(17, skills, "Professional wrestler")
-    assert said["missed"] == "You miss Stage presence (essential) and Public speaking (important)."
+    assert said["missed"] == (
+        "You are missing Stage presence (essential) and Public speaking (important)."
+    )
     many = [TargetSkill(f"Skill {n}", 3 if n < 2 else 1) for n in range(5)]
     many.append(TargetSkill("Had", 2, covered=True))
     said = headline.coverage_figure(14, many, "Professional wrestler")
-    assert said["missed"] == "Of the 5 you miss, 2 are essential and 3 nice to have."
+    assert said["missed"] == "Of the 5 you are missing, 2 are essential and 3 nice to have."
 
 
 # -- 4. the goals card counts as its bar does, in the words of its badges ----------------------
@@ -176,9 +178,8 @@ def test_an_avoid_flag_says_what_to_avoid_after_who_wrote_it(client, elena):
     assert said in offer_page(client, elena)
     assert "want to avoid it" not in dashboard
     assert (
-        "In your notes on Waiter you wrote that you want to avoid "
-        "“night shifts”, which the offer to work "
-        "as Bar supervisor at The Night Owl mentions — weigh it before you answer."
+        "The offer to work as Bar supervisor at The Night Owl mentions “night shifts”, which in "
+        "your notes on Waiter you wrote you want to avoid — weigh it before you answer."
     ) in dashboard
     assert "noted to avoid" not in dashboard
 
@@ -264,7 +265,7 @@ def test_the_headline_says_how_many_of_its_days_came_before_the_direction(client
     answer = answer_of(client.get(DASHBOARD))
     assert re.search(
         r"[\d,]+ of these [\d,]+ days came before you chose Professional wrestler \(1 Jun 2023\)\. "
-        r"They count too: what a job gave you counts for the career whenever you did it\.",
+        r"They count too: a job counts for the career whenever you did it\.",
         answer,
     ), answer
     assert "those jobs" not in answer

@@ -1,4 +1,4 @@
-"""“I accepted it”: an offer the person took becomes a job they hold, from the day they started,
+"""“Mark as accepted”: an offer the person took becomes a job they hold, from the day they started,
 with everything they said of it, and the dashboard counts it."""
 
 import re
@@ -67,7 +67,7 @@ def error_beside(response, field):
 def test_the_offer_page_offers_to_take_it_from_its_start(owner_client, offer):
     response = owner_client.get(offer.get_absolute_url())
     text = text_of(response)
-    assert "I accepted it" in text
+    assert "Mark as accepted" in text
     assert "It then counts among your jobs, from the day you started" in text
     assert input_value(response, "started_on") == offer.started_on.isoformat()
 
@@ -119,7 +119,7 @@ def test_an_offer_that_starts_later_says_so_and_asks_the_day(owner_client, offer
         "Mark it once you have started."
     )
     assert input_value(response, "started_on") == later.isoformat()  # what was typed stays
-    assert "I accepted it" in text_of(response)
+    assert "Mark as accepted" in text_of(response)
     assert row_state(offer) == before
 
 
