@@ -3,6 +3,7 @@ figure and where it came from, and why coverage and the average score disagree w
 
 from collections.abc import Sequence
 from datetime import date
+from fractions import Fraction
 from typing import Any, cast
 
 from alignment.assessment import Alignment
@@ -159,8 +160,8 @@ def _overlap(results: list[JobResult]) -> str:
     if not overlapped:
         return ""
     return (
-        "Some of these jobs ran at the same time, and each counts its own days: together "
-        f"they count {days_count(sum(r.days for r in results))}, though they ran on "
+        "Some of these jobs ran at the same time, so these are job-days: each job counts all "
+        f"its own days, {sum(r.days for r in results):,} in all, though you worked on "
         f"{calendar:,} different days."
     )
 
@@ -206,6 +207,7 @@ def figure_texts(
                 else ""
             )
         ),
+        "overall_sums": _overall_sums(result.jobs),
         "coverage": coverage_figure(result.coverage, target_skills, title),
         "coverage_empty": (
             f"Add the skills {title} needs to see how many you have."
@@ -213,6 +215,34 @@ def figure_texts(
             else "Describe your current direction and the skills it needs."
         ),
     }
+
+
+SUMS_NAMED = 5  # the jobs the average's sum writes out, the longest first, then "N more"
+
+
+def _overall_sums(results: Sequence[JobResult]) -> str:
+    """The average score's arithmetic, one click away: each scored job's exact score times
+    its days, over all their days ("(71.04 × 1,286 + 6.21 × 943) ÷ 2,229 = 43.61, rounded
+    half up to 44"), the SUMS_NAMED longest written out; "" with none. A reader who
+    averaged the rounded scores got another whole number and asked why."""
+    scored = sorted(
+        (r for r in results if r.job.stage == HELD and r.exact is not None and r.days > 0),
+        key=lambda r: (-r.days, r.job.id),
+    )
+    if not scored:
+        return ""
+    exact = [Fraction(*cast("tuple[int, int]", r.exact)) for r in scored]
+    days = sum(r.days for r in scored)
+    mean = sum(e * r.days for e, r in zip(exact, scored, strict=True)) / days
+    terms = [f"{float(e):.2f} × {r.days:,}" for e, r in zip(exact, scored, strict=True)]
+    shown = terms[:SUMS_NAMED] + (
+        [f"{counted(len(terms) - SUMS_NAMED, 'more job')}"] if len(terms) > SUMS_NAMED else []
+    )
+    return (
+        "Each job's score before rounding, times its days, over all their days: "
+        f"({' + '.join(shown)}) ÷ {days:,} = {float(mean):.2f}, rounded half up to "
+        f"{round_half_up(mean)}."
+    )
 
 
 # An importance as the coverage's points name it: "an essential skill is worth 3 points".

@@ -414,8 +414,7 @@ def before_direction(job: JobData, direction: DirectionData | None) -> str:
     did = "did" if job.ended_on is not None and job.ended_on < direction.started_on else "started"
     return (
         f"You {did} this job before you chose {direction.title} ({day(direction.started_on)}). "
-        f"It counts for {career(direction.title)} too: what a job gave you counts whenever "
-        "you did it."
+        "It counts for the career all the same."
     )
 
 
@@ -517,15 +516,15 @@ def offer_verdict(
     nothing = not closes and not unused and not goals and not offer.result.needs_details
     if gains and nothing:
         said.append(
-            f"Taking {name} would {_gains(gains)}, but give you none of the skills you miss "
-            "and advance no goal of yours that is still open."
+            f"Taking the {name} job would {_gains(gains)}, but give you none of the skills "
+            "you miss and advance no goal of yours that is still open."
         )
     elif gains:
-        said.append(f"Taking {name} would {_gains(gains)}.")
+        said.append(f"Taking the {name} job would {_gains(gains)}.")
     elif nothing:
         said.append(
-            f"Taking {name} would give you none of the skills you miss and advance no goal of "
-            "yours that is still open."
+            f"Taking the {name} job would give you none of the skills you miss and advance "
+            "no goal of yours that is still open."
         )
     said += [f"{loss[:1].upper()}{loss[1:]}." for loss in losses]
     if offer.score is not None:

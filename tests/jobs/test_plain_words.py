@@ -44,7 +44,8 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
     assert "Compared with Gym assistant, your latest job" in text
     # What it would change for the person first, then the comparison, in its verdict's words.
     assert (
-        "Compared with Gym assistant, your latest job Taking Bar supervisor would give you none "
+        "Compared with Gym assistant, your latest job Taking the Bar "
+        "supervisor job would give you none "
         "of the skills you miss and advance no goal of yours that is still open."
     ) in text
     # 2,100 a month × 12 ÷ 52 weeks ÷ 40 hours = 12.12 an hour, against 14 at the gym.
@@ -70,7 +71,8 @@ def test_an_offer_that_would_close_a_missing_skill_says_so(client, elena):
     JobSkill.objects.create(job=offer, skill=Skill.objects.get(owner=elena, name="Stage presence"))
     text = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
     assert (
-        "Taking Bar supervisor would give you Stage presence, which Professional wrestler needs "
+        "Taking the Bar supervisor job would give you Stage "
+        "presence, which Professional wrestler needs "
         "and you do not have yet."
     ) in text
     assert "Stage presence — this offer" in text

@@ -270,7 +270,8 @@ def test_an_offer_that_uses_skills_only_learned_says_it_puts_them_to_work(client
     JobSkill.objects.create(job=offer, skill=Skill.objects.get(owner=elena, name="Stage presence"))
     text = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
     assert (
-        "Taking Bar supervisor would put to work Stage presence, which you have from learning "
+        "Taking the Bar supervisor job would put to work Stage "
+        "presence, which you have from learning "
         "but no job of yours has used yet."
     ) in text
 
@@ -304,7 +305,7 @@ def test_two_jobs_at_once_each_count_their_days_and_the_page_says_so(client, own
     assert "Paid the bills (15 days): Call centre" in answer
     # 1 to 20 January: 20 days on the calendar, 25 days of the two jobs.
     assert (
-        "Some of these jobs ran at the same time, and each counts its own days: together they "
-        "count 25 days, though they ran on 20 different days."
+        "Some of these jobs ran at the same time, so these are job-days: each job counts all "
+        "its own days, 25 in all, though you worked on 20 different days."
     ) in answer
     assert "here and" not in answer

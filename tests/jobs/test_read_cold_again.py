@@ -187,7 +187,8 @@ def test_the_offer_pages_skills_are_said_in_whole_sentences(client, elena):
     bump_data_version(elena.pk)
     text = offer_page(client, elena)
     assert (
-        "Taking Bar supervisor would put to work Stage presence, which you have from learning "
+        "Taking the Bar supervisor job would put to work Stage "
+        "presence, which you have from learning "
         "but no job of yours has used yet, and advance your goal “First amateur match”."
     ) in text
     assert "Public speaking — you have it; the offer would use it" in text

@@ -161,7 +161,10 @@ def test_priyas_page_says_each_thing_once_and_exactly(client):
 def test_the_next_step_to_weigh_an_offer_names_no_job_it_cannot_tell(client):
     imported(client, "nurse")  # two jobs going on: "the job you have" would not say which
     answer = text_of(client.get(DASHBOARD).content.decode().split('id="answer-heading"')[1])
-    assert "it would build your registered nurse career — weigh it before you answer." in answer
+    assert (
+        "it would build your registered nurse career — weigh it before you reply to the offer."
+        in answer
+    )
     assert "against the job you have" not in answer.split("</section>")[0]
 
 
@@ -179,3 +182,22 @@ def test_the_lessons_card_heads_both_lists_and_starts_each_with_a_capital(client
     html = client.get(DASHBOARD).content.decode()
     card = text_of(html.split('id="lessons-heading"')[1].split("</section>")[0])
     assert "Lessons you wrote " in card and "Avoid next time Rushing between drops" in card
+
+
+def test_the_average_score_shows_its_sum_one_click_away(client):
+    # Readers averaged the rounded scores (32.5 for 71, 6 and 3) and asked why it read 32.
+    imported(client, "nurse")
+    html = client.get(DASHBOARD).content.decode()
+    tile = text_of(html.split("Average score of your jobs")[1].split("Days that built")[0])
+    found = re.search(
+        r"How it's counted Each job's score before rounding, times its days, over all their "
+        r"days: \((.+)\) ÷ ([\d,]+) = ([\d.]+), rounded half up to 32\.",
+        tile,
+    )
+    assert found, tile
+    terms = [term.split(" × ") for term in found.group(1).split(" + ")]
+    assert len(terms) == 3  # the volunteer job, the barista and the driver
+    days = sum(int(n.replace(",", "")) for _, n in terms)
+    assert days == int(found.group(2).replace(",", ""))
+    mean = sum(float(score) * int(n.replace(",", "")) for score, n in terms) / days
+    assert abs(mean - float(found.group(3))) < 0.01 and float(found.group(3)) < 32.5

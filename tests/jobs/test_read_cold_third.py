@@ -31,8 +31,8 @@ def test_the_note_on_jobs_at_the_same_time_says_a_shared_day_counts_in_each(clie
     bump_data_version(elena.pk)
     answer = answer_of(client.get(DASHBOARD))
     found = re.search(
-        r"Some of these jobs ran at the same time, and each counts its own days: together they "
-        r"count ([\d,]+) days, though they ran on ([\d,]+) different days\.",
+        r"Some of these jobs ran at the same time, so these are job-days: each job counts all "
+        r"its own days, ([\d,]+) in all, though you worked on ([\d,]+) different days\.",
         answer,
     )
     assert found, answer
@@ -58,8 +58,7 @@ def test_a_job_from_before_the_direction_says_why_it_is_set_against_it(client, e
     text = text_of(client.get(DASHBOARD))
     assert (
         "You started this job before you chose Professional wrestler (1 Jun 2023). It counts "
-        "for your professional wrestler career too: what a job gave you counts whenever you "
-        "did it."
+        "for the career all the same."
     ) in text
     assert "still measured against it" not in text
     assert "scored for" not in text
@@ -162,7 +161,7 @@ def test_offer_pay_leads_with_the_month_and_names_the_hours(client, elena):
     Job.objects.filter(owner=elena, title="Bar supervisor").update(pay_amount=Decimal("3000"))
     bump_data_version(elena.pk)
     assert (
-        "Taking Bar supervisor would pay about 3,000 EUR a month against 1,517 EUR for Gym "
+        "Taking the Bar supervisor job would pay about 3,000 EUR a month against 1,517 EUR for Gym "
         "assistant, for 40 hours a week against 25 (3.31 EUR more an hour), but give you none "
         "of the skills you miss"
     ) in offer_page(client, elena)
@@ -179,7 +178,7 @@ def test_an_avoid_flag_says_what_to_avoid_after_who_wrote_it(client, elena):
     assert "want to avoid it" not in dashboard
     assert (
         "The offer to work as Bar supervisor at The Night Owl mentions “night shifts”, which in "
-        "your notes on Waiter you wrote you want to avoid — weigh it before you answer."
+        "your notes on Waiter you wrote you want to avoid — weigh it before you reply to the offer."
     ) in dashboard
     assert "noted to avoid" not in dashboard
 
@@ -227,7 +226,7 @@ def test_a_job_done_before_the_direction_says_why_it_is_set_against_it(client, e
     bump_data_version(elena.pk)
     assert (
         "You did this job before you chose Professional wrestler (1 Jun 2023). It counts for "
-        "your professional wrestler career too: what a job gave you counts whenever you did it."
+        "the career all the same."
     ) in text_of(client.get(DASHBOARD))
 
 
