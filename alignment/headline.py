@@ -141,8 +141,8 @@ def _before(results: list[JobResult], direction: DirectionData | None) -> str:
         return ""
     return (
         f"{before:,} of these {days_count(sum(r.days for r in results))} came before you chose "
-        f"{direction.title} ({day(direction.started_on)}). They count too: a job counts for the "
-        "career whenever you did it."
+        f"{direction.title} ({day(direction.started_on)}). They are counted too: Bearing counts "
+        "a job whenever you did it."
     )
 
 
@@ -187,6 +187,7 @@ def figure_texts(
     held = [r for r in result.jobs if r.job.stage == HELD and r.verdict in DAY_VERDICTS]
     total = sum(r.days for r in held)
     partly = sum(r.days for r in held if r.verdict == PARTLY)
+    built = sum(r.days for r in held if r.verdict == BUILT)
     return {
         "overall_text": (
             f"The average score of your jobs against {title}, out of 100; a job you did for "
@@ -198,8 +199,8 @@ def figure_texts(
         + f" A job scoring {ALIGNED_AT} or more builds the career; one scoring {PARTLY_AT} to "
         f"{ALIGNED_AT - 1} builds some of it; under {PARTLY_AT}, it does little for it.",
         "aligned_text": (
-            f"of your days at work were in jobs that built the career (a score of {ALIGNED_AT} "
-            "or more)."
+            f"of your {'job-days' if _overlap(held) else 'days at work'} were in jobs that "
+            f"built the career (a score of {ALIGNED_AT} or more)."
             + (
                 f" Another {round_half_up(100 * partly / total)}% were in jobs that built some "
                 f"of it ({PARTLY_AT} to {ALIGNED_AT - 1})."
@@ -208,6 +209,13 @@ def figure_texts(
             )
         ),
         "overall_sums": _overall_sums(result.jobs),
+        "aligned_sums": (
+            f"The days of the jobs that scored {ALIGNED_AT} or more, over all the days counted: "
+            f"{built:,} ÷ {total:,} = {100 * built / total:.1f}%, rounded half up to "
+            f"{round_half_up(100 * built / total)}%."
+            if total
+            else ""
+        ),
         "coverage": coverage_figure(result.coverage, target_skills, title),
         "coverage_empty": (
             f"Add the skills {title} needs to see how many you have."

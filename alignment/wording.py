@@ -414,7 +414,7 @@ def before_direction(job: JobData, direction: DirectionData | None) -> str:
     did = "did" if job.ended_on is not None and job.ended_on < direction.started_on else "started"
     return (
         f"You {did} this job before you chose {direction.title} ({day(direction.started_on)}). "
-        "It counts for the career all the same."
+        "It is counted all the same."
     )
 
 

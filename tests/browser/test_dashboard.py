@@ -22,7 +22,7 @@ def test_demo_dashboard_shows_the_worked_example(live_server, page, tmp_path, sc
     expect(page.locator("[data-figure=overall-alignment]")).to_have_text("30")
     expect(page.locator("[data-figure=aligned-share]")).to_have_text("33%")
     expect(page.locator("[data-figure=skill-coverage]")).to_have_text("67%")
-    missing = page.get_by_role("region", name="Missing skills")
+    missing = page.get_by_role("region", name="Missing skill")
     expect(missing).to_contain_text("Stage presence")
     expect(
         page.get_by_text(

@@ -201,3 +201,30 @@ def test_the_average_score_shows_its_sum_one_click_away(client):
     assert days == int(found.group(2).replace(",", ""))
     mean = sum(float(score) * int(n.replace(",", "")) for score, n in terms) / days
     assert abs(mean - float(found.group(3))) < 0.01 and float(found.group(3)) < 32.5
+
+
+def test_with_jobs_at_the_same_time_the_days_figure_speaks_of_job_days(client):
+    # "42% of your days at work" read as calendar days beside the note on job-days.
+    imported(client, "nurse")
+    html = client.get(DASHBOARD).content.decode()
+    tile = text_of(html.split("Days that built the career")[1].split("Skills you have")[0])
+    assert tile.startswith(
+        "42% 42% of your job-days were in jobs that built the career (a score of 50 or more)."
+    )
+    assert (
+        "How it's counted The days of the jobs that scored 50 or more, over all the days "
+        "counted: 1,286 ÷ 3,056 = 42.1%, rounded half up to 42%."
+    ) in tile
+    assert "Missing skill The skill Registered nurse needs that no job or finished learning" in (
+        text_of(html)
+    )
+
+
+def test_without_jobs_at_the_same_time_they_are_days_at_work(client):
+    user = load_demo()
+    Job.objects.filter(owner=user).exclude(title__in=["Waiter", "Order picker"]).delete()
+    bump_data_version(user.pk)
+    client.force_login(user)
+    text = text_of(client.get(DASHBOARD))
+    assert "of your days at work were in jobs that built the career" in text
+    assert "job-days" not in text

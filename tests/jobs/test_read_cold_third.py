@@ -57,8 +57,8 @@ def test_a_job_from_before_the_direction_says_why_it_is_set_against_it(client, e
     Job.objects.filter(owner=elena, title="Waiter").update(started_on="2023-01-09")
     text = text_of(client.get(DASHBOARD))
     assert (
-        "You started this job before you chose Professional wrestler (1 Jun 2023). It counts "
-        "for the career all the same."
+        "You started this job before you chose Professional wrestler (1 Jun 2023). It is "
+        "counted all the same."
     ) in text
     assert "still measured against it" not in text
     assert "scored for" not in text
@@ -225,8 +225,8 @@ def test_a_job_done_before_the_direction_says_why_it_is_set_against_it(client, e
     )
     bump_data_version(elena.pk)
     assert (
-        "You did this job before you chose Professional wrestler (1 Jun 2023). It counts for "
-        "the career all the same."
+        "You did this job before you chose Professional wrestler (1 Jun 2023). It is counted "
+        "all the same."
     ) in text_of(client.get(DASHBOARD))
 
 
@@ -236,7 +236,7 @@ def test_a_job_done_before_the_direction_says_why_it_is_set_against_it(client, e
 def test_the_missing_skills_card_says_most_important_first_only_of_more_than_one(client, elena):
     html = client.get(DASHBOARD).content.decode()
     missing = text_of(html.split('id="missing-heading"')[1].split("</section>")[0])
-    assert "The target skill of Professional wrestler that no job or completed learning" in missing
+    assert "The skill Professional wrestler needs that no job or finished learning" in missing
     assert "most important first" not in missing
 
 
@@ -264,7 +264,7 @@ def test_the_headline_says_how_many_of_its_days_came_before_the_direction(client
     answer = answer_of(client.get(DASHBOARD))
     assert re.search(
         r"[\d,]+ of these [\d,]+ days came before you chose Professional wrestler \(1 Jun 2023\)\. "
-        r"They count too: a job counts for the career whenever you did it\.",
+        r"They are counted too: Bearing counts a job whenever you did it\.",
         answer,
     ), answer
     assert "those jobs" not in answer
