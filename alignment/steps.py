@@ -68,12 +68,12 @@ def said(step: NextStep, offered: Mapping[str, tuple[str, int]] | None = None) -
         wrote = joined([f"your notes on {after}" for after in by_job])
         return (
             f"The offer to work as {job} mentions {mentions}, which in {wrote} you wrote you "
-            "want to avoid — weigh it before you reply to the offer."
+            "want to avoid — weigh it before you reply."
         )
     if step.kind == "weigh_offer":
         return (
             f"The offer to work as {job} scores {step.score} out of 100: it would build "
-            f"{career(step.direction_title)} — weigh it before you reply to the offer."
+            f"{career(step.direction_title)} — weigh it before you reply."
         )
     if step.kind == "describe_job":
         more = f" (and {counted(step.more, 'more job')})" if step.more else ""

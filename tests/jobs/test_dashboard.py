@@ -92,7 +92,7 @@ def test_demo_dashboard_next_steps_link_to_the_page_that_acts(client, elena):
     assert ">Other steps<" in steps and "First amateur match" not in steps
     assert (
         "The offer to work as Bar supervisor at The Night Owl mentions “night shifts”, which in "
-        "your notes on Waiter you wrote you want to avoid — weigh it before you reply to the offer."
+        "your notes on Waiter you wrote you want to avoid — weigh it before you reply."
     ) in text_of(steps)
 
 

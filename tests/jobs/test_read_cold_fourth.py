@@ -161,10 +161,7 @@ def test_priyas_page_says_each_thing_once_and_exactly(client):
 def test_the_next_step_to_weigh_an_offer_names_no_job_it_cannot_tell(client):
     imported(client, "nurse")  # two jobs going on: "the job you have" would not say which
     answer = text_of(client.get(DASHBOARD).content.decode().split('id="answer-heading"')[1])
-    assert (
-        "it would build your registered nurse career — weigh it before you reply to the offer."
-        in answer
-    )
+    assert "it would build your registered nurse career — weigh it before you reply." in answer
     assert "against the job you have" not in answer.split("</section>")[0]
 
 

@@ -32,7 +32,7 @@ def test_the_note_on_jobs_at_the_same_time_says_a_shared_day_counts_in_each(clie
     answer = answer_of(client.get(DASHBOARD))
     found = re.search(
         r"Some of these jobs ran at the same time, so these are job-days: each job counts all "
-        r"its own days, ([\d,]+) in all, though you worked on ([\d,]+) different days\.",
+        r"its own days, ([\d,]+) in all, across ([\d,]+) calendar days\.",
         answer,
     )
     assert found, answer
@@ -178,7 +178,7 @@ def test_an_avoid_flag_says_what_to_avoid_after_who_wrote_it(client, elena):
     assert "want to avoid it" not in dashboard
     assert (
         "The offer to work as Bar supervisor at The Night Owl mentions “night shifts”, which in "
-        "your notes on Waiter you wrote you want to avoid — weigh it before you reply to the offer."
+        "your notes on Waiter you wrote you want to avoid — weigh it before you reply."
     ) in dashboard
     assert "noted to avoid" not in dashboard
 
