@@ -197,7 +197,8 @@ def figure_texts(
             "you did for longer counts for more."
         )
         + f" A job scoring {ALIGNED_AT} or more builds the career; one scoring {PARTLY_AT} to "
-        f"{ALIGNED_AT - 1} builds some of it; under {PARTLY_AT}, it does little for it.",
+        f"{ALIGNED_AT - 1} builds some of it; one under {PARTLY_AT} only paid the bills, or "
+        "did little for it if unpaid.",
         "aligned_text": (
             f"of your {'job-days' if _overlap(held) else 'days at work'} were in jobs that "
             f"built the career (a score of {ALIGNED_AT} or more)."

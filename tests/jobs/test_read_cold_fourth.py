@@ -225,3 +225,26 @@ def test_without_jobs_at_the_same_time_they_are_days_at_work(client):
     text = text_of(client.get(DASHBOARD))
     assert "of your days at work were in jobs that built the career" in text
     assert "job-days" not in text
+
+
+def test_an_offer_without_a_fit_links_to_where_it_is_rated(client):
+    user = load_demo()
+    client.force_login(user)
+    offer = Job.objects.get(owner=user, stage="offer")
+    html = client.get(reverse("alignment:job_detail", args=[offer.pk])).content.decode()
+    edit = reverse("jobs:job_edit", args=[offer.pk])
+    assert (
+        f'<a class="no-print" href="{edit}#div_id_identity_fit">Say how well it would fit' in html
+    )
+    form = client.get(edit).content.decode()
+    assert 'id="div_id_identity_fit"' in form  # the anchor lands on the question
+
+
+def test_the_table_of_what_jobs_gave_says_a_job_needing_details_is_left_out(client):
+    # Elena held 7 jobs and Money reads 6: a reader asked where the seventh went.
+    client.force_login(load_demo())
+    text = text_of(client.get(DASHBOARD))
+    assert (
+        "How many of the jobs you held gave you each thing (a job that needs details is not "
+        "counted)"
+    ) in text

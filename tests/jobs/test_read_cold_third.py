@@ -274,7 +274,8 @@ def test_the_average_score_says_what_is_high_and_low(client, elena):
     html = client.get(DASHBOARD).content.decode()
     assert (
         "a job you did for longer counts for more. A job scoring 50 or more builds the career; "
-        "one scoring 25 to 49 builds some of it; under 25, it does little for it."
+        "one scoring 25 to 49 builds some of it; one under 25 only paid the bills, or did little "
+        "for it if unpaid."
     ) in text_of(html)
 
 
