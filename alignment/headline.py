@@ -161,8 +161,8 @@ def _overlap(results: list[JobResult]) -> str:
         return ""
     return (
         "Some of these jobs ran at the same time, so these are job-days: each job counts all "
-        f"its own days, {sum(r.days for r in results):,} in all, across {calendar:,} "
-        "calendar days."
+        f"its own days, {sum(r.days for r in results):,} in all, across the {calendar:,} "
+        "calendar days on which you had a job."
     )
 
 

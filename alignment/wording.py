@@ -493,20 +493,20 @@ def offer_verdict(
         other = cast("JobView", current).job.title  # two sides: the current job's too
         months = _months(sides)
         if months is not None:
-            # Both say their hours: what changes each month leads, the hour's pay follows.
+            # Both say their hours: the month leads, the hour's pay right after it (a reader
+            # took "(0.62 EUR more an hour)" after the hours for the hours'), then the hours.
             hours = [hours_text(side["view"].row.hours_per_week) for side in sides]
-            each = (
-                f"about {months[0]:,} {currency} a month against {months[1]:,} {currency} "
-                f"for {other}, for {hours[0]} hours a week against {hours[1]}"
-            )
+            month = f"about {months[0]:,} {currency} a month against {months[1]:,} {currency}"
+            month += f" for {other}"
+            hours_said = f"for {hours[0]} hours a week against {hours[1]}"
             if difference > 0:
-                gains.append(f"pay {each} ({money_text(difference, currency)} more an hour)")
+                more = f"{money_text(difference, currency)} more an hour"
+                gains.append(f"pay {month} ({more}), {hours_said}")
             elif difference < 0:
-                losses.append(
-                    f"it would pay {each} ({money_text(-difference, currency)} less an hour)"
-                )
+                less = f"{money_text(-difference, currency)} less an hour"
+                losses.append(f"it would pay {month} ({less}), {hours_said}")
             else:
-                losses.append(f"it would pay {each} (the same an hour)")
+                losses.append(f"it would pay {month} (the same an hour), {hours_said}")
         elif difference > 0:
             gains.append(f"pay {money_text(difference, currency)} more an hour than {other}")
         elif difference < 0:

@@ -49,7 +49,7 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
         "of the skills you miss and advance no goal of yours that is still open."
     ) in text
     # 2,100 a month × 12 ÷ 52 weeks ÷ 40 hours = 12.12 an hour, against 14 at the gym.
-    assert "It would pay about 2,100 EUR a month against 910 EUR for Gym assistant, for 40" in text
+    assert "It would pay about 2,100 EUR a month against 910 EUR for Gym assistant (1.88" in text
     assert (
         "Against Professional wrestler it scores 4 out of 100: it would pay the bills but do "
         "little for the career. Gym assistant scores 60."

@@ -248,3 +248,12 @@ def test_the_table_of_what_jobs_gave_says_a_job_needing_details_is_left_out(clie
         "How many of the jobs you held gave you each thing (a job that needs details is not "
         "counted)"
     ) in text
+
+
+def test_the_offer_terms_say_its_hours(client):
+    # A reader saw "for 40 hours a week" above terms that only said "Full time".
+    user = load_demo()
+    client.force_login(user)
+    assert "Kind of work Full time It would start not known Hours a week 40 Schedule" in (
+        offer_page(client, user)
+    )
