@@ -533,9 +533,23 @@ def offer_verdict(
             f": {means}." if means else "."
         )
         if current is not None and current.score is not None:
-            scores += f" {current.job.title} scores {current.score}."
+            scores += " " + _beside(offer, current)
         said.append(scores)
     return said  # its flags follow, in the page's own warning
+
+
+def _beside(offer: "JobView", current: "JobView") -> str:
+    """The offer's score beside the job's, said plainly (readers asked for a verdict, not two
+    numbers): "That is less than Waiter's 13: it would do less for the career than the job
+    you have, on what you have told Bearing." An unrated fit is said to be left out."""
+    title, score, other = current.job.title, cast(int, offer.score), cast(int, current.score)
+    if score == other:
+        said = f"That is the same as {title}'s {other}: it would do as much for the career"
+    else:
+        more = "more" if score > other else "less"
+        said = f"That is {more} than {title}'s {other}: it would do {more} for the career"
+    unrated = any(line["name"] == "Fit" and not line["counted"] for line in offer.lines)
+    return said + (" as far as Bearing can tell without its fit." if unrated else ".")
 
 
 # An offer's verdict said once, in words, after its score: "it would pay the bills but do

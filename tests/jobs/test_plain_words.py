@@ -52,7 +52,8 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
     assert "It would pay about 2,100 EUR a month against 910 EUR for Gym assistant (1.88" in text
     assert (
         "Against Professional wrestler it scores 4 out of 100: it would pay the bills but do "
-        "little for the career. Gym assistant scores 60."
+        "little for the career. That is less than Gym assistant's 60: it would do less for the "
+        "career as far as Bearing can tell without its fit."
     ) in text
     assert (
         "Careful: in your notes on Waiter you wrote that you want to avoid “night shifts”."

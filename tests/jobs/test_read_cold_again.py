@@ -167,7 +167,8 @@ def test_the_offer_page_says_what_its_score_means(client, elena):
     assert "Compared with Gym assistant, your latest job" in text
     assert (
         "Against Professional wrestler it scores 4 out of 100: it would pay the bills but do "
-        "little for the career. Gym assistant scores 60."
+        "little for the career. That is less than Gym assistant's 60: it would do less for the "
+        "career as far as Bearing can tell without its fit."
     ) in text
     assert "Set beside" not in text and ", so it would" not in text
 

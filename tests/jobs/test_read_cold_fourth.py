@@ -257,3 +257,12 @@ def test_the_offer_terms_say_its_hours(client):
     assert "Kind of work Full time It would start not known Hours a week 40 Schedule" in (
         offer_page(client, user)
     )
+
+
+def test_the_offer_page_says_plainly_whether_it_would_do_more_or_less(client):
+    # Readers asked for a verdict, not two numbers side by side.
+    user = imported(client, "nurse")
+    assert (
+        "Against Registered nurse it scores 75 out of 100: it would build the career. That is "
+        "more than Delivery driver's 3: it would do more for the career."
+    ) in offer_page(client, user, "Healthcare assistant")
