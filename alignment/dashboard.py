@@ -329,6 +329,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
     importance = {skill.name: skill.importance for skill in reading.targets}
     # The first step is the headline's "Next"; the card lists the ones after it.
     steps = next_steps.next_steps(result.next_steps[: STEPS_LISTED + 1], _offered(offers, focus))
+    answer = headline.headline(result.jobs, focus, steps[0] if steps else None)
     return {
         "reading": reading,  # the scored history, for the shared page's story
         "result": result,
@@ -338,7 +339,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         "held_count": len(held),
         "explained": explained,
         "charted": charted,
-        "headline": headline.headline(result.jobs, focus, steps[0] if steps else None),
+        "headline": answer,
         "disagree": headline.disagree(result, focus, reading.targets),
         "timeline": charts.timeline_chart(
             charted, [reading.weights.direction(row) for row in directions.values()], today
@@ -384,7 +385,8 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         ),
         "current_job": current_job,
         "current_said": _current_said(held),
-        **headline.figure_texts(result, focus, reading.targets),
+        # The days figure speaks of job-days where the headline says the jobs overlapped.
+        **headline.figure_texts(result, focus, reading.targets, job_days=bool(answer["overlap"])),
     }
 
 

@@ -181,8 +181,10 @@ def figure_texts(
     result: Alignment,
     direction: DirectionData | None,
     target_skills: Sequence[TargetSkill] = (),
+    job_days: bool = False,
 ) -> dict[str, Any]:
-    """The sentences under the three figures beneath the headline."""
+    """The sentences under the three figures beneath the headline (`job_days`: the jobs
+    overlapped, as the headline's note says, so their days are job-days)."""
     title = direction.title if direction else ""
     held = [r for r in result.jobs if r.job.stage == HELD and r.verdict in DAY_VERDICTS]
     total = sum(r.days for r in held)
@@ -200,7 +202,7 @@ def figure_texts(
         f"{ALIGNED_AT - 1} builds some of it; one under {PARTLY_AT} only paid the bills, or "
         "did little for it if unpaid.",
         "aligned_text": (
-            f"of your {'job-days' if _overlap(held) else 'days at work'} were in jobs that "
+            f"of your {'job-days' if job_days else 'days at work'} were in jobs that "
             f"built the career (a score of {ALIGNED_AT} or more)."
             + (
                 f" Another {round_half_up(100 * partly / total)}% were in jobs that built some "
@@ -209,7 +211,7 @@ def figure_texts(
                 else ""
             )
         ),
-        "overall_sums": _overall_sums(result.jobs),
+        "overall_sums": _overall_sums(result.jobs, result.overall_exact),
         "aligned_sums": (
             f"The days of the jobs that scored {ALIGNED_AT} or more, over all the days counted: "
             f"{built:,} ÷ {total:,} = {100 * built / total:.1f}%, rounded half up to "
@@ -229,21 +231,23 @@ def figure_texts(
 SUMS_NAMED = 5  # the jobs the average's sum writes out, the longest first, then "N more"
 
 
-def _overall_sums(results: Sequence[JobResult]) -> str:
+def _overall_sums(results: Sequence[JobResult], mean: Fraction | None) -> str:
     """The average score's arithmetic, one click away: each scored job's exact score times
-    its days, over all their days ("(71.04 × 1,286 + 6.21 × 943) ÷ 2,229 = 43.61, rounded
-    half up to 44"), the SUMS_NAMED longest written out; "" with none. A reader who
-    averaged the rounded scores got another whole number and asked why."""
+    its days, over all their days, equal to the figure's exact `mean` (alignment.scoring's
+    summary): "(71.04 × 1,286 + 6.21 × 943) ÷ 2,229 = 43.61, rounded half up to 44", the
+    SUMS_NAMED longest written out; "" with none. A reader who averaged the rounded scores
+    got another whole number and asked why."""
+    # The jobs alignment.scoring.summarise averages.
     scored = sorted(
         (r for r in results if r.job.stage == HELD and r.exact is not None and r.days > 0),
         key=lambda r: (-r.days, r.job.id),
     )
-    if not scored:
+    if not scored or mean is None:
         return ""
-    exact = [Fraction(*cast("tuple[int, int]", r.exact)) for r in scored]
     days = sum(r.days for r in scored)
-    mean = sum(e * r.days for e, r in zip(exact, scored, strict=True)) / days
-    terms = [f"{float(e):.2f} × {r.days:,}" for e, r in zip(exact, scored, strict=True)]
+    terms = [
+        f"{float(Fraction(*cast('tuple[int, int]', r.exact))):.2f} × {r.days:,}" for r in scored
+    ]
     shown = terms[:SUMS_NAMED] + (
         [f"{counted(len(terms) - SUMS_NAMED, 'more job')}"] if len(terms) > SUMS_NAMED else []
     )
@@ -329,30 +333,36 @@ def _sources(target_skills: Sequence[TargetSkill]) -> str:
     "Strength training (you had it already and used it in your job “Gym assistant”), Public
     speaking and Choreography (learned in your job “Camp counsellor”) and Stage presence (from
     “Wrestling school”)"."""
-    by_source: dict[str, list[str]] = {}
+    # (how, where) -> the skills: how is "learned" in a job, "used" in a job (the person had
+    # it already), or "from" learning; said once the names are counted ("it" or "them").
+    by_source: dict[tuple[str, str], list[str]] = {}
     for skill in target_skills:
         if not skill.covered:
             continue
         if skill.job_taught:
-            source = f"learned in your job “{skill.job}”"
+            source = ("learned", skill.job)
         elif skill.job and not skill.learning:
-            source = f"\0used in your job “{skill.job}”"  # said once the names are counted
+            source = ("used", skill.job)
         else:
-            source = f"from “{skill.learning}”"
+            source = ("from", skill.learning)
         by_source.setdefault(source, []).append(skill.name)
-    said = [f"{joined(names)} ({_had(source, len(names))})" for source, names in by_source.items()]
+    said = [
+        f"{joined(names)} ({_source(*source, len(names))})" for source, names in by_source.items()
+    ]
     shown = said[:SOURCES_NAMED]
     more = len(said) - len(shown)
     return joined(shown + ([counted(more, "other source")] if more else []))
 
 
-def _had(source: str, count: int) -> str:
-    """A source as said of `count` skills: a job that used them (marked with a NUL, which no
-    name holds) is said "you had it already and used it in your job …", the rest as they are."""
-    if not source.startswith("\0"):
-        return source
-    it = "it" if count == 1 else "them"
-    return f"you had {it} already and {source[1:].replace('used', f'used {it}', 1)}"
+def _source(how: str, where: str, count: int) -> str:
+    """Where `count` skills came from: "learned in your job “Camp counsellor”", "you had
+    it already and used it in your job “Gym assistant”", "from “Wrestling school”"."""
+    if how == "learned":
+        return f"learned in your job “{where}”"
+    if how == "used":
+        it = "it" if count == 1 else "them"
+        return f"you had {it} already and used {it} in your job “{where}”"
+    return f"from “{where}”"
 
 
 def disagree(

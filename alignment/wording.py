@@ -199,22 +199,22 @@ def component_lines(
     if parts.goals is not None:
         # An offer cannot advance a goal already achieved: it is said of the open ones.
         achieved = counts.get("achieved", 0) if offer else 0
-        goals = _some_of(
-            verbs["advance"],
-            names["goals"],
-            counts["goals"] - achieved,
-            "your one open goal" if achieved else "your one goal",
-            "your",
-            "open goals" if achieved else "goals",
-            negative=verbs["not_advance"],
-        )
         if achieved == counts["goals"]:
             goals = (f"{verbs['advance']} none: your goals are all achieved",) * 3
-        elif achieved:
-            note = (
-                f" (your other {'goal is' if achieved == 1 else f'{achieved} goals are'} achieved)"
+        else:
+            goals = _some_of(
+                verbs["advance"],
+                names["goals"],
+                counts["goals"] - achieved,
+                "your one open goal" if achieved else "your one goal",
+                "your",
+                "open goals" if achieved else "goals",
+                negative=verbs["not_advance"],
             )
-            goals = (goals[0] + note, goals[1] + note, goals[2] + note)
+            if achieved:
+                other = "goal is" if achieved == 1 else f"{achieved} goals are"
+                note = f" (your other {other} achieved)"
+                goals = (goals[0] + note, goals[1] + note, goals[2] + note)
     if parts.values is not None:
         said_values = _some_of(
             verbs["give"],
