@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from alignment import charts, headline, history, wording
+from alignment import charts, headline, history, offer_words, wording
 from alignment import scoring as alignment
 from alignment import steps as next_steps
 from alignment.assessment import Alignment
@@ -513,7 +513,8 @@ def weigh_offer(
         "missing": result.missing,
         "direction": result.direction,
         "pays_less": offer_view.pays_less,
-        "verdict": wording.offer_verdict(
+        "headline": offer_words.offer_headline(offer_view, current_view, result.direction, sides),
+        "verdict": offer_words.offer_verdict(
             offer_view, current_view, result.direction, closes, sides, unused
         ),
     }

@@ -32,6 +32,20 @@ VERBS = {
 }
 
 
+# Of a held job that goes on, in the present: "uses Public speaking", "advances none of …".
+VERBS_NOW = {
+    "use": "uses",
+    "teach": "has taught you",
+    "none": "uses none",
+    "advance": "advances",
+    "not_advance": "does not advance",
+    "give": "gives",
+    "not_give": "does not give",
+    "fit": "you rated how well it fits who you are",
+    "no_fit": "not counted: you have not rated how well it fits who you are",
+}
+
+
 # How well a job fitted who the person is, by their rating (1-5), in words that fit the
 # rating: a 2 is not praise. Of a job held, and of an offer.
 FIT_SAID = {

@@ -4,11 +4,11 @@ first, the arithmetic one click away, and the counts and periods the pages share
 from collections.abc import Collection
 from datetime import date
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from django.utils import dateformat
 
-from alignment.phrases import FIT_SAID, FITS_NOW, VERBS
+from alignment.phrases import FIT_SAID, FITS_NOW, VERBS, VERBS_NOW
 from alignment.scoring import (
     ALIGNED_AT,
     BILLS,
@@ -31,10 +31,7 @@ from alignment.scoring import (
 from careers.models import Value
 from core.vocabulary import HELD, OFFER
 from core.words import counted, day, fold, joined
-from jobs.models import Fit, hours_text, money_text
-
-if TYPE_CHECKING:
-    from alignment.dashboard import JobView
+from jobs.models import Fit
 
 VALUE_LABELS = dict(Value.choices)
 FIT_LABELS = dict(Fit.choices)
@@ -187,8 +184,7 @@ def component_lines(
     verbs = VERBS[offer]
     fit_said = FIT_SAID[offer]
     if ongoing and not offer:
-        verbs = {key: verb.replace("it fitted", "it fits") for key, verb in verbs.items()}
-        fit_said = FITS_NOW
+        verbs, fit_said = VERBS_NOW, FITS_NOW
     if offer and had:
         names = {**names, "gained": [n for n in names.get("gained", []) if fold(n) not in had]}
     values = [VALUE_LABELS.get(key, key) for key in names["values"]]
@@ -380,10 +376,15 @@ def _sentence(
     held = [line["shortfall"] for line in counted if line["ratio"] < LIFTS_AT]
     if not lifted or not held:
         return f"{opening}: it {_all_of(lifted or held)}." if counted else f"{opening}."
-    lift, hold = ("would lift", "would hold") if offer else ("lifted", "held")
+    lift, hold, kept = (
+        ("would lift", "would hold", "would keep it")
+        if offer
+        else ("lifts", "holds", "keeps it")
+        if ongoing
+        else ("lifted", "held", "kept it")
+    )
     if verdict in (BUILT, PARTLY):
         # A job that built the career was not held down: it could have scored higher.
-        kept = "would keep it" if offer else "kept it"
         down = f"{kept} from scoring higher" if verdict == BUILT else f"{hold} its score down"
         first, then = f"{_all_of(lifted)}, which {lift} its score", f"{_all_of(held)}, which {down}"
     else:
@@ -443,141 +444,3 @@ def jobs_count(count: int) -> str:
 def days_count(count: int) -> str:
     """ "1 day", "3 days", "1,507 days"."""
     return f"{count:,} day" if count == 1 else f"{count:,} days"
-
-
-# -- the headline ------------------------------------------------------------------------------
-
-
-def offer_verdict(
-    offer: "JobView",
-    current: "JobView | None",
-    direction: DirectionData | None,
-    closes: list[str],
-    sides: list[dict[str, Any]],
-    unused: list[str] | None = None,
-) -> list[str]:
-    """What an offer would change for the person first, then how it compares with the job
-    they have (offer and current: JobViews; `sides`: the offer page's columns, with pay an
-    hour; `unused`: the target skills it would use that the person has only from learning)."""
-    if direction is None:
-        return ["Describe your direction to see what this offer would do for it."]
-    said = []
-    name = offer.job.title
-    if offer.result.needs_details:
-        said.append(
-            f"Say what {name} would give you and which skills it would use, and Bearing "
-            f"will set it against {direction.title}."
-        )
-    gains, losses = [], []
-    if closes:
-        gains.append(
-            f"give you {joined(closes)}, which {direction.title} needs and you do not have yet"
-        )
-    if unused:
-        gains.append(
-            f"put to work {joined(unused)}, which you have from learning but no job of yours "
-            "has used yet"
-        )
-    goals = offer.names.get("goals", []) if offer.names else []
-    if goals:
-        quoted = [f"“{goal}”" for goal in goals]
-        gains.append(f"advance your goal{'s' if len(goals) > 1 else ''} {joined(quoted)}")
-    hourly = [side["hourly"] for side in sides]
-    if (
-        len(hourly) == 2
-        and None not in hourly
-        and sides[0]["view"].row.currency == sides[1]["view"].row.currency
-    ):
-        difference = hourly[0] - hourly[1]
-        currency = sides[0]["view"].row.currency
-        other = cast("JobView", current).job.title  # two sides: the current job's too
-        months = _months(sides)
-        if months is not None:
-            # Both say their hours: the month leads, the hour's pay right after it (a reader
-            # took "(0.62 EUR more an hour)" after the hours for the hours'), then the hours.
-            hours = [hours_text(side["view"].row.hours_per_week) for side in sides]
-            month = f"about {months[0]:,} {currency} a month against {months[1]:,} {currency}"
-            month += f" for {other}"
-            hours_said = f"for {hours[0]} hours a week against {hours[1]}"
-            if difference > 0:
-                more = f"{money_text(difference, currency)} more an hour"
-                gains.append(f"pay {month} ({more}), {hours_said}")
-            elif difference < 0:
-                less = f"{money_text(-difference, currency)} less an hour"
-                losses.append(f"it would pay {month} ({less}), {hours_said}")
-            else:
-                losses.append(f"it would pay {month} (the same an hour), {hours_said}")
-        elif difference > 0:
-            gains.append(f"pay {money_text(difference, currency)} more an hour than {other}")
-        elif difference < 0:
-            losses.append(f"it pays {money_text(-difference, currency)} less an hour than {other}")
-        else:
-            losses.append(f"it pays the same an hour as {other}")
-    nothing = not closes and not unused and not goals and not offer.result.needs_details
-    if gains and nothing:
-        said.append(
-            f"Taking the {name} job would {_gains(gains)}, but give you none of the skills "
-            "you miss and advance no goal of yours that is still open."
-        )
-    elif gains:
-        said.append(f"Taking the {name} job would {_gains(gains)}.")
-    elif nothing:
-        said.append(
-            f"Taking the {name} job would give you none of the skills you miss and advance "
-            "no goal of yours that is still open."
-        )
-    said += [f"{loss[:1].upper()}{loss[1:]}." for loss in losses]
-    if offer.score is not None:
-        means = OFFER_MEANS.get(offer.verdict, "")
-        scores = f"Against {direction.title} it scores {offer.score} out of 100" + (
-            f": {means}." if means else "."
-        )
-        if current is not None and current.score is not None:
-            scores += " " + _beside(offer, current)
-        said.append(scores)
-    return said  # its flags follow, in the page's own warning
-
-
-def _beside(offer: "JobView", current: "JobView") -> str:
-    """The offer's score beside the job's, said plainly (readers asked for a verdict, not two
-    numbers): "That is less than Waiter's 13: it would do less for the career than the job
-    you have, on what you have told Bearing." An unrated fit is said to be left out."""
-    title, score, other = current.job.title, cast(int, offer.score), cast(int, current.score)
-    if score == other:
-        said = f"That is the same as {title}'s {other}: it would do as much for the career"
-    else:
-        more = "more" if score > other else "less"
-        said = f"That is {more} than {title}'s {other}: it would do {more} for the career"
-    unrated = any(line["name"] == "Fit" and not line["counted"] for line in offer.lines)
-    return said + (" as far as Bearing can tell without its fit." if unrated else ".")
-
-
-# An offer's verdict said once, in words, after its score: "it would pay the bills but do
-# little for the career" (its label, “Would pay the bills”, is on its badge).
-OFFER_MEANS = {
-    BUILT: "it would build the career",
-    PARTLY: "it would build some of the career",
-    BILLS: "it would pay the bills but do little for the career",
-    LITTLE: "it is unpaid and would do little for the career",
-}
-
-
-def _gains(gains: list[str]) -> str:
-    """What an offer would do, as one list, with a comma before the last when an earlier one
-    ends in a clause of its own ("…, which you have from learning but no job of yours has
-    used yet, and advance your goal")."""
-    if len(gains) > 1 and any(", which " in gain for gain in gains[:-1]):
-        return ", ".join(gains[:-1]) + ", and " + gains[-1]
-    return joined(gains)
-
-
-def _months(sides: list[dict[str, Any]]) -> list[int] | None:
-    """Pay a month at each job's own hours a week, when both say them (hour pay × hours a
-    week × 52 ÷ 12, to whole units): [2100, 910], or None."""
-    months = []
-    for side in sides:
-        hours = side["view"].row.hours_per_week
-        if not hours or side["hourly"] is None:
-            return None
-        months.append(round_half_up(Fraction(side["hourly"] * hours * 52 / 12)))
-    return months

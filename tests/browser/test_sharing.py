@@ -105,7 +105,14 @@ def test_an_offer_prints_as_a_report_beside_the_job_she_has(live_server, page, t
     expect(head).to_be_visible()
     expect(head).to_contain_text("Weighing an offer · Elena")
     expect(page.get_by_role("button", name="Print or save as PDF")).to_be_hidden()
-    expect(page.get_by_role("heading", name=re.compile("Compared with Waiter, "))).to_be_visible()
+    expect(page.get_by_text("Compared with Waiter, the job you have")).to_be_visible()
+    expect(
+        page.get_by_role(
+            "heading",
+            name="It would do less for your professional wrestler career than Waiter, but pay "
+            "more an hour",
+        )
+    ).to_be_visible()
     pdf = tmp_path / "offer.pdf"
     page.pdf(path=str(pdf), format="A4")
     assert pdf.read_bytes().startswith(b"%PDF")

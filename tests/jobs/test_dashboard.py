@@ -73,9 +73,10 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     missing = html.split('id="missing-heading"')[1].split("</section>")[0]
     assert "Stage presence" in missing
     assert (
-        "Careful: in your notes on Waiter you wrote that you want to avoid “night shifts”."
+        "Careful: this offer mentions “night shifts”, which in your notes on Waiter you wrote "
+        "you want to avoid."
     ) in text_of(html)
-    assert "Waiter</a> you wrote that you want to avoid “night shifts”." in html
+    assert "“night shifts”, which in your notes on <a" in html
     assert "I can hold a room&#x27;s attention" in html
     # No drift: no held job in the last 365 days.
     assert "score lower against" not in text_of(html)

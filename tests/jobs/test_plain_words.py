@@ -44,19 +44,22 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
     assert "Compared with Gym assistant, your latest job" in text
     # What it would change for the person first, then the comparison, in its verdict's words.
     assert (
-        "Compared with Gym assistant, your latest job Taking the Bar "
-        "supervisor job would give you none "
-        "of the skills you miss and advance no goal of yours that is still open."
+        "Compared with Gym assistant, your latest job It would do less for your professional "
+        "wrestler career than Gym assistant, and pay less an hour Taking the Bar supervisor job "
+        "would give you none of the skills you miss and advance no goal of yours that is still "
+        "open."
     ) in text
     # 2,100 a month × 12 ÷ 52 weeks ÷ 40 hours = 12.12 an hour, against 14 at the gym.
     assert "It would pay about 2,100 EUR a month against 910 EUR for Gym assistant (1.88" in text
     assert (
         "Against Professional wrestler it scores 4 out of 100: it would pay the bills but do "
-        "little for the career. That is less than Gym assistant's 60: it would do less for the "
-        "career as far as Bearing can tell without its fit."
+        "little for the career. You have not said how well the offer would fit you, so Bearing "
+        "compares the two without fit: Gym assistant scores 55 without it (60 with it), more "
+        "than the offer's 4."
     ) in text
     assert (
-        "Careful: in your notes on Waiter you wrote that you want to avoid “night shifts”."
+        "Careful: this offer mentions “night shifts”, which in your notes on Waiter you wrote "
+        "you want to avoid."
     ) in text
     assert "Pay an hour 12.12 EUR" in text and "Pay an hour 14 EUR" in text
     assert (
@@ -354,6 +357,7 @@ def test_a_direction_with_one_goal_and_one_value_says_what_a_job_did_not_do(clie
     JobBenefitFactory(job=job, value="money")
     client.force_login(owner)
     said = text_of(client.get(DASHBOARD))
-    assert "did not advance your one goal" in said
-    assert "Did not give the one thing you value from work" in said
-    assert "not your one goal" not in said.replace("did not advance your one goal", "")
+    # The job goes on: what it does, in the present.
+    assert "does not advance your one goal" in said
+    assert "Does not give the one thing you value from work" in said
+    assert "not your one goal" not in said.replace("does not advance your one goal", "")

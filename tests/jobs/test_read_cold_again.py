@@ -167,8 +167,9 @@ def test_the_offer_page_says_what_its_score_means(client, elena):
     assert "Compared with Gym assistant, your latest job" in text
     assert (
         "Against Professional wrestler it scores 4 out of 100: it would pay the bills but do "
-        "little for the career. That is less than Gym assistant's 60: it would do less for the "
-        "career as far as Bearing can tell without its fit."
+        "little for the career. You have not said how well the offer would fit you, so Bearing "
+        "compares the two without fit: Gym assistant scores 55 without it (60 with it), more "
+        "than the offer's 4."
     ) in text
     assert "Set beside" not in text and ", so it would" not in text
 
@@ -254,7 +255,10 @@ def test_one_goal_is_said_as_one(client, elena):
 
 
 def test_an_avoid_flag_says_who_wrote_it_and_when(client, elena):
-    said = "Careful: in your notes on Waiter you wrote that you want to avoid “night shifts”."
+    said = (
+        "Careful: this offer mentions “night shifts”, which in your notes on Waiter you wrote "
+        "you want to avoid."
+    )
     assert said in text_of(client.get(DASHBOARD))
     assert said in offer_page(client, elena)
 

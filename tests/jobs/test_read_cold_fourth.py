@@ -49,8 +49,8 @@ def test_an_offers_goals_are_said_of_the_open_ones(client):
     assert (
         "Would advance your one open goal: Start a nursing degree (your other goal is achieved)"
     ) in page
-    # A job held says only what it did: an achieved goal is one a job may have advanced.
-    assert "Advanced none of your 2 goals Values" in page
+    # A job held says only what it does: an achieved goal is one a job may have advanced.
+    assert "Advances none of your 2 goals Values" in page
 
 
 def test_the_demo_offer_would_not_advance_her_one_open_goal(client):

@@ -172,7 +172,10 @@ def test_offer_pay_leads_with_the_month_and_names_the_hours(client, elena):
 
 
 def test_an_avoid_flag_says_what_to_avoid_after_who_wrote_it(client, elena):
-    said = "Careful: in your notes on Waiter you wrote that you want to avoid “night shifts”."
+    said = (
+        "Careful: this offer mentions “night shifts”, which in your notes on Waiter you wrote "
+        "you want to avoid."
+    )
     dashboard = text_of(client.get(DASHBOARD))
     assert said in dashboard
     assert said in offer_page(client, elena)

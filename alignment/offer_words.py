@@ -1,0 +1,255 @@
+"""The words of the offer page: what an offer would change for the person first, then
+whether it would do more or less for the career than the job they have, compared fairly
+(fit is left out of both when only one of the two has it rated)."""
+
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, cast
+
+from alignment.scoring import BILLS, BUILT, LITTLE, PARTLY, DirectionData, round_half_up
+from alignment.wording import career
+from core.words import joined
+from jobs.models import hours_text, money_text
+
+if TYPE_CHECKING:
+    from alignment.dashboard import JobView
+
+
+def offer_verdict(
+    offer: "JobView",
+    current: "JobView | None",
+    direction: DirectionData | None,
+    closes: list[str],
+    sides: list[dict[str, Any]],
+    unused: list[str] | None = None,
+) -> list[str]:
+    """What an offer would change for the person first, then how it compares with the job
+    they have (offer and current: JobViews; `sides`: the offer page's columns, with pay an
+    hour; `unused`: the target skills it would use that the person has only from learning)."""
+    if direction is None:
+        return ["Describe your direction to see what this offer would do for it."]
+    said = []
+    name = offer.job.title
+    if offer.result.needs_details:
+        said.append(
+            f"Say what {name} would give you and which skills it would use, and Bearing "
+            f"will set it against {direction.title}."
+        )
+    gains, losses = [], []
+    if closes:
+        gains.append(
+            f"give you {joined(closes)}, which {direction.title} needs and you do not have yet"
+        )
+    if unused:
+        gains.append(
+            f"put to work {joined(unused)}, which you have from learning but no job of yours "
+            "has used yet"
+        )
+    goals = offer.names.get("goals", []) if offer.names else []
+    if goals:
+        quoted = [f"“{goal}”" for goal in goals]
+        gains.append(f"advance your goal{'s' if len(goals) > 1 else ''} {joined(quoted)}")
+    difference = _hour_difference(sides)
+    if difference is not None:
+        currency = sides[0]["view"].row.currency
+        other = cast("JobView", current).job.title  # two sides: the current job's too
+        months = _months(sides)
+        if months is not None:
+            # Both say their hours: the month leads, the hour's pay right after it (a reader
+            # took "(0.62 EUR more an hour)" after the hours for the hours'), then the hours.
+            hours = [hours_text(side["view"].row.hours_per_week) for side in sides]
+            month = f"about {months[0]:,} {currency} a month against {months[1]:,} {currency}"
+            month += f" for {other}"
+            hours_said = f"for {hours[0]} hours a week against {hours[1]}"
+            if difference > 0:
+                more = f"{money_text(difference, currency)} more an hour"
+                gains.append(f"pay {month} ({more}), {hours_said}")
+            elif difference < 0:
+                less = f"{money_text(-difference, currency)} less an hour"
+                losses.append(f"it would pay {month} ({less}), {hours_said}")
+            else:
+                losses.append(f"it would pay {month} (the same an hour), {hours_said}")
+        elif difference > 0:
+            gains.append(f"pay {money_text(difference, currency)} more an hour than {other}")
+        elif difference < 0:
+            losses.append(f"it pays {money_text(-difference, currency)} less an hour than {other}")
+        else:
+            losses.append(f"it pays the same an hour as {other}")
+    nothing = not closes and not unused and not goals and not offer.result.needs_details
+    if gains and nothing:
+        said.append(
+            f"Taking the {name} job would {_gains(gains)}, but give you none of the skills "
+            "you miss and advance no goal of yours that is still open."
+        )
+    elif gains:
+        said.append(f"Taking the {name} job would {_gains(gains)}.")
+    elif nothing:
+        said.append(
+            f"Taking the {name} job would give you none of the skills you miss and advance "
+            "no goal of yours that is still open."
+        )
+    said += [f"{loss[:1].upper()}{loss[1:]}." for loss in losses]
+    if offer.score is not None:
+        means = OFFER_MEANS.get(offer.verdict, "")
+        scores = f"Against {direction.title} it scores {offer.score} out of 100" + (
+            f": {means}." if means else "."
+        )
+        if current is not None and current.score is not None:
+            scores += " " + _beside(offer, current)
+        said.append(scores)
+    return said  # its flags follow, in the page's own warning
+
+
+def _beside(offer: "JobView", current: "JobView") -> str:
+    """The offer's score beside the job's, said plainly (readers asked for a verdict, not two
+    numbers): "That is less than Waiter's 13: it would do less for the career." When only one
+    of the two has its fit rated, fit is left out of both first, and the page says so."""
+    compared = _compared(offer, current)
+    if compared is None:
+        return ""
+    score, other, fair = compared
+    title = current.job.title
+    more = "more" if score > other else "less" if score < other else ""
+    if not fair:
+        if not more:
+            return f"That is the same as {title}'s {other}: it would do as much for the career."
+        return f"That is {more} than {title}'s {other}: it would do {more} for the career."
+    # Fit is left out of the side that has it rated (a reader: "the scores aren't comparable").
+    offer_rated = _fit_rated(offer)
+    how_well = (
+        f"rated how well {title} {'fits' if current.job.ended_on is None else 'fitted'} you"
+        if offer_rated
+        else "said how well the offer would fit you"
+    )
+    if offer_rated:  # the offer's score, without fit, beside the job's
+        who, after, before, beside = "the offer", score, offer.score, f"{title}'s {other}"
+        more = "more" if score > other else "less" if score < other else ""
+    else:  # the job's score, without fit, beside the offer's
+        who, after, before, beside = title, other, current.score, f"the offer's {score}"
+        more = "more" if other > score else "less" if other < score else ""
+    scores = (
+        f"still scores {after} without it"
+        if after == before
+        else f"scores {after} without it ({before} with it)"
+    )
+    than = f"{more} than {beside}" if more else f"the same as {beside}"
+    return (
+        f"You have not {how_well}, so Bearing compares the two without fit: {who} {scores}, {than}."
+    )
+
+
+def _fit_rated(view: "JobView") -> bool:
+    return any(line["name"] == "Fit" and line["counted"] for line in view.lines)
+
+
+def _without_fit(view: "JobView") -> int | None:
+    """The job's score with fit left out (DESIGN's formula over its other parts), or None
+    when fit is all it has."""
+    counted = [line for line in view.lines if line["counted"] and line["name"] != "Fit"]
+    if not counted:
+        return None
+    total = sum(line["weight"] * line["ratio"] for line in counted)
+    return round_half_up(100 * Fraction(total) / sum(line["weight"] for line in counted))
+
+
+def _compared(offer: "JobView", current: "JobView") -> tuple[int, int, bool] | None:
+    """(the offer's score, the job's, whether fit was left out of one to compare them
+    fairly), or None when they cannot be compared. Fit is left out of both when only one of
+    them has it rated: DESIGN's score leaves out a part that is not rated, so a job's fit
+    would otherwise count on one side only."""
+    if offer.score is None or current.score is None:
+        return None
+    offer_rated, current_rated = _fit_rated(offer), _fit_rated(current)
+    if offer_rated == current_rated:
+        return offer.score, current.score, False
+    if offer_rated:
+        score = _without_fit(offer)
+        return None if score is None else (score, current.score, True)
+    other = _without_fit(current)
+    return None if other is None else (offer.score, other, True)
+
+
+def offer_headline(
+    offer: "JobView",
+    current: "JobView | None",
+    direction: DirectionData | None,
+    sides: list[dict[str, Any]],
+) -> str:
+    """The offer page's answer in one line, above the sentences that explain it: "It would
+    do less for your professional wrestler career than Waiter, but pay more an hour"; with
+    no job to set it beside, its verdict ("It would build your … career"); "" when there is
+    nothing to compare (the page then heads it "What it would do")."""
+    if direction is not None and offer.result.needs_details:
+        return "Bearing cannot weigh it yet"
+    if direction is None or offer.score is None:
+        return ""
+    toward = career(direction.title)
+    if current is None or current.score is None:
+        return OFFER_HEADLINES[offer.verdict].format(career=toward)
+    compared = _compared(offer, current)
+    if compared is None:
+        return ""
+    score, other, _fair = compared
+    title = current.job.title
+    if score == other:
+        said = f"It would do as much for {toward} as {title}"
+    else:
+        said = f"It would do {'more' if score > other else 'less'} for {toward} than {title}"
+    difference = _hour_difference(sides)
+    if difference is None:
+        return said
+    if difference == 0:
+        return f"{said}, for the same pay an hour"
+    pays = "more" if difference > 0 else "less"
+    # "and" when pay goes the career's way, "but" when it goes against it.
+    along = (score > other) == (difference > 0) and score != other
+    return f"{said}, {'and' if along else 'but'} pay {pays} an hour"
+
+
+OFFER_HEADLINES = {
+    BUILT: "It would build {career}",
+    PARTLY: "It would build some of {career}",
+    BILLS: "It would pay the bills but do little for {career}",
+    LITTLE: "It is unpaid and would do little for {career}",
+}
+
+
+def _hour_difference(sides: list[dict[str, Any]]) -> Any:
+    """The offer's pay an hour less the job's, when both are known in one currency; or
+    None."""
+    hourly = [side["hourly"] for side in sides]
+    if len(hourly) < 2 or None in hourly:
+        return None
+    if sides[0]["view"].row.currency != sides[1]["view"].row.currency:
+        return None
+    return hourly[0] - hourly[1]
+
+
+# An offer's verdict said once, in words, after its score: "it would pay the bills but do
+# little for the career" (its label, “Would pay the bills”, is on its badge).
+OFFER_MEANS = {
+    BUILT: "it would build the career",
+    PARTLY: "it would build some of the career",
+    BILLS: "it would pay the bills but do little for the career",
+    LITTLE: "it is unpaid and would do little for the career",
+}
+
+
+def _gains(gains: list[str]) -> str:
+    """What an offer would do, as one list, with a comma before the last when an earlier one
+    ends in a clause of its own ("…, which you have from learning but no job of yours has
+    used yet, and advance your goal")."""
+    if len(gains) > 1 and any(", which " in gain for gain in gains[:-1]):
+        return ", ".join(gains[:-1]) + ", and " + gains[-1]
+    return joined(gains)
+
+
+def _months(sides: list[dict[str, Any]]) -> list[int] | None:
+    """Pay a month at each job's own hours a week, when both say them (hour pay × hours a
+    week × 52 ÷ 12, to whole units): [2100, 910], or None."""
+    months = []
+    for side in sides:
+        hours = side["view"].row.hours_per_week
+        if not hours or side["hourly"] is None:
+            return None
+        months.append(round_half_up(Fraction(side["hourly"] * hours * 52 / 12)))
+    return months

@@ -1,0 +1,153 @@
+"""What the last reader of the offer pages quoted (issue 20, after round 20): the verdict was
+"buried", the two scores were not comparable when only one had its fit rated, the warning was
+"oddly sourced", and the job beside the offer spoke in the past though it goes on."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from core.models import bump_data_version
+from demo.elena import load_demo
+from jobs.models import Job
+from tests.factories import (
+    CareerDirectionFactory,
+    DirectionSkillFactory,
+    JobFactory,
+    JobSkillFactory,
+    UserFactory,
+)
+from tests.helpers import text_of
+from tests.jobs.helpers import imported, offer_page
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = reverse("alignment:dashboard")
+
+
+def answer_line(client, user, title="Bar supervisor"):
+    """The offer page's answer: the heading of its first card."""
+    offer = Job.objects.get(owner=user, title=title)
+    html = client.get(reverse("alignment:job_detail", args=[offer.pk])).content.decode()
+    return text_of(html.split('id="verdict-heading">')[1].split("</h2>")[0])
+
+
+def test_the_offer_page_answers_in_one_line_before_it_explains(client):
+    user = load_demo()
+    client.force_login(user)
+    # Less for the career and more pay an hour: the two go different ways, so "but".
+    assert answer_line(client, user) == (
+        "It would do less for your professional wrestler career than Waiter, but pay more an hour"
+    )
+    page = offer_page(client, user)
+    # What it is set beside comes first, in small print, then the answer, then the detail.
+    assert (
+        "Compared with Waiter, the job you have It would do less for your professional wrestler "
+        "career than Waiter, but pay more an hour Taking the Bar supervisor job would pay"
+    ) in page
+
+
+def test_more_for_the_career_and_more_pay_is_said_with_and(client):
+    user = imported(client, "nurse")
+    assert answer_line(client, user, "Healthcare assistant") == (
+        "It would do more for your registered nurse career than Delivery driver, and pay more "
+        "an hour"
+    )
+
+
+def test_an_offer_without_a_fit_is_compared_with_fit_left_out_of_both(client):
+    # Waiter's 13 counts her fit (2 of 5); the offer's 4 cannot. Without it Waiter scores
+    # (4 × 2/12 + 3 × 0/7 + 2 × 1/6) ÷ 9 × 100 = 11.11, so 11.
+    user = load_demo()
+    client.force_login(user)
+    page = offer_page(client, user)
+    assert (
+        "You have not said how well the offer would fit you, so Bearing compares the two "
+        "without fit: Waiter scores 11 without it (13 with it), more than the offer's 4."
+    ) in page
+    assert "as far as Bearing can tell" not in page
+
+
+def test_a_job_without_a_fit_leaves_fit_out_of_the_offer_too(client):
+    # Tomás has not rated his delivery job: (2 × 1/6) ÷ 9 × 100 = 3.70 → 4 against the
+    # offer's (4 × 8/11 + 3 × 3/5 + 2 × 6/6) ÷ 9 × 100 = 74.55 → 75, the same as with its fit.
+    user = imported(client, "nurse")
+    Job.objects.filter(owner=user, title="Delivery driver").update(identity_fit=None)
+    bump_data_version(user.pk)
+    assert (
+        "You have not rated how well Delivery driver fits you, so Bearing compares the two "
+        "without fit: the offer still scores 75 without it, more than Delivery driver's 4."
+    ) in offer_page(client, user, "Healthcare assistant")
+
+
+def test_with_both_fits_rated_the_scores_are_compared_as_they_are(client):
+    user = imported(client, "nurse")
+    page = offer_page(client, user, "Healthcare assistant")
+    assert "That is more than Delivery driver's 3: it would do more for the career." in page
+    assert "without fit" not in page
+
+
+def test_with_no_job_to_set_it_beside_the_answer_is_its_verdict(client):
+    user = imported(client, "nurse")
+    Job.objects.filter(owner=user, stage="held").delete()
+    bump_data_version(user.pk)
+    assert answer_line(client, user, "Healthcare assistant") == (
+        "It would build your registered nurse career"
+    )
+
+
+def test_as_much_for_the_career_at_the_same_pay_is_said_so(client):
+    owner = UserFactory()
+    direction = CareerDirectionFactory(owner=owner, title="Carpenter", status="current")
+    skill = DirectionSkillFactory(direction=direction, importance=3).skill
+    pay = {"pay_amount": Decimal("12"), "pay_period": "hour", "hours_per_week": Decimal("30")}
+    held = JobFactory(owner=owner, title="Joiner's mate", **pay)
+    offer = JobFactory(owner=owner, title="Site joiner", stage="offer", started_on=None, **pay)
+    for job in (held, offer):
+        JobSkillFactory(job=job, skill=skill)
+    client.force_login(owner)
+    assert answer_line(client, owner, "Site joiner") == (
+        "It would do as much for your carpenter career as Joiner's mate, for the same pay an hour"
+    )
+
+
+def test_an_offer_that_needs_details_says_it_cannot_be_weighed_yet(client):
+    user = load_demo()
+    client.force_login(user)
+    Job.objects.create(owner=user, title="Ring announcer", stage="offer", currency="EUR")
+    assert answer_line(client, user, "Ring announcer") == "Bearing cannot weigh it yet"
+
+
+def test_the_warning_says_what_the_offer_mentions_before_where_she_wrote_it(client):
+    user = load_demo()
+    client.force_login(user)
+    said = (
+        "Careful: this offer mentions “night shifts”, which in your notes on Order picker you "
+        "wrote you want to avoid."
+    )
+    assert said in offer_page(client, user)
+    assert said in text_of(client.get(DASHBOARD))
+
+
+def test_the_job_she_has_is_said_in_the_present_and_one_that_ended_in_the_past(client):
+    user = load_demo()
+    client.force_login(user)
+    page = offer_page(client, user)
+    waiter = page.split("The job you have Waiter")[1].split("How the score")[0]
+    assert "Uses Public speaking (1 of your 5 target skills)" in waiter
+    assert "Advances none of your 3 goals" in waiter
+    assert "Gives 1 of the 3 things you value from work: Money" in waiter
+    assert "You rated how well it fits who you are: 2 of 5" in waiter
+    text = text_of(client.get(DASHBOARD))
+    assert (
+        "Waiter pays the bills but does little for your professional wrestler career: it uses "
+        "only 1 of your 5 target skills, advances none of your 3 goals, gives only 1 of the 3 "
+        "things you value from work and fits who you are only a little (2 of 5)."
+    ) in text
+    # The same job once it has ended.
+    Job.objects.filter(owner=user, title="Waiter").update(ended_on=date(2026, 11, 30))
+    bump_data_version(user.pk)
+    text = text_of(client.get(DASHBOARD))
+    assert "Waiter paid the bills but did little for your professional wrestler career" in text
+    assert "Used Public speaking (1 of your 5 target skills)" in text
