@@ -10,7 +10,8 @@ signs in as each of the three and writes to screenshots/readers/ (ignored by git
 - NAME-WIDTH.png: the whole dashboard at 1280, 390 and 320 px wide;
 - NAME-WIDTH-1.png, -2.png …: the same page cut into parts about 1,100 px high, to hand
   a reader one screen at a time;
-- NAME-offer-1280.png: the page of the person's first offer (from the jobs page), if any.
+- NAME-offer-1280.png, NAME-offer-320.png: the page of the person's first offer (from the
+  jobs page), if any, on a desk and on a small phone.
 """
 
 import os
@@ -91,16 +92,16 @@ def shots_of(browser, base, name, password):
         log_in(page, base, name, password)
         page.wait_for_load_state("networkidle")
         written += whole_and_parts(page, f"{name}-{width}")
-        if width == 1280:
+        if width in (1280, 320):
             page.goto(base + "/jobs/")
             link = page.locator(OFFER_LINK).first
             if link.count():
                 page.goto(base + link.get_attribute("href"))
                 page.wait_for_load_state("networkidle")
-                target = OUT / f"{name}-offer-1280.png"
+                target = OUT / f"{name}-offer-{width}.png"
                 page.screenshot(path=str(target), full_page=True, animations="disabled")
                 written.append(target)
-            else:
+            elif width == 1280:
                 print(f"{name} has no offer on the jobs page", file=sys.stderr)
         context.close()
     return written
