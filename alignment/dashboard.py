@@ -280,12 +280,16 @@ def _goal_progress(
 def _goals_said(achieved: int, open_: list[str], dropped: int) -> str:
     """The goals listed, counted as the bar counts them (achieved of those not dropped), the
     open ones by the word of their badges, and the dropped ones apart: "2 of your 3 goals
-    achieved, 1 active (not counting the 1 you dropped)."."""
+    achieved, 1 active. The 1 you dropped is not counted."."""
     counted_ = achieved + len(open_)
     rest = [
         f"{open_.count(word)} {word}" for word in ("active", "planned", "overdue") if word in open_
     ]
-    more = f" (not counting the {dropped} you dropped)." if dropped else "."
+    more = (
+        f". The {dropped} you dropped {'is' if dropped == 1 else 'are'} not counted."
+        if dropped
+        else "."
+    )
     if counted_ == 1:
         return f"Your one goal is {'achieved' if achieved else open_[0]}" + more
     return (

@@ -140,9 +140,9 @@ def _before(results: list[JobResult], direction: DirectionData | None) -> str:
     if not before:
         return ""
     return (
-        f"{before:,} of these {days_count(sum(r.days for r in results))} came before you chose "
-        f"{direction.title} ({day(direction.started_on)}). They are counted too: Bearing counts "
-        "a job whenever you did it."
+        f"{before:,} of these {days_count(sum(r.days for r in results))} came before you set "
+        f"{direction.title} as your direction ({day(direction.started_on)}). They count all "
+        "the same: a job can build a career, or not, before you name it."
     )
 
 
@@ -192,15 +192,15 @@ def figure_texts(
     built = sum(r.days for r in held if r.verdict == BUILT)
     return {
         "overall_text": (
-            f"The average score of your jobs against {title}, out of 100; a job you did for "
-            "longer counts for more."
+            f"The average score of your jobs for {career(title)}, out of 100; a job you did "
+            "for longer counts for more."
             if direction
             else "The average score of your jobs against their directions, out of 100; a job "
             "you did for longer counts for more."
         )
         + f" A job scoring {ALIGNED_AT} or more builds the career; one scoring {PARTLY_AT} to "
-        f"{ALIGNED_AT - 1} builds some of it; one under {PARTLY_AT} only paid the bills, or "
-        "did little for it if unpaid.",
+        f"{ALIGNED_AT - 1} builds some of it; one under {PARTLY_AT} does little for the career: "
+        "a paid one just pays the bills.",
         "aligned_text": (
             f"of your {'job-days' if job_days else 'days at work'} were in jobs that "
             f"built the career (a score of {ALIGNED_AT} or more)."
@@ -378,9 +378,10 @@ def disagree(
         counted_ = f"all {total}" if have == total else f"{have} of the {total}"
         return (
             f"Why do you have {counted_} skills {career(direction.title)} needs, when your "
-            f"jobs score only {overall} out of 100 on average? Because your skills count "
-            f"wherever they came from — {_sources(target_skills)} — while a job's score "
-            "counts only what that one job did for the career."
+            f"jobs score only {overall} out of 100 on average? A skill counts once you have "
+            "it, wherever you got it; a job's score counts everything that one job did for the "
+            "career, so a job that gave you a skill but little else still scores low. Your "
+            f"skills came from: {_sources(target_skills)}."
         )
     if overall >= coverage + DISAGREE_BY:
         return (

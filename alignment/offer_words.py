@@ -37,7 +37,8 @@ def offer_verdict(
     gains, losses = [], []
     if closes:
         gains.append(
-            f"give you {joined(closes)}, which {direction.title} needs and you do not have yet"
+            f"give you {joined(closes)}, which {career(direction.title)} needs and you do not "
+            "have yet"
         )
     if unused:
         gains.append(
@@ -90,7 +91,7 @@ def offer_verdict(
     said += [f"{loss[:1].upper()}{loss[1:]}." for loss in losses]
     if offer.score is not None:
         means = OFFER_MEANS.get(offer.verdict, "")
-        scores = f"Against {direction.title} it scores {offer.score} out of 100" + (
+        scores = f"For {career(direction.title)} it scores {offer.score} out of 100" + (
             f": {means}." if means else "."
         )
         if current is not None and current.score is not None:
@@ -100,40 +101,33 @@ def offer_verdict(
 
 
 def _beside(offer: "JobView", current: "JobView") -> str:
-    """The offer's score beside the job's, said plainly (readers asked for a verdict, not two
-    numbers): "That is less than Waiter's 13: it would do less for the career." When only one
-    of the two has its fit rated, fit is left out of both first, and the page says so."""
+    """The job's score after the offer's ("Your job as Waiter scores 13."): whether the offer
+    would do more or less is the page's heading. When only one of the two has its fit rated,
+    fit is left out of both, and the page says so (a reader: "the scores aren't
+    comparable")."""
     compared = _compared(offer, current)
     if compared is None:
         return ""
     score, other, fair = compared
-    title = current.job.title
-    more = "more" if score > other else "less" if score < other else ""
+    job = f"your job as {current.job.title}"
     if not fair:
-        if not more:
-            return f"That is the same as {title}'s {other}: it would do as much for the career."
-        return f"That is {more} than {title}'s {other}: it would do {more} for the career."
-    # Fit is left out of the side that has it rated (a reader: "the scores aren't comparable").
-    offer_rated = _fit_rated(offer)
-    how_well = (
-        f"rated how well {title} {'fits' if current.job.ended_on is None else 'fitted'} you"
-        if offer_rated
-        else "said how well the offer would fit you"
-    )
-    if offer_rated:  # the offer's score, without fit, beside the job's
-        who, after, before, beside = "the offer", score, offer.score, f"{title}'s {other}"
-        more = "more" if score > other else "less" if score < other else ""
+        return f"{job[:1].upper()}{job[1:]} scores {other}."
+    if _fit_rated(offer):  # the offer's score, without fit, beside the job's
+        how_well = (
+            f"rated how well {job} {'fits' if current.job.ended_on is None else 'fitted'} you"
+        )
+        who, after, before, beside = "the offer", score, offer.score, f"your job's {other}"
     else:  # the job's score, without fit, beside the offer's
-        who, after, before, beside = title, other, current.score, f"the offer's {score}"
-        more = "more" if other > score else "less" if other < score else ""
+        how_well = "said how well the offer would fit you"
+        who, after, before, beside = job, other, current.score, f"the offer's {score}"
     scores = (
         f"still scores {after} without it"
         if after == before
         else f"scores {after} without it ({before} with it)"
     )
-    than = f"{more} than {beside}" if more else f"the same as {beside}"
     return (
-        f"You have not {how_well}, so Bearing compares the two without fit: {who} {scores}, {than}."
+        f"You have not {how_well}, so Bearing compares the two without fit: {who} {scores}, "
+        f"against {beside}."
     )
 
 
@@ -189,20 +183,22 @@ def offer_headline(
     if compared is None:
         return ""
     score, other, _fair = compared
-    title = current.job.title
+    job = f"your job as {current.job.title}"
     if score == other:
-        said = f"It would do as much for {toward} as {title}"
+        said = f"It would do as much for {toward} as {job}"
     else:
-        said = f"It would do {'more' if score > other else 'less'} for {toward} than {title}"
+        said = f"It would do {'more' if score > other else 'less'} for {toward} than {job}"
     difference = _hour_difference(sides)
     if difference is None:
         return said
     if difference == 0:
         return f"{said}, for the same pay an hour"
-    pays = "more" if difference > 0 else "less"
+    # How much, so a few cents do not read as a rise (a reader: "only 0.62 EUR").
+    pays = money_text(abs(difference), sides[0]["view"].row.currency)
+    pays += " more an hour" if difference > 0 else " less an hour"
     # "and" when pay goes the career's way, "but" when it goes against it.
     along = (score > other) == (difference > 0) and score != other
-    return f"{said}, {'and' if along else 'but'} pay {pays} an hour"
+    return f"{said}, {'and' if along else 'but'} pay {pays}"
 
 
 OFFER_HEADLINES = {

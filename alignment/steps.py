@@ -59,16 +59,16 @@ def said(step: NextStep, offered: Mapping[str, tuple[str, int]] | None = None) -
             f"also build {career(step.direction_title)}.{have}"
         )
     if step.kind == "weigh_offer" and step.phrases:
-        # "The offer … mentions “night shifts”, which in your notes on Waiter you wrote you
-        # want to avoid": what it mentions first, then where the person said so, by job.
+        # "The offer … mentions “night shifts”, which your notes on Waiter say you want to
+        # avoid": what it mentions first, then where the person said so, by job.
         by_job: dict[str, list[str]] = {}
         for phrase, after in zip(step.phrases, step.avoided_after, strict=True):
             by_job.setdefault(after, []).append(f"“{phrase}”")
         mentions = joined([phrase for phrases in by_job.values() for phrase in phrases])
         wrote = joined([f"your notes on {after}" for after in by_job])
         return (
-            f"The offer to work as {job} mentions {mentions}, which in {wrote} you wrote you "
-            "want to avoid — weigh it before you reply."
+            f"The offer to work as {job} mentions {mentions}, which {wrote} say you want to "
+            "avoid — weigh it before you reply."
         )
     if step.kind == "weigh_offer":
         return (

@@ -193,24 +193,22 @@ def component_lines(
     if parts.skills is not None:
         skills = _skills_said(names, counts["skills"], verbs)
     if parts.goals is not None:
-        # An offer cannot advance a goal already achieved: it is said of the open ones.
+        # Counted as the score counts them, the job's line beside it too; an offer cannot
+        # advance a goal already achieved, so its line says how many are (a reader asked why
+        # it would advance "only 1 of your 2 goals").
+        goals = _some_of(
+            verbs["advance"],
+            names["goals"],
+            counts["goals"],
+            "your one goal",
+            "your",
+            "goals",
+            negative=verbs["not_advance"],
+        )
         achieved = counts.get("achieved", 0) if offer else 0
-        if achieved == counts["goals"]:
-            goals = (f"{verbs['advance']} none: your goals are all achieved",) * 3
-        else:
-            goals = _some_of(
-                verbs["advance"],
-                names["goals"],
-                counts["goals"] - achieved,
-                "your one open goal" if achieved else "your one goal",
-                "your",
-                "open goals" if achieved else "goals",
-                negative=verbs["not_advance"],
-            )
-            if achieved:
-                other = "goal is" if achieved == 1 else f"{achieved} goals are"
-                note = f" (your other {other} achieved)"
-                goals = (goals[0] + note, goals[1] + note, goals[2] + note)
+        if achieved:
+            note = _achieved_already(achieved, counts["goals"], len(names["goals"]))
+            goals = (goals[0] + note, *goals[1:])
     if parts.values is not None:
         said_values = _some_of(
             verbs["give"],
@@ -280,6 +278,20 @@ def component_lines(
         }
         for name, weight, ratio, got, (said, reason, shortfall) in lines
     ]
+
+
+def _achieved_already(achieved: int, total: int, advanced: int) -> str:
+    """ "; the other is achieved already" (of an offer that would advance one of two), ";
+    2 of them are achieved already"."""
+    if achieved == total:
+        return (
+            "; it is achieved already"
+            if total == 1
+            else ("; both are achieved already" if total == 2 else "; all are achieved already")
+        )
+    if total == 2 and advanced == 1:
+        return "; the other is achieved already"
+    return f"; {achieved} of them {'is' if achieved == 1 else 'are'} achieved already"
 
 
 NOT_COUNTED = {
@@ -414,8 +426,8 @@ def before_direction(job: JobData, direction: DirectionData | None) -> str:
         return ""
     did = "did" if job.ended_on is not None and job.ended_on < direction.started_on else "started"
     return (
-        f"You {did} this job before you chose {direction.title} ({day(direction.started_on)}). "
-        "It is counted all the same."
+        f"You {did} this job before you set {direction.title} as your direction "
+        f"({day(direction.started_on)}). It is counted all the same."
     )
 
 

@@ -26,8 +26,8 @@ def test_demo_dashboard_shows_the_worked_example(live_server, page, tmp_path, sc
     expect(missing).to_contain_text("Stage presence")
     expect(
         page.get_by_text(
-            "Careful: this offer mentions “night shifts”, which in your notes on Waiter you wrote "
-            "you want to avoid."
+            "Careful: this offer mentions “night shifts”, which your notes on Waiter say you "
+            "want to avoid."
         )
     ).to_be_visible()
 

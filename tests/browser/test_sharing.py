@@ -109,8 +109,8 @@ def test_an_offer_prints_as_a_report_beside_the_job_she_has(live_server, page, t
     expect(
         page.get_by_role(
             "heading",
-            name="It would do less for your professional wrestler career than Waiter, but pay "
-            "more an hour",
+            name="It would do less for your professional wrestler career than your job as "
+            "Waiter, but pay 0.62 EUR more an hour",
         )
     ).to_be_visible()
     pdf = tmp_path / "offer.pdf"

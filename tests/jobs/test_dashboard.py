@@ -63,20 +63,21 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     # the coverage came from.
     assert (
         "Why do you have 3 of the 4 skills your professional wrestler career needs, when your "
-        "jobs score only 30 out of 100 on average? Because your skills count wherever they "
-        "came from — Strength training (you had it already and used it in your job “Gym "
-        "assistant”), Public "
+        "jobs score only 30 out of 100 on average? A skill counts once you have it, wherever "
+        "you got it; a job's score counts everything that one job did for the career, so a job "
+        "that gave you a skill but little else still scores low. Your skills came from: "
+        "Strength training (you had it already and used it in your job “Gym assistant”), Public "
         "speaking (learned in your job “Waiter”) and Choreography (learned in your job “Gym "
-        "assistant”) — while a job's score counts only what that one job did for the career."
+        "assistant”)."
     ) in text_of(html)
     # Missing skills, the offer's flag, lessons and the avoid list.
     missing = html.split('id="missing-heading"')[1].split("</section>")[0]
     assert "Stage presence" in missing
     assert (
-        "Careful: this offer mentions “night shifts”, which in your notes on Waiter you wrote "
-        "you want to avoid."
+        "Careful: this offer mentions “night shifts”, which your notes on Waiter say you want "
+        "to avoid."
     ) in text_of(html)
-    assert "“night shifts”, which in your notes on <a" in html
+    assert "“night shifts”, which your notes on <a" in html
     assert "I can hold a room&#x27;s attention" in html
     # No drift: no held job in the last 365 days.
     assert "score lower against" not in text_of(html)
@@ -92,8 +93,8 @@ def test_demo_dashboard_next_steps_link_to_the_page_that_acts(client, elena):
     steps = html.split('id="next-heading"')[1].split("</section>")[0]
     assert ">Other steps<" in steps and "First amateur match" not in steps
     assert (
-        "The offer to work as Bar supervisor at The Night Owl mentions “night shifts”, which in "
-        "your notes on Waiter you wrote you want to avoid — weigh it before you reply."
+        "The offer to work as Bar supervisor at The Night Owl mentions “night shifts”, which "
+        "your notes on Waiter say you want to avoid — weigh it before you reply."
     ) in text_of(steps)
 
 

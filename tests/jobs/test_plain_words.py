@@ -45,26 +45,26 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
     # What it would change for the person first, then the comparison, in its verdict's words.
     assert (
         "Compared with Gym assistant, your latest job It would do less for your professional "
-        "wrestler career than Gym assistant, and pay less an hour Taking the Bar supervisor job "
-        "would give you none of the skills you miss and advance no goal of yours that is still "
-        "open."
+        "wrestler career than your job as Gym assistant, and pay 1.88 EUR less an hour Taking "
+        "the Bar supervisor job would give you none of the skills you miss and advance no goal "
+        "of yours that is still open."
     ) in text
     # 2,100 a month × 12 ÷ 52 weeks ÷ 40 hours = 12.12 an hour, against 14 at the gym.
     assert "It would pay about 2,100 EUR a month against 910 EUR for Gym assistant (1.88" in text
     assert (
-        "Against Professional wrestler it scores 4 out of 100: it would pay the bills but do "
-        "little for the career. You have not said how well the offer would fit you, so Bearing "
-        "compares the two without fit: Gym assistant scores 55 without it (60 with it), more "
-        "than the offer's 4."
+        "For your professional wrestler career it scores 4 out of 100: it would pay the bills "
+        "but do little for the career. You have not said how well the offer would fit you, so "
+        "Bearing compares the two without fit: your job as Gym assistant scores 55 without it "
+        "(60 with it), against the offer's 4."
     ) in text
     assert (
-        "Careful: this offer mentions “night shifts”, which in your notes on Waiter you wrote "
-        "you want to avoid."
+        "Careful: this offer mentions “night shifts”, which your notes on Waiter say you want "
+        "to avoid."
     ) in text
     assert "Pay an hour 12.12 EUR" in text and "Pay an hour 14 EUR" in text
     assert (
-        "It would not give you Stage presence, the one skill Professional wrestler needs that "
-        "you do not have yet."
+        "It would not give you Stage presence, the one skill your professional wrestler career "
+        "needs that you do not have yet."
     ) in text
     assert "Would use none of your 4 target skills" in text
     assert "Would pay the bills" in text and "Built the career" in text
@@ -75,9 +75,8 @@ def test_an_offer_that_would_close_a_missing_skill_says_so(client, elena):
     JobSkill.objects.create(job=offer, skill=Skill.objects.get(owner=elena, name="Stage presence"))
     text = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
     assert (
-        "Taking the Bar supervisor job would give you Stage "
-        "presence, which Professional wrestler needs "
-        "and you do not have yet."
+        "Taking the Bar supervisor job would give you Stage presence, which your professional "
+        "wrestler career needs and you do not have yet."
     ) in text
     assert "Stage presence — this offer" in text
 
@@ -257,9 +256,10 @@ def test_the_headline_says_why_coverage_and_alignment_differ(client, elena):
     text = text_of(client.get(DASHBOARD))
     assert (
         "Why do you have 3 of the 4 skills your professional wrestler career needs, when your "
-        "jobs score only 30 out of 100 on average? Because your skills count wherever they "
-        "came from — Strength training (you had it already and used it in your job “Gym "
-        "assistant”), Public "
+        "jobs score only 30 out of 100 on average? A skill counts once you have it, wherever "
+        "you got it; a job's score counts everything that one job did for the career, so a job "
+        "that gave you a skill but little else still scores low. Your skills came from: "
+        "Strength training (you had it already and used it in your job “Gym assistant”), Public "
         "speaking (learned in your job “Waiter”) and Choreography (learned in your job “Gym "
         "assistant”)"
     ) in text

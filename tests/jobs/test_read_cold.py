@@ -218,8 +218,8 @@ def test_an_offer_that_pays_less_an_hour_says_so_instead_of_giving_money(client,
     assert "Would give 1 of the 3 things you value from work: Money" not in page
     card = text_of(client.get(DASHBOARD)).split("Offers on the table")[1]
     assert (
-        "it would use none of your 4 target skills, would not advance your one open goal (your "
-        "other goal is achieved) and would pay 1.88 EUR less an hour than Gym assistant."
+        "it would use none of your 4 target skills, would advance none of your 2 goals and "
+        "would pay 1.88 EUR less an hour than Gym assistant."
     ) in card
     assert ": Money" not in card
 
@@ -250,8 +250,8 @@ def test_an_offer_closing_the_one_missing_skill_says_so_in_words(client, elena):
     JobSkill.objects.create(job=offer, skill=Skill.objects.get(owner=elena, name="Stage presence"))
     text = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
     assert (
-        "This offer would give you the one skill Professional wrestler needs and you do not "
-        "have yet: Stage presence — this offer would teach it"
+        "This offer would give you the one skill your professional wrestler career needs and "
+        "you do not have yet: Stage presence — this offer would teach it"
     ) in text
     assert "1 of the 1 skill" not in text
 

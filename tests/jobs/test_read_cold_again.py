@@ -51,7 +51,7 @@ def test_an_offers_shortfall_is_said_in_the_future(client, elena):
     card = text_of(client.get(DASHBOARD)).split("Offers on the table")[1]
     assert (
         "Bar supervisor would build some of your professional wrestler career: it would "
-        "advance your one open goal (your other goal is achieved) and would fit who you are "
+        "advance 1 of your 2 goals and would fit who you are "
         "(5 of 5), which would lift its score; it would use only 1 of your 4 target skills and "
         "would pay 1.88 EUR less an hour than Gym assistant, which would hold its score down."
     ) in card
@@ -166,10 +166,10 @@ def test_the_offer_page_says_what_its_score_means(client, elena):
     text = offer_page(client, elena)
     assert "Compared with Gym assistant, your latest job" in text
     assert (
-        "Against Professional wrestler it scores 4 out of 100: it would pay the bills but do "
-        "little for the career. You have not said how well the offer would fit you, so Bearing "
-        "compares the two without fit: Gym assistant scores 55 without it (60 with it), more "
-        "than the offer's 4."
+        "For your professional wrestler career it scores 4 out of 100: it would pay the bills "
+        "but do little for the career. You have not said how well the offer would fit you, so "
+        "Bearing compares the two without fit: your job as Gym assistant scores 55 without it "
+        "(60 with it), against the offer's 4."
     ) in text
     assert "Set beside" not in text and ", so it would" not in text
 
@@ -242,7 +242,7 @@ def test_no_month_is_told_without_both_jobs_hours(client, elena):
 
 def test_the_goals_card_counts_every_goal_it_lists(client, elena):
     text = text_of(client.get(DASHBOARD))
-    assert "1 of your 2 goals achieved, 1 overdue (not counting the 1 you dropped)." in text
+    assert "1 of your 2 goals achieved, 1 overdue. The 1 you dropped is not counted." in text
     assert "goals achieved, and" not in text
 
 
@@ -256,8 +256,8 @@ def test_one_goal_is_said_as_one(client, elena):
 
 def test_an_avoid_flag_says_who_wrote_it_and_when(client, elena):
     said = (
-        "Careful: this offer mentions “night shifts”, which in your notes on Waiter you wrote "
-        "you want to avoid."
+        "Careful: this offer mentions “night shifts”, which your notes on Waiter say you want "
+        "to avoid."
     )
     assert said in text_of(client.get(DASHBOARD))
     assert said in offer_page(client, elena)

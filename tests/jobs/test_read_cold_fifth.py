@@ -38,21 +38,23 @@ def test_the_offer_page_answers_in_one_line_before_it_explains(client):
     client.force_login(user)
     # Less for the career and more pay an hour: the two go different ways, so "but".
     assert answer_line(client, user) == (
-        "It would do less for your professional wrestler career than Waiter, but pay more an hour"
+        "It would do less for your professional wrestler career than your job as Waiter, "
+        "but pay 0.62 EUR more an hour"
     )
     page = offer_page(client, user)
     # What it is set beside comes first, in small print, then the answer, then the detail.
     assert (
         "Compared with Waiter, the job you have It would do less for your professional wrestler "
-        "career than Waiter, but pay more an hour Taking the Bar supervisor job would pay"
+        "career than your job as Waiter, but pay 0.62 EUR more an hour Taking the Bar "
+        "supervisor job would pay"
     ) in page
 
 
 def test_more_for_the_career_and_more_pay_is_said_with_and(client):
     user = imported(client, "nurse")
     assert answer_line(client, user, "Healthcare assistant") == (
-        "It would do more for your registered nurse career than Delivery driver, and pay more "
-        "an hour"
+        "It would do more for your registered nurse career than your job as Delivery driver, "
+        "and pay 0.90 EUR more an hour"
     )
 
 
@@ -64,7 +66,8 @@ def test_an_offer_without_a_fit_is_compared_with_fit_left_out_of_both(client):
     page = offer_page(client, user)
     assert (
         "You have not said how well the offer would fit you, so Bearing compares the two "
-        "without fit: Waiter scores 11 without it (13 with it), more than the offer's 4."
+        "without fit: your job as Waiter scores 11 without it (13 with it), against the offer's "
+        "4."
     ) in page
     assert "as far as Bearing can tell" not in page
 
@@ -76,15 +79,15 @@ def test_a_job_without_a_fit_leaves_fit_out_of_the_offer_too(client):
     Job.objects.filter(owner=user, title="Delivery driver").update(identity_fit=None)
     bump_data_version(user.pk)
     assert (
-        "You have not rated how well Delivery driver fits you, so Bearing compares the two "
-        "without fit: the offer still scores 75 without it, more than Delivery driver's 4."
+        "You have not rated how well your job as Delivery driver fits you, so Bearing compares "
+        "the two without fit: the offer still scores 75 without it, against your job's 4."
     ) in offer_page(client, user, "Healthcare assistant")
 
 
 def test_with_both_fits_rated_the_scores_are_compared_as_they_are(client):
     user = imported(client, "nurse")
     page = offer_page(client, user, "Healthcare assistant")
-    assert "That is more than Delivery driver's 3: it would do more for the career." in page
+    assert "Your job as Delivery driver scores 3." in page
     assert "without fit" not in page
 
 
@@ -108,7 +111,8 @@ def test_as_much_for_the_career_at_the_same_pay_is_said_so(client):
         JobSkillFactory(job=job, skill=skill)
     client.force_login(owner)
     assert answer_line(client, owner, "Site joiner") == (
-        "It would do as much for your carpenter career as Joiner's mate, for the same pay an hour"
+        "It would do as much for your carpenter career as your job as Joiner's mate, for "
+        "the same pay an hour"
     )
 
 
@@ -123,8 +127,8 @@ def test_the_warning_says_what_the_offer_mentions_before_where_she_wrote_it(clie
     user = load_demo()
     client.force_login(user)
     said = (
-        "Careful: this offer mentions “night shifts”, which in your notes on Order picker you "
-        "wrote you want to avoid."
+        "Careful: this offer mentions “night shifts”, which your notes on Order picker say you "
+        "want to avoid."
     )
     assert said in offer_page(client, user)
     assert said in text_of(client.get(DASHBOARD))

