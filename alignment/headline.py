@@ -148,21 +148,16 @@ def _before(results: list[JobResult], direction: DirectionData | None) -> str:
 
 def _overlap(results: list[JobResult]) -> str:
     """When any two of these jobs ran at the same time, what that does to the day counts:
-    each job counts its own days, so together they count more than the calendar holds."""
+    each job counts its own days, so a day counts once for each job of that day. (A count of
+    calendar days beside it read as a second, near-equal total to every reader of round 21.)"""
     # Held jobs with days: each has a start.
     periods = sorted((cast(date, r.job.started_on).toordinal(), r.days) for r in results)
-    end, calendar, overlapped = None, 0, False  # the latest day (exclusive) reached so far
-    for start, days in periods:
-        if end is not None and start < end:
-            overlapped = True
-        calendar += max(0, start + days - max(start, end or start))
-        end = max(end or 0, start + days)
-    if not overlapped:
+    ends = [start + days for start, days in periods]
+    if not any(start < max(ends[:n]) for n, (start, _days) in enumerate(periods) if n):
         return ""
     return (
-        "Some of these jobs ran at the same time, so these are job-days: each job counts all "
-        f"its own days, {sum(r.days for r in results):,} in all, across the {calendar:,} "
-        "calendar days on which you had a job."
+        "Some of these jobs ran at the same time, so these are job-days: a day counts once for "
+        f"each job you had that day, {sum(r.days for r in results):,} in all."
     )
 
 
