@@ -149,5 +149,7 @@ def test_an_offer_with_a_start_reads_from_that_month(owner_client, owner, direct
     text = text_of(owner_client.get(reverse("alignment:dashboard")))
     assert "From Nov 2026" in text and "From Nov 2026 · measured against" not in text
     # The offers say once, over them, what they are measured against.
-    assert "Offers on the table Each measured against Professional wrestler." in text
+    assert (
+        "Offers on the table Each judged by what it would do for your professional wrestler career."
+    ) in text
     assert "open" not in text.split("Ring announcer", 1)[1][:80]

@@ -57,7 +57,8 @@ def test_a_card_says_which_direction_a_job_is_measured_against(client, elena):
     text = text_of(client.get(DASHBOARD))
     # Said once over the cards (readers found it on every card clutter), not on each.
     assert (
-        "Each job, explained Latest start first, each measured against Professional wrestler. "
+        "Each job, explained Latest start first, each judged by what it did for your "
+        "professional wrestler career. "
     ) in text
     assert "Jan 2024 – Dec 2024 · 352 days · 11.50 EUR per hour" in text
     assert "measured against Professional wrestler ·" not in text
@@ -73,7 +74,10 @@ def test_a_card_says_which_direction_a_job_is_measured_against(client, elena):
     bump_data_version(elena.pk)
     text = text_of(client.get(DASHBOARD))
     assert "352 days · measured against Stage actor" in text, past
-    assert "measured against Professional wrestler unless its card says otherwise." in text
+    assert (
+        "each judged by what it did for your professional wrestler career unless its card says "
+        "otherwise."
+    ) in text
 
 
 # -- 4. lists say the order they are in: by start date ----------------------------------------

@@ -155,3 +155,12 @@ def test_the_job_she_has_is_said_in_the_present_and_one_that_ended_in_the_past(c
     text = text_of(client.get(DASHBOARD))
     assert "Waiter paid the bills but did little for your professional wrestler career" in text
     assert "Used Public speaking (1 of your 5 target skills)" in text
+
+
+def test_the_other_steps_say_what_they_are_other_than(client):
+    # "Other steps" sits in the side column, far from the headline's "Next:" (round 21).
+    imported(client, "nurse")
+    html = client.get(DASHBOARD).content.decode()
+    steps = text_of(html.split('id="next-heading"')[1].split("</section>")[0])
+    assert steps.startswith(">Other steps Besides the next step under the headline at the top.")
+    assert "Next: The offer to work as Healthcare assistant" in text_of(html)

@@ -216,9 +216,10 @@ def test_with_jobs_at_the_same_time_the_days_figure_speaks_of_job_days(client):
         "How it's counted The days of the jobs that scored 50 or more, over all the days "
         "counted: 1,286 ÷ 3,056 = 42.1%, rounded half up to 42%."
     ) in tile
-    assert "Missing skill The skill Registered nurse needs that no job or finished learning" in (
-        text_of(html)
-    )
+    assert (
+        "Missing skill The skill your registered nurse career needs that no job or finished "
+        "learning"
+    ) in (text_of(html))
 
 
 def test_without_jobs_at_the_same_time_they_are_days_at_work(client):
@@ -249,8 +250,8 @@ def test_the_table_of_what_jobs_gave_says_a_job_needing_details_is_left_out(clie
     client.force_login(load_demo())
     text = text_of(client.get(DASHBOARD))
     assert (
-        "How many of the jobs you held gave you each thing (a job that needs details is not "
-        "counted)"
+        "How many of the jobs you held gave you each thing, as you ticked it on each job (a job "
+        "that needs details is not counted)"
     ) in text
 
 

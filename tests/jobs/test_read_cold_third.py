@@ -241,7 +241,10 @@ def test_a_job_done_before_the_direction_says_why_it_is_set_against_it(client, e
 def test_the_missing_skills_card_says_most_important_first_only_of_more_than_one(client, elena):
     html = client.get(DASHBOARD).content.decode()
     missing = text_of(html.split('id="missing-heading"')[1].split("</section>")[0])
-    assert "The skill Professional wrestler needs that no job or finished learning" in missing
+    assert (
+        "The skill your professional wrestler career needs that no job or finished learning"
+        in missing
+    )
     assert "most important first" not in missing
 
 

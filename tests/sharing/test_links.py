@@ -209,7 +209,10 @@ def test_what_they_see_is_said_as_the_link_shows_it(client, elena, link):
     client.logout()
     page = " ".join(re.sub(r"<[^>]+>", " ", client.get(shared(token)).content.decode()).split())
     offer = Job.objects.get(owner=elena, stage="offer")
-    assert f"Offers on the table Each measured against Professional wrestler. {offer.title}" in page
+    assert (
+        "Offers on the table Each judged by what it would do for your professional wrestler "
+        f"career. {offer.title}"
+    ) in page
     assert "EUR per month" in page  # the offer's pay, on its card
     assert "Lessons and what to avoid" in page
 
