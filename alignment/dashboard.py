@@ -349,8 +349,12 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
             charted, [reading.weights.direction(row) for row in directions.values()], today
         ),
         # A paid job's three bands always, so that every score has its name (readers asked
-        # what 25 to 49 is called when no job had it); the other verdicts when shown.
-        "legend": wording.legend({BUILT, PARTLY, BILLS} | {view.verdict for view in charted}),
+        # what 25 to 49 is called when no job had it), each that no bar uses said so (readers
+        # then looked for the job it named); the other verdicts when shown.
+        "legend": [
+            {**item, "unused": item["verdict"] not in {view.verdict for view in charted}}
+            for item in wording.legend({BUILT, PARTLY, BILLS} | {v.verdict for v in charted})
+        ],
         "offers": offers,
         "offer_count": len(result.jobs) - len(held),
         # What the jobs gave, with what the person values and no job gave at 0.

@@ -141,8 +141,8 @@ def _before(results: list[JobResult], direction: DirectionData | None) -> str:
         return ""
     return (
         f"{before:,} of these {days_count(sum(r.days for r in results))} came before you set "
-        f"{direction.title} as your direction ({day(direction.started_on)}). They count all "
-        "the same: a job can build a career, or not, before you name it."
+        f"{direction.title} as your direction ({day(direction.started_on)}). They count too, "
+        "since a job can build a career before you choose it."
     )
 
 
@@ -194,8 +194,8 @@ def figure_texts(
             "you did for longer counts for more."
         )
         + f" A job scoring {ALIGNED_AT} or more builds the career; one scoring {PARTLY_AT} to "
-        f"{ALIGNED_AT - 1} builds some of it; one under {PARTLY_AT} does little for the career: "
-        "a paid one just pays the bills.",
+        f"{ALIGNED_AT - 1} builds some of it; one under {PARTLY_AT} does little for it, and is "
+        "called “Paid the bills” if it was paid, “Did little for it” if not.",
         "aligned_text": (
             f"of your {'job-days' if job_days else 'days at work'} were in jobs that "
             f"built the career (a score of {ALIGNED_AT} or more)."
@@ -374,9 +374,9 @@ def disagree(
         return (
             f"Why do you have {counted_} skills {career(direction.title)} needs, when your "
             f"jobs score only {overall} out of 100 on average? A skill counts once you have "
-            "it, wherever you got it; a job's score counts everything that one job did for the "
-            "career, so a job that gave you a skill but little else still scores low. Your "
-            f"skills came from: {_sources(target_skills)}."
+            "it, wherever you got it. The average counts every job by its days, so the days in "
+            "jobs that did little for the career pull it down, whatever skills those jobs gave "
+            f"you. Your skills came from: {_sources(target_skills)}."
         )
     if overall >= coverage + DISAGREE_BY:
         return (

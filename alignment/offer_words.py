@@ -121,9 +121,9 @@ def _beside(offer: "JobView", current: "JobView") -> str:
         how_well = "said how well the offer would fit you"
         who, after, before, beside = job, other, current.score, f"the offer's {score}"
     scores = (
-        f"still scores {after} without it"
+        f"still scores {after} without fit"
         if after == before
-        else f"scores {after} without it ({before} with it)"
+        else f"scores {after} without fit ({before} with fit)"
     )
     return (
         f"You have not {how_well}, so Bearing compares the two without fit: {who} {scores}, "
@@ -168,8 +168,9 @@ def offer_headline(
     direction: DirectionData | None,
     sides: list[dict[str, Any]],
 ) -> str:
-    """The offer page's answer in one line, above the sentences that explain it: "It would
-    do less for your professional wrestler career than Waiter, but pay more an hour"; with
+    """The offer page's answer in one line, above the sentences that explain it: "For your
+    professional wrestler career it would be a step back from your job as Waiter, though it
+    would pay about 854 EUR more a month, for 15 more hours a week"; with
     no job to set it beside, its verdict ("It would build your … career"); "" when there is
     nothing to compare (the page then heads it "What it would do")."""
     if direction is not None and offer.result.needs_details:
@@ -184,21 +185,48 @@ def offer_headline(
         return ""
     score, other, _fair = compared
     job = f"your job as {current.job.title}"
+    # A step forward or back: readers of every round asked for a verdict, not a comparison.
     if score == other:
-        said = f"It would do as much for {toward} as {job}"
+        said = f"For {toward} it would do as much as {job}"
     else:
-        said = f"It would do {'more' if score > other else 'less'} for {toward} than {job}"
+        said = (
+            f"For {toward} it would be a step {'forward' if score > other else 'back'} from {job}"
+        )
+    pay = _pay_said(sides)
+    if pay is None:
+        return said
+    pays, more = pay
+    if more is None:
+        return f"{said}, for {pays}"
+    # "and" when pay goes the career's way, "though" when it goes against it.
+    along = score != other and (score > other) == more
+    return f"{said}, {'and it' if along else 'though it'} would pay {pays}"
+
+
+def _pay_said(sides: list[dict[str, Any]]) -> tuple[str, bool | None] | None:
+    """How the offer's pay differs from the job's, and whether it is more (None: the same):
+    by the month, with the hours, when both say their hours ("about 854 EUR more a month, for
+    15 more hours a week"; the hour's pay after it when it goes the other way), else by the
+    hour ("0.62 EUR more an hour"); None when it cannot be told."""
     difference = _hour_difference(sides)
     if difference is None:
-        return said
-    if difference == 0:
-        return f"{said}, for the same pay an hour"
-    # How much, so a few cents do not read as a rise (a reader: "only 0.62 EUR").
-    pays = money_text(abs(difference), sides[0]["view"].row.currency)
-    pays += " more an hour" if difference > 0 else " less an hour"
-    # "and" when pay goes the career's way, "but" when it goes against it.
-    along = (score > other) == (difference > 0) and score != other
-    return f"{said}, {'and' if along else 'but'} pay {pays}"
+        return None
+    currency = sides[0]["view"].row.currency
+    hourly = money_text(abs(difference), currency)
+    hourly += " more an hour" if difference > 0 else " less an hour"
+    months = _months(sides)
+    if months is None:
+        return ("the same pay an hour", None) if difference == 0 else (hourly, difference > 0)
+    month = months[0] - months[1]
+    if month == 0:
+        return "the same pay a month", None
+    said = f"about {abs(month):,} {currency} {'more' if month > 0 else 'less'} a month"
+    hours = sides[0]["view"].row.hours_per_week - sides[1]["view"].row.hours_per_week
+    if hours:
+        said += f", for {hours_text(abs(hours))} {'more' if hours > 0 else 'fewer'} hours a week"
+    if difference and (difference > 0) != (month > 0):
+        said += f" ({hourly})"  # more a month for more hours, but less an hour
+    return said, month > 0
 
 
 OFFER_HEADLINES = {

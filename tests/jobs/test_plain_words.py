@@ -44,18 +44,19 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
     assert "Compared with Gym assistant, your latest job" in text
     # What it would change for the person first, then the comparison, in its verdict's words.
     assert (
-        "Compared with Gym assistant, your latest job It would do less for your professional "
-        "wrestler career than your job as Gym assistant, and pay 1.88 EUR less an hour Taking "
-        "the Bar supervisor job would give you none of the skills you miss and advance no goal "
-        "of yours that is still open."
+        "Compared with Gym assistant, your latest job For your professional wrestler career it "
+        "would be a step back from your job as Gym assistant, though it would pay about 1,190 "
+        "EUR more a month, for 25 more hours a week (1.88 EUR less an hour) Taking the Bar "
+        "supervisor job would give you none of the skills you miss and advance no goal of yours "
+        "that is still open."
     ) in text
     # 2,100 a month × 12 ÷ 52 weeks ÷ 40 hours = 12.12 an hour, against 14 at the gym.
     assert "It would pay about 2,100 EUR a month against 910 EUR for Gym assistant (1.88" in text
     assert (
         "For your professional wrestler career it scores 4 out of 100: it would pay the bills "
         "but do little for the career. You have not said how well the offer would fit you, so "
-        "Bearing compares the two without fit: your job as Gym assistant scores 55 without it "
-        "(60 with it), against the offer's 4."
+        "Bearing compares the two without fit: your job as Gym assistant scores 55 without fit "
+        "(60 with fit), against the offer's 4."
     ) in text
     assert (
         "Careful: this offer mentions “night shifts”, which your notes on Waiter say you want "
@@ -257,11 +258,11 @@ def test_the_headline_says_why_coverage_and_alignment_differ(client, elena):
     assert (
         "Why do you have 3 of the 4 skills your professional wrestler career needs, when your "
         "jobs score only 30 out of 100 on average? A skill counts once you have it, wherever "
-        "you got it; a job's score counts everything that one job did for the career, so a job "
-        "that gave you a skill but little else still scores low. Your skills came from: "
-        "Strength training (you had it already and used it in your job “Gym assistant”), Public "
-        "speaking (learned in your job “Waiter”) and Choreography (learned in your job “Gym "
-        "assistant”)"
+        "you got it. The average counts every job by its days, so the days in jobs that did "
+        "little for the career pull it down, whatever skills those jobs gave you. Your skills "
+        "came from: Strength training (you had it already and used it in your job “Gym "
+        "assistant”), Public speaking (learned in your job “Waiter”) and Choreography (learned "
+        "in your job “Gym assistant”)"
     ) in text
     # Never "most" of half, never a score told as a share of days.
     assert "most of your working days" not in text

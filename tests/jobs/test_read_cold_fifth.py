@@ -38,23 +38,23 @@ def test_the_offer_page_answers_in_one_line_before_it_explains(client):
     client.force_login(user)
     # Less for the career and more pay an hour: the two go different ways, so "but".
     assert answer_line(client, user) == (
-        "It would do less for your professional wrestler career than your job as Waiter, "
-        "but pay 0.62 EUR more an hour"
+        "For your professional wrestler career it would be a step back from your job as Waiter, "
+        "though it would pay about 854 EUR more a month, for 15 more hours a week"
     )
     page = offer_page(client, user)
     # What it is set beside comes first, in small print, then the answer, then the detail.
     assert (
-        "Compared with Waiter, the job you have It would do less for your professional wrestler "
-        "career than your job as Waiter, but pay 0.62 EUR more an hour Taking the Bar "
-        "supervisor job would pay"
+        "Compared with Waiter, the job you have For your professional wrestler career it would "
+        "be a step back from your job as Waiter, though it would pay about 854 EUR more a "
+        "month, for 15 more hours a week Taking the Bar supervisor job would pay"
     ) in page
 
 
 def test_more_for_the_career_and_more_pay_is_said_with_and(client):
     user = imported(client, "nurse")
     assert answer_line(client, user, "Healthcare assistant") == (
-        "It would do more for your registered nurse career than your job as Delivery driver, "
-        "and pay 0.90 EUR more an hour"
+        "For your registered nurse career it would be a step forward from your job as Delivery "
+        "driver, and it would pay about 388 EUR more a month, for 5 more hours a week"
     )
 
 
@@ -66,8 +66,8 @@ def test_an_offer_without_a_fit_is_compared_with_fit_left_out_of_both(client):
     page = offer_page(client, user)
     assert (
         "You have not said how well the offer would fit you, so Bearing compares the two "
-        "without fit: your job as Waiter scores 11 without it (13 with it), against the offer's "
-        "4."
+        "without fit: your job as Waiter scores 11 without fit (13 with fit), against the "
+        "offer's 4."
     ) in page
     assert "as far as Bearing can tell" not in page
 
@@ -80,7 +80,7 @@ def test_a_job_without_a_fit_leaves_fit_out_of_the_offer_too(client):
     bump_data_version(user.pk)
     assert (
         "You have not rated how well your job as Delivery driver fits you, so Bearing compares "
-        "the two without fit: the offer still scores 75 without it, against your job's 4."
+        "the two without fit: the offer still scores 75 without fit, against your job's 4."
     ) in offer_page(client, user, "Healthcare assistant")
 
 
@@ -111,8 +111,8 @@ def test_as_much_for_the_career_at_the_same_pay_is_said_so(client):
         JobSkillFactory(job=job, skill=skill)
     client.force_login(owner)
     assert answer_line(client, owner, "Site joiner") == (
-        "It would do as much for your carpenter career as your job as Joiner's mate, for "
-        "the same pay an hour"
+        "For your carpenter career it would do as much as your job as Joiner's mate, for the "
+        "same pay a month"
     )
 
 
@@ -164,3 +164,20 @@ def test_the_other_steps_say_what_they_are_other_than(client):
     steps = text_of(html.split('id="next-heading"')[1].split("</section>")[0])
     assert steps.startswith(">Other steps Besides the next step under the headline at the top.")
     assert "Next: The offer to work as Healthcare assistant" in text_of(html)
+
+
+def test_without_the_hours_the_answer_says_the_pay_an_hour(client):
+    user = load_demo()
+    client.force_login(user)
+    Job.objects.filter(owner=user, title="Waiter").update(hours_per_week=None)
+    bump_data_version(user.pk)
+    assert answer_line(client, user) == (
+        "For your professional wrestler career it would be a step back from your job as Waiter, "
+        "though it would pay 0.62 EUR more an hour"
+    )
+
+
+def test_an_unrated_fit_ends_its_sentence_before_the_link(client):
+    user = load_demo()
+    client.force_login(user)
+    assert "so its score leaves fit out. Say how well it would fit" in offer_page(client, user)

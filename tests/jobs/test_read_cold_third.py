@@ -253,8 +253,8 @@ def test_two_missing_skills_are_listed_most_important_first(client):
     html = client.get(DASHBOARD).content.decode()
     missing = text_of(html.split('id="missing-heading"')[1].split("</section>")[0])
     assert (
-        "given you yet, most important first, then by name. Character work (essential) Stage "
-        "presence (essential)" in missing
+        "given you yet, most important first (alphabetical where equal). Character work "
+        "(essential) Stage presence (essential)" in missing
     )
 
 
@@ -272,8 +272,8 @@ def test_the_headline_says_how_many_of_its_days_came_before_the_direction(client
     answer = answer_of(client.get(DASHBOARD))
     assert re.search(
         r"[\d,]+ of these [\d,]+ days came before you set Professional wrestler as your "
-        r"direction \(1 Jun 2023\)\. They count all the same: a job can build a career, or not, "
-        r"before you name it\.",
+        r"direction \(1 Jun 2023\)\. They count too, since a job can build a career before you "
+        r"choose it\.",
         answer,
     ), answer
     assert "those jobs" not in answer
@@ -283,8 +283,8 @@ def test_the_average_score_says_what_is_high_and_low(client, elena):
     html = client.get(DASHBOARD).content.decode()
     assert (
         "a job you did for longer counts for more. A job scoring 50 or more builds the career; "
-        "one scoring 25 to 49 builds some of it; one under 25 does little for the career: a "
-        "paid one just pays the bills."
+        "one scoring 25 to 49 builds some of it; one under 25 does little for it, and is called "
+        "“Paid the bills” if it was paid, “Did little for it” if not."
     ) in text_of(html)
 
 
