@@ -162,7 +162,9 @@ def test_the_other_steps_say_what_they_are_other_than(client):
     imported(client, "nurse")
     html = client.get(DASHBOARD).content.decode()
     steps = text_of(html.split('id="next-heading"')[1].split("</section>")[0])
-    assert steps.startswith(">Other steps Besides the next step under the headline at the top.")
+    assert steps.startswith(
+        ">Other steps More you can do after the next step at the top of the page."
+    )
     assert "Next: The offer to work as Healthcare assistant" in text_of(html)
 
 
