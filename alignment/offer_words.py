@@ -91,7 +91,7 @@ def offer_verdict(
     said += [f"{loss[:1].upper()}{loss[1:]}." for loss in losses]
     if offer.score is not None:
         means = OFFER_MEANS.get(offer.verdict, "")
-        scores = f"For {career(direction.title)} it scores {offer.score} out of 100" + (
+        scores = f"It scores {offer.score} out of 100" + (
             f": {means}." if means else "."
         )
         if current is not None and current.score is not None:

@@ -53,10 +53,9 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
     # 2,100 a month × 12 ÷ 52 weeks ÷ 40 hours = 12.12 an hour, against 14 at the gym.
     assert "It would pay about 2,100 EUR a month against 910 EUR for Gym assistant (1.88" in text
     assert (
-        "For your professional wrestler career it scores 4 out of 100: it would pay the bills "
-        "but do little for the career. You have not said how well the offer would fit you, so "
-        "Bearing compares the two without fit: your job as Gym assistant scores 55 without fit "
-        "(60 with fit), against the offer's 4."
+        "It scores 4 out of 100: it would pay the bills but do little for the career. You have "
+        "not said how well the offer would fit you, so Bearing compares the two without fit: "
+        "your job as Gym assistant scores 55 without fit (60 with fit), against the offer's 4."
     ) in text
     assert (
         "Careful: this offer mentions “night shifts”, which your notes on Waiter say you want "

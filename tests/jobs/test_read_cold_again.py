@@ -166,10 +166,9 @@ def test_the_offer_page_says_what_its_score_means(client, elena):
     text = offer_page(client, elena)
     assert "Compared with Gym assistant, your latest job" in text
     assert (
-        "For your professional wrestler career it scores 4 out of 100: it would pay the bills "
-        "but do little for the career. You have not said how well the offer would fit you, so "
-        "Bearing compares the two without fit: your job as Gym assistant scores 55 without fit "
-        "(60 with fit), against the offer's 4."
+        "It scores 4 out of 100: it would pay the bills but do little for the career. You have "
+        "not said how well the offer would fit you, so Bearing compares the two without fit: "
+        "your job as Gym assistant scores 55 without fit (60 with fit), against the offer's 4."
     ) in text
     assert "Set beside" not in text and ", so it would" not in text
 

@@ -270,6 +270,5 @@ def test_the_offer_page_says_plainly_whether_it_would_do_more_or_less(client):
     # Readers asked for a verdict, not two numbers side by side.
     user = imported(client, "nurse")
     assert (
-        "For your registered nurse career it scores 75 out of 100: it would build the career. "
-        "Your job as Delivery driver scores 3."
+        "It scores 75 out of 100: it would build the career. Your job as Delivery driver scores 3."
     ) in offer_page(client, user, "Healthcare assistant")

@@ -128,15 +128,10 @@ def test_the_goals_card_counts_as_its_bar_and_says_active_as_its_badges_do(clien
 def test_the_offer_page_says_its_verdict_once(client, elena):
     offer = ring_crew(elena)
     text = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
-    assert (
-        "For your professional wrestler career it scores 50 out of 100: it would build the career."
-    ) in (text)
+    assert ("It scores 50 out of 100: it would build the career.") in (text)
     assert "(“Would build the career”)" not in text
     bills = offer_page(client, elena)
-    assert (
-        "For your professional wrestler career it scores 4 out of 100: it would pay the bills "
-        "but do little for the career."
-    ) in bills
+    assert ("It scores 4 out of 100: it would pay the bills but do little for the career.") in bills
     assert "Would pay the bills" in bills  # its badge
 
 
