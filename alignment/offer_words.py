@@ -91,9 +91,7 @@ def offer_verdict(
     said += [f"{loss[:1].upper()}{loss[1:]}." for loss in losses]
     if offer.score is not None:
         means = OFFER_MEANS.get(offer.verdict, "")
-        scores = f"It scores {offer.score} out of 100" + (
-            f": {means}." if means else "."
-        )
+        scores = f"It scores {offer.score} out of 100" + (f": {means}." if means else ".")
         if current is not None and current.score is not None:
             scores += " " + _beside(offer, current)
         said.append(scores)
