@@ -194,8 +194,14 @@ def figure_texts(
             "you did for longer counts for more."
         )
         + f" A job scoring {ALIGNED_AT} or more builds the career; one scoring {PARTLY_AT} to "
-        f"{ALIGNED_AT - 1} builds some of it; one under {PARTLY_AT} does little for it, and is "
-        "called “Paid the bills” if it was paid, “Did little for it” if not.",
+        f"{ALIGNED_AT - 1} builds some of it; one under {PARTLY_AT} "
+        # The unpaid band's label only where a job has it (readers looked for it elsewhere).
+        + (
+            "does little for it, and is called “Paid the bills” if it was paid, “Did little "
+            "for it” if not."
+            if any(r.verdict == LITTLE for r in held)
+            else "does little for it beyond paying the bills."
+        ),
         "aligned_text": (
             f"of your {'job-days' if job_days else 'days at work'} were in jobs that "
             f"built the career (a score of {ALIGNED_AT} or more)."
@@ -376,7 +382,7 @@ def disagree(
             f"jobs score only {overall} out of 100 on average? A skill counts once you have "
             "it, wherever you got it. The average counts every job by its days, so the days in "
             "jobs that did little for the career pull it down, whatever skills those jobs gave "
-            f"you. Your skills came from: {_sources(target_skills)}."
+            f"you. Where each came from: {_sources(target_skills)}."
         )
     if overall >= coverage + DISAGREE_BY:
         return (

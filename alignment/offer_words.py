@@ -168,7 +168,8 @@ def offer_headline(
 ) -> str:
     """The offer page's answer in one line, above the sentences that explain it: "For your
     professional wrestler career it would be a step back from your job as Waiter, though it
-    would pay about 854 EUR more a month, for 15 more hours a week"; with
+    would pay about 854 EUR more a month for working 15 more hours a week (0.62 EUR more an
+    hour)"; with
     no job to set it beside, its verdict ("It would build your … career"); "" when there is
     nothing to compare (the page then heads it "What it would do")."""
     if direction is not None and offer.result.needs_details:
@@ -203,9 +204,9 @@ def offer_headline(
 
 def _pay_said(sides: list[dict[str, Any]]) -> tuple[str, bool | None] | None:
     """How the offer's pay differs from the job's, and whether it is more (None: the same):
-    by the month, with the hours, when both say their hours ("about 854 EUR more a month, for
-    15 more hours a week"; the hour's pay after it when it goes the other way), else by the
-    hour ("0.62 EUR more an hour"); None when it cannot be told."""
+    by the month, with the hours and the hour's pay, when both say their hours ("about 854 EUR
+    more a month for working 15 more hours a week (0.62 EUR more an hour)"), else by the hour
+    ("0.62 EUR more an hour"); None when it cannot be told."""
     difference = _hour_difference(sides)
     if difference is None:
         return None
@@ -221,9 +222,10 @@ def _pay_said(sides: list[dict[str, Any]]) -> tuple[str, bool | None] | None:
     said = f"about {abs(month):,} {currency} {'more' if month > 0 else 'less'} a month"
     hours = sides[0]["view"].row.hours_per_week - sides[1]["view"].row.hours_per_week
     if hours:
-        said += f", for {hours_text(abs(hours))} {'more' if hours > 0 else 'fewer'} hours a week"
-    if difference and (difference > 0) != (month > 0):
-        said += f" ({hourly})"  # more a month for more hours, but less an hour
+        # "for" alone read as "over a period of" (round 23); the hour's pay after it, since
+        # more a month for more hours may be little more, or less, an hour.
+        said += f" for working {hours_text(abs(hours))} {'more' if hours > 0 else 'fewer'}"
+        said += " hours a week" + (f" ({hourly})" if difference else " (the same an hour)")
     return said, month > 0
 
 

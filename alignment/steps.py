@@ -12,7 +12,7 @@ from core.words import counted, day, fold, job_name, joined
 
 ACTIONS = {
     # kind: (the link's words, the page it opens, the step's field that names the object)
-    "learn_skill": ("Add learning for it", "careers:learning_add", None),
+    "learn_skill": ("Plan a course or other learning for it", "careers:learning_add", None),
     "overdue_goal": ("Review the goal", "careers:goal_detail", "goal_id"),
     "shape_direction": ("Complete the direction", "careers:direction_edit", "direction_id"),
     "weak_job": ("See what holds its score down", "alignment:job_detail", "job_id"),

@@ -65,7 +65,7 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
         "Why do you have 3 of the 4 skills your professional wrestler career needs, when your "
         "jobs score only 30 out of 100 on average? A skill counts once you have it, wherever "
         "you got it. The average counts every job by its days, so the days in jobs that did "
-        "little for the career pull it down, whatever skills those jobs gave you. Your skills "
+        "little for the career pull it down, whatever skills those jobs gave you. Where each "
         "came from: Strength training (you had it already and used it in your job “Gym "
         "assistant”), Public speaking (learned in your job “Waiter”) and Choreography (learned "
         "in your job “Gym assistant”)."
@@ -91,7 +91,7 @@ def test_demo_dashboard_next_steps_link_to_the_page_that_acts(client, elena):
     assert "“First amateur match” was due on 1 Jun 2025" in answer
     assert reverse("careers:goal_detail", args=[goal.pk]) in answer
     steps = html.split('id="next-heading"')[1].split("</section>")[0]
-    assert ">Other steps<" in steps and "First amateur match" not in steps
+    assert ">More to do<" in steps and "First amateur match" not in steps
     assert (
         "The offer to work as Bar supervisor at The Night Owl mentions “night shifts”, which "
         "your notes on Waiter say you want to avoid — weigh it before you reply."

@@ -39,14 +39,16 @@ def test_the_offer_page_answers_in_one_line_before_it_explains(client):
     # Less for the career and more pay an hour: the two go different ways, so "but".
     assert answer_line(client, user) == (
         "For your professional wrestler career it would be a step back from your job as Waiter, "
-        "though it would pay about 854 EUR more a month, for 15 more hours a week"
+        "though it would pay about 854 EUR more a month for working 15 more hours a week (0.62 "
+        "EUR more an hour)"
     )
     page = offer_page(client, user)
     # What it is set beside comes first, in small print, then the answer, then the detail.
     assert (
         "Compared with Waiter, the job you have For your professional wrestler career it would "
-        "be a step back from your job as Waiter, though it would pay about 854 EUR more a "
-        "month, for 15 more hours a week Taking the Bar supervisor job would pay"
+        "be a step back from your job as Waiter, though it would pay about 854 EUR more a month "
+        "for working 15 more hours a week (0.62 EUR more an hour) Taking the Bar supervisor job "
+        "would pay"
     ) in page
 
 
@@ -54,7 +56,8 @@ def test_more_for_the_career_and_more_pay_is_said_with_and(client):
     user = imported(client, "nurse")
     assert answer_line(client, user, "Healthcare assistant") == (
         "For your registered nurse career it would be a step forward from your job as Delivery "
-        "driver, and it would pay about 388 EUR more a month, for 5 more hours a week"
+        "driver, and it would pay about 388 EUR more a month for working 5 more hours a week "
+        "(0.90 EUR more an hour)"
     )
 
 
@@ -157,15 +160,43 @@ def test_the_job_she_has_is_said_in_the_present_and_one_that_ended_in_the_past(c
     assert "Used Public speaking (1 of your 5 target skills)" in text
 
 
-def test_the_other_steps_say_what_they_are_other_than(client):
-    # "Other steps" sits in the side column, far from the headline's "Next:" (round 21).
+def test_the_steps_after_the_next_one_are_more_to_do_not_other_steps(client):
+    # "Other steps" sits in the side column, far from the headline's "Next:": readers asked
+    # what they were other than (round 21), then found a sentence saying so clumsy (22, 23).
     imported(client, "nurse")
     html = client.get(DASHBOARD).content.decode()
     steps = text_of(html.split('id="next-heading"')[1].split("</section>")[0])
-    assert steps.startswith(
-        ">Other steps More you can do after the next step at the top of the page."
-    )
+    assert steps.startswith(">More to do Find a way to learn Medication administration")
+    assert "Plan a course or other learning for it" in steps
     assert "Next: The offer to work as Healthcare assistant" in text_of(html)
+    assert "Other steps" not in text_of(html)
+
+
+def test_the_bands_name_the_unpaid_label_only_where_a_job_has_it(client, elena):
+    # Readers looked for "Did little for it" on a page where no job had it (round 23).
+    said = "one under 25 does little for it beyond paying the bills."
+    assert said in text_of(client.get(DASHBOARD))
+    Job.objects.create(
+        owner=elena,
+        title="Charity shop helper",
+        employment_type="volunteer",
+        started_on=date(2019, 1, 1),
+        ended_on=date(2019, 6, 30),
+        identity_fit=1,
+    )
+    bump_data_version(elena.pk)
+    text = text_of(client.get(DASHBOARD))
+    assert said not in text
+    assert (
+        "one under 25 does little for it, and is called “Paid the bills” if it was paid, “Did "
+        "little for it” if not."
+    ) in text
+    assert "Charity shop helper 0/100 · Did little for it" in text
+
+
+def test_the_skills_learned_at_work_say_where_each_was_first_learned(client):
+    imported(client, "nurse")
+    assert "Customer service — first learned in “Barista”" in text_of(client.get(DASHBOARD))
 
 
 def test_without_the_hours_the_answer_says_the_pay_an_hour(client):

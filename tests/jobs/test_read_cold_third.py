@@ -193,7 +193,7 @@ def test_a_skill_an_offer_would_teach_links_to_the_offer(client, elena):
     step = html.split("Find a way to learn Stage presence")[1].split("</li>")[0]
     assert "the offer at Iron Hall would teach it." in text_of(step)
     assert f'href="{reverse("alignment:job_detail", args=[offer.pk])}">Weigh the offer' in step
-    assert "Add learning for it" not in step
+    assert "Plan a course or other learning for it" not in step
 
 
 def test_a_skill_no_offer_would_teach_still_links_to_learning(client, elena):
@@ -201,7 +201,7 @@ def test_a_skill_no_offer_would_teach_still_links_to_learning(client, elena):
     bump_data_version(elena.pk)
     html = client.get(DASHBOARD).content.decode()
     step = html.split("Find a way to learn Stage presence")[1].split("</li>")[0]
-    assert "Add learning for it" in step
+    assert "Plan a course or other learning for it" in step
 
 
 # -- 10. a job that goes on fits who you are, in the present ----------------------------------
@@ -278,8 +278,8 @@ def test_the_average_score_says_what_is_high_and_low(client, elena):
     html = client.get(DASHBOARD).content.decode()
     assert (
         "a job you did for longer counts for more. A job scoring 50 or more builds the career; "
-        "one scoring 25 to 49 builds some of it; one under 25 does little for it, and is called "
-        "“Paid the bills” if it was paid, “Did little for it” if not."
+        "one scoring 25 to 49 builds some of it; one under 25 does little for it beyond paying "
+        "the bills."
     ) in text_of(html)
 
 
