@@ -156,8 +156,8 @@ def _overlap(results: list[JobResult]) -> str:
     if not any(start < max(ends[:n]) for n, (start, _days) in enumerate(periods) if n):
         return ""
     return (
-        "Some of these jobs ran at the same time, so these are job-days: a day counts once for "
-        f"each job you had that day, {sum(r.days for r in results):,} in all."
+        "Where jobs ran at the same time, a day counts once for each job you had that day, so "
+        f"these are job-days: {sum(r.days for r in results):,} in all."
     )
 
 

@@ -55,20 +55,15 @@ def offer_verdict(
         other = cast("JobView", current).job.title  # two sides: the current job's too
         months = _months(sides)
         if months is not None:
-            # Both say their hours: the month leads, the hour's pay right after it (a reader
-            # took "(0.62 EUR more an hour)" after the hours for the hours'), then the hours.
+            # Both say their hours: the month, then the hours; the hour's difference is in the
+            # page's answer above (said twice, a reader found it redundant).
             hours = [hours_text(side["view"].row.hours_per_week) for side in sides]
             month = f"about {months[0]:,} {currency} a month against {months[1]:,} {currency}"
-            month += f" for {other}"
-            hours_said = f"for {hours[0]} hours a week against {hours[1]}"
+            paid = f"{month} for {other}, for {hours[0]} hours a week against {hours[1]}"
             if difference > 0:
-                more = f"{money_text(difference, currency)} more an hour"
-                gains.append(f"pay {month} ({more}), {hours_said}")
-            elif difference < 0:
-                less = f"{money_text(-difference, currency)} less an hour"
-                losses.append(f"it would pay {month} ({less}), {hours_said}")
+                gains.append(f"pay {paid}")
             else:
-                losses.append(f"it would pay {month} (the same an hour), {hours_said}")
+                losses.append(f"it would pay {paid}")
         elif difference > 0:
             gains.append(f"pay {money_text(difference, currency)} more an hour than {other}")
         elif difference < 0:
@@ -79,13 +74,13 @@ def offer_verdict(
     if gains and nothing:
         said.append(
             f"Taking the {name} job would {_gains(gains)}, but give you none of the skills "
-            "you miss and advance no goal of yours that is still open."
+            "you lack and advance no goal of yours that is still open."
         )
     elif gains:
         said.append(f"Taking the {name} job would {_gains(gains)}.")
     elif nothing:
         said.append(
-            f"Taking the {name} job would give you none of the skills you miss and advance "
+            f"Taking the {name} job would give you none of the skills you lack and advance "
             "no goal of yours that is still open."
         )
     said += [f"{loss[:1].upper()}{loss[1:]}." for loss in losses]
@@ -168,8 +163,8 @@ def offer_headline(
 ) -> str:
     """The offer page's answer in one line, above the sentences that explain it: "For your
     professional wrestler career it would be a step back from your job as Waiter, though it
-    would pay about 854 EUR more a month for working 15 more hours a week (0.62 EUR more an
-    hour)"; with
+    would pay about 854 EUR more a month, with 15 more hours of work a week (0.62 EUR
+    more an hour)"; with
     no job to set it beside, its verdict ("It would build your … career"); "" when there is
     nothing to compare (the page then heads it "What it would do")."""
     if direction is not None and offer.result.needs_details:
@@ -205,7 +200,7 @@ def offer_headline(
 def _pay_said(sides: list[dict[str, Any]]) -> tuple[str, bool | None] | None:
     """How the offer's pay differs from the job's, and whether it is more (None: the same):
     by the month, with the hours and the hour's pay, when both say their hours ("about 854 EUR
-    more a month for working 15 more hours a week (0.62 EUR more an hour)"), else by the hour
+    more a month, with 15 more hours of work a week (0.62 EUR more an hour)"), else by the hour
     ("0.62 EUR more an hour"); None when it cannot be told."""
     difference = _hour_difference(sides)
     if difference is None:
@@ -222,10 +217,11 @@ def _pay_said(sides: list[dict[str, Any]]) -> tuple[str, bool | None] | None:
     said = f"about {abs(month):,} {currency} {'more' if month > 0 else 'less'} a month"
     hours = sides[0]["view"].row.hours_per_week - sides[1]["view"].row.hours_per_week
     if hours:
-        # "for" alone read as "over a period of" (round 23); the hour's pay after it, since
-        # more a month for more hours may be little more, or less, an hour.
-        said += f" for working {hours_text(abs(hours))} {'more' if hours > 0 else 'fewer'}"
-        said += " hours a week" + (f" ({hourly})" if difference else " (the same an hour)")
+        # "for" read as "over a period of" (round 23), "for working" as pay for those hours
+        # alone (round 24); the hour's pay after it, since more a month for more hours may
+        # be little more, or less, an hour.
+        said += f", with {hours_text(abs(hours))} {'more' if hours > 0 else 'fewer'} hours of work"
+        said += " a week" + (f" ({hourly})" if difference else " (the same an hour)")
     return said, month > 0
 
 

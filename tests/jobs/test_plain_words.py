@@ -46,12 +46,15 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
     assert (
         "Compared with Gym assistant, your latest job For your professional wrestler career it "
         "would be a step back from your job as Gym assistant, though it would pay about 1,190 "
-        "EUR more a month for working 25 more hours a week (1.88 EUR less an hour) Taking the "
-        "Bar supervisor job would give you none of the skills you miss and advance no goal of "
+        "EUR more a month, with 25 more hours of work a week (1.88 EUR less an hour) Taking the "
+        "Bar supervisor job would give you none of the skills you lack and advance no goal of "
         "yours that is still open."
     ) in text
     # 2,100 a month × 12 ÷ 52 weeks ÷ 40 hours = 12.12 an hour, against 14 at the gym.
-    assert "It would pay about 2,100 EUR a month against 910 EUR for Gym assistant (1.88" in text
+    assert (
+        "It would pay about 2,100 EUR a month against 910 EUR for Gym assistant, for 40 hours"
+        in text
+    )
     assert (
         "It scores 4 out of 100: it would pay the bills but do little for the career. You have "
         "not said how well the offer would fit you, so Bearing compares the two without fit: "

@@ -309,7 +309,7 @@ def test_two_jobs_at_once_each_count_their_days_and_the_page_says_so(client, own
     assert "Paid the bills (15 days): Call centre" in answer
     # 1 to 20 January: 20 days on the calendar, 25 days of the two jobs.
     assert (
-        "Some of these jobs ran at the same time, so these are job-days: a day counts once for "
-        "each job you had that day, 25 in all."
+        "Where jobs ran at the same time, a day counts once for each job you had that day, so "
+        "these are job-days: 25 in all."
     ) in answer
     assert "here and" not in answer
