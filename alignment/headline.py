@@ -381,8 +381,8 @@ def disagree(
             f"Why do you have {counted_} skills {career(direction.title)} needs, when your "
             f"jobs score only {overall} out of 100 on average? A skill counts once you have "
             "it, wherever you got it. The average counts every job by its days, so the days in "
-            "jobs that did little for the career pull it down, whatever skills those jobs gave "
-            f"you. Where each came from: {_sources(target_skills)}."
+            "jobs that did little for the career pull it down. Where each came from: "
+            f"{_sources(target_skills)}."
         )
     if overall >= coverage + DISAGREE_BY:
         return (

@@ -163,8 +163,8 @@ def offer_headline(
 ) -> str:
     """The offer page's answer in one line, above the sentences that explain it: "For your
     professional wrestler career it would be a step back from your job as Waiter, though it
-    would pay about 854 EUR more a month, with 15 more hours of work a week (0.62 EUR
-    more an hour)"; with
+    would pay about 854 EUR more a month (0.62 EUR more an hour), with 15 more hours of
+    work a week"; with
     no job to set it beside, its verdict ("It would build your … career"); "" when there is
     nothing to compare (the page then heads it "What it would do")."""
     if direction is not None and offer.result.needs_details:
@@ -200,7 +200,7 @@ def offer_headline(
 def _pay_said(sides: list[dict[str, Any]]) -> tuple[str, bool | None] | None:
     """How the offer's pay differs from the job's, and whether it is more (None: the same):
     by the month, with the hours and the hour's pay, when both say their hours ("about 854 EUR
-    more a month, with 15 more hours of work a week (0.62 EUR more an hour)"), else by the hour
+    more a month (0.62 EUR more an hour), with 15 more hours of work a week"), else by the hour
     ("0.62 EUR more an hour"); None when it cannot be told."""
     difference = _hour_difference(sides)
     if difference is None:
@@ -217,11 +217,13 @@ def _pay_said(sides: list[dict[str, Any]]) -> tuple[str, bool | None] | None:
     said = f"about {abs(month):,} {currency} {'more' if month > 0 else 'less'} a month"
     hours = sides[0]["view"].row.hours_per_week - sides[1]["view"].row.hours_per_week
     if hours:
+        # More a month for more hours may be little more, or less, an hour: the hour's pay
+        # next to the month's (after the hours it read as theirs, round 25). Then the hours:
         # "for" read as "over a period of" (round 23), "for working" as pay for those hours
-        # alone (round 24); the hour's pay after it, since more a month for more hours may
-        # be little more, or less, an hour.
+        # alone (round 24).
+        said += f" ({hourly})" if difference else " (the same an hour)"
         said += f", with {hours_text(abs(hours))} {'more' if hours > 0 else 'fewer'} hours of work"
-        said += " a week" + (f" ({hourly})" if difference else " (the same an hour)")
+        said += " a week"
     return said, month > 0
 
 

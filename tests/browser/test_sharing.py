@@ -110,8 +110,8 @@ def test_an_offer_prints_as_a_report_beside_the_job_she_has(live_server, page, t
         page.get_by_role(
             "heading",
             name="For your professional wrestler career it would be a step back from your job "
-            "as Waiter, though it would pay about 854 EUR more a month, with 15 more hours "
-            "of work a week (0.62 EUR more an hour)",
+            "as Waiter, though it would pay about 854 EUR more a month (0.62 EUR more an "
+            "hour), with 15 more hours of work a week",
         )
     ).to_be_visible()
     pdf = tmp_path / "offer.pdf"

@@ -65,10 +65,9 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
         "Why do you have 3 of the 4 skills your professional wrestler career needs, when your "
         "jobs score only 30 out of 100 on average? A skill counts once you have it, wherever "
         "you got it. The average counts every job by its days, so the days in jobs that did "
-        "little for the career pull it down, whatever skills those jobs gave you. Where each "
-        "came from: Strength training (you had it already and used it in your job “Gym "
-        "assistant”), Public speaking (learned in your job “Waiter”) and Choreography (learned "
-        "in your job “Gym assistant”)."
+        "little for the career pull it down. Where each came from: Strength training (you had "
+        "it already and used it in your job “Gym assistant”), Public speaking (learned in your "
+        "job “Waiter”) and Choreography (learned in your job “Gym assistant”)."
     ) in text_of(html)
     # Missing skills, the offer's flag, lessons and the avoid list.
     missing = html.split('id="missing-heading"')[1].split("</section>")[0]

@@ -44,11 +44,11 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
     assert "Compared with Gym assistant, your latest job" in text
     # What it would change for the person first, then the comparison, in its verdict's words.
     assert (
-        "Compared with Gym assistant, your latest job For your professional wrestler career it "
-        "would be a step back from your job as Gym assistant, though it would pay about 1,190 "
-        "EUR more a month, with 25 more hours of work a week (1.88 EUR less an hour) Taking the "
-        "Bar supervisor job would give you none of the skills you lack and advance no goal of "
-        "yours that is still open."
+        "Compared with Gym assistant, your latest job, as if the offer took its place For your "
+        "professional wrestler career it would be a step back from your job as Gym assistant, "
+        "though it would pay about 1,190 EUR more a month (1.88 EUR less an hour), with 25 more "
+        "hours of work a week Taking the Bar supervisor job would give you none of the skills "
+        "you lack and advance no goal of yours that is still open."
     ) in text
     # 2,100 a month × 12 ÷ 52 weeks ÷ 40 hours = 12.12 an hour, against 14 at the gym.
     assert (
@@ -261,10 +261,9 @@ def test_the_headline_says_why_coverage_and_alignment_differ(client, elena):
         "Why do you have 3 of the 4 skills your professional wrestler career needs, when your "
         "jobs score only 30 out of 100 on average? A skill counts once you have it, wherever "
         "you got it. The average counts every job by its days, so the days in jobs that did "
-        "little for the career pull it down, whatever skills those jobs gave you. Where each "
-        "came from: Strength training (you had it already and used it in your job “Gym "
-        "assistant”), Public speaking (learned in your job “Waiter”) and Choreography (learned "
-        "in your job “Gym assistant”)"
+        "little for the career pull it down. Where each came from: Strength training (you had "
+        "it already and used it in your job “Gym assistant”), Public speaking (learned in your "
+        "job “Waiter”) and Choreography (learned in your job “Gym assistant”)"
     ) in text
     # Never "most" of half, never a score told as a share of days.
     assert "most of your working days" not in text

@@ -227,8 +227,8 @@ def test_more_pay_an_hour_is_told_a_month_too(client, elena):
     ) in page
     # The hour's difference is said once, in the page's answer.
     assert (
-        "though it would pay about 2,090 EUR more a month, with 25 more hours of work a week "
-        "(3.31 EUR more an hour)"
+        "though it would pay about 2,090 EUR more a month (3.31 EUR more an hour), with 25 more "
+        "hours of work a week"
     ) in page
     assert page.count("3.31 EUR more an hour") == 1
 

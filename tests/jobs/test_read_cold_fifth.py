@@ -39,16 +39,16 @@ def test_the_offer_page_answers_in_one_line_before_it_explains(client):
     # Less for the career and more pay an hour: the two go different ways, so "but".
     assert answer_line(client, user) == (
         "For your professional wrestler career it would be a step back from your job as Waiter, "
-        "though it would pay about 854 EUR more a month, with 15 more hours of work a week "
-        "(0.62 EUR more an hour)"
+        "though it would pay about 854 EUR more a month (0.62 EUR more an hour), with 15 more "
+        "hours of work a week"
     )
     page = offer_page(client, user)
     # What it is set beside comes first, in small print, then the answer, then the detail.
     assert (
-        "Compared with Waiter, the job you have For your professional wrestler career it would "
-        "be a step back from your job as Waiter, though it would pay about 854 EUR more a "
-        "month, with 15 more hours of work a week (0.62 EUR more an hour) Taking the Bar "
-        "supervisor job would pay"
+        "Compared with Waiter, the job you have, as if the offer took its place For your "
+        "professional wrestler career it would be a step back from your job as Waiter, though "
+        "it would pay about 854 EUR more a month (0.62 EUR more an hour), with 15 more hours of "
+        "work a week Taking the Bar supervisor job would pay"
     ) in page
 
 
@@ -56,8 +56,8 @@ def test_more_for_the_career_and_more_pay_is_said_with_and(client):
     user = imported(client, "nurse")
     assert answer_line(client, user, "Healthcare assistant") == (
         "For your registered nurse career it would be a step forward from your job as Delivery "
-        "driver, and it would pay about 388 EUR more a month, with 5 more hours of work a week "
-        "(0.90 EUR more an hour)"
+        "driver, and it would pay about 388 EUR more a month (0.90 EUR more an hour), with 5 "
+        "more hours of work a week"
     )
 
 
