@@ -58,7 +58,8 @@ def offer_verdict(
             # Both say their hours: the month, then the hours; the hour's difference is in the
             # page's answer above (said twice, a reader found it redundant).
             hours = [hours_text(side["view"].row.hours_per_week) for side in sides]
-            month = f"about {months[0]:,} {currency} a month against {months[1]:,} {currency}"
+            month = f"{_about(sides)}{months[0]:,} {currency} a month against {months[1]:,}"
+            month += f" {currency}"
             paid = f"{month} for {other}, for {hours[0]} hours a week against {hours[1]}"
             if difference > 0:
                 gains.append(f"pay {paid}")
@@ -214,7 +215,7 @@ def _pay_said(sides: list[dict[str, Any]]) -> tuple[str, bool | None] | None:
     month = months[0] - months[1]
     if month == 0:
         return "the same pay a month", None
-    said = f"about {abs(month):,} {currency} {'more' if month > 0 else 'less'} a month"
+    said = f"{_about(sides)}{abs(month):,} {currency} {'more' if month > 0 else 'less'} a month"
     hours = sides[0]["view"].row.hours_per_week - sides[1]["view"].row.hours_per_week
     if hours:
         # More a month for more hours may be little more, or less, an hour: the hour's pay
@@ -266,12 +267,21 @@ def _gains(gains: list[str]) -> str:
 
 
 def _months(sides: list[dict[str, Any]]) -> list[int] | None:
-    """Pay a month at each job's own hours a week, when both say them (hour pay × hours a
-    week × 52 ÷ 12, to whole units): [2100, 910], or None."""
+    """Pay a month at each job's own hours a week, when both say them: a month's pay as
+    said, else hour pay × hours a week × 52 ÷ 12, to whole units ([2100, 910]); or None."""
     months = []
     for side in sides:
-        hours = side["view"].row.hours_per_week
-        if not hours or side["hourly"] is None:
+        row = side["view"].row
+        if not row.hours_per_week or side["hourly"] is None:
             return None
-        months.append(round_half_up(Fraction(side["hourly"] * hours * 52 / 12)))
+        if row.pay_period == "month":
+            months.append(round_half_up(Fraction(row.pay_amount)))
+        else:
+            months.append(round_half_up(Fraction(side["hourly"] * row.hours_per_week * 52 / 12)))
     return months
+
+
+def _about(sides: list[dict[str, Any]]) -> str:
+    """ "about " before months worked out from an hour's pay; none when both are paid by the
+    month (a reader: "it says 'about' for what is exactly 300")."""
+    return "" if all(side["view"].row.pay_period == "month" for side in sides) else "about "

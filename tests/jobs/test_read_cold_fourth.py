@@ -37,7 +37,7 @@ def test_with_only_the_next_step_the_page_says_no_goal_is_past_its_date(client):
     Job.objects.filter(owner=user, ended_on=None).update(ended_on=date(2026, 11, 30))
     bump_data_version(user.pk)
     steps = text_of(client.get(DASHBOARD).content.decode().split('id="next-heading"')[1])
-    assert steps.startswith(">More to do Nothing else is due now: no goal is past its date.")
+    assert steps.startswith(">More to do Nothing more for now: no goal is past its date.")
     assert "pressing" not in steps.split("</section>")[0]
 
 
