@@ -334,6 +334,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
     # The first step is the headline's "Next"; the card lists the ones after it.
     steps = next_steps.next_steps(result.next_steps[: STEPS_LISTED + 1], _offered(offers, focus))
     answer = headline.headline(result.jobs, focus, steps[0] if steps else None)
+    shown = {view.verdict for view in charted}  # the verdicts the timeline's bars show
     return {
         "reading": reading,  # the scored history, for the shared page's story
         "result": result,
@@ -352,8 +353,8 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         # what 25 to 49 is called when no job had it), each that no bar uses said so (readers
         # then looked for the job it named); the other verdicts when shown.
         "legend": [
-            {**item, "unused": item["verdict"] not in {view.verdict for view in charted}}
-            for item in wording.legend({BUILT, PARTLY, BILLS} | {v.verdict for v in charted})
+            {**item, "unused": item["verdict"] not in shown}
+            for item in wording.legend({BUILT, PARTLY, BILLS} | shown)
         ],
         "offers": offers,
         "offer_count": len(result.jobs) - len(held),

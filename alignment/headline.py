@@ -4,6 +4,7 @@ figure and where it came from, and why coverage and the average score disagree w
 from collections.abc import Sequence
 from datetime import date
 from fractions import Fraction
+from itertools import accumulate
 from typing import Any, cast
 
 from alignment.assessment import Alignment
@@ -152,8 +153,10 @@ def _overlap(results: list[JobResult]) -> str:
     calendar days beside it read as a second, near-equal total to every reader of round 21.)"""
     # Held jobs with days: each has a start.
     periods = sorted((cast(date, r.job.started_on).toordinal(), r.days) for r in results)
-    ends = [start + days for start, days in periods]
-    if not any(start < max(ends[:n]) for n, (start, _days) in enumerate(periods) if n):
+    # A job overlaps when it starts before the latest end (exclusive) of those before it;
+    # the last job's end reaches no later job (strict=False).
+    reached = accumulate((start + days for start, days in periods), max)
+    if not any(start < end for (start, _), end in zip(periods[1:], reached, strict=False)):
         return ""
     return (
         "Where jobs ran at the same time, a day counts once for each job you had that day, so "

@@ -5,7 +5,15 @@ whether it would do more or less for the career than the job they have, compared
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, cast
 
-from alignment.scoring import BILLS, BUILT, LITTLE, PARTLY, DirectionData, round_half_up
+from alignment.scoring import (
+    BILLS,
+    BUILT,
+    LITTLE,
+    PARTLY,
+    DirectionData,
+    round_half_up,
+    without_fit,
+)
 from alignment.wording import career
 from core.words import joined
 from jobs.models import hours_text, money_text
@@ -126,17 +134,7 @@ def _beside(offer: "JobView", current: "JobView") -> str:
 
 
 def _fit_rated(view: "JobView") -> bool:
-    return any(line["name"] == "Fit" and line["counted"] for line in view.lines)
-
-
-def _without_fit(view: "JobView") -> int | None:
-    """The job's score with fit left out (DESIGN's formula over its other parts), or None
-    when fit is all it has."""
-    counted = [line for line in view.lines if line["counted"] and line["name"] != "Fit"]
-    if not counted:
-        return None
-    total = sum(line["weight"] * line["ratio"] for line in counted)
-    return round_half_up(100 * Fraction(total) / sum(line["weight"] for line in counted))
+    return view.job.identity_fit is not None
 
 
 def _compared(offer: "JobView", current: "JobView") -> tuple[int, int, bool] | None:
@@ -150,9 +148,9 @@ def _compared(offer: "JobView", current: "JobView") -> tuple[int, int, bool] | N
     if offer_rated == current_rated:
         return offer.score, current.score, False
     if offer_rated:
-        score = _without_fit(offer)
+        score = without_fit(offer.result)
         return None if score is None else (score, current.score, True)
-    other = _without_fit(current)
+    other = without_fit(current.result)
     return None if other is None else (offer.score, other, True)
 
 
@@ -165,9 +163,9 @@ def offer_headline(
     """The offer page's answer in one line, above the sentences that explain it: "For your
     professional wrestler career it would be a step back from your job as Waiter, though it
     would pay about 854 EUR more a month (0.62 EUR more an hour), with 15 more hours of
-    work a week"; with
-    no job to set it beside, its verdict ("It would build your … career"); "" when there is
-    nothing to compare (the page then heads it "What it would do")."""
+    work a week"; with no job to set it beside, its verdict ("It would build your …
+    career"); "" when there is nothing to compare (the page then heads it "What it would
+    do")."""
     if direction is not None and offer.result.needs_details:
         return "Bearing cannot weigh it yet"
     if direction is None or offer.score is None:

@@ -455,6 +455,17 @@ def _result(
     return JobResult(job, direction, rounded, days, flags, exact)
 
 
+def without_fit(result: JobResult) -> int | None:
+    """A scored job's rounded score with its fit rating left out, by the same formula as
+    for a job whose fit is not rated (to set it beside an offer whose fit is not rated);
+    None when the job is not scored or fit is all it has."""
+    if result.direction is None or result.score is None:
+        return None
+    got = result.job.matched.get(result.direction.id, NOTHING)
+    exact = _exact(_factors(result.direction), got, None)
+    return None if exact is None else _rounded(*exact)
+
+
 def weighted_mean(pairs: Iterable[tuple[int, tuple[int, int]]]) -> Fraction | None:
     """Σ days × x ÷ Σ days over (days, (numerator, denominator)) pairs, exactly: summed per
     denominator in whole numbers, so a long history builds a handful of Fractions. None when
