@@ -1,6 +1,7 @@
 """What the job pages' tests share: a history of tests/jobs/histories/ signed in, the
 headline's text, and the offer page's."""
 
+from datetime import date
 from pathlib import Path
 
 from django.core.management import call_command
@@ -44,3 +45,18 @@ def ring_crew(user):
         JobSkill.objects.create(job=offer, skill=skill)
     bump_data_version(user.pk)
     return offer
+
+
+def charity_shop_helper(user):
+    """An unpaid job that did little for the career: volunteering in 2019 that fitted not at
+    all and gave nothing (a score of 0, "Did little for it")."""
+    job = Job.objects.create(
+        owner=user,
+        title="Charity shop helper",
+        employment_type="volunteer",
+        started_on=date(2019, 1, 1),
+        ended_on=date(2019, 6, 30),
+        identity_fit=1,
+    )
+    bump_data_version(user.pk)
+    return job

@@ -19,7 +19,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.helpers import text_of
-from tests.jobs.helpers import imported, offer_page
+from tests.jobs.helpers import charity_shop_helper, imported, offer_page
 
 pytestmark = pytest.mark.django_db
 
@@ -176,15 +176,7 @@ def test_the_bands_name_the_unpaid_label_only_where_a_job_has_it(client, elena):
     # Readers looked for "Did little for it" on a page where no job had it (round 23).
     said = "one under 25 does little for it beyond paying the bills."
     assert said in text_of(client.get(DASHBOARD))
-    Job.objects.create(
-        owner=elena,
-        title="Charity shop helper",
-        employment_type="volunteer",
-        started_on=date(2019, 1, 1),
-        ended_on=date(2019, 6, 30),
-        identity_fit=1,
-    )
-    bump_data_version(elena.pk)
+    charity_shop_helper(elena)
     text = text_of(client.get(DASHBOARD))
     assert said not in text
     assert (

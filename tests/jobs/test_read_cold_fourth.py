@@ -12,7 +12,7 @@ from core.models import bump_data_version
 from demo.elena import load_demo
 from jobs.models import Job
 from tests.helpers import text_of
-from tests.jobs.helpers import imported, offer_page
+from tests.jobs.helpers import charity_shop_helper, imported, offer_page
 
 pytestmark = pytest.mark.django_db
 
@@ -100,15 +100,7 @@ def test_the_legend_names_every_band_of_a_paid_score_and_no_unpaid_one_unshown(c
 
 
 def test_with_unpaid_work_under_25_the_legend_tells_paid_from_unpaid(client, elena):
-    Job.objects.create(
-        owner=elena,
-        title="Charity shop helper",
-        employment_type="volunteer",
-        started_on=date(2019, 1, 1),
-        ended_on=date(2019, 6, 30),
-        identity_fit=1,
-    )
-    bump_data_version(elena.pk)
+    charity_shop_helper(elena)
     legend = timeline_legend(client)
     assert "Paid the bills (paid work that scored under 25)" in legend
     assert "Did little for it (unpaid work that scored under 25)" in legend
