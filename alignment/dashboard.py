@@ -508,11 +508,14 @@ def weigh_offer(
     closes = [name for name in result.missing if name.casefold() in folded]
     # What the person learned but no job of theirs has used: an offer would put it to work.
     unused = [
-        skill.name
+        (skill.name, skill.learning)
         for skill in reading.targets
         if skill.covered and not skill.job and skill.name.casefold() in folded
     ]
     sides = [_side(offer_view)] + ([_side(current_view)] if current_view else [])
+    fair = offer_words.fair_notes(offer_view, current_view)
+    for side, note, month in zip(sides, fair, offer_words.month_texts(sides), strict=False):
+        side["fair"], side["monthly_text"] = note, month
     return {
         "offer": offer_view,
         "current": current_view,
@@ -524,7 +527,7 @@ def weigh_offer(
         "pays_less": offer_view.pays_less,
         "headline": offer_words.offer_headline(offer_view, current_view, result.direction, sides),
         "verdict": offer_words.offer_verdict(
-            offer_view, current_view, result.direction, closes, sides, unused
+            offer_view, current_view, result.direction, closes, unused
         ),
     }
 

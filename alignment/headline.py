@@ -1,7 +1,8 @@
 """The dashboard's first words: the headline in days and job names by verdict, the coverage
 figure and where it came from, and why coverage and the average score disagree when they do."""
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from datetime import date
 from fractions import Fraction
 from itertools import accumulate
@@ -76,25 +77,39 @@ def headline(
 ) -> dict[str, Any]:
     """The answer at the top of the dashboard, from the verdicts of the held jobs: the days
     of each verdict with the jobs named, what needs details first, and the one thing to do
-    next."""
+    next. A day counts once: where jobs ran at the same time, it counts under the verdict of
+    the job that did the most for the career that day (every reader of job-days, which count
+    such a day once for each job, read "days at work" as days on a calendar)."""
     held = [r for r in results if r.job.stage == HELD and r.days > 0]
+    counted_jobs = [r for r in held if r.verdict in DAY_VERDICTS]
     groups: list[dict[str, Any]] = []
+    better: list[tuple[int, int]] = []  # the days of the verdicts told so far, as runs
     for verdict in DAY_VERDICTS:
-        jobs = sorted((r for r in held if r.verdict == verdict), key=lambda r: (-r.days, r.job.id))
+        jobs = [r for r in counted_jobs if r.verdict == verdict]
+        held_before = _counter(better)
+        own = {r.job.id: _new_days(r, held_before) for r in jobs}  # days no better job had
+        runs = _merged(sorted(better + [_period(r) for r in jobs]))
+        days = _length(runs) - _length(better)
+        better = runs
         if jobs:
+            # Every job of the verdict is named, the one with the most days of its own first.
+            jobs.sort(key=lambda r: (-own[r.job.id], -r.days, r.job.id))
             groups.append(
                 {
                     "verdict": verdict,
                     "tone": f"tone-{verdict}",
                     "label": VERDICT_LABELS[verdict],
-                    "days": sum(r.days for r in jobs),
+                    "days": days,
                     "names": _names(list(dict.fromkeys(_named(r) for r in jobs))),
                 }
             )
     total = sum(group["days"] for group in groups)
     for group in groups:
         group["percent"] = round_half_up(100 * group["days"] / total)
-        group["days_text"] = days_count(group["days"])
+        # Jobs whose every day a job that did more also had: named, with no days of their own.
+        group["days_text"] = (
+            days_count(group["days"]) if group["days"] else "only on days with a job that did more"
+        )
     answer = ""
     if groups:
         largest = max(groups, key=lambda g: (g["days"], -DAY_VERDICTS.index(g["verdict"])))
@@ -116,52 +131,77 @@ def headline(
     if unscored:
         quoted = [f"“{title}”" for title in unscored]
         waiting.append(f"{_names(quoted)} cannot be scored yet")
-    counted_jobs = [r for r in held if r.verdict in DAY_VERDICTS]
     return {
         "answer": answer,
         "bar": groups,
-        "before": _before(counted_jobs, direction),
-        "overlap": _overlap(counted_jobs),
+        "before": _before(better, total, direction),
+        "overlap": _overlap(counted_jobs, total),
         "waiting": f"{joined(waiting)}." if waiting else "",
         "next": first_step,
     }
 
 
-def _before(results: list[JobResult], direction: DirectionData | None) -> str:
+def _period(result: JobResult) -> tuple[int, int]:
+    """A held job's counted days as [start, end) in day ordinals (a held job with days has a
+    start)."""
+    start = cast(date, result.job.started_on).toordinal()
+    return start, start + result.days
+
+
+def _new_days(result: JobResult, held_before: Callable[[int], int]) -> int:
+    """A job's days that the runs counted so far do not hold."""
+    start, end = _period(result)
+    return end - start - held_before(end) + held_before(start)
+
+
+def _merged(periods: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted periods as runs of days, a day that two periods share counted once."""
+    runs: list[tuple[int, int]] = []
+    for start, end in periods:
+        if runs and start <= runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], end))
+        else:
+            runs.append((start, end))
+    return runs
+
+
+def _length(runs: list[tuple[int, int]]) -> int:
+    return sum(end - start for start, end in runs)
+
+
+def _counter(runs: list[tuple[int, int]]) -> Callable[[int], int]:
+    """For runs of days (sorted, apart): how many days they hold before a given day, found by
+    bisection over their running lengths, so each job asks in a log, not a walk."""
+    lengths = list(accumulate((end - start for start, end in runs), initial=0))
+
+    def held_before(day_: int) -> int:
+        i = bisect_right(runs, day_, key=lambda run: run[0]) - 1
+        return lengths[i] + min(day_, runs[i][1]) - runs[i][0] if i >= 0 else 0
+
+    return held_before
+
+
+def _before(runs: list[tuple[int, int]], total: int, direction: DirectionData | None) -> str:
     """How many of the counted days came before the person chose the direction, said when
     any did: they count too, and a reader should know why before judging."""
     if direction is None or direction.started_on is None:
         return ""
-    chosen = direction.started_on.toordinal()
-    before = sum(
-        max(0, min(cast(date, r.job.started_on).toordinal() + r.days, chosen) - start)
-        for r in results
-        if (start := cast(date, r.job.started_on).toordinal()) < chosen
-    )
+    before = _counter(runs)(direction.started_on.toordinal())
     if not before:
         return ""
     return (
-        f"{before:,} of these {days_count(sum(r.days for r in results))} came before you set "
+        f"{before:,} of these {days_count(total)} came before you set "
         f"{direction.title} as your direction ({day(direction.started_on)}). They count too, "
         "since a job can build a career before you choose it."
     )
 
 
-def _overlap(results: list[JobResult]) -> str:
-    """When any two of these jobs ran at the same time, what that does to the day counts:
-    each job counts its own days, so a day counts once for each job of that day. (A count of
-    calendar days beside it read as a second, near-equal total to every reader of round 21.)"""
-    # Held jobs with days: each has a start.
-    periods = sorted((cast(date, r.job.started_on).toordinal(), r.days) for r in results)
-    # A job overlaps when it starts before the latest end (exclusive) of those before it;
-    # the last job's end reaches no later job (strict=False).
-    reached = accumulate((start + days for start, days in periods), max)
-    if not any(start < end for (start, _), end in zip(periods[1:], reached, strict=False)):
+def _overlap(results: list[JobResult], total: int) -> str:
+    """When any two of these jobs ran at the same time, how the days were counted: each
+    day once, under the job that did the most for the career that day."""
+    if sum(r.days for r in results) == total:
         return ""
-    return (
-        "Where jobs ran at the same time, a day counts once for each job you had that day, so "
-        f"these are job-days: {sum(r.days for r in results):,} in all."
-    )
+    return "A day when you had two jobs counts once, for the job that did more for the career."
 
 
 def _it(titles: list[str]) -> str:
@@ -182,7 +222,8 @@ def figure_texts(
     job_days: bool = False,
 ) -> dict[str, Any]:
     """The sentences under the three figures beneath the headline (`job_days`: the jobs
-    overlapped, as the headline's note says, so their days are job-days)."""
+    overlapped, as the headline's note says: the figure, DESIGN's aligned share, counts a day
+    in two jobs for each, where the headline counts it once)."""
     title = direction.title if direction else ""
     held = [r for r in result.jobs if r.job.stage == HELD and r.verdict in DAY_VERDICTS]
     total = sum(r.days for r in held)
@@ -206,8 +247,13 @@ def figure_texts(
             else "does little for it beyond paying the bills."
         ),
         "aligned_text": (
-            f"of your {'job-days' if job_days else 'days at work'} were in jobs that "
-            f"built the career (a score of {ALIGNED_AT} or more)."
+            (
+                "Counting each job's days on its own, so that a day in two jobs counts twice, "
+                f"{result.aligned_share}% were in jobs that "
+                if job_days
+                else f"{result.aligned_share}% of your days at work were in jobs that "
+            )
+            + f"built the career (a score of {ALIGNED_AT} or more)."
             + (
                 f" Another {round_half_up(100 * partly / total)}% were in jobs that built some "
                 f"of it ({PARTLY_AT} to {ALIGNED_AT - 1})."

@@ -1,6 +1,6 @@
-"""The words of the offer page: what an offer would change for the person first, then
-whether it would do more or less for the career than the job they have, compared fairly
-(fit is left out of both when only one of the two has it rated)."""
+"""The words of the offer page: the answer first (better or worse for the career, more or
+less pay, than the job the person has), then what the offer would change for them, then the
+scores, compared fairly (fit is left out of both when only one of the two has it rated)."""
 
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, cast
@@ -27,12 +27,12 @@ def offer_verdict(
     current: "JobView | None",
     direction: DirectionData | None,
     closes: list[str],
-    sides: list[dict[str, Any]],
-    unused: list[str] | None = None,
+    unused: list[tuple[str, str]] | None = None,
 ) -> list[str]:
-    """What an offer would change for the person first, then how it compares with the job
-    they have (offer and current: JobViews; `sides`: the offer page's columns, with pay an
-    hour; `unused`: the target skills it would use that the person has only from learning)."""
+    """What an offer would change for the person, one thing a sentence, then its score beside
+    the job's (offer and current: JobViews; `unused`: the target skills it would use that the
+    person has only from learning, each with the learning that taught it). Its pay is in the
+    page's answer (offer_headline)."""
     if direction is None:
         return ["Describe your direction to see what this offer would do for it."]
     said = []
@@ -42,57 +42,28 @@ def offer_verdict(
             f"Say what {name} would give you and which skills it would use, and Bearing "
             f"will set it against {direction.title}."
         )
-    gains, losses = [], []
+    toward = career(direction.title)
     if closes:
-        gains.append(
-            f"give you {joined(closes)}, which {career(direction.title)} needs and you do not "
-            "have yet"
+        said.append(
+            f"It would give you {joined(closes)}, which {toward} needs and you do not have yet."
         )
     if unused:
-        gains.append(
-            f"put to work {joined(unused)}, which you have from learning but no job of yours "
-            "has used yet"
+        them = "it" if len(unused) == 1 else "them"
+        # Where they were learned, by name ("from learning" read as vague, round 28).
+        where = joined([f"“{learning}”" for learning in dict.fromkeys(w for _, w in unused)])
+        said.append(
+            f"It would put {joined([name for name, _ in unused])} to work: you learned {them} "
+            f"in {where}, but no job of yours has used {them} yet."
         )
     goals = offer.names.get("goals", []) if offer.names else []
     if goals:
         quoted = [f"“{goal}”" for goal in goals]
-        gains.append(f"advance your goal{'s' if len(goals) > 1 else ''} {joined(quoted)}")
-    difference = _hour_difference(sides)
-    if difference is not None:
-        currency = sides[0]["view"].row.currency
-        other = cast("JobView", current).job.title  # two sides: the current job's too
-        months = _months(sides)
-        if months is not None:
-            # Both say their hours: the month, then the hours; the hour's difference is in the
-            # page's answer above (said twice, a reader found it redundant).
-            hours = [hours_text(side["view"].row.hours_per_week) for side in sides]
-            month = f"{_about(sides)}{months[0]:,} {currency} a month against {months[1]:,}"
-            month += f" {currency}"
-            paid = f"{month} for {other}, for {hours[0]} hours a week against {hours[1]}"
-            if difference > 0:
-                gains.append(f"pay {paid}")
-            else:
-                losses.append(f"it would pay {paid}")
-        elif difference > 0:
-            gains.append(f"pay {money_text(difference, currency)} more an hour than {other}")
-        elif difference < 0:
-            losses.append(f"it pays {money_text(-difference, currency)} less an hour than {other}")
-        else:
-            losses.append(f"it pays the same an hour as {other}")
-    nothing = not closes and not unused and not goals and not offer.result.needs_details
-    if gains and nothing:
+        said.append(f"It would advance your goal{'s' if len(goals) > 1 else ''} {joined(quoted)}.")
+    if not closes and not unused and not goals and not offer.result.needs_details:
         said.append(
-            f"Taking the {name} job would {_gains(gains)}, but give you none of the skills "
-            "you lack and advance no goal of yours that is still open."
+            "It would give you none of the skills you lack and advance no goal of yours that "
+            "is still open."
         )
-    elif gains:
-        said.append(f"Taking the {name} job would {_gains(gains)}.")
-    elif nothing:
-        said.append(
-            f"Taking the {name} job would give you none of the skills you lack and advance "
-            "no goal of yours that is still open."
-        )
-    said += [f"{loss[:1].upper()}{loss[1:]}." for loss in losses]
     if offer.score is not None:
         means = OFFER_MEANS.get(offer.verdict, "")
         scores = f"It scores {offer.score} out of 100" + (f": {means}." if means else ".")
@@ -133,6 +104,18 @@ def _beside(offer: "JobView", current: "JobView") -> str:
     )
 
 
+def fair_notes(offer: "JobView", current: "JobView | None") -> list[str]:
+    """Beside each column's score, the score it is compared with when fit is left out of it
+    (offer first, then the job): "Scores 11 without fit, as the offer's fit is not rated".
+    The answer compares 4 with 11 while the badges show 4 and 13 (a reader of round 28)."""
+    compared = None if current is None else _compared(offer, current)
+    if compared is None or not compared[2]:
+        return ["", ""]
+    if _fit_rated(offer):
+        return [f"Scores {compared[0]} without fit, as your job's fit is not rated", ""]
+    return ["", f"Scores {compared[1]} without fit, as the offer's fit is not rated"]
+
+
 def _fit_rated(view: "JobView") -> bool:
     return view.job.identity_fit is not None
 
@@ -159,48 +142,67 @@ def offer_headline(
     current: "JobView | None",
     direction: DirectionData | None,
     sides: list[dict[str, Any]],
-) -> str:
-    """The offer page's answer in one line, above the sentences that explain it: "For your
-    professional wrestler career it would be a step back from your job as Waiter, though it
-    would pay about 854 EUR more a month (0.62 EUR more an hour), with 15 more hours of
-    work a week"; with no job to set it beside, its verdict ("It would build your …
-    career"); "" when there is nothing to compare (the page then heads it "What it would
-    do")."""
+) -> dict[str, Any]:
+    """The offer page's answer, above the sentences that explain it: {"answer": the heading,
+    "said": its sentences}. With a job to set it beside, the answer weighs the two things a
+    reader asked about, the career and the pay ("More pay, but worse for your career"), and
+    the sentences say each ("For your professional wrestler career it would be a step back
+    from your job as Waiter." "It would pay about 854 EUR more a month (0.62 EUR more an
+    hour), but with 15 more hours of work a week."); with none, its verdict ("It would build
+    your … career"). The answer is "" when there is nothing to weigh (the page then heads it
+    "What it would do")."""
     if direction is not None and offer.result.needs_details:
-        return "Bearing cannot weigh it yet"
+        return {"answer": "Bearing cannot weigh it yet", "said": []}
     if direction is None or offer.score is None:
-        return ""
+        return {"answer": "", "said": []}
     toward = career(direction.title)
-    if current is None or current.score is None:
-        return OFFER_HEADLINES[offer.verdict].format(career=toward)
-    compared = _compared(offer, current)
-    if compared is None:
-        return ""
-    score, other, _fair = compared
-    job = f"your job as {current.job.title}"
-    # A step forward or back: readers of every round asked for a verdict, not a comparison.
-    if score == other:
-        said = f"For {toward} it would do as much as {job}"
-    else:
-        said = (
-            f"For {toward} it would be a step {'forward' if score > other else 'back'} from {job}"
-        )
     pay = _pay_said(sides)
-    if pay is None:
-        return said
-    pays, more = pay
-    if more is None:
-        return f"{said}, for {pays}"
-    # "and" when pay goes the career's way, "though" when it goes against it.
-    along = score != other and (score > other) == more
-    return f"{said}, {'and it' if along else 'though it'} would pay {pays}"
+    paid = [f"It would pay {pay[0]}."] if pay else []
+    compared = None if current is None else _compared(offer, current)
+    if compared is None:
+        return {"answer": OFFER_HEADLINES[offer.verdict].format(career=toward), "said": paid}
+    score, other, _fair = compared
+    job = f"your job as {cast('JobView', current).job.title}"
+    step = (score > other) - (score < other)
+    if step:
+        said = f"For {toward} it would be a step {'forward' if step > 0 else 'back'} from {job}."
+    else:
+        said = f"For {toward} it would do as much as {job}."
+    more = pay[1] if pay else "unknown"
+    return {"answer": WEIGHED[step][more], "said": [said, *paid]}
+
+
+# The offer page's answer when there is a job to set it beside: for the career (a step
+# forward 1, none 0, back -1), then by its pay (more True, less False, the same None, or
+# "unknown"). Readers of every round asked for an answer, not a comparison; one summed up
+# the page as "a money move, not a career move".
+WEIGHED: dict[int, dict[Any, str]] = {
+    1: {
+        True: "Better for your career, and more pay",
+        False: "Better for your career, but less pay",
+        None: "Better for your career, for the same pay",
+        "unknown": "Better for your career",
+    },
+    -1: {
+        True: "More pay, but worse for your career",
+        False: "Worse for your career, and less pay",
+        None: "Worse for your career, for the same pay",
+        "unknown": "Worse for your career",
+    },
+    0: {
+        True: "More pay, and the same for your career",
+        False: "Less pay, and the same for your career",
+        None: "The same for your career and your pay",
+        "unknown": "The same for your career",
+    },
+}
 
 
 def _pay_said(sides: list[dict[str, Any]]) -> tuple[str, bool | None] | None:
     """How the offer's pay differs from the job's, and whether it is more (None: the same):
     by the month, with the hours and the hour's pay, when both say their hours ("about 854 EUR
-    more a month (0.62 EUR more an hour), with 15 more hours of work a week"), else by the hour
-    ("0.62 EUR more an hour"); None when it cannot be told."""
+    more a month (0.62 EUR more an hour), but with 15 more hours of work a week"), else by
+    the hour ("0.62 EUR more an hour"); None when it cannot be told."""
     difference = _hour_difference(sides)
     if difference is None:
         return None
@@ -209,20 +211,21 @@ def _pay_said(sides: list[dict[str, Any]]) -> tuple[str, bool | None] | None:
     hourly += " more an hour" if difference > 0 else " less an hour"
     months = _months(sides)
     if months is None:
-        return ("the same pay an hour", None) if difference == 0 else (hourly, difference > 0)
+        return ("the same an hour", None) if difference == 0 else (hourly, difference > 0)
     month = months[0] - months[1]
     if month == 0:
-        return "the same pay a month", None
+        return "the same a month", None
     said = f"{_about(sides)}{abs(month):,} {currency} {'more' if month > 0 else 'less'} a month"
     hours = sides[0]["view"].row.hours_per_week - sides[1]["view"].row.hours_per_week
     if hours:
         # More a month for more hours may be little more, or less, an hour: the hour's pay
-        # next to the month's (after the hours it read as theirs, round 25). Then the hours:
-        # "for" read as "over a period of" (round 23), "for working" as pay for those hours
-        # alone (round 24).
+        # next to the month's (after the hours it read as theirs, round 25). Then the hours,
+        # with "but" where they weigh against the month's pay (more pay for more hours): after
+        # "with" alone, 15 more hours read as one more thing in the offer's favour (round 28).
         said += f" ({hourly})" if difference else " (the same an hour)"
-        said += f", with {hours_text(abs(hours))} {'more' if hours > 0 else 'fewer'} hours of work"
-        said += " a week"
+        against = (hours > 0) == (month > 0)
+        said += f", {'but' if against else 'and'} with {hours_text(abs(hours))} "
+        said += f"{'more' if hours > 0 else 'fewer'} hours of work a week"
     return said, month > 0
 
 
@@ -255,15 +258,6 @@ OFFER_MEANS = {
 }
 
 
-def _gains(gains: list[str]) -> str:
-    """What an offer would do, as one list, with a comma before the last when an earlier one
-    ends in a clause of its own ("…, which you have from learning but no job of yours has
-    used yet, and advance your goal")."""
-    if len(gains) > 1 and any(", which " in gain for gain in gains[:-1]):
-        return ", ".join(gains[:-1]) + ", and " + gains[-1]
-    return joined(gains)
-
-
 def _months(sides: list[dict[str, Any]]) -> list[int] | None:
     """Pay a month at each job's own hours a week, when both say them: a month's pay as
     said, else hour pay × hours a week × 52 ÷ 12, to whole units ([2100, 910]); or None."""
@@ -277,6 +271,20 @@ def _months(sides: list[dict[str, Any]]) -> list[int] | None:
         else:
             months.append(round_half_up(Fraction(side["hourly"] * row.hours_per_week * 52 / 12)))
     return months
+
+
+def month_texts(sides: list[dict[str, Any]]) -> list[str]:
+    """Each column's pay a month, the sums the answer's difference is made of ("about 1,246
+    EUR", "2,100 EUR"; "about" where worked out from an hour's pay), when both columns say
+    their hours; else none."""
+    months = _months(sides) if len(sides) == 2 else None
+    if months is None:
+        return ["" for _ in sides]
+    return [
+        f"{'' if side['view'].row.pay_period == 'month' else 'about '}{month:,} "
+        f"{side['view'].row.currency}"
+        for side, month in zip(sides, months, strict=True)
+    ]
 
 
 def _about(sides: list[dict[str, Any]]) -> str:

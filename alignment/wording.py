@@ -381,31 +381,34 @@ def _sentence(
     openings = OFFER_OPENINGS if offer else ONGOING_OPENINGS if ongoing else OPENINGS
     opening = openings[verdict].format(title=title, career=career(direction_title))
     # Every part that counted (the lines below name names): at half of what the direction
-    # asks or more it lifted the score (towards ALIGNED_AT); the others held it down.
+    # asks or more it counted in the score's favour (towards ALIGNED_AT); the others against.
     counted = [line for line in lines if line["counted"]]
     lifted = [line["reason"] for line in counted if line["ratio"] >= LIFTS_AT]
     # A part that held the score down is said as the shortfall it is: "used only 2 of …".
     held = [line["shortfall"] for line in counted if line["ratio"] < LIFTS_AT]
     if not lifted or not held:
         return f"{opening}: it {_all_of(lifted or held)}." if counted else f"{opening}."
-    lift, hold, kept = (
-        ("would lift", "would hold", "would keep it")
+    # "counted in its favour", not "lifted it": a part that lifted a score of 12 read as odd
+    # (round 28); in its favour or against it says which way a part pulled, not how far.
+    count, kept = (
+        ("would count", "would keep it")
         if offer
-        else ("lifts", "holds", "keeps it")
+        else ("counts", "keeps it")
         if ongoing
-        else ("lifted", "held", "kept it")
+        else ("counted", "kept it")
     )
     if verdict in (BUILT, PARTLY):
         # A job that built the career was not held down: it could have scored higher.
-        down = f"{kept} from scoring higher" if verdict == BUILT else f"{hold} its score down"
-        first, then = f"{_all_of(lifted)}, which {lift} its score", f"{_all_of(held)}, which {down}"
+        down = f"{kept} from scoring higher" if verdict == BUILT else f"{count} against it"
+        first = f"{_all_of(lifted)}, which {count} in its favour"
+        then = f"{_all_of(held)}, which {down}"
     else:
-        first, then = f"{_all_of(held)}, which {hold} its score down", f"{_all_of(lifted)}"
-        then += f", which {lift} it"
+        first = f"{_all_of(held)}, which {count} against it"
+        then = f"{_all_of(lifted)}, which {count} in its favour"
     return f"{opening}: it {first}; it {then}."
 
 
-# A part of a score at this share of what the direction asks, or more, lifts the score.
+# A part of a score at this share of what the direction asks, or more, counts in its favour.
 LIFTS_AT = Fraction(ALIGNED_AT, 100)
 
 

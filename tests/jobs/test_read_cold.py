@@ -159,7 +159,7 @@ def test_the_weighted_coverage_is_shown_as_points_beside_the_count(client, elena
     assert "By weight" not in tile and "that is 67%" not in tile
 
 
-# -- 1. a card's sentence names every part of the score, and which lifted or held it down ------
+# -- 1. a card's sentence names every part of the score, and which way each counted ----------
 
 
 def test_a_score_that_values_and_fit_made_says_so(client, elena):
@@ -167,9 +167,9 @@ def test_a_score_that_values_and_fit_made_says_so(client, elena):
     # Gym assistant, 60: skills 4/9 and goals 2/5 under half, values 6/6 and fit 4/4 full.
     assert (
         "Gym assistant built your professional wrestler career: it gave all 3 of the things you "
-        "value from work and fitted who you are (5 of 5), which lifted its score; it used only "
-        "1 of your 4 target skills and taught you 1 more, and advanced only 1 of your 2 goals, "
-        "which kept it from scoring higher."
+        "value from work and fitted who you are (5 of 5), which counted in its favour; it used "
+        "only 1 of your 4 target skills and taught you 1 more, and advanced only 1 of your 2 "
+        "goals, which kept it from scoring higher."
     ) in text
 
 
@@ -274,13 +274,13 @@ def test_an_offer_that_uses_skills_only_learned_says_it_puts_them_to_work(client
     JobSkill.objects.create(job=offer, skill=Skill.objects.get(owner=elena, name="Stage presence"))
     text = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
     assert (
-        "Taking the Bar supervisor job would put to work Stage "
-        "presence, which you have from learning "
-        "but no job of yours has used yet."
+        "It would put Stage presence to work: you learned it in “Wrestling school: ring craft”, "
+        "but no job of yours has used it yet."
     ) in text
 
 
-# -- 9. overlapping jobs: each counts its own days (DESIGN's aligned_share), said in words ------
+# -- 9. overlapping jobs: the headline counts a day once, for the job that did more that day;
+# the aligned-share figure (DESIGN's) counts it for each job, and says so ------------------
 
 
 def test_two_jobs_at_once_each_count_their_days_and_the_page_says_so(client, owner):
@@ -304,12 +304,17 @@ def test_two_jobs_at_once_each_count_their_days_and_the_page_says_so(client, own
     assert client.get(reverse("api:alignment")).json()["aligned_share"] == 40  # 10 of 25
     html = client.get(DASHBOARD).content.decode()
     assert figure(html, "aligned-share") == "40%"
-    answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
-    assert "Built the career (10 days): Game jam" in answer
-    assert "Paid the bills (15 days): Call centre" in answer
-    # 1 to 20 January: 20 days on the calendar, 25 days of the two jobs.
     assert (
-        "Where jobs ran at the same time, a day counts once for each job you had that day, so "
-        "these are job-days: 25 in all."
-    ) in answer
+        "Counting each job's days on its own, so that a day in two jobs counts twice, 40% were "
+        "in jobs that built the career"
+    ) in text_of(html)
+    answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
+    # 1 to 20 January: 20 days on the calendar; the 5 shared days built the career.
+    assert "Half of your days at work built your game developer career." in answer
+    assert "Built the career (10 days): Game jam" in answer
+    assert "Paid the bills (10 days): Call centre" in answer
+    assert (
+        "A day when you had two jobs counts once, for the job that did more for the career."
+        in answer
+    )
     assert "here and" not in answer

@@ -31,14 +31,16 @@ def test_an_offer_page_lists_no_job_like_it_that_names_nothing_it_would_build(cl
     assert "this offer would use" not in page
 
 
-def test_with_only_the_next_step_the_page_says_no_goal_is_past_its_date(client):
+def test_with_only_the_next_step_the_side_column_has_no_steps_card(client):
     user = imported(client, "ux_designer")
     # Her support job ends, so that only the next step is left; her goals are not due yet.
     Job.objects.filter(owner=user, ended_on=None).update(ended_on=date(2026, 11, 30))
     bump_data_version(user.pk)
-    steps = text_of(client.get(DASHBOARD).content.decode().split('id="next-heading"')[1])
-    assert steps.startswith(">More to do Nothing more for now: no goal is past its date.")
-    assert "pressing" not in steps.split("</section>")[0]
+    html = client.get(DASHBOARD).content.decode()
+    # "Nothing more for now" beside "Next: …" read as a contradiction (round 28).
+    assert "Next: Look for a job you could get now" in text_of(html)
+    assert 'id="next-heading"' not in html
+    assert "Nothing more" not in html and "pressing" not in html
 
 
 def test_an_offers_goals_are_said_of_the_open_ones(client):
@@ -198,13 +200,15 @@ def test_the_average_score_shows_its_sum_one_click_away(client):
     assert abs(mean - float(found.group(3))) < 0.01 and float(found.group(3)) < 32.5
 
 
-def test_with_jobs_at_the_same_time_the_days_figure_speaks_of_job_days(client):
-    # "42% of your days at work" read as calendar days beside the note on job-days.
+def test_with_jobs_at_the_same_time_the_days_figure_says_it_counts_a_shared_day_twice(client):
+    # The figure is DESIGN's aligned share: a day in two jobs counts for each, where the
+    # headline above it counts the day once.
     imported(client, "nurse")
     html = client.get(DASHBOARD).content.decode()
     tile = text_of(html.split("Days that built the career")[1].split("Skills you have")[0])
     assert tile.startswith(
-        "42% 42% of your job-days were in jobs that built the career (a score of 50 or more)."
+        "42% Counting each job's days on its own, so that a day in two jobs counts twice, 42% "
+        "were in jobs that built the career (a score of 50 or more)."
     )
     assert (
         "How it's counted The days of the jobs that scored 50 or more, over all the days "
