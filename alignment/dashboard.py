@@ -331,6 +331,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
     focus = result.direction
     wanted = tallied["wanted"]
     importance = {skill.name: skill.importance for skill in reading.targets}
+    being_learned = {skill.name for skill in reading.targets if skill.taught and not skill.covered}
     # The first step is the headline's "Next"; the card lists the ones after it.
     steps = next_steps.next_steps(result.next_steps[: STEPS_LISTED + 1], _offered(offers, focus))
     answer = headline.headline(result.jobs, focus, steps[0] if steps else None)
@@ -369,7 +370,13 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         "skills_gained": gained[:LISTED],
         "skills_gained_more": len(gained[LISTED:]),
         "missing": [
-            {"name": name, "importance": wording.IMPORTANCE_PHRASES[importance[name]]}
+            {
+                "name": name,
+                "importance": wording.IMPORTANCE_PHRASES[importance[name]],
+                # Learning not finished teaches it: why the next step passes it by (a reader
+                # took the step's choice for alphabetical, round 29).
+                "learning": name in being_learned,
+            }
             for name in result.missing[:LISTED]
         ],
         "missing_more": len(result.missing[LISTED:]),
@@ -394,8 +401,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         ),
         "current_job": current_job,
         "current_said": _current_said(held),
-        # The days figure speaks of job-days where the headline says the jobs overlapped.
-        **headline.figure_texts(result, focus, reading.targets, job_days=bool(answer["overlap"])),
+        **headline.figure_texts(result, focus, reading.targets),
     }
 
 

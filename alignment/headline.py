@@ -1,8 +1,7 @@
 """The dashboard's first words: the headline in days and job names by verdict, the coverage
 figure and where it came from, and why coverage and the average score disagree when they do."""
 
-from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from fractions import Fraction
 from itertools import accumulate
@@ -34,25 +33,19 @@ DAY_VERDICTS = (BUILT, PARTLY, BILLS, LITTLE)
 HEADLINE_NAMES = 3  # jobs named under each verdict, the longest first, then "and N more"
 
 
-# What the days of each verdict did: "… paid the bills", "… built some of it".
-DID = {
+# What each verdict's jobs did, said first (naming the career) and after: "Gym assistant built
+# your professional wrestler career; Camp counsellor and Ring crew built some of it; …".
+DID_FIRST = {
     BUILT: "built {career}",
     PARTLY: "built some of {career}",
     BILLS: "paid the bills but did little for {career}",
     LITTLE: "did little for {career}",
 }
-
-
-def share_of(part: int, whole: int) -> str:
-    """How much of a whole, in words a person trusts: "all", "most" (more than half, not
-    all), "half", or else the percentage ("30%")."""
-    if part == whole:
-        return "all"
-    if 2 * part == whole:
-        return "half"
-    if 2 * part > whole:
-        return "most"
-    return f"{round_half_up(100 * part / whole)}%"
+DID_AFTER = {
+    PARTLY: "built some of it",
+    BILLS: "paid the bills",
+    LITTLE: "did little for it",
+}
 
 
 def _named(result: JobResult) -> str:
@@ -75,51 +68,39 @@ def headline(
     direction: DirectionData | None,
     first_step: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The answer at the top of the dashboard, from the verdicts of the held jobs: the days
-    of each verdict with the jobs named, what needs details first, and the one thing to do
-    next. A day counts once: where jobs ran at the same time, it counts under the verdict of
-    the job that did the most for the career that day (every reader of job-days, which count
-    such a day once for each job, read "days at work" as days on a calendar)."""
+    """The answer at the top of the dashboard, from the verdicts of the held jobs: which jobs
+    built the career and which paid the bills, by name, then the days of each verdict (each
+    job counting all its own days, as the figures beneath do), what needs details, and the
+    one thing to do next. It claims no majority: "most of your days", read against jobs that
+    ran at the same time, was read as days on a calendar and found unfair (rounds 21-29)."""
     held = [r for r in results if r.job.stage == HELD and r.days > 0]
     counted_jobs = [r for r in held if r.verdict in DAY_VERDICTS]
     groups: list[dict[str, Any]] = []
-    better: list[tuple[int, int]] = []  # the days of the verdicts told so far, as runs
     for verdict in DAY_VERDICTS:
-        jobs = [r for r in counted_jobs if r.verdict == verdict]
-        held_before = _counter(better)
-        own = {r.job.id: _new_days(r, held_before) for r in jobs}  # days no better job had
-        runs = _merged(sorted(better + [_period(r) for r in jobs]))
-        days = _length(runs) - _length(better)
-        better = runs
+        jobs = sorted(
+            (r for r in counted_jobs if r.verdict == verdict), key=lambda r: (-r.days, r.job.id)
+        )
         if jobs:
-            # Every job of the verdict is named, the one with the most days of its own first.
-            jobs.sort(key=lambda r: (-own[r.job.id], -r.days, r.job.id))
             groups.append(
                 {
                     "verdict": verdict,
                     "tone": f"tone-{verdict}",
                     "label": VERDICT_LABELS[verdict],
-                    "days": days,
+                    "days": sum(r.days for r in jobs),
                     "names": _names(list(dict.fromkeys(_named(r) for r in jobs))),
                 }
             )
     total = sum(group["days"] for group in groups)
     for group in groups:
         group["percent"] = round_half_up(100 * group["days"] / total)
-        # Jobs whose every day a job that did more also had: named, with no days of their own.
-        group["days_text"] = (
-            days_count(group["days"]) if group["days"] else "only on days with a job that did more"
-        )
+        group["days_text"] = days_count(group["days"])
     answer = ""
     if groups:
-        largest = max(groups, key=lambda g: (g["days"], -DAY_VERDICTS.index(g["verdict"])))
-        share = share_of(largest["days"], total)
         title = direction.title if direction else ""
-        did = DID[largest["verdict"]].format(career=career(title) if title else "the career")
-        if share in ("all", "most", "half"):
-            answer = f"{share.capitalize()} of your days at work {did}."
-        else:
-            answer = f"The largest share of your days at work ({share}) {did}."
+        toward = career(title) if title else "the career"
+        said = [f"{groups[0]['names']} {DID_FIRST[groups[0]['verdict']].format(career=toward)}"]
+        said += [f"{group['names']} {DID_AFTER[group['verdict']]}" for group in groups[1:]]
+        answer = "; ".join(said) + "."
     waiting = []
     silent = list(dict.fromkeys(r.job.title for r in held if r.verdict == DETAILS))
     if silent:
@@ -134,74 +115,50 @@ def headline(
     return {
         "answer": answer,
         "bar": groups,
-        "before": _before(better, total, direction),
-        "overlap": _overlap(counted_jobs, total),
+        "before": _before(counted_jobs, direction),
+        "overlap": _overlap(counted_jobs),
         "waiting": f"{joined(waiting)}." if waiting else "",
         "next": first_step,
     }
 
 
-def _period(result: JobResult) -> tuple[int, int]:
-    """A held job's counted days as [start, end) in day ordinals (a held job with days has a
-    start)."""
-    start = cast(date, result.job.started_on).toordinal()
-    return start, start + result.days
-
-
-def _new_days(result: JobResult, held_before: Callable[[int], int]) -> int:
-    """A job's days that the runs counted so far do not hold."""
-    start, end = _period(result)
-    return end - start - held_before(end) + held_before(start)
-
-
-def _merged(periods: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted periods as runs of days, a day that two periods share counted once."""
-    runs: list[tuple[int, int]] = []
-    for start, end in periods:
-        if runs and start <= runs[-1][1]:
-            runs[-1] = (runs[-1][0], max(runs[-1][1], end))
-        else:
-            runs.append((start, end))
-    return runs
-
-
-def _length(runs: list[tuple[int, int]]) -> int:
-    return sum(end - start for start, end in runs)
-
-
-def _counter(runs: list[tuple[int, int]]) -> Callable[[int], int]:
-    """For runs of days (sorted, apart): how many days they hold before a given day, found by
-    bisection over their running lengths, so each job asks in a log, not a walk."""
-    lengths = list(accumulate((end - start for start, end in runs), initial=0))
-
-    def held_before(day_: int) -> int:
-        i = bisect_right(runs, day_, key=lambda run: run[0]) - 1
-        return lengths[i] + min(day_, runs[i][1]) - runs[i][0] if i >= 0 else 0
-
-    return held_before
-
-
-def _before(runs: list[tuple[int, int]], total: int, direction: DirectionData | None) -> str:
-    """How many of the counted days came before the person chose the direction, said when
-    any did: they count too, and a reader should know why before judging."""
+def _before(results: list[JobResult], direction: DirectionData | None) -> str:
+    """How many of the counted days came before the person chose the direction, and in which
+    jobs, said when any did: they count too, and a reader should know why before judging."""
     if direction is None or direction.started_on is None:
         return ""
-    before = _counter(runs)(direction.started_on.toordinal())
+    chosen = direction.started_on.toordinal()
+    early = sorted(
+        (
+            (min(start + r.days, chosen) - start, r)
+            for r in results
+            if (start := cast(date, r.job.started_on).toordinal()) < chosen
+        ),
+        key=lambda pair: (-pair[0], pair[1].job.id),
+    )
+    before = sum(days for days, _ in early)
     if not before:
         return ""
+    names = _names(list(dict.fromkeys(r.job.title for _, r in early)))
     return (
-        f"{before:,} of these {days_count(total)} came before you set "
-        f"{direction.title} as your direction ({day(direction.started_on)}). They count too, "
-        "since a job can build a career before you choose it."
+        f"{before:,} of these days, in {names}, came before you set {direction.title} as your "
+        f"direction ({day(direction.started_on)}). They count too, since a job can build a "
+        "career before you choose it."
     )
 
 
-def _overlap(results: list[JobResult], total: int) -> str:
-    """When any two of these jobs ran at the same time, how the days were counted: each
-    day once, under the job that did the most for the career that day."""
-    if sum(r.days for r in results) == total:
+def _overlap(results: list[JobResult]) -> str:
+    """When any two of these jobs ran at the same time, that each counts all its own days (so
+    the days add up to more than the calendar had; a count of calendar days beside them read
+    as a second total, round 21, and a day counted once here but twice in the figures
+    beneath as two rules, round 29)."""
+    periods = sorted((cast(date, r.job.started_on).toordinal(), r.days) for r in results)
+    # A job overlaps when it starts before the latest end (exclusive) of those before it;
+    # the last job's end reaches no later job (strict=False).
+    reached = accumulate((start + days for start, days in periods), max)
+    if not any(start < end for (start, _), end in zip(periods[1:], reached, strict=False)):
         return ""
-    return "A day when you had two jobs counts once, for the job that did more for the career."
+    return "Some of these jobs ran at the same time: each counts all its own days."
 
 
 def _it(titles: list[str]) -> str:
@@ -219,11 +176,9 @@ def figure_texts(
     result: Alignment,
     direction: DirectionData | None,
     target_skills: Sequence[TargetSkill] = (),
-    job_days: bool = False,
 ) -> dict[str, Any]:
-    """The sentences under the three figures beneath the headline (`job_days`: the jobs
-    overlapped, as the headline's note says: the figure, DESIGN's aligned share, counts a day
-    in two jobs for each, where the headline counts it once)."""
+    """The sentences under the three figures beneath the headline; the days figure counts
+    each job's own days, as the headline's bar does."""
     title = direction.title if direction else ""
     held = [r for r in result.jobs if r.job.stage == HELD and r.verdict in DAY_VERDICTS]
     total = sum(r.days for r in held)
@@ -247,13 +202,8 @@ def figure_texts(
             else "does little for it beyond paying the bills."
         ),
         "aligned_text": (
-            (
-                "Counting each job's days on its own, so that a day in two jobs counts twice, "
-                f"{result.aligned_share}% were in jobs that "
-                if job_days
-                else f"{result.aligned_share}% of your days at work were in jobs that "
-            )
-            + f"built the career (a score of {ALIGNED_AT} or more)."
+            f"{result.aligned_share}% of the days in your jobs were in jobs that built the "
+            f"career (a score of {ALIGNED_AT} or more)."
             + (
                 f" Another {round_half_up(100 * partly / total)}% were in jobs that built some "
                 f"of it ({PARTLY_AT} to {ALIGNED_AT - 1})."

@@ -3,8 +3,6 @@ Tomás, who wants to be a registered nurse, volunteers on a hospital ward unpaid
 barista's and a delivery driver's pay keep him, and weighs an offer as a healthcare assistant.
 """
 
-import re
-
 import pytest
 from django.urls import reverse
 
@@ -30,8 +28,10 @@ def test_the_nurse_history_imports_whole(client):
 def test_the_dashboard_says_the_volunteering_built_the_career_and_the_pay_came_elsewhere(client):
     imported(client, "nurse")
     text = text_of(client.get(reverse("alignment:dashboard")))
-    assert re.search(r"Built the career \([\d,]+ days\): Hospital ward volunteer \(unpaid\)", text)
-    assert re.search(r"Paid the bills \([\d,]+ days\): Barista and Delivery driver", text)
+    assert (
+        "Hospital ward volunteer (unpaid) built your registered nurse career; Barista and "
+        "Delivery driver paid the bills."
+    ) in text
     assert "Hospital ward volunteer 71/100 · Built the career" in text
     assert "Barista 6/100 · Paid the bills" in text
     assert "Delivery driver 3/100 · Paid the bills" in text

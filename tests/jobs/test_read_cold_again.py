@@ -119,7 +119,7 @@ def test_the_footer_says_what_bearing_does(client, elena):
 def test_unpaid_work_is_called_unpaid_in_the_headline_and_on_its_card(client):
     imported(client, "ux_designer")
     response = client.get(DASHBOARD)
-    assert "Built the career (123 days): Volunteer UX designer (unpaid)" in answer_of(response)
+    assert "Volunteer UX designer (unpaid) built your UX designer career" in answer_of(response)
     text = text_of(response)
     assert "Volunteer UX designer (unpaid) · Food Bank Rotterdam" in text
     assert "Customer support agent (unpaid)" not in text
