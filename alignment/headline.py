@@ -142,8 +142,8 @@ def _before(results: list[JobResult], direction: DirectionData | None) -> str:
     names = _names(list(dict.fromkeys(r.job.title for _, r in early)))
     return (
         f"{before:,} of these days, in {names}, came before you set {direction.title} as your "
-        f"direction ({day(direction.started_on)}). They count too, since a job can build a "
-        "career before you choose it."
+        f"direction ({day(direction.started_on)}); every job is set against this direction, "
+        "whenever you did it."
     )
 
 
@@ -158,7 +158,10 @@ def _overlap(results: list[JobResult]) -> str:
     reached = accumulate((start + days for start, days in periods), max)
     if not any(start < end for (start, _), end in zip(periods[1:], reached, strict=False)):
         return ""
-    return "Some of these jobs ran at the same time: each counts all its own days."
+    return (
+        "Some of these jobs ran at the same time, so their days add up to more than the time "
+        "that passed: each job counts all its own days."
+    )
 
 
 def _it(titles: list[str]) -> str:
@@ -185,22 +188,7 @@ def figure_texts(
     partly = sum(r.days for r in held if r.verdict == PARTLY)
     built = sum(r.days for r in held if r.verdict == BUILT)
     return {
-        "overall_text": (
-            f"The average score of your jobs for {career(title)}, out of 100; a job you did "
-            "for longer counts for more."
-            if direction
-            else "The average score of your jobs against their directions, out of 100; a job "
-            "you did for longer counts for more."
-        )
-        + f" A job scoring {ALIGNED_AT} or more builds the career; one scoring {PARTLY_AT} to "
-        f"{ALIGNED_AT - 1} builds some of it; one under {PARTLY_AT} "
-        # The unpaid band's label only where a job has it (readers looked for it elsewhere).
-        + (
-            "does little for it, and is called “Paid the bills” if it was paid, “Did little "
-            "for it” if not."
-            if any(r.verdict == LITTLE for r in held)
-            else "does little for it beyond paying the bills."
-        ),
+        "overall_text": _overall_text(held, title if direction else ""),
         "aligned_text": (
             f"{result.aligned_share}% of the days in your jobs were in jobs that built the "
             f"career (a score of {ALIGNED_AT} or more)."
@@ -226,6 +214,25 @@ def figure_texts(
             else "Describe your current direction and the skills it needs."
         ),
     }
+
+
+def _overall_text(held: list[JobResult], title: str) -> str:
+    """What the average score is, with the scores it sits between ("from Hospital ward
+    volunteer's 71 down to Delivery driver's 3"), and that a verdict goes by a job's own
+    score: an average of 32 read against the bands (25 to 49 builds some of it) said the jobs
+    "partly built" a career that one job built and two did not (rounds 21-30)."""
+    toward = f"for {career(title)}" if title else "against their directions"
+    ranked = sorted(held, key=lambda r: (-cast(int, r.score), -r.days, r.job.id))
+    if not ranked:
+        return ""  # nothing scored: the figure says so itself
+    if len({r.job.id for r in ranked}) == 1:
+        return f"The score of {ranked[0].job.title} {toward}, out of 100: your only job scored."
+    top, bottom = ranked[0], ranked[-1]
+    return (
+        f"The average of your jobs' scores {toward}, out of 100, each job counting by its "
+        f"days: from {top.job.title}'s {top.score} down to {bottom.job.title}'s "
+        f"{bottom.score}. A job's verdict goes by its own score, not by this average."
+    )
 
 
 SUMS_NAMED = 5  # the jobs the average's sum writes out, the longest first, then "N more"

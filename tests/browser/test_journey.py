@@ -85,7 +85,7 @@ def test_a_strangers_first_journey_on_a_phone(live_server, page, tmp_path):
     page.get_by_label("What the work would be").fill("Night shifts, Thursday to Sunday.")
     page.get_by_role("button", name="Weigh it").click()
     expect(page.get_by_role("heading", name="Bearing cannot weigh it yet")).to_be_visible()
-    expect(page.get_by_text("Compared with Gym assistant, the job you have")).to_be_visible()
+    expect(page.get_by_text("If it replaced Gym assistant, the job you have")).to_be_visible()
     no_overflow(page)
 
     # Import a LinkedIn positions file: it arrives needing details.

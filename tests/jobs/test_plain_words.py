@@ -41,10 +41,10 @@ def text_of(response):
 def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
     offer = Job.objects.get(owner=elena, stage="offer")
     text = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
-    assert "Compared with Gym assistant, your latest job" in text
+    assert "If it replaced Gym assistant, your latest job" in text
     # What it would change for the person first, then the comparison, in its verdict's words.
     assert (
-        "Compared with Gym assistant, your latest job, as if the offer took its place More pay, "
+        "If it replaced Gym assistant, your latest job: More pay, "
         "but worse for your career For your professional wrestler career it would be a step back "
         "from your job as Gym assistant. It would pay about 1,190 EUR more a month (1.88 EUR "
         "less an hour), but with 25 more hours of work a week. It would give you none of the "
@@ -96,7 +96,7 @@ def test_the_offer_page_costs_the_same_queries_for_5_or_500_jobs(
         # 11 the target skills and what covers them, 12 what the offer and the latest job
         # matched, by name
         response = client.get(reverse("alignment:job_detail", args=[offer.pk]))
-    assert "Compared with Gig" in text_of(response)
+    assert "If it replaced Gig" in text_of(response)
 
 
 def test_a_stranger_cannot_weigh_anothers_offer(client, elena, stranger):

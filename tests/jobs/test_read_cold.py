@@ -310,6 +310,9 @@ def test_two_jobs_at_once_each_count_their_days_and_the_page_says_so(client, own
     # 1 to 20 January: 20 days on the calendar, 25 in the two jobs, as the figure counts them.
     assert "Game jam built your game developer career; Call centre paid the bills." in answer
     assert "Built the career: 10 days" in answer and "Paid the bills: 15 days" in answer
-    assert "Some of these jobs ran at the same time: each counts all its own days." in answer
+    assert (
+        "Some of these jobs ran at the same time, so their days add up to more than the time "
+        "that passed: each job counts all its own days."
+    ) in answer
     assert "job-days" not in text_of(html) and "counts once" not in answer
     assert "here and" not in answer

@@ -164,7 +164,7 @@ def test_the_step_on_a_weak_job_and_its_link_say_the_same(client, elena):
 
 def test_the_offer_page_says_what_its_score_means(client, elena):
     text = offer_page(client, elena)
-    assert "Compared with Gym assistant, your latest job" in text
+    assert "If it replaced Gym assistant, your latest job" in text
     assert (
         "It scores 4 out of 100: it would pay the bills but do little for the career. You have "
         "not said how well the offer would fit you, so Bearing compares the two without fit: "
@@ -175,7 +175,7 @@ def test_the_offer_page_says_what_its_score_means(client, elena):
 
 def test_the_offer_page_compares_with_the_job_you_have(client, elena):
     Job.objects.filter(owner=elena, title="Gym assistant").update(ended_on=None)
-    assert "Compared with Gym assistant, the job you have" in offer_page(client, elena)
+    assert "If it replaced Gym assistant, the job you have" in offer_page(client, elena)
 
 
 def test_the_offer_pages_skills_are_said_in_whole_sentences(client, elena):

@@ -138,7 +138,7 @@ def test_with_two_jobs_going_on_the_offer_says_which_it_is_set_beside(client):
     # Tomás volunteers on the ward and drives deliveries; a reader asked which "the job you
     # have" was.
     user = imported(client, "nurse")
-    assert "Compared with Delivery driver, the paid job you have" in offer_page(
+    assert "If it replaced Delivery driver, the paid job you have" in offer_page(
         client, user, "Healthcare assistant"
     )
     card = text_of(client.get(DASHBOARD)).split("Offers on the table")[1]

@@ -85,10 +85,13 @@ def test_volunteering_beside_paid_work_is_named_for_what_it_did(client):
         "Delivery driver paid the bills."
     ) in answer
     assert "Built the career: 1,286 days Paid the bills: 1,770 days" in answer
-    assert "Some of these jobs ran at the same time: each counts all its own days." in answer
+    assert (
+        "Some of these jobs ran at the same time, so their days add up to more than the time "
+        "that passed: each job counts all its own days."
+    ) in answer
     assert (
         "454 of these days, in Barista, came before you set Registered nurse as your direction "
-        "(1 May 2023)."
+        "(1 May 2023); every job is set against this direction, whenever you did it."
     ) in answer
     # The figure beneath adds up the same days: 1,286 of 3,056.
     assert "42% of the days in your jobs were in jobs that built the career" in text_of(html)
@@ -101,7 +104,7 @@ def test_the_offer_page_answers_with_the_career_and_the_pay(client):
     call_command("import_data", user.username, offer, verbosity=0)
     page = offer_page(client, user, "Junior UX designer")
     assert (
-        "as if the offer took its place Better for your career, and more pay For your UX "
+        "the job you have: Better for your career, and more pay For your UX "
         "designer career it would be a step forward from your job as Customer support agent. "
         "It would pay 300 EUR more a month (1.03 EUR more an hour), but with 2 more hours of "
         "work a week."
@@ -130,7 +133,7 @@ def test_a_part_that_counted_for_a_low_score_is_said_to_count_in_its_favour(clie
     client.force_login(user)
     text = text_of(client.get(DASHBOARD))
     assert "which counted in its favour" in text and "which counted against it" in text
-    assert "lifted" not in text and "holds its score down" not in text.split("After that")[0]
+    assert "lifted" not in text and "holds its score down" not in text.split("Steps after that")[0]
 
 
 @pytest.mark.django_db
@@ -141,5 +144,21 @@ def test_with_no_step_after_the_next_one_there_is_no_steps_card(client):
     bump_data_version(user.pk)
     html = client.get(DASHBOARD).content.decode()
     assert "Next:" in text_of(html)
-    assert ("After that" in html) == ('id="next-heading"' in html)
+    assert ("Steps after that" in html) == ('id="next-heading"' in html)
     assert "Nothing more" not in html
+
+
+@pytest.mark.django_db
+def test_what_the_offer_gives_marks_what_she_values_and_skills_outside_her_targets(client):
+    # "Security" shown but not counted, and "Customer service" used by an offer that "would
+    # use none of your 5 target skills", read as contradictions (round 29).
+    user = load_demo()
+    client.force_login(user)
+    page = offer_page(client, user)
+    assert "If it replaced Waiter, the job you have: More pay, but worse for your career" in page
+    gives = page.split("What it offers")[1]
+    assert "Money ★ Security ★ one of the things you value from work" in gives
+    assert (
+        "Customer service — you have it; the offer would use it; not one of your target skills"
+        in (gives)
+    )

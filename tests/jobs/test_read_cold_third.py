@@ -30,7 +30,10 @@ def test_where_jobs_ran_at_the_same_time_each_counts_its_own_days(client, elena)
     Job.objects.filter(owner=elena, title="Waiter").update(ended_on=date(2025, 3, 1))
     bump_data_version(elena.pk)
     answer = answer_of(client.get(DASHBOARD))
-    assert "Some of these jobs ran at the same time: each counts all its own days." in answer
+    assert (
+        "Some of these jobs ran at the same time, so their days add up to more than the time "
+        "that passed: each job counts all its own days."
+    ) in answer
     listed = sum(int(n.replace(",", "")) for n in re.findall(r": ([\d,]+) days", answer))
     # Each job's own days (a period ends on its last day), as the days figure adds them up.
     assert listed == sum(
@@ -259,20 +262,30 @@ def test_the_headline_says_how_many_of_its_days_came_before_the_direction(client
     # The jobs the days came from are named, the one with most days before it first.
     assert re.search(
         r"[\d,]+ of these days, in Order picker, Stage-hand and Camp counsellor, came before you "
-        r"set Professional wrestler as your direction \(1 Jun 2023\)\. They count too, since a "
-        r"job can build a career before you choose it\.",
+        r"set Professional wrestler as your direction \(1 Jun 2023\); every job is set against "
+        r"this direction, whenever you did it\.",
         answer,
     ), answer
     assert "those jobs" not in answer
 
 
-def test_the_average_score_says_what_is_high_and_low(client, elena):
-    html = client.get(DASHBOARD).content.decode()
+def test_the_average_score_says_what_it_sits_between_and_that_verdicts_go_by_each_job(
+    client, elena
+):
+    # An average of 32 read against the bands said the jobs "partly built" the career (30).
+    text = text_of(client.get(DASHBOARD))
     assert (
-        "a job you did for longer counts for more. A job scoring 50 or more builds the career; "
-        "one scoring 25 to 49 builds some of it; one under 25 does little for it beyond paying "
-        "the bills."
-    ) in text_of(html)
+        "The average of your jobs' scores for your professional wrestler career, out of 100, "
+        "each job counting by its days: from Gym assistant's 60 down to Waiter's 15. A job's "
+        "verdict goes by its own score, not by this average."
+    ) in text
+    assert "builds some of it; one under 25" not in text
+    Job.objects.filter(owner=elena, title="Waiter").delete()
+    bump_data_version(elena.pk)
+    assert (
+        "The score of Gym assistant for your professional wrestler career, out of 100: your "
+        "only job scored."
+    ) in text_of(client.get(DASHBOARD))
 
 
 def test_a_weak_job_is_no_step_while_an_offer_would_build_the_career(client, elena):
