@@ -115,14 +115,14 @@ def headline(
     return {
         "answer": answer,
         "bar": groups,
-        "before": _before(counted_jobs, direction),
+        "before": _before(counted_jobs, total, direction),
         "overlap": _overlap(counted_jobs),
         "waiting": f"{joined(waiting)}." if waiting else "",
         "next": first_step,
     }
 
 
-def _before(results: list[JobResult], direction: DirectionData | None) -> str:
+def _before(results: list[JobResult], total: int, direction: DirectionData | None) -> str:
     """How many of the counted days came before the person chose the direction, and in which
     jobs, said when any did: they count too, and a reader should know why before judging."""
     if direction is None or direction.started_on is None:
@@ -139,11 +139,12 @@ def _before(results: list[JobResult], direction: DirectionData | None) -> str:
     before = sum(days for days, _ in early)
     if not before:
         return ""
-    names = _names(list(dict.fromkeys(r.job.title for _, r in early)))
+    titles = list(dict.fromkeys(r.job.title for _, r in early))
+    jobs = f"your job{'s' if len(titles) > 1 else ''} as {_names(titles)}"
     return (
-        f"{before:,} of these days, in {names}, came before you set {direction.title} as your "
-        f"direction ({day(direction.started_on)}); every job is set against this direction, "
-        "whenever you did it."
+        f"{before:,} of these {days_count(total)}, in {jobs}, came before you chose "
+        f"{direction.title} as your direction ({day(direction.started_on)}); every job is "
+        "judged by this direction, whenever you did it."
     )
 
 
@@ -158,9 +159,10 @@ def _overlap(results: list[JobResult]) -> str:
     reached = accumulate((start + days for start, days in periods), max)
     if not any(start < end for (start, _), end in zip(periods[1:], reached, strict=False)):
         return ""
+    some = "Your two jobs" if len(results) == 2 else "Some of these jobs"
     return (
-        "Some of these jobs ran at the same time, so their days add up to more than the time "
-        "that passed: each job counts all its own days."
+        f"{some} ran at the same time, so their days add up to more than the time that "
+        "passed: each job counts all of its days."
     )
 
 
@@ -231,7 +233,8 @@ def _overall_text(held: list[JobResult], title: str) -> str:
     return (
         f"The average of your jobs' scores {toward}, out of 100, each job counting by its "
         f"days: from {top.job.title}'s {top.score} down to {bottom.job.title}'s "
-        f"{bottom.score}. A job's verdict goes by its own score, not by this average."
+        f"{bottom.score}. A job's label (“Built the career”, “Paid the bills” …) goes by its "
+        "own score, not by this average."
     )
 
 
@@ -312,6 +315,19 @@ def missed(miss: Sequence[TargetSkill]) -> str:
     are essential and 3 nice to have." """
     if not miss:
         return ""
+    return _missed(miss) + _learning(miss)
+
+
+def _learning(miss: Sequence[TargetSkill]) -> str:
+    """Which missing skills learning not finished yet teaches, as the missing-skills card
+    marks them (" You are learning Stage presence.")."""
+    learning = [skill.name for skill in miss if skill.taught][:NAMES_MISSED]
+    if len(miss) == 1 and learning:
+        return " You are learning it."
+    return f" You are learning {joined(learning)}." if learning else ""
+
+
+def _missed(miss: Sequence[TargetSkill]) -> str:
     levels = [n for n in (3, 2, 1) if any(skill.importance == n for skill in miss)]
     if len(miss) > NAMES_MISSED:
         if len(levels) == 1:

@@ -430,7 +430,7 @@ def before_direction(job: JobData, direction: DirectionData | None) -> str:
     did = "did" if job.ended_on is not None and job.ended_on < direction.started_on else "started"
     return (
         f"You {did} this job before you set {direction.title} as your direction "
-        f"({day(direction.started_on)}). It is counted all the same."
+        f"({day(direction.started_on)}). It is judged by this direction all the same."
     )
 
 

@@ -311,8 +311,8 @@ def test_two_jobs_at_once_each_count_their_days_and_the_page_says_so(client, own
     assert "Game jam built your game developer career; Call centre paid the bills." in answer
     assert "Built the career: 10 days" in answer and "Paid the bills: 15 days" in answer
     assert (
-        "Some of these jobs ran at the same time, so their days add up to more than the time "
-        "that passed: each job counts all its own days."
+        "Your two jobs ran at the same time, so their days add up to more than the time that "
+        "passed: each job counts all of its days."
     ) in answer
     assert "job-days" not in text_of(html) and "counts once" not in answer
     assert "here and" not in answer

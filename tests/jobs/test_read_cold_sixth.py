@@ -84,14 +84,15 @@ def test_volunteering_beside_paid_work_is_named_for_what_it_did(client):
         "Hospital ward volunteer (unpaid) built your registered nurse career; Barista and "
         "Delivery driver paid the bills."
     ) in answer
-    assert "Built the career: 1,286 days Paid the bills: 1,770 days" in answer
+    assert "Built the career: 1,286 days (42%) Paid the bills: 1,770 days (58%)" in answer
     assert (
         "Some of these jobs ran at the same time, so their days add up to more than the time "
-        "that passed: each job counts all its own days."
+        "that passed: each job counts all of its days."
     ) in answer
     assert (
-        "454 of these days, in Barista, came before you set Registered nurse as your direction "
-        "(1 May 2023); every job is set against this direction, whenever you did it."
+        "454 of these 3,056 days, in your job as Barista, came before you chose Registered nurse "
+        "as your direction (1 May 2023); every job is judged by this direction, whenever you did "
+        "it."
     ) in answer
     # The figure beneath adds up the same days: 1,286 of 3,056.
     assert "42% of the days in your jobs were in jobs that built the career" in text_of(html)

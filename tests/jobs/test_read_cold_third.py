@@ -31,8 +31,8 @@ def test_where_jobs_ran_at_the_same_time_each_counts_its_own_days(client, elena)
     bump_data_version(elena.pk)
     answer = answer_of(client.get(DASHBOARD))
     assert (
-        "Some of these jobs ran at the same time, so their days add up to more than the time "
-        "that passed: each job counts all its own days."
+        "Your two jobs ran at the same time, so their days add up to more than the time that "
+        "passed: each job counts all of its days."
     ) in answer
     listed = sum(int(n.replace(",", "")) for n in re.findall(r": ([\d,]+) days", answer))
     # Each job's own days (a period ends on its last day), as the days figure adds them up.
@@ -52,7 +52,7 @@ def test_a_job_from_before_the_direction_says_why_it_is_set_against_it(client, e
     text = text_of(client.get(DASHBOARD))
     assert (
         "You started this job before you set Professional wrestler as your direction (1 Jun "
-        "2023). It is counted all the same."
+        "2023). It is judged by this direction all the same."
     ) in text
     assert "still measured against it" not in text
     assert "scored for" not in text
@@ -68,7 +68,7 @@ def test_the_skills_card_says_what_is_missing_and_keeps_its_points_behind_a_clic
     assert text_of(shown).endswith(
         "You have 3 of the 4 skills your professional wrestler career needs, from jobs that "
         "used or taught them or from learning you finished. You are missing Stage presence, "
-        "which you marked essential."
+        "which you marked essential. You are learning it."
     )
     assert "points" not in shown and "Counted by importance" not in shown
     assert text_of("<details" + hidden) == (
@@ -220,7 +220,7 @@ def test_a_job_done_before_the_direction_says_why_it_is_set_against_it(client, e
     bump_data_version(elena.pk)
     assert (
         "You did this job before you set Professional wrestler as your direction (1 Jun 2023). "
-        "It is counted all the same."
+        "It is judged by this direction all the same."
     ) in text_of(client.get(DASHBOARD))
 
 
@@ -261,8 +261,9 @@ def test_the_headline_says_how_many_of_its_days_came_before_the_direction(client
     answer = answer_of(client.get(DASHBOARD))
     # The jobs the days came from are named, the one with most days before it first.
     assert re.search(
-        r"[\d,]+ of these days, in Order picker, Stage-hand and Camp counsellor, came before you "
-        r"set Professional wrestler as your direction \(1 Jun 2023\); every job is set against "
+        r"[\d,]+ of these [\d,]+ days, in your jobs as Order picker, Stage-hand and Camp "
+        r"counsellor, came before you "
+        r"chose Professional wrestler as your direction \(1 Jun 2023\); every job is judged by "
         r"this direction, whenever you did it\.",
         answer,
     ), answer
@@ -277,7 +278,8 @@ def test_the_average_score_says_what_it_sits_between_and_that_verdicts_go_by_eac
     assert (
         "The average of your jobs' scores for your professional wrestler career, out of 100, "
         "each job counting by its days: from Gym assistant's 60 down to Waiter's 15. A job's "
-        "verdict goes by its own score, not by this average."
+        "label (“Built the career”, “Paid the bills” …) goes by its own score, not by this "
+        "average."
     ) in text
     assert "builds some of it; one under 25" not in text
     Job.objects.filter(owner=elena, title="Waiter").delete()
