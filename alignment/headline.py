@@ -34,17 +34,27 @@ HEADLINE_NAMES = 3  # jobs named under each verdict, the longest first, then "an
 
 
 # What each verdict's jobs did, said first (naming the career) and after: "Gym assistant built
-# your professional wrestler career; Camp counsellor and Ring crew built some of it; …".
+# your professional wrestler career; Camp counsellor and Ring crew built some of it; …". In the
+# present where every job of the group goes on, one job or more ("is building", "are
+# building"): a reader found "built" wrong beside a card that says the job "is building" it.
 DID_FIRST = {
-    BUILT: "built {career}",
-    PARTLY: "built some of {career}",
-    BILLS: "paid the bills but did little for {career}",
-    LITTLE: "did little for {career}",
+    BUILT: ("built {career}", "is building {career}", "are building {career}"),
+    PARTLY: (
+        "built some of {career}",
+        "is building some of {career}",
+        "are building some of {career}",
+    ),
+    BILLS: (
+        "paid the bills but did little for {career}",
+        "pays the bills but does little for {career}",
+        "pay the bills but do little for {career}",
+    ),
+    LITTLE: ("did little for {career}", "does little for {career}", "do little for {career}"),
 }
 DID_AFTER = {
-    PARTLY: "built some of it",
-    BILLS: "paid the bills",
-    LITTLE: "did little for it",
+    PARTLY: ("built some of it", "is building some of it", "are building some of it"),
+    BILLS: ("paid the bills", "pays the bills", "pay the bills"),
+    LITTLE: ("did little for it", "does little for it", "do little for it"),
 }
 
 
@@ -88,6 +98,7 @@ def headline(
                     "label": VERDICT_LABELS[verdict],
                     "days": sum(r.days for r in jobs),
                     "names": _names(list(dict.fromkeys(_named(r) for r in jobs))),
+                    "tense": _tense(jobs),
                 }
             )
     total = sum(group["days"] for group in groups)
@@ -98,8 +109,9 @@ def headline(
     if groups:
         title = direction.title if direction else ""
         toward = career(title) if title else "the career"
-        said = [f"{groups[0]['names']} {DID_FIRST[groups[0]['verdict']].format(career=toward)}"]
-        said += [f"{group['names']} {DID_AFTER[group['verdict']]}" for group in groups[1:]]
+        first = DID_FIRST[groups[0]["verdict"]][groups[0]["tense"]]
+        said = [f"{groups[0]['names']} {first.format(career=toward)}"]
+        said += [f"{g['names']} {DID_AFTER[g['verdict']][g['tense']]}" for g in groups[1:]]
         answer = "; ".join(said) + "."
     waiting = []
     silent = list(dict.fromkeys(r.job.title for r in held if r.verdict == DETAILS))
@@ -120,6 +132,13 @@ def headline(
         "waiting": f"{joined(waiting)}." if waiting else "",
         "next": first_step,
     }
+
+
+def _tense(jobs: list[JobResult]) -> int:
+    """0: past (some job of the group has ended); 1: one job that goes on; 2: more."""
+    if any(r.job.ended_on is not None for r in jobs):
+        return 0
+    return 1 if len(jobs) == 1 else 2
 
 
 def _before(results: list[JobResult], total: int, direction: DirectionData | None) -> str:
@@ -161,8 +180,8 @@ def _overlap(results: list[JobResult]) -> str:
         return ""
     some = "Your two jobs" if len(results) == 2 else "Some of these jobs"
     return (
-        f"{some} ran at the same time, so their days add up to more than the time that "
-        "passed: each job counts all of its days."
+        f"{some} overlapped for a while: each job counts all of its days, so a day they "
+        "shared counts for each."
     )
 
 

@@ -89,7 +89,7 @@ def test_demo_dashboard_next_steps_link_to_the_page_that_acts(client, elena):
     assert "“First amateur match” was due on 1 Jun 2025" in answer
     assert reverse("careers:goal_detail", args=[goal.pk]) in answer
     steps = html.split('id="next-heading"')[1].split("</section>")[0]
-    assert ">Steps after that<" in steps and "First amateur match" not in steps
+    assert ">After the next step<" in steps and "First amateur match" not in steps
     assert (
         "The offer to work as Bar supervisor at The Night Owl mentions “night shifts”, which "
         "your notes on Waiter say you want to avoid — weigh it before you reply."

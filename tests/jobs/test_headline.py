@@ -38,7 +38,7 @@ def test_unpaid_work_that_built_the_career_is_named_as_such(client):
     html, answer = dashboard_of(client, "ux_designer")
     assert (
         "Volunteer UX designer (unpaid) built your UX designer career; Customer support agent "
-        "paid the bills."
+        "pays the bills."
     ) in answer
     assert "Built the career: 123 days" in answer
     assert re.search(r"Paid the bills: [\d,]+ days", answer)

@@ -132,7 +132,7 @@ def test_the_next_step_does_not_repeat_the_headline(client):
     said = answer.split("Next:")[0]
     assert (
         "Volunteer UX designer (unpaid) built your UX designer career; Customer support agent "
-        "paid the bills."
+        "pays the bills."
     ) in said
     following = answer.split("Next:")[1]
     assert "Look for a job you could get now, close to the work you have done" in following
@@ -311,8 +311,8 @@ def test_two_jobs_at_once_each_count_their_days_and_the_page_says_so(client, own
     assert "Game jam built your game developer career; Call centre paid the bills." in answer
     assert "Built the career: 10 days" in answer and "Paid the bills: 15 days" in answer
     assert (
-        "Your two jobs ran at the same time, so their days add up to more than the time that "
-        "passed: each job counts all of its days."
+        "Your two jobs overlapped for a while: each job counts all of its days, so a day "
+        "they shared counts for each."
     ) in answer
     assert "job-days" not in text_of(html) and "counts once" not in answer
     assert "here and" not in answer

@@ -171,7 +171,7 @@ def test_the_steps_after_the_next_one_come_after_it(client):
     imported(client, "nurse")
     html = client.get(DASHBOARD).content.decode()
     steps = text_of(html.split('id="next-heading"')[1].split("</section>")[0])
-    assert steps.startswith(">Steps after that Find a way to learn Medication administration")
+    assert steps.startswith(">After the next step Find a way to learn Medication administration")
     assert "Plan a course or other learning for it" in steps
     assert "Next: The offer to work as Healthcare assistant" in text_of(html)
     assert "Other steps" not in text_of(html)

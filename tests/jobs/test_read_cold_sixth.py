@@ -81,13 +81,13 @@ def test_volunteering_beside_paid_work_is_named_for_what_it_did(client):
     html = client.get(DASHBOARD).content.decode()
     answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
     assert (
-        "Hospital ward volunteer (unpaid) built your registered nurse career; Barista and "
+        "Hospital ward volunteer (unpaid) is building your registered nurse career; Barista and "
         "Delivery driver paid the bills."
     ) in answer
     assert "Built the career: 1,286 days (42%) Paid the bills: 1,770 days (58%)" in answer
     assert (
-        "Some of these jobs ran at the same time, so their days add up to more than the time "
-        "that passed: each job counts all of its days."
+        "Some of these jobs overlapped for a while: each job counts all of its days, so a day "
+        "they shared counts for each."
     ) in answer
     assert (
         "454 of these 3,056 days, in your job as Barista, came before you chose Registered nurse "
@@ -134,7 +134,9 @@ def test_a_part_that_counted_for_a_low_score_is_said_to_count_in_its_favour(clie
     client.force_login(user)
     text = text_of(client.get(DASHBOARD))
     assert "which counted in its favour" in text and "which counted against it" in text
-    assert "lifted" not in text and "holds its score down" not in text.split("Steps after that")[0]
+    assert (
+        "lifted" not in text and "holds its score down" not in text.split("After the next step")[0]
+    )
 
 
 @pytest.mark.django_db
@@ -145,7 +147,7 @@ def test_with_no_step_after_the_next_one_there_is_no_steps_card(client):
     bump_data_version(user.pk)
     html = client.get(DASHBOARD).content.decode()
     assert "Next:" in text_of(html)
-    assert ("Steps after that" in html) == ('id="next-heading"' in html)
+    assert ("After the next step" in html) == ('id="next-heading"' in html)
     assert "Nothing more" not in html
 
 
@@ -163,3 +165,19 @@ def test_what_the_offer_gives_marks_what_she_values_and_skills_outside_her_targe
         "Customer service — you have it; the offer would use it; not one of your target skills"
         in (gives)
     )
+
+
+def test_a_group_whose_jobs_all_go_on_is_said_in_the_present():
+    # "built your … career" beside a card saying the job "is building" it (round 32).
+    def ongoing(number, verdict, start, days):
+        made = result(number, verdict, start, days)
+        return made._replace(job=made.job._replace(ended_on=None))
+
+    said = headline.headline(
+        [ongoing(1, BUILT, 0, 30), ongoing(2, BILLS, 0, 20), ongoing(3, BILLS, 5, 10)],
+        DirectionData(1, "Nurse", "current", None, None),
+    )
+    assert said["answer"] == "Job 1 is building your nurse career; Job 2 and Job 3 pay the bills."
+    ended = result(4, BILLS, 40, 5)
+    said = headline.headline([ongoing(1, BUILT, 0, 30), ended], ended.direction)
+    assert said["answer"] == "Job 1 is building your nurse career; Job 4 paid the bills."

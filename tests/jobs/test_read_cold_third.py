@@ -31,8 +31,8 @@ def test_where_jobs_ran_at_the_same_time_each_counts_its_own_days(client, elena)
     bump_data_version(elena.pk)
     answer = answer_of(client.get(DASHBOARD))
     assert (
-        "Your two jobs ran at the same time, so their days add up to more than the time that "
-        "passed: each job counts all of its days."
+        "Your two jobs overlapped for a while: each job counts all of its days, so a day "
+        "they shared counts for each."
     ) in answer
     listed = sum(int(n.replace(",", "")) for n in re.findall(r": ([\d,]+) days", answer))
     # Each job's own days (a period ends on its last day), as the days figure adds them up.
