@@ -142,8 +142,11 @@ def _tense(jobs: list[JobResult]) -> int:
 
 
 def _before(results: list[JobResult], total: int, direction: DirectionData | None) -> str:
-    """How many of the counted days came before the person chose the direction, and in which
-    jobs, said when any did: they count too, and a reader should know why before judging."""
+    """When some of the counted days came before the person chose the direction: how the days
+    since then went ("Since you chose …, 510 of your 1,580 days in jobs (32%) were in jobs
+    that built it"), then the days before and their jobs. Readers of rounds 31-33 asked how
+    they had done since choosing it; a sentence that only said the early days count read as a
+    disclaimer."""
     if direction is None or direction.started_on is None:
         return ""
     chosen = direction.started_on.toordinal()
@@ -160,10 +163,17 @@ def _before(results: list[JobResult], total: int, direction: DirectionData | Non
         return ""
     titles = list(dict.fromkeys(r.job.title for _, r in early))
     jobs = f"your job{'s' if len(titles) > 1 else ''} as {_names(titles)}"
+    chose = f"you chose {direction.title} as your direction ({day(direction.started_on)})"
+    since = total - before
+    if not since:
+        return f"All {days_count(total)}, in {jobs}, came before {chose}."
+    built = sum(r.days for r in results if r.verdict == BUILT) - sum(
+        days for days, r in early if r.verdict == BUILT
+    )
+    share = f"{built:,} of your {since:,} days in jobs ({round_half_up(100 * built / since)}%)"
     return (
-        f"{before:,} of these {days_count(total)}, in {jobs}, came before you chose "
-        f"{direction.title} as your direction ({day(direction.started_on)}); every job is "
-        "judged by this direction, whenever you did it."
+        f"Since {chose}, {share if built else f'none of your {since:,} days in jobs'} were in "
+        f"jobs that built it; the other {days_count(before)}, in {jobs}, came before."
     )
 
 

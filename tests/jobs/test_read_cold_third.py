@@ -256,17 +256,22 @@ def test_an_offer_page_with_nothing_missing_does_not_credit_jobs_that_gave_no_sk
 
 
 def test_the_headline_says_how_many_of_its_days_came_before_the_direction(client, elena):
-    assert "came before you chose" not in answer_of(client.get(DASHBOARD))  # none did
+    assert "Since you chose" not in answer_of(client.get(DASHBOARD))  # none did
     client.force_login(load_demo())
     answer = answer_of(client.get(DASHBOARD))
-    # The jobs the days came from are named, the one with most days before it first.
-    assert re.search(
-        r"[\d,]+ of these [\d,]+ days, in your jobs as Order picker, Stage-hand and Camp "
-        r"counsellor, came before you "
-        r"chose Professional wrestler as your direction \(1 Jun 2023\); every job is judged by "
-        r"this direction, whenever you did it\.",
+    # How the days since went, then the days before, the job with most days before first
+    # (readers of rounds 31-33 asked how they had done since choosing the direction).
+    found = re.search(
+        r"Since you chose Professional wrestler as your direction \(1 Jun 2023\), 510 of your "
+        r"([\d,]+) days in jobs \((\d+)%\) were in jobs that built it; the other ([\d,]+) days, "
+        r"in your jobs as Order picker, Stage-hand and Camp counsellor, came before\.",
         answer,
-    ), answer
+    )
+    assert found, answer
+    since, share, before = (int(g.replace(",", "")) for g in found.groups())
+    listed = sum(int(n.replace(",", "")) for n in re.findall(r": ([\d,]+) days", answer))
+    assert since + before == listed
+    assert share == round(100 * 510 / since)
     assert "those jobs" not in answer
 
 
