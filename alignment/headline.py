@@ -173,7 +173,7 @@ def _before(results: list[JobResult], total: int, direction: DirectionData | Non
     share = f"{built:,} of your {since:,} days in jobs ({round_half_up(100 * built / since)}%)"
     return (
         f"Since {chose}, {share if built else f'none of your {since:,} days in jobs'} were in "
-        f"jobs that built it; the other {days_count(before)}, in {jobs}, came before."
+        f"jobs that built it. Before that came {days_count(before)} more, in {jobs}."
     )
 
 

@@ -91,8 +91,8 @@ def test_volunteering_beside_paid_work_is_named_for_what_it_did(client):
     ) in answer
     assert (
         "Since you chose Registered nurse as your direction (1 May 2023), 1,286 of your 2,602 "
-        "days in jobs (49%) were in jobs that built it; the other 454 days, in your job as "
-        "Barista, came before."
+        "days in jobs (49%) were in jobs that built it. Before that came 454 days more, in your "
+        "job as Barista."
     ) in answer
     # The figure beneath adds up the same days: 1,286 of 3,056.
     assert "42% of the days in your jobs were in jobs that built the career" in text_of(html)
@@ -104,7 +104,7 @@ def test_the_days_since_the_direction_are_told_even_when_none_built_it():
     said = headline.headline([early, late], direction)
     assert said["before"] == (
         "Since you chose Nurse as your direction (11 Jan 2020), none of your 30 days in jobs "
-        "were in jobs that built it; the other 10 days, in your job as Job 1, came before."
+        "were in jobs that built it. Before that came 10 days more, in your job as Job 1."
     )
     said = headline.headline([early], direction)
     assert said["before"] == (

@@ -263,8 +263,8 @@ def test_the_headline_says_how_many_of_its_days_came_before_the_direction(client
     # (readers of rounds 31-33 asked how they had done since choosing the direction).
     found = re.search(
         r"Since you chose Professional wrestler as your direction \(1 Jun 2023\), 510 of your "
-        r"([\d,]+) days in jobs \((\d+)%\) were in jobs that built it; the other ([\d,]+) days, "
-        r"in your jobs as Order picker, Stage-hand and Camp counsellor, came before\.",
+        r"([\d,]+) days in jobs \((\d+)%\) were in jobs that built it\. Before that came "
+        r"([\d,]+) days more, in your jobs as Order picker, Stage-hand and Camp counsellor\.",
         answer,
     )
     assert found, answer
