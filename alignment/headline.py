@@ -256,7 +256,7 @@ def _overall_text(held: list[JobResult], title: str) -> str:
     ranked = sorted(held, key=lambda r: (-cast(int, r.score), -r.days, r.job.id))
     if not ranked:
         return ""  # nothing scored: the figure says so itself
-    if len({r.job.id for r in ranked}) == 1:
+    if len(ranked) == 1:
         return f"The score of {ranked[0].job.title} {toward}, out of 100: your only job scored."
     top, bottom = ranked[0], ranked[-1]
     return (
