@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from alignment import headline
 from alignment.scoring import BILLS, BUILT, LITTLE, PARTLY, DirectionData, JobData, JobResult
+from careers.models import CareerGoal
 from core.models import bump_data_version
 from demo.elena import load_demo
 from jobs.models import Job
@@ -21,6 +22,16 @@ from tests.helpers import text_of
 from tests.jobs.helpers import HISTORIES, imported, offer_page
 
 DASHBOARD = reverse("alignment:dashboard")
+
+
+@pytest.fixture
+def demo(client):
+    """Elena, the demo, signed in."""
+    user = load_demo()
+    client.force_login(user)
+    return user
+
+
 START = date(2020, 1, 1)
 # A score for each verdict, and whether the job is paid.
 SCORES = {BUILT: (70, True), PARTLY: (30, True), BILLS: (10, True), LITTLE: (10, False)}
@@ -134,19 +145,15 @@ def test_the_offer_page_answers_with_the_career_and_the_pay(client):
 
 
 @pytest.mark.django_db
-def test_the_job_beside_an_offer_without_fit_shows_the_score_it_is_compared_by(client):
-    user = load_demo()
-    client.force_login(user)
-    page = offer_page(client, user)
+def test_the_job_beside_an_offer_without_fit_shows_the_score_it_is_compared_by(client, demo):
+    page = offer_page(client, demo)
     assert "your job as Waiter scores 11 without fit (13 with fit), against the offer's 4" in page
     assert "13 /100 Paid the bills Scores 11 without fit, as the offer's fit is not rated" in page
     assert page.count("without fit, as") == 1
 
 
 @pytest.mark.django_db
-def test_a_part_that_counted_for_a_low_score_is_said_to_count_in_its_favour(client):
-    user = load_demo()
-    client.force_login(user)
+def test_a_part_that_counted_for_a_low_score_is_said_to_count_in_its_favour(client, demo):
     text = text_of(client.get(DASHBOARD))
     assert "which counted in its favour" in text and "which counted against it" in text
     assert (
@@ -155,24 +162,30 @@ def test_a_part_that_counted_for_a_low_score_is_said_to_count_in_its_favour(clie
 
 
 @pytest.mark.django_db
-def test_with_no_step_after_the_next_one_there_is_no_steps_card(client):
-    user = load_demo()
-    client.force_login(user)
-    Job.objects.filter(owner=user).exclude(title="Gym assistant").delete()
-    bump_data_version(user.pk)
+def test_with_no_step_after_the_next_one_there_is_no_steps_card(client, demo):
+    Job.objects.filter(owner=demo).exclude(title="Gym assistant").delete()
+    bump_data_version(demo.pk)
     html = client.get(DASHBOARD).content.decode()
-    assert "Next:" in text_of(html)
-    assert ("After the next step" in html) == ('id="next-heading"' in html)
-    assert "Nothing more" not in html
+    assert "Next: Find a way to learn Character work" in text_of(html)
+    steps = text_of(html.split('id="next-heading"')[1].split("</section>")[0])
+    assert steps.startswith(">After the next step “First amateur match” was due on")
+    # With the overdue goal achieved, the next step is the only one: no card, and no
+    # "Nothing more" beside "Next:" (round 28).
+    CareerGoal.objects.filter(owner=demo, title="First amateur match").update(
+        status="achieved", achieved_on=date(2026, 10, 2)
+    )
+    bump_data_version(demo.pk)
+    html = client.get(DASHBOARD).content.decode()
+    assert "Next: Find a way to learn Character work" in text_of(html)
+    assert 'id="next-heading"' not in html
+    assert "After the next step" not in html and "Nothing more" not in html
 
 
 @pytest.mark.django_db
-def test_what_the_offer_gives_marks_what_she_values_and_skills_outside_her_targets(client):
+def test_what_the_offer_gives_marks_what_she_values_and_skills_outside_her_targets(client, demo):
     # "Security" shown but not counted, and "Customer service" used by an offer that "would
     # use none of your 5 target skills", read as contradictions (round 29).
-    user = load_demo()
-    client.force_login(user)
-    page = offer_page(client, user)
+    page = offer_page(client, demo)
     assert "If it replaced Waiter, the job you have: More pay, but worse for your career" in page
     gives = page.split("What it offers")[1]
     assert "Money ★ Security ★ one of the things you value from work" in gives
