@@ -98,7 +98,8 @@ def headline(
                     "label": VERDICT_LABELS[verdict],
                     "days": sum(r.days for r in jobs),
                     "names": _names(list(dict.fromkeys(_named(r) for r in jobs))),
-                    "tense": _tense(jobs),
+                    "going": list(dict.fromkeys(_named(r) for r in jobs if _going(r))),
+                    "ended": list(dict.fromkeys(_named(r) for r in jobs if not _going(r))),
                 }
             )
     total = sum(group["days"] for group in groups)
@@ -109,71 +110,87 @@ def headline(
     if groups:
         title = direction.title if direction else ""
         toward = career(title) if title else "the career"
-        first = DID_FIRST[groups[0]["verdict"]][groups[0]["tense"]]
-        said = [f"{groups[0]['names']} {first.format(career=toward)}"]
-        said += [f"{g['names']} {DID_AFTER[g['verdict']][g['tense']]}" for g in groups[1:]]
+        said = [_did(groups[0], DID_FIRST[groups[0]["verdict"]], toward)]
+        said += [_did(group, DID_AFTER[group["verdict"]], toward) for group in groups[1:]]
         answer = "; ".join(said) + "."
     waiting = []
     silent = list(dict.fromkeys(r.job.title for r in held if r.verdict == DETAILS))
     if silent:
-        verb = "needs" if len(silent) == 1 else "need"
+        # "Your job … needs details before it can count" read as the job the person has, and
+        # left "count" toward what unsaid (round 35).
+        one = len(silent) == 1
         quoted = [f"“{title}”" for title in silent]
-        jobs = "Your job" if len(silent) == 1 else "Your jobs"  # type: ignore[assignment]
-        waiting.append(f"{jobs} {_names(quoted)} {verb} details before {_it(silent)} can count")
+        waiting.append(
+            f"{_names(quoted)} {'is' if one else 'are'} not counted here yet: add "
+            f"{'its' if one else 'their'} details."
+        )
     unscored = list(dict.fromkeys(r.job.title for r in held if r.verdict == UNSCORED))
     if unscored:
         quoted = [f"“{title}”" for title in unscored]
-        waiting.append(f"{_names(quoted)} cannot be scored yet")
+        waiting.append(f"{_names(quoted)} cannot be scored yet.")
     return {
         "answer": answer,
         "bar": groups,
         "before": _before(counted_jobs, total, direction),
         "overlap": _overlap(counted_jobs),
-        "waiting": f"{joined(waiting)}." if waiting else "",
+        "waiting": " ".join(waiting),
         "next": first_step,
     }
 
 
-def _tense(jobs: list[JobResult]) -> int:
-    """0: past (some job of the group has ended); 1: one job that goes on; 2: more."""
-    if any(r.job.ended_on is not None for r in jobs):
-        return 0
-    return 1 if len(jobs) == 1 else 2
+def _going(result: JobResult) -> bool:
+    return result.job.ended_on is None
+
+
+def _did(group: dict[str, Any], verbs: tuple[str, str, str], toward: str) -> str:
+    """What a group's jobs did, in the past for jobs that ended and in the present for jobs
+    that go on: "Waiter pays the bills, as Stage-hand and Order picker did" (a reader found
+    "Waiter, Stage-hand and Order picker paid the bills" wrong for the job they have)."""
+    going, ended = group["going"], group["ended"]
+    if not going:
+        return f"{_names(ended)} {verbs[0].format(career=toward)}"
+    said = f"{_names(going)} {verbs[1 if len(going) == 1 else 2].format(career=toward)}"
+    return f"{said}, as {_names(ended)} did" if ended else said
 
 
 def _before(results: list[JobResult], total: int, direction: DirectionData | None) -> str:
-    """When some of the counted days came before the person chose the direction: how the days
-    since then went ("Since you chose …, 510 of your 1,580 days in jobs (32%) were in jobs
-    that built it"), then the days before and their jobs. Readers of rounds 31-33 asked how
-    they had done since choosing it; a sentence that only said the early days count read as a
-    disclaimer."""
+    """When some of the counted days came before the person chose the direction: that the bar
+    counts them too, and in which jobs ("The bar also counts 543 days from before you chose
+    …: your jobs as Order picker and Camp counsellor, and the first 120 days of your job as
+    Stage-hand."), then how the days since went ("Since you chose it, 510 of your 1,580 days
+    in jobs were in jobs that built it."). Readers of rounds 31-33 asked how they had done
+    since choosing it; a sentence that only said the early days count read as a disclaimer;
+    the days since said first, and as a percentage, read as a second figure competing with
+    the bar's (rounds 34-35)."""
     if direction is None or direction.started_on is None:
         return ""
     chosen = direction.started_on.toordinal()
     early = sorted(
         (
-            (min(start + r.days, chosen) - start, r)
+            (min(start + r.days, chosen) - start, start + r.days > chosen, r)
             for r in results
             if (start := cast(date, r.job.started_on).toordinal()) < chosen
         ),
-        key=lambda pair: (-pair[0], pair[1].job.id),
+        key=lambda row: (-row[0], row[2].job.id),
     )
-    before = sum(days for days, _ in early)
+    before = sum(days for days, _, _ in early)
     if not before:
         return ""
-    titles = list(dict.fromkeys(r.job.title for _, r in early))
-    jobs = f"your job{'s' if len(titles) > 1 else ''} as {_names(titles)}"
+    whole = list(dict.fromkeys(r.job.title for _, on, r in early if not on))
+    where = [f"your job{'s' if len(whole) > 1 else ''} as {_names(whole)}"] if whole else []
+    where += [f"the first {days_count(d)} of your job as {r.job.title}" for d, on, r in early if on]
     chose = f"you chose {direction.title} as your direction ({day(direction.started_on)})"
     since = total - before
     if not since:
-        return f"All {days_count(total)}, in {jobs}, came before {chose}."
+        return f"All {days_count(total)} came before {chose}: {joined(where)}."
     built = sum(r.days for r in results if r.verdict == BUILT) - sum(
-        days for days, r in early if r.verdict == BUILT
+        days for days, _, r in early if r.verdict == BUILT
     )
-    share = f"{built:,} of your {since:,} days in jobs ({round_half_up(100 * built / since)}%)"
+    share = f"{built:,} of your {since:,} days in jobs" if built else "none of your "
+    share += "" if built else f"{since:,} days in jobs"
     return (
-        f"Since {chose}, {share if built else f'none of your {since:,} days in jobs'} were in "
-        f"jobs that built it. Before that came {days_count(before)} more, in {jobs}."
+        f"The bar also counts {days_count(before)} from before {chose}: {joined(where)}. "
+        f"Since you chose it, {share} were in jobs that built it."
     )
 
 
@@ -193,10 +210,6 @@ def _overlap(results: list[JobResult]) -> str:
         f"{some} overlapped for a while: each job counts all of its days, so a day they "
         "shared counts for each."
     )
-
-
-def _it(titles: list[str]) -> str:
-    return "it" if len(titles) == 1 else "they"
 
 
 # When the overall score and the skill coverage differ by this much, the headline says why.
@@ -262,8 +275,7 @@ def _overall_text(held: list[JobResult], title: str) -> str:
     return (
         f"The average of your jobs' scores {toward}, out of 100, each job counting by its "
         f"days: from {top.job.title}'s {top.score} down to {bottom.job.title}'s "
-        f"{bottom.score}. A job's label (“Built the career”, “Paid the bills” …) goes by its "
-        "own score, not by this average."
+        f"{bottom.score}. Each job's label goes by its own score, not by this average."
     )
 
 
@@ -429,11 +441,10 @@ def disagree(
         total = len(target_skills)
         counted_ = f"all {total}" if have == total else f"{have} of the {total}"
         return (
-            f"Why do you have {counted_} skills {career(direction.title)} needs, when your "
-            f"jobs score only {overall} out of 100 on average? A skill counts once you have "
-            "it, wherever you got it. The average counts every job by its days, so the days in "
-            "jobs that did little for the career pull it down. Where each came from: "
-            f"{_sources(target_skills)}."
+            f"You have {counted_} skills {career(direction.title)} needs, though your jobs "
+            f"score {overall} out of 100 on average: a skill counts once you have it, wherever "
+            "you got it, while the average counts every job by its days. Where each came "
+            f"from: {_sources(target_skills)}."
         )
     if overall >= coverage + DISAGREE_BY:
         return (

@@ -169,7 +169,11 @@ def offer_headline(
     else:
         said = f"For {toward} it would do as much as {job}."
     more = pay[1] if pay else "unknown"
-    return {"answer": WEIGHED[step][more], "said": [said, *paid]}
+    return {
+        "answer": WEIGHED[step][more],
+        "said": [said, *paid],
+        "so": WORTH[step][more].format(job=job),
+    }
 
 
 # The offer page's answer when there is a job to set it beside: for the career (a step
@@ -198,6 +202,32 @@ WEIGHED: dict[int, dict[Any, str]] = {
 }
 
 
+# What the answer means for the choice, by the same keys as WEIGHED: readers of every round
+# asked whether to take it, and found that the page "leans to no but never says it" (round 34).
+# It weighs only what Bearing knows; the person knows what else counts.
+WORTH: dict[int, dict[Any, str]] = {
+    1: {
+        True: "So: on both counts it beats {job}, and is worth taking.",
+        False: "So: worth taking if you can live on less, for what it would do for your career.",
+        None: "So: worth taking, for what it would do for your career.",
+        "unknown": "So: worth taking for your career, if its pay works for you.",
+    },
+    -1: {
+        True: "So: worth taking only if you need the money more than the career right now.",
+        False: "So: not worth taking; on both counts {job} is better.",
+        None: "So: not worth taking for your career; {job} does more for it.",
+        "unknown": "So: not worth taking for your career; {job} does more for it.",
+    },
+    0: {
+        True: "So: worth taking for the money; your career would neither gain nor lose.",
+        False: "So: not worth taking; it would pay less and do no more for your career.",
+        None: "So: only the things Bearing does not weigh, such as the people and the place, "
+        "can decide it.",
+        "unknown": "So: it would neither help nor hurt your career; weigh its pay.",
+    },
+}
+
+
 def _pay_said(sides: list[dict[str, Any]]) -> tuple[str, bool | None] | None:
     """How the offer's pay differs from the job's, and whether it is more (None: the same):
     by the month, with the hours and the hour's pay, when both say their hours ("about 854 EUR
@@ -217,7 +247,16 @@ def _pay_said(sides: list[dict[str, Any]]) -> tuple[str, bool | None] | None:
         return "the same a month", None
     said = f"{_about(sides)}{abs(month):,} {currency} {'more' if month > 0 else 'less'} a month"
     hours = sides[0]["view"].row.hours_per_week - sides[1]["view"].row.hours_per_week
-    if hours:
+    if month > 0 and hours > 0 and 2 * sides[1]["hourly"] * hours * 52 / 12 >= month:
+        # Most of a month's more pay is the job's pay an hour for the hours added: readers of
+        # round 35 found "854 EUR more a month" a better deal than the 0.62 EUR an hour it is.
+        most = "most" if difference > 0 else "all"
+        an_hour = f"only {hourly}" if difference > 0 else hourly if difference else "the same"
+        said += (
+            f", but {most} of that is pay for {hours_text(hours)} more hours of work a week: "
+            f"an hour pays {an_hour.replace(' an hour', '')}"
+        )
+    elif hours:
         # More a month for more hours may be little more, or less, an hour: the hour's pay
         # next to the month's (after the hours it read as theirs, round 25). Then the hours,
         # with "but" where they weigh against the month's pay (more pay for more hours): after

@@ -388,24 +388,14 @@ def _sentence(
     held = [line["shortfall"] for line in counted if line["ratio"] < LIFTS_AT]
     if not lifted or not held:
         return f"{opening}: it {_all_of(lifted or held)}." if counted else f"{opening}."
-    # "counted in its favour", not "lifted it": a part that lifted a score of 12 read as odd
-    # (round 28); in its favour or against it says which way a part pulled, not how far.
-    count, kept = (
-        ("would count", "would keep it")
-        if offer
-        else ("counts", "keeps it")
-        if ongoing
-        else ("counted", "kept it")
-    )
+    # Which way each part pulled, said before the parts ("In its favour: …"): after them,
+    # "which counted against it" read as said of the goal a job had advanced (round 35), and
+    # "lifted" a score of 12 as odd (round 28).
+    favour = f"In its favour: it {_all_of(lifted)}."
+    against = f"Against it: it {_all_of(held)}."
     if verdict in (BUILT, PARTLY):
-        # A job that built the career was not held down: it could have scored higher.
-        down = f"{kept} from scoring higher" if verdict == BUILT else f"{count} against it"
-        first = f"{_all_of(lifted)}, which {count} in its favour"
-        then = f"{_all_of(held)}, which {down}"
-    else:
-        first = f"{_all_of(held)}, which {count} against it"
-        then = f"{_all_of(lifted)}, which {count} in its favour"
-    return f"{opening}: it {first}; it {then}."
+        return f"{opening}. {favour} {against}"
+    return f"{opening}. {against} {favour}"
 
 
 # A part of a score at this share of what the direction asks, or more, counts in its favour.

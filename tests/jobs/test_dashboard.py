@@ -61,10 +61,10 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     # The headline says why coverage is high while the overall score is low, and where
     # the coverage came from.
     assert (
-        "Why do you have 3 of the 4 skills your professional wrestler career needs, when your "
-        "jobs score only 30 out of 100 on average? A skill counts once you have it, wherever "
-        "you got it. The average counts every job by its days, so the days in jobs that did "
-        "little for the career pull it down. Where each came from: Strength training (you had "
+        "You have 3 of the 4 skills your professional wrestler career needs, though your jobs "
+        "score 30 out of 100 on average: a skill counts once you have it, wherever you got it, "
+        "while the average counts every job by its days. Where each came from: Strength "
+        "training (you had "
         "it already and used it in your job “Gym assistant”), Public speaking (learned in your "
         "job “Waiter”) and Choreography (learned in your job “Gym assistant”)."
     ) in text_of(html)
@@ -89,7 +89,7 @@ def test_demo_dashboard_next_steps_link_to_the_page_that_acts(client, elena):
     assert "“First amateur match” was due on 1 Jun 2025" in answer
     assert reverse("careers:goal_detail", args=[goal.pk]) in answer
     steps = html.split('id="next-heading"')[1].split("</section>")[0]
-    assert ">After the next step<" in steps and "First amateur match" not in steps
+    assert ">Other things to do<" in steps and "First amateur match" not in steps
     assert (
         "The offer to work as Bar supervisor at The Night Owl mentions “night shifts”, which "
         "your notes on Waiter say you want to avoid — weigh it before you reply."

@@ -46,9 +46,9 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
     assert (
         "If it replaced Gym assistant, your latest job: More pay, "
         "but worse for your career For your professional wrestler career it would be a step back "
-        "from your job as Gym assistant. It would pay about 1,190 EUR more a month (1.88 EUR "
-        "less an hour), but with 25 more hours of work a week. It would give you none of the "
-        "skills you lack and advance no goal of yours that is still open."
+        "from your job as Gym assistant. It would pay about 1,190 EUR more a month, but all of "
+        "that is pay for 25 more hours of work a week: an hour pays 1.88 EUR less. It would "
+        "give you none of the skills you lack and advance no goal of yours that is still open."
     ) in text
     # 2,100 a month × 12 ÷ 52 weeks ÷ 40 hours = 12.12 an hour, against 14 at the gym.
     assert "Pay an hour 12.12 EUR Hours a week 40 Pay a month 2,100 EUR" in text
@@ -206,7 +206,7 @@ def test_a_job_that_needs_details_is_grey_and_a_next_step(client, elena):
     assert figure(html, "overall-alignment") == "30"  # left out of the figures
     answer = html.split('id="answer-heading"')[1].split("</section>")[0]
     said = unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", answer)))
-    assert "Your job “Customer support agent” needs details before it can count." in said
+    assert "“Customer support agent” is not counted here yet: add its details." in said
     card = html.split(f'id="job-{silent.pk}-title"')[1].split("</article>")[0]
     assert "tone-details" in card and "Needs details" in card
     assert "tone-bills" not in card  # grey, never orange
@@ -256,10 +256,10 @@ def test_every_page_that_shows_a_job_names_its_verdict_one_way(client, elena):
 def test_the_headline_says_why_coverage_and_alignment_differ(client, elena):
     text = text_of(client.get(DASHBOARD))
     assert (
-        "Why do you have 3 of the 4 skills your professional wrestler career needs, when your "
-        "jobs score only 30 out of 100 on average? A skill counts once you have it, wherever "
-        "you got it. The average counts every job by its days, so the days in jobs that did "
-        "little for the career pull it down. Where each came from: Strength training (you had "
+        "You have 3 of the 4 skills your professional wrestler career needs, though your jobs "
+        "score 30 out of 100 on average: a skill counts once you have it, wherever you got it, "
+        "while the average counts every job by its days. Where each came from: Strength "
+        "training (you had "
         "it already and used it in your job “Gym assistant”), Public speaking (learned in your "
         "job “Waiter”) and Choreography (learned in your job “Gym assistant”)"
     ) in text

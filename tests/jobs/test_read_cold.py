@@ -167,10 +167,10 @@ def test_a_score_that_values_and_fit_made_says_so(client, elena):
     text = text_of(client.get(DASHBOARD))
     # Gym assistant, 60: skills 4/9 and goals 2/5 under half, values 6/6 and fit 4/4 full.
     assert (
-        "Gym assistant built your professional wrestler career: it gave all 3 of the things you "
-        "value from work and fitted who you are (5 of 5), which counted in its favour; it used "
+        "Gym assistant built your professional wrestler career. In its favour: it gave all 3 of "
+        "the things you value from work and fitted who you are (5 of 5). Against it: it used "
         "only 1 of your 4 target skills and taught you 1 more, and advanced only 1 of your 2 "
-        "goals, which kept it from scoring higher."
+        "goals."
     ) in text
 
 

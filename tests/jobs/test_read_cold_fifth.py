@@ -45,9 +45,14 @@ def test_the_offer_page_answers_in_one_line_before_it_explains(client):
     assert (
         "If it replaced Waiter, the job you have: More pay, but "
         "worse for your career For your professional wrestler career it would be a step back "
-        "from your job as Waiter. It would pay about 854 EUR more a month (0.62 EUR more an "
-        "hour), but with 15 more hours of work a week. It would give you none of the skills you "
-        "lack and advance no goal of yours that is still open."
+        "from your job as Waiter. It would pay about 854 EUR more a month, but most of that is "
+        "pay for 15 more hours of work a week: an hour pays only 0.62 EUR more. It would give "
+        "you none of the skills you lack and advance no goal of yours that is still open."
+    ) in page
+    # Then what that means for the choice, after what it is weighed by (round 35).
+    assert (
+        "your job as Waiter scores 11 without fit (13 with fit), against the offer's 4. So: "
+        "worth taking only if you need the money more than the career right now. Careful:"
     ) in page
     # The pay is said once, there.
     assert "2,100 EUR a month against" not in page
@@ -60,9 +65,11 @@ def test_more_for_the_career_and_more_pay_is_said_with_and(client):
     )
     assert (
         "For your registered nurse career it would be a step forward from your job as Delivery "
-        "driver. It would pay about 388 EUR more a month (0.90 EUR more an hour), but with 5 "
-        "more hours of work a week. It would advance your goal “Start a nursing degree”."
-    ) in offer_page(client, user, "Healthcare assistant")
+        "driver. It would pay about 388 EUR more a month, but most of that is pay for 5 more "
+        "hours of work a week: an hour pays only 0.90 EUR more. It would advance your goal "
+        "“Start a nursing degree”."
+    ) in (page := offer_page(client, user, "Healthcare assistant"))
+    assert "So: on both counts it beats your job as Delivery driver, and is worth taking." in page
 
 
 def test_an_offer_without_a_fit_is_compared_with_fit_left_out_of_both(client):
@@ -171,7 +178,7 @@ def test_the_steps_after_the_next_one_come_after_it(client):
     imported(client, "nurse")
     html = client.get(DASHBOARD).content.decode()
     steps = text_of(html.split('id="next-heading"')[1].split("</section>")[0])
-    assert steps.startswith(">After the next step Find a way to learn Medication administration")
+    assert steps.startswith(">Other things to do Find a way to learn Medication administration")
     assert "Plan a course or other learning for it" in steps
     assert "Next: The offer to work as Healthcare assistant" in text_of(html)
     assert "Other steps" not in text_of(html)

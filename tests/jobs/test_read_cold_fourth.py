@@ -171,7 +171,7 @@ def test_a_job_that_goes_on_is_said_in_the_present(client):
     client.force_login(user)
     text = text_of(client.get(DASHBOARD))
     assert "Waiter pays the bills but does little for your professional wrestler career:" in text
-    assert "Gym assistant built your professional wrestler career:" in text  # it has ended
+    assert "Gym assistant built your professional wrestler career. In its favour:" in text
 
 
 def test_the_lessons_card_heads_both_lists_and_starts_each_with_a_capital(client):

@@ -37,7 +37,7 @@ START = date(2020, 1, 1)
 SCORES = {BUILT: (70, True), PARTLY: (30, True), BILLS: (10, True), LITTLE: (10, False)}
 
 
-def result(number, verdict, start, days):
+def result(number, verdict, start, days, going=False):
     score, paid = SCORES[verdict]
     job = JobData(
         id=number,
@@ -45,7 +45,7 @@ def result(number, verdict, start, days):
         employer="",
         stage="held",
         started_on=START + timedelta(days=start),
-        ended_on=START + timedelta(days=start + days - 1),
+        ended_on=None if going else START + timedelta(days=start + days - 1),
         identity_fit=3,
         paid=paid,
     )
@@ -54,7 +54,7 @@ def result(number, verdict, start, days):
 
 
 JOBS = st.lists(
-    st.tuples(st.sampled_from(list(SCORES)), st.integers(0, 60), st.integers(1, 40)),
+    st.tuples(st.sampled_from(list(SCORES)), st.integers(0, 60), st.integers(1, 40), st.booleans()),
     min_size=1,
     max_size=8,
 )
@@ -67,18 +67,32 @@ def test_the_headline_names_each_verdicts_jobs_and_adds_up_their_own_days(jobs):
     said = headline.headline(results, results[0].direction)
     # Each verdict's days: its jobs' own days, added up, as DESIGN's aligned share adds them.
     expected = {}
-    for verdict, _, days in jobs:
+    for verdict, _, days, _going in jobs:
         expected[verdict] = expected.get(verdict, 0) + days
     assert {group["verdict"]: group["days"] for group in said["bar"]} == expected
     # The answer names the groups in the verdicts' order, the first with the career.
     order = [v for v in headline.DAY_VERDICTS if v in expected]
     assert [group["verdict"] for group in said["bar"]] == order
-    assert said["answer"].startswith(said["bar"][0]["names"])
     assert said["answer"].count(";") == len(order) - 1
-    assert "your nurse career" in said["answer"].split(";")[0]
     assert "most" not in said["answer"].casefold()
+    clauses = said["answer"].removesuffix(".").split("; ")
+    for place, (group, clause) in enumerate(zip(said["bar"], clauses, strict=True)):
+        # The jobs that go on come first, in the present; those that ended after, in the past.
+        verdict = group["verdict"]
+        verbs = (headline.DID_AFTER if place else headline.DID_FIRST)[verdict]
+        mine = sorted(
+            (-days, n, going) for n, (v, _, days, going) in enumerate(jobs, start=1) if v == verdict
+        )
+        going = [n for _, n, on in mine if on]
+        ended = [n for _, n, on in mine if not on]
+        first = going or ended
+        assert clause.startswith(f"Job {first[0]}")
+        verb = verbs[0 if not going else 1 if len(going) == 1 else 2]
+        assert f" {verb.format(career='your nurse career')}" in clause
+        assert clause.endswith(" did") == bool(going and ended)
+    assert "your nurse career" in said["answer"].split(";")[0]
     # Where any two ran at the same time, it says so.
-    days = [set(range(start, start + length)) for _, start, length in jobs]
+    days = [set(range(start, start + length)) for _, start, length, _ in jobs]
     overlapping = sum(len(d) for d in days) > len(set().union(*days))
     assert bool(said["overlap"]) == overlapping
 
@@ -92,8 +106,8 @@ def test_volunteering_beside_paid_work_is_named_for_what_it_did(client):
     html = client.get(DASHBOARD).content.decode()
     answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
     assert (
-        "Hospital ward volunteer (unpaid) is building your registered nurse career; Barista and "
-        "Delivery driver paid the bills."
+        "Hospital ward volunteer (unpaid) is building your registered nurse career; Delivery "
+        "driver pays the bills, as Barista did."
     ) in answer
     assert "Built the career: 1,286 days (42%) Paid the bills: 1,770 days (58%)" in answer
     assert (
@@ -101,9 +115,9 @@ def test_volunteering_beside_paid_work_is_named_for_what_it_did(client):
         "they shared counts for each."
     ) in answer
     assert (
-        "Since you chose Registered nurse as your direction (1 May 2023), 1,286 of your 2,602 "
-        "days in jobs (49%) were in jobs that built it. Before that came 454 days more, in your "
-        "job as Barista."
+        "The bar also counts 454 days from before you chose Registered nurse as your direction "
+        "(1 May 2023): the first 454 days of your job as Barista. Since you chose it, 1,286 of "
+        "your 2,602 days in jobs were in jobs that built it."
     ) in answer
     # The figure beneath adds up the same days: 1,286 of 3,056.
     assert "42% of the days in your jobs were in jobs that built the career" in text_of(html)
@@ -114,13 +128,27 @@ def test_the_days_since_the_direction_are_told_even_when_none_built_it():
     early, late = result(1, BUILT, 0, 10), result(2, BILLS, 10, 30)
     said = headline.headline([early, late], direction)
     assert said["before"] == (
-        "Since you chose Nurse as your direction (11 Jan 2020), none of your 30 days in jobs "
-        "were in jobs that built it. Before that came 10 days more, in your job as Job 1."
+        "The bar also counts 10 days from before you chose Nurse as your direction (11 Jan "
+        "2020): your job as Job 1. Since you chose it, none of your 30 days in jobs were in jobs "
+        "that built it."
+    )
+    # A job that ran on after the choice counts its days before it "until then".
+    across = result(3, BILLS, 5, 20)
+    said = headline.headline([across, late], direction)
+    assert said["before"] == (
+        "The bar also counts 5 days from before you chose Nurse as your direction (11 Jan 2020): "
+        "the first 5 days of your job as Job 3. Since you chose it, none of your 45 days in jobs "
+        "were in jobs that built it."
+    )
+    said = headline.headline([early, across, late], direction)
+    assert said["before"].startswith(
+        "The bar also counts 15 days from before you chose Nurse as your direction (11 Jan "
+        "2020): your job as Job 1 and the first 5 days of your job as Job 3. Since you chose it, "
     )
     said = headline.headline([early], direction)
     assert said["before"] == (
-        "All 10 days, in your job as Job 1, came before you chose Nurse as your direction "
-        "(11 Jan 2020)."
+        "All 10 days came before you chose Nurse as your direction (11 Jan 2020): your job as "
+        "Job 1."
     )
 
 
@@ -155,9 +183,22 @@ def test_the_job_beside_an_offer_without_fit_shows_the_score_it_is_compared_by(c
 @pytest.mark.django_db
 def test_a_part_that_counted_for_a_low_score_is_said_to_count_in_its_favour(client, demo):
     text = text_of(client.get(DASHBOARD))
-    assert "which counted in its favour" in text and "which counted against it" in text
+    # Which way the parts pulled is said before them: after them, "which counted against it"
+    # read as said of the goal the job had advanced (round 35).
     assert (
-        "lifted" not in text and "holds its score down" not in text.split("After the next step")[0]
+        "Stage-hand paid the bills but did little for your professional wrestler career. "
+        "Against it: it taught you only 1 of your 5 target skills, advanced none of your 3 goals "
+        "and gave only 1 of the 3 things you value from work. In its favour: it fitted who you "
+        "are in part (3 of 5)."
+    ) in text
+    assert (
+        "Ring crew built some of your professional wrestler career. In its favour: it gave all "
+        "3 of the things you value from work and fitted who you are (5 of 5). Against it: it "
+        "used only 1 of your 5 target skills and advanced only 1 of your 3 goals."
+    ) in text
+    assert "which counted" not in text
+    assert (
+        "lifted" not in text and "holds its score down" not in text.split("Other things to do")[0]
     )
 
 
@@ -168,7 +209,7 @@ def test_with_no_step_after_the_next_one_there_is_no_steps_card(client, demo):
     html = client.get(DASHBOARD).content.decode()
     assert "Next: Find a way to learn Character work" in text_of(html)
     steps = text_of(html.split('id="next-heading"')[1].split("</section>")[0])
-    assert steps.startswith(">After the next step “First amateur match” was due on")
+    assert steps.startswith(">Other things to do “First amateur match” was due on")
     # With the overdue goal achieved, the next step is the only one: no card, and no
     # "Nothing more" beside "Next:" (round 28).
     CareerGoal.objects.filter(owner=demo, title="First amateur match").update(
@@ -178,7 +219,7 @@ def test_with_no_step_after_the_next_one_there_is_no_steps_card(client, demo):
     html = client.get(DASHBOARD).content.decode()
     assert "Next: Find a way to learn Character work" in text_of(html)
     assert 'id="next-heading"' not in html
-    assert "After the next step" not in html and "Nothing more" not in html
+    assert "Other things to do" not in html and "Nothing more" not in html
 
 
 @pytest.mark.django_db
@@ -209,3 +250,38 @@ def test_a_group_whose_jobs_all_go_on_is_said_in_the_present():
     ended = result(4, BILLS, 40, 5)
     said = headline.headline([ongoing(1, BUILT, 0, 30), ended], ended.direction)
     assert said["answer"] == "Job 1 is building your nurse career; Job 4 paid the bills."
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "pay, hours, said",
+    [
+        # Most of the month's more pay is the hour's pay for the hours added (round 35).
+        (
+            2100,
+            40,
+            "It would pay about 854 EUR more a month, but most of that is pay for 15 more hours "
+            "of work a week: an hour pays only 0.62 EUR more.",
+        ),
+        # Most of it is the better pay an hour: the hours are only a "but".
+        (
+            5000,
+            40,
+            "It would pay about 3,754 EUR more a month (17.35 EUR more an hour), but with 15 more "
+            "hours of work a week.",
+        ),
+        # More pay for fewer hours is "and".
+        (
+            2000,
+            20,
+            "It would pay about 754 EUR more a month (11.58 EUR more an hour), and with 5 fewer "
+            "hours of work a week.",
+        ),
+    ],
+)
+def test_more_pay_for_more_hours_says_how_much_of_it_the_hours_earn(client, demo, pay, hours, said):
+    Job.objects.filter(owner=demo, title="Bar supervisor").update(
+        pay_amount=pay, hours_per_week=hours
+    )
+    bump_data_version(demo.pk)
+    assert said in offer_page(client, demo)
