@@ -112,7 +112,8 @@ def headline(
         toward = career(title) if title else "the career"
         said = [_did(groups[0], DID_FIRST[groups[0]["verdict"]], toward)]
         said += [_did(group, DID_AFTER[group["verdict"]], toward) for group in groups[1:]]
-        answer = "; ".join(said) + "."
+        # A sentence a verdict: joined by semicolons, the list was hard to scan (round 35).
+        answer = ". ".join(said) + "."
     waiting = []
     silent = list(dict.fromkeys(r.job.title for r in held if r.verdict == DETAILS))
     if silent:

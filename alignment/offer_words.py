@@ -99,7 +99,7 @@ def _beside(offer: "JobView", current: "JobView") -> str:
         else f"scores {after} without fit ({before} with fit)"
     )
     return (
-        f"You have not {how_well}, so Bearing compares the two without fit: {who} {scores}, "
+        f"You have not {how_well}, so the two are compared without fit: {who} {scores}, "
         f"against {beside}."
     )
 

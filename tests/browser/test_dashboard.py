@@ -38,7 +38,7 @@ def test_demo_dashboard_shows_the_worked_example(live_server, page, tmp_path, sc
     # The answer comes first, in words and days, before any figure.
     answer = page.get_by_role("region", name="Did your jobs build your career?")
     expect(answer).to_contain_text(
-        "Gym assistant built your professional wrestler career; Waiter paid the bills."
+        "Gym assistant built your professional wrestler career. Waiter paid the bills."
     )
     expect(answer).to_contain_text("Built the career: 176 days")
     assert answer.bounding_box()["y"] < page.locator(".figure-card").first.bounding_box()["y"]

@@ -41,7 +41,7 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     # The answer first, before any figure: the days by verdict, the jobs named, what next.
     answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
     assert (
-        "Gym assistant built your professional wrestler career; Waiter paid the bills."
+        "Gym assistant built your professional wrestler career. Waiter paid the bills."
     ) in answer
     assert "Built the career: 176 days" in answer
     assert "Paid the bills: 352 days" in answer

@@ -37,7 +37,7 @@ def dashboard_of(client, history):
 def test_unpaid_work_that_built_the_career_is_named_as_such(client):
     html, answer = dashboard_of(client, "ux_designer")
     assert (
-        "Volunteer UX designer (unpaid) built your UX designer career; Customer support agent "
+        "Volunteer UX designer (unpaid) built your UX designer career. Customer support agent "
         "pays the bills."
     ) in answer
     assert "Built the career: 123 days" in answer
@@ -64,7 +64,7 @@ def test_high_coverage_over_low_scores_is_explained_with_where_it_came_from(clie
 def test_unpaid_help_that_built_some_of_it_and_the_next_step(client):
     html, answer = dashboard_of(client, "electrician")
     assert (
-        "Helping my uncle's electrical firm (unpaid) built some of your electrician career; "
+        "Helping my uncle's electrical firm (unpaid) built some of your electrician career. "
         "Cashier pays the bills, as Warehouse night picker did."
     ) in answer
     assert "Built some of it: 264 days" in answer

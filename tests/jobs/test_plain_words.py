@@ -55,7 +55,7 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
     assert "Pay an hour 14 EUR Hours a week 15 Pay a month about 910 EUR" in text
     assert (
         "It scores 4 out of 100: it would pay the bills but do little for the career. You have "
-        "not said how well the offer would fit you, so Bearing compares the two without fit: "
+        "not said how well the offer would fit you, so the two are compared without fit: "
         "your job as Gym assistant scores 55 without fit (60 with fit), against the offer's 4."
     ) in text
     assert (

@@ -131,7 +131,7 @@ def test_the_next_step_does_not_repeat_the_headline(client):
     answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
     said = answer.split("Next:")[0]
     assert (
-        "Volunteer UX designer (unpaid) built your UX designer career; Customer support agent "
+        "Volunteer UX designer (unpaid) built your UX designer career. Customer support agent "
         "pays the bills."
     ) in said
     following = answer.split("Next:")[1]
@@ -308,7 +308,7 @@ def test_two_jobs_at_once_each_count_their_days_and_the_page_says_so(client, own
     assert "40% of the days in your jobs were in jobs that built the career" in text_of(html)
     answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
     # 1 to 20 January: 20 days on the calendar, 25 in the two jobs, as the figure counts them.
-    assert "Game jam built your game developer career; Call centre paid the bills." in answer
+    assert "Game jam built your game developer career. Call centre paid the bills." in answer
     assert "Built the career: 10 days" in answer and "Paid the bills: 15 days" in answer
     assert (
         "Your two jobs overlapped for a while: each job counts all of its days, so a day "

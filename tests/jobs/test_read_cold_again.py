@@ -167,7 +167,7 @@ def test_the_offer_page_says_what_its_score_means(client, elena):
     assert "If it replaced Gym assistant, your latest job" in text
     assert (
         "It scores 4 out of 100: it would pay the bills but do little for the career. You have "
-        "not said how well the offer would fit you, so Bearing compares the two without fit: "
+        "not said how well the offer would fit you, so the two are compared without fit: "
         "your job as Gym assistant scores 55 without fit (60 with fit), against the offer's 4."
     ) in text
     assert "Set beside" not in text and ", so it would" not in text

@@ -79,7 +79,7 @@ def test_an_offer_without_a_fit_is_compared_with_fit_left_out_of_both(client):
     client.force_login(user)
     page = offer_page(client, user)
     assert (
-        "You have not said how well the offer would fit you, so Bearing compares the two "
+        "You have not said how well the offer would fit you, so the two are compared "
         "without fit: your job as Waiter scores 11 without fit (13 with fit), against the "
         "offer's 4."
     ) in page
@@ -93,8 +93,8 @@ def test_a_job_without_a_fit_leaves_fit_out_of_the_offer_too(client):
     Job.objects.filter(owner=user, title="Delivery driver").update(identity_fit=None)
     bump_data_version(user.pk)
     assert (
-        "You have not rated how well your job as Delivery driver fits you, so Bearing compares "
-        "the two without fit: the offer still scores 75 without fit, against your job's 4."
+        "You have not rated how well your job as Delivery driver fits you, so the two are "
+        "compared without fit: the offer still scores 75 without fit, against your job's 4."
     ) in offer_page(client, user, "Healthcare assistant")
 
 

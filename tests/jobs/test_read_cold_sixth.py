@@ -73,9 +73,9 @@ def test_the_headline_names_each_verdicts_jobs_and_adds_up_their_own_days(jobs):
     # The answer names the groups in the verdicts' order, the first with the career.
     order = [v for v in headline.DAY_VERDICTS if v in expected]
     assert [group["verdict"] for group in said["bar"]] == order
-    assert said["answer"].count(";") == len(order) - 1
+    assert said["answer"].count(". ") == len(order) - 1 and ";" not in said["answer"]
     assert "most" not in said["answer"].casefold()
-    clauses = said["answer"].removesuffix(".").split("; ")
+    clauses = said["answer"].removesuffix(".").split(". ")
     for place, (group, clause) in enumerate(zip(said["bar"], clauses, strict=True)):
         # The jobs that go on come first, in the present; those that ended after, in the past.
         verdict = group["verdict"]
@@ -90,7 +90,7 @@ def test_the_headline_names_each_verdicts_jobs_and_adds_up_their_own_days(jobs):
         verb = verbs[0 if not going else 1 if len(going) == 1 else 2]
         assert f" {verb.format(career='your nurse career')}" in clause
         assert clause.endswith(" did") == bool(going and ended)
-    assert "your nurse career" in said["answer"].split(";")[0]
+    assert "your nurse career" in said["answer"].split(". ")[0]
     # Where any two ran at the same time, it says so.
     days = [set(range(start, start + length)) for _, start, length, _ in jobs]
     overlapping = sum(len(d) for d in days) > len(set().union(*days))
@@ -106,7 +106,7 @@ def test_volunteering_beside_paid_work_is_named_for_what_it_did(client):
     html = client.get(DASHBOARD).content.decode()
     answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
     assert (
-        "Hospital ward volunteer (unpaid) is building your registered nurse career; Delivery "
+        "Hospital ward volunteer (unpaid) is building your registered nurse career. Delivery "
         "driver pays the bills, as Barista did."
     ) in answer
     assert "Built the career: 1,286 days (42%) Paid the bills: 1,770 days (58%)" in answer
@@ -246,10 +246,10 @@ def test_a_group_whose_jobs_all_go_on_is_said_in_the_present():
         [ongoing(1, BUILT, 0, 30), ongoing(2, BILLS, 0, 20), ongoing(3, BILLS, 5, 10)],
         DirectionData(1, "Nurse", "current", None, None),
     )
-    assert said["answer"] == "Job 1 is building your nurse career; Job 2 and Job 3 pay the bills."
+    assert said["answer"] == "Job 1 is building your nurse career. Job 2 and Job 3 pay the bills."
     ended = result(4, BILLS, 40, 5)
     said = headline.headline([ongoing(1, BUILT, 0, 30), ended], ended.direction)
-    assert said["answer"] == "Job 1 is building your nurse career; Job 4 paid the bills."
+    assert said["answer"] == "Job 1 is building your nurse career. Job 4 paid the bills."
 
 
 @pytest.mark.django_db
