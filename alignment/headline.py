@@ -144,14 +144,16 @@ def _going(result: JobResult) -> bool:
 
 
 def _did(group: dict[str, Any], verbs: tuple[str, str, str], toward: str) -> str:
-    """What a group's jobs did, in the past for jobs that ended and in the present for jobs
-    that go on: "Waiter pays the bills, as Stage-hand and Order picker did" (a reader found
-    "Waiter, Stage-hand and Order picker paid the bills" wrong for the job they have)."""
+    """What a group's jobs did, in the present for jobs that go on and the past for jobs that
+    ended: "Waiter pays the bills, like Stage-hand and Order picker before it" (a reader found
+    "Waiter, Stage-hand and Order picker paid the bills" wrong for the job they have, round
+    34, and "as Stage-hand and Order picker did" terse and awkward, round 35-36)."""
     going, ended = group["going"], group["ended"]
     if not going:
         return f"{_names(ended)} {verbs[0].format(career=toward)}"
     said = f"{_names(going)} {verbs[1 if len(going) == 1 else 2].format(career=toward)}"
-    return f"{said}, as {_names(ended)} did" if ended else said
+    before = "it" if len(going) == 1 else "them"
+    return f"{said}, like {_names(ended)} before {before}" if ended else said
 
 
 def _before(results: list[JobResult], total: int, direction: DirectionData | None) -> str:
@@ -190,7 +192,7 @@ def _before(results: list[JobResult], total: int, direction: DirectionData | Non
     share = f"{built:,} of your {since:,} days in jobs" if built else "none of your "
     share += "" if built else f"{since:,} days in jobs"
     return (
-        f"The bar also counts {days_count(before)} from before {chose}: {joined(where)}. "
+        f"The bar includes {days_count(before)} from before {chose}: {joined(where)}. "
         f"Since you chose it, {share} were in jobs that built it."
     )
 
@@ -276,7 +278,7 @@ def _overall_text(held: list[JobResult], title: str) -> str:
     return (
         f"The average of your jobs' scores {toward}, out of 100, each job counting by its "
         f"days: from {top.job.title}'s {top.score} down to {bottom.job.title}'s "
-        f"{bottom.score}. Each job's label goes by its own score, not by this average."
+        f"{bottom.score}."
     )
 
 
@@ -438,14 +440,14 @@ def disagree(
     if direction is None or overall is None or coverage is None:
         return ""
     if coverage >= overall + DISAGREE_BY:
+        # Said as two measures, not as a question answered: "Why do you have 3 of the 5
+        # skills … when your jobs score only 21?" read as the page defending its numbers, and
+        # said the 3 of 5 a third time (rounds 34-36).
         have = sum(1 for skill in target_skills if skill.covered)
-        total = len(target_skills)
-        counted_ = f"all {total}" if have == total else f"{have} of the {total}"
         return (
-            f"You have {counted_} skills {career(direction.title)} needs, though your jobs "
-            f"score {overall} out of 100 on average: a skill counts once you have it, wherever "
-            "you got it, while the average counts every job by its days. Where each came "
-            f"from: {_sources(target_skills)}."
+            "Your skills and your average score measure different things: a skill counts once "
+            "you have it, wherever you got it; the average counts each job by its days. Where "
+            f"your {counted(have, 'skill')} came from: {_sources(target_skills)}."
         )
     if overall >= coverage + DISAGREE_BY:
         return (

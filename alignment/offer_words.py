@@ -207,14 +207,15 @@ WEIGHED: dict[int, dict[Any, str]] = {
 # It weighs only what Bearing knows; the person knows what else counts.
 WORTH: dict[int, dict[Any, str]] = {
     1: {
-        True: "So: on both counts it beats {job}, and is worth taking.",
+        True: "So: worth taking for your career and your pay alike, once you have checked "
+        "what the scores leave out, such as its schedule and when it starts.",
         False: "So: worth taking if you can live on less, for what it would do for your career.",
         None: "So: worth taking, for what it would do for your career.",
         "unknown": "So: worth taking for your career, if its pay works for you.",
     },
     -1: {
         True: "So: worth taking only if you need the money more than the career right now.",
-        False: "So: not worth taking; on both counts {job} is better.",
+        False: "So: not worth taking; {job} is better for your career and your pay.",
         None: "So: not worth taking for your career; {job} does more for it.",
         "unknown": "So: not worth taking for your career; {job} does more for it.",
     },
@@ -254,7 +255,7 @@ def _pay_said(sides: list[dict[str, Any]]) -> tuple[str, bool | None] | None:
         an_hour = f"only {hourly}" if difference > 0 else hourly if difference else "the same"
         said += (
             f", but {most} of that is pay for {hours_text(hours)} more hours of work a week: "
-            f"an hour pays {an_hour.replace(' an hour', '')}"
+            f"each hour pays {an_hour.replace(' an hour', '')}"
         )
     elif hours:
         # More a month for more hours may be little more, or less, an hour: the hour's pay

@@ -61,10 +61,9 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     # The headline says why coverage is high while the overall score is low, and where
     # the coverage came from.
     assert (
-        "You have 3 of the 4 skills your professional wrestler career needs, though your jobs "
-        "score 30 out of 100 on average: a skill counts once you have it, wherever you got it, "
-        "while the average counts every job by its days. Where each came from: Strength "
-        "training (you had "
+        "Your skills and your average score measure different things: a skill counts once you "
+        "have it, wherever you got it; the average counts each job by its days. Where your 3 "
+        "skills came from: Strength training (you had "
         "it already and used it in your job “Gym assistant”), Public speaking (learned in your "
         "job “Waiter”) and Choreography (learned in your job “Gym assistant”)."
     ) in text_of(html)

@@ -51,10 +51,9 @@ def test_high_coverage_over_low_scores_is_explained_with_where_it_came_from(clie
     html, _ = dashboard_of(client, "ux_designer")
     text = text_of(html)
     assert (
-        "You have all 5 skills your UX designer career needs, though your jobs score 11 out of "
-        "100 on average: a skill counts once you have it, wherever you got it, while the "
-        "average counts every job by its days. Where each came from: Prototyping and User "
-        "research (learned in "
+        "Your skills and your average score measure different things: a skill counts once you "
+        "have it, wherever you got it; the average counts each job by its days. Where your 5 "
+        "skills came from: Prototyping and User research (learned in "
         "your job “Volunteer UX designer”) and Figma, Usability testing and Wireframing (from "
         "“Google UX Design Certificate”)."
     ) in text
@@ -65,7 +64,7 @@ def test_unpaid_help_that_built_some_of_it_and_the_next_step(client):
     html, answer = dashboard_of(client, "electrician")
     assert (
         "Helping my uncle's electrical firm (unpaid) built some of your electrician career. "
-        "Cashier pays the bills, as Warehouse night picker did."
+        "Cashier pays the bills, like Warehouse night picker before it."
     ) in answer
     assert "Built some of it: 264 days" in answer
     assert re.search(r"Paid the bills: [\d,]+ days", answer)

@@ -30,7 +30,7 @@ def test_the_dashboard_says_the_volunteering_built_the_career_and_the_pay_came_e
     text = text_of(client.get(reverse("alignment:dashboard")))
     assert (
         "Hospital ward volunteer (unpaid) is building your registered nurse career. Delivery "
-        "driver pays the bills, as Barista did."
+        "driver pays the bills, like Barista before it."
     ) in text
     assert "Hospital ward volunteer 71/100 · Built the career" in text
     assert "Barista 6/100 · Paid the bills" in text

@@ -47,7 +47,7 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
         "If it replaced Gym assistant, your latest job: More pay, "
         "but worse for your career For your professional wrestler career it would be a step back "
         "from your job as Gym assistant. It would pay about 1,190 EUR more a month, but all of "
-        "that is pay for 25 more hours of work a week: an hour pays 1.88 EUR less. It would "
+        "that is pay for 25 more hours of work a week: each hour pays 1.88 EUR less. It would "
         "give you none of the skills you lack and advance no goal of yours that is still open."
     ) in text
     # 2,100 a month × 12 ÷ 52 weeks ÷ 40 hours = 12.12 an hour, against 14 at the gym.
@@ -256,10 +256,9 @@ def test_every_page_that_shows_a_job_names_its_verdict_one_way(client, elena):
 def test_the_headline_says_why_coverage_and_alignment_differ(client, elena):
     text = text_of(client.get(DASHBOARD))
     assert (
-        "You have 3 of the 4 skills your professional wrestler career needs, though your jobs "
-        "score 30 out of 100 on average: a skill counts once you have it, wherever you got it, "
-        "while the average counts every job by its days. Where each came from: Strength "
-        "training (you had "
+        "Your skills and your average score measure different things: a skill counts once you "
+        "have it, wherever you got it; the average counts each job by its days. Where your 3 "
+        "skills came from: Strength training (you had "
         "it already and used it in your job “Gym assistant”), Public speaking (learned in your "
         "job “Waiter”) and Choreography (learned in your job “Gym assistant”)"
     ) in text

@@ -224,7 +224,7 @@ def test_more_pay_an_hour_is_told_a_month_too(client, elena):
     # The hour's difference is said once, in the page's answer.
     assert (
         "It would pay about 2,090 EUR more a month, but most of that is pay for 25 more hours "
-        "of work a week: an hour pays only 3.31 EUR more."
+        "of work a week: each hour pays only 3.31 EUR more."
     ) in page
     assert page.count("3.31 EUR more") == 1
 

@@ -46,7 +46,7 @@ def test_the_offer_page_answers_in_one_line_before_it_explains(client):
         "If it replaced Waiter, the job you have: More pay, but "
         "worse for your career For your professional wrestler career it would be a step back "
         "from your job as Waiter. It would pay about 854 EUR more a month, but most of that is "
-        "pay for 15 more hours of work a week: an hour pays only 0.62 EUR more. It would give "
+        "pay for 15 more hours of work a week: each hour pays only 0.62 EUR more. It would give "
         "you none of the skills you lack and advance no goal of yours that is still open."
     ) in page
     # Then what that means for the choice, after what it is weighed by (round 35).
@@ -66,10 +66,15 @@ def test_more_for_the_career_and_more_pay_is_said_with_and(client):
     assert (
         "For your registered nurse career it would be a step forward from your job as Delivery "
         "driver. It would pay about 388 EUR more a month, but most of that is pay for 5 more "
-        "hours of work a week: an hour pays only 0.90 EUR more. It would advance your goal "
+        "hours of work a week: each hour pays only 0.90 EUR more. It would advance your goal "
         "“Start a nursing degree”."
     ) in (page := offer_page(client, user, "Healthcare assistant"))
-    assert "So: on both counts it beats your job as Delivery driver, and is worth taking." in page
+    # "On both counts" left readers asking which two (round 36); a flat "worth taking" left
+    # out what the scores cannot see.
+    assert (
+        "So: worth taking for your career and your pay alike, once you have checked what the "
+        "scores leave out, such as its schedule and when it starts."
+    ) in page
 
 
 def test_an_offer_without_a_fit_is_compared_with_fit_left_out_of_both(client):

@@ -89,7 +89,7 @@ def test_the_headline_names_each_verdicts_jobs_and_adds_up_their_own_days(jobs):
         assert clause.startswith(f"Job {first[0]}")
         verb = verbs[0 if not going else 1 if len(going) == 1 else 2]
         assert f" {verb.format(career='your nurse career')}" in clause
-        assert clause.endswith(" did") == bool(going and ended)
+        assert clause.endswith((" before it", " before them")) == bool(going and ended)
     assert "your nurse career" in said["answer"].split(". ")[0]
     # Where any two ran at the same time, it says so.
     days = [set(range(start, start + length)) for _, start, length, _ in jobs]
@@ -107,7 +107,7 @@ def test_volunteering_beside_paid_work_is_named_for_what_it_did(client):
     answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
     assert (
         "Hospital ward volunteer (unpaid) is building your registered nurse career. Delivery "
-        "driver pays the bills, as Barista did."
+        "driver pays the bills, like Barista before it."
     ) in answer
     assert "Built the career: 1,286 days (42%) Paid the bills: 1,770 days (58%)" in answer
     assert (
@@ -115,7 +115,7 @@ def test_volunteering_beside_paid_work_is_named_for_what_it_did(client):
         "they shared counts for each."
     ) in answer
     assert (
-        "The bar also counts 454 days from before you chose Registered nurse as your direction "
+        "The bar includes 454 days from before you chose Registered nurse as your direction "
         "(1 May 2023): the first 454 days of your job as Barista. Since you chose it, 1,286 of "
         "your 2,602 days in jobs were in jobs that built it."
     ) in answer
@@ -128,7 +128,7 @@ def test_the_days_since_the_direction_are_told_even_when_none_built_it():
     early, late = result(1, BUILT, 0, 10), result(2, BILLS, 10, 30)
     said = headline.headline([early, late], direction)
     assert said["before"] == (
-        "The bar also counts 10 days from before you chose Nurse as your direction (11 Jan "
+        "The bar includes 10 days from before you chose Nurse as your direction (11 Jan "
         "2020): your job as Job 1. Since you chose it, none of your 30 days in jobs were in jobs "
         "that built it."
     )
@@ -136,13 +136,13 @@ def test_the_days_since_the_direction_are_told_even_when_none_built_it():
     across = result(3, BILLS, 5, 20)
     said = headline.headline([across, late], direction)
     assert said["before"] == (
-        "The bar also counts 5 days from before you chose Nurse as your direction (11 Jan 2020): "
+        "The bar includes 5 days from before you chose Nurse as your direction (11 Jan 2020): "
         "the first 5 days of your job as Job 3. Since you chose it, none of your 45 days in jobs "
         "were in jobs that built it."
     )
     said = headline.headline([early, across, late], direction)
     assert said["before"].startswith(
-        "The bar also counts 15 days from before you chose Nurse as your direction (11 Jan "
+        "The bar includes 15 days from before you chose Nurse as your direction (11 Jan "
         "2020): your job as Job 1 and the first 5 days of your job as Job 3. Since you chose it, "
     )
     said = headline.headline([early], direction)
@@ -261,7 +261,7 @@ def test_a_group_whose_jobs_all_go_on_is_said_in_the_present():
             2100,
             40,
             "It would pay about 854 EUR more a month, but most of that is pay for 15 more hours "
-            "of work a week: an hour pays only 0.62 EUR more.",
+            "of work a week: each hour pays only 0.62 EUR more.",
         ),
         # Most of it is the better pay an hour: the hours are only a "but".
         (

@@ -144,7 +144,7 @@ def test_offer_pay_leads_with_the_month_and_names_the_hours(client, elena):
     text = offer_page(client, elena)
     assert (
         "It would pay about 483 EUR more a month, but all of that is pay for 15 more hours of "
-        "work a week: an hour pays 2.46 EUR less."
+        "work a week: each hour pays 2.46 EUR less."
     ) in text
     # Each column says its month (the offer's as stated, the gym's worked out).
     assert "Hours a week 40 Pay a month 2,000 EUR" in text
@@ -154,7 +154,7 @@ def test_offer_pay_leads_with_the_month_and_names_the_hours(client, elena):
     bump_data_version(elena.pk)
     assert (
         "It would pay about 1,483 EUR more a month, but most of that is pay for 15 more hours of "
-        "work a week: an hour pays only 3.31 EUR more. It would give you none of the skills you "
+        "work a week: each hour pays only 3.31 EUR more. It would give you none of the skills you "
         "lack"
     ) in offer_page(client, elena)
 
@@ -265,7 +265,7 @@ def test_the_headline_says_how_many_of_its_days_came_before_the_direction(client
     # how they had done since choosing the direction; said first, round 34 read it as a
     # second figure beside the bar's).
     found = re.search(
-        r"The bar also counts ([\d,]+) days from before you chose Professional wrestler as your "
+        r"The bar includes ([\d,]+) days from before you chose Professional wrestler as your "
         r"direction \(1 Jun 2023\): your jobs as Order picker and Camp counsellor and the first "
         r"([\d,]+) days of your job as Stage-hand\. Since you chose it, 510 of your ([\d,]+) "
         r"days in jobs were in jobs that built it\.",
@@ -287,8 +287,7 @@ def test_the_average_score_says_what_it_sits_between_and_that_verdicts_go_by_eac
     text = text_of(client.get(DASHBOARD))
     assert (
         "The average of your jobs' scores for your professional wrestler career, out of 100, "
-        "each job counting by its days: from Gym assistant's 60 down to Waiter's 15. Each job's "
-        "label goes by its own score, not by this average."
+        "each job counting by its days: from Gym assistant's 60 down to Waiter's 15."
     ) in text
     assert "builds some of it; one under 25" not in text
     Job.objects.filter(owner=elena, title="Waiter").delete()
