@@ -189,11 +189,14 @@ def _before(results: list[JobResult], total: int, direction: DirectionData | Non
     built = sum(r.days for r in results if r.verdict == BUILT) - sum(
         days for days, _, r in early if r.verdict == BUILT
     )
-    share = f"{built:,} of your {since:,} days in jobs" if built else "none of your "
-    share += "" if built else f"{since:,} days in jobs"
+    share = (
+        f"{built:,} of your {since:,} days in jobs ({round_half_up(100 * built / since)}%)"
+        if built
+        else f"none of your {since:,} days in jobs"
+    )
     return (
         f"The bar includes {days_count(before)} from before {chose}: {joined(where)}. "
-        f"Since you chose it, {share} were in jobs that built it."
+        f"Since you chose it, {share} were in jobs that built the career."
     )
 
 

@@ -169,11 +169,10 @@ def offer_headline(
     else:
         said = f"For {toward} it would do as much as {job}."
     more = pay[1] if pay else "unknown"
-    return {
-        "answer": WEIGHED[step][more],
-        "said": [said, *paid],
-        "so": WORTH[step][more].format(job=job),
-    }
+    so = WORTH[step][more].format(job=job)
+    if step >= 0 and so.startswith("So: worth taking") and offer.job.started_on is None:
+        so += " Ask when it would start: the offer does not say."
+    return {"answer": WEIGHED[step][more], "said": [said, *paid], "so": so}
 
 
 # The offer page's answer when there is a job to set it beside: for the career (a step
@@ -207,8 +206,7 @@ WEIGHED: dict[int, dict[Any, str]] = {
 # It weighs only what Bearing knows; the person knows what else counts.
 WORTH: dict[int, dict[Any, str]] = {
     1: {
-        True: "So: worth taking for your career and your pay alike, once you have checked "
-        "what the scores leave out, such as its schedule and when it starts.",
+        True: "So: worth taking, for your career and your pay alike.",
         False: "So: worth taking if you can live on less, for what it would do for your career.",
         None: "So: worth taking, for what it would do for your career.",
         "unknown": "So: worth taking for your career, if its pay works for you.",

@@ -69,11 +69,11 @@ def test_more_for_the_career_and_more_pay_is_said_with_and(client):
         "hours of work a week: each hour pays only 0.90 EUR more. It would advance your goal "
         "“Start a nursing degree”."
     ) in (page := offer_page(client, user, "Healthcare assistant"))
-    # "On both counts" left readers asking which two (round 36); a flat "worth taking" left
-    # out what the scores cannot see.
+    # "On both counts" left readers asking which two (round 36); what the offer does not say
+    # yet is asked for (round 37: its schedule was on the page already).
     assert (
-        "So: worth taking for your career and your pay alike, once you have checked what the "
-        "scores leave out, such as its schedule and when it starts."
+        "So: worth taking, for your career and your pay alike. Ask when it would start: the "
+        "offer does not say."
     ) in page
 
 

@@ -117,7 +117,7 @@ def test_volunteering_beside_paid_work_is_named_for_what_it_did(client):
     assert (
         "The bar includes 454 days from before you chose Registered nurse as your direction "
         "(1 May 2023): the first 454 days of your job as Barista. Since you chose it, 1,286 of "
-        "your 2,602 days in jobs were in jobs that built it."
+        "your 2,602 days in jobs (49%) were in jobs that built the career."
     ) in answer
     # The figure beneath adds up the same days: 1,286 of 3,056.
     assert "42% of the days in your jobs were in jobs that built the career" in text_of(html)
@@ -130,7 +130,7 @@ def test_the_days_since_the_direction_are_told_even_when_none_built_it():
     assert said["before"] == (
         "The bar includes 10 days from before you chose Nurse as your direction (11 Jan "
         "2020): your job as Job 1. Since you chose it, none of your 30 days in jobs were in jobs "
-        "that built it."
+        "that built the career."
     )
     # A job that ran on after the choice counts its days before it "until then".
     across = result(3, BILLS, 5, 20)
@@ -138,7 +138,7 @@ def test_the_days_since_the_direction_are_told_even_when_none_built_it():
     assert said["before"] == (
         "The bar includes 5 days from before you chose Nurse as your direction (11 Jan 2020): "
         "the first 5 days of your job as Job 3. Since you chose it, none of your 45 days in jobs "
-        "were in jobs that built it."
+        "were in jobs that built the career."
     )
     said = headline.headline([early, across, late], direction)
     assert said["before"].startswith(

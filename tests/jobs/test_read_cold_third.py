@@ -260,21 +260,21 @@ def test_the_headline_says_how_many_of_its_days_came_before_the_direction(client
     assert "Since you chose" not in answer_of(client.get(DASHBOARD))  # none did
     client.force_login(load_demo())
     answer = answer_of(client.get(DASHBOARD))
-    # That the bar counts the days before, in which jobs (whole jobs first, the one that ran
-    # on after it "until then"), then how the days since went (readers of rounds 31-33 asked
-    # how they had done since choosing the direction; said first, round 34 read it as a
-    # second figure beside the bar's).
+    # That the bar includes the days before, in which jobs (whole jobs first, then the first
+    # days of the one that ran on), then how the days since went (readers of rounds 31-33
+    # asked how they had done since choosing the direction; said first, round 34 read it as a
+    # second figure beside the bar's; without its percentage, rounds 36-37 worked it out).
     found = re.search(
         r"The bar includes ([\d,]+) days from before you chose Professional wrestler as your "
         r"direction \(1 Jun 2023\): your jobs as Order picker and Camp counsellor and the first "
         r"([\d,]+) days of your job as Stage-hand\. Since you chose it, 510 of your ([\d,]+) "
-        r"days in jobs were in jobs that built it\.",
+        r"days in jobs \((\d+)%\) were in jobs that built the career\.",
         answer,
     )
     assert found, answer
-    before, first, since = (int(g.replace(",", "")) for g in found.groups())
+    before, first, since, share = (int(g.replace(",", "")) for g in found.groups())
     assert first == (date(2023, 6, 1) - date(2023, 2, 1)).days  # Stage-hand began 1 Feb 2023
-    assert "%) were in jobs that built it" not in answer  # one share on the bar, not two
+    assert share == round(100 * 510 / since)
     listed = sum(int(n.replace(",", "")) for n in re.findall(r": ([\d,]+) days", answer))
     assert since + before == listed
     assert "those jobs" not in answer
