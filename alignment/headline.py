@@ -105,7 +105,7 @@ def headline(
     total = sum(group["days"] for group in groups)
     for group in groups:
         group["percent"] = round_half_up(100 * group["days"] / total)
-        group["days_text"] = days_count(group["days"])
+        group["days_text"] = job_days(group["days"])
     answer = ""
     if groups:
         title = direction.title if direction else ""
@@ -156,19 +156,15 @@ def _did(group: dict[str, Any], verbs: tuple[str, str, str], toward: str) -> str
     return f"{said}, like {_names(ended)} before {before}" if ended else said
 
 
-def _before(results: list[JobResult], total: int, direction: DirectionData | None) -> str:
-    """When some of the counted days came before the person chose the direction: that the bar
-    counts them too, and in which jobs ("The bar also counts 543 days from before you chose
-    …: your jobs as Order picker and Camp counsellor, and the first 120 days of your job as
-    Stage-hand."), then how the days since went ("Since you chose it, 510 of your 1,580 days
-    in jobs were in jobs that built it."). Readers of rounds 31-33 asked how they had done
-    since choosing it; a sentence that only said the early days count read as a disclaimer;
-    the days since said first, and as a percentage, read as a second figure competing with
-    the bar's (rounds 34-35)."""
+def _early(
+    results: list[JobResult], direction: DirectionData | None
+) -> list[tuple[int, bool, JobResult]]:
+    """The jobs that began before the person chose the direction, each with its days before
+    then and whether it ran on past it, the most days first; [] without a date chosen."""
     if direction is None or direction.started_on is None:
-        return ""
+        return []
     chosen = direction.started_on.toordinal()
-    early = sorted(
+    return sorted(
         (
             (min(start + r.days, chosen) - start, start + r.days > chosen, r)
             for r in results
@@ -176,28 +172,56 @@ def _before(results: list[JobResult], total: int, direction: DirectionData | Non
         ),
         key=lambda row: (-row[0], row[2].job.id),
     )
+
+
+def _chose(direction: DirectionData) -> str:
+    return (
+        f"you chose {direction.title} as your direction ({day(cast(date, direction.started_on))})"
+    )
+
+
+def _before(results: list[JobResult], total: int, direction: DirectionData | None) -> str:
+    """When some of the counted job-days came before the person chose the direction: that
+    the bar includes them, and in which jobs ("The bar includes 543 job-days from before you
+    chose …: your jobs as Order picker and Camp counsellor and the first 120 days of your job
+    as Stage-hand."). How the job-days since then went is the figure's (since_text): said
+    here too, as a second percentage beside the bar's, readers asked which was theirs
+    (rounds 34-38)."""
+    early = _early(results, direction)
     before = sum(days for days, _, _ in early)
-    if not before:
+    if not before or direction is None:
         return ""
     whole = list(dict.fromkeys(r.job.title for _, on, r in early if not on))
     where = [f"your job{'s' if len(whole) > 1 else ''} as {_names(whole)}"] if whole else []
     where += [f"the first {days_count(d)} of your job as {r.job.title}" for d, on, r in early if on]
-    chose = f"you chose {direction.title} as your direction ({day(direction.started_on)})"
-    since = total - before
-    if not since:
-        return f"All {days_count(total)} came before {chose}: {joined(where)}."
+    if before == total:
+        return f"All {job_days(total)} came before {_chose(direction)}: {joined(where)}."
+    return f"The bar includes {job_days(before)} from before {_chose(direction)}: {joined(where)}."
+
+
+def since_text(results: list[JobResult], direction: DirectionData | None) -> str:
+    """The share of job-days in jobs that built the career since the person chose the
+    direction, when some came before it, said beside the share of all of them: "Since you
+    chose Professional wrestler as your direction (1 Jun 2023): 32%, 510 of 1,580
+    job-days." """
+    early = _early(results, direction)
+    before = sum(days for days, _, _ in early)
+    since = sum(r.days for r in results) - before
+    if not before or not since or direction is None:
+        return ""
     built = sum(r.days for r in results if r.verdict == BUILT) - sum(
         days for days, _, r in early if r.verdict == BUILT
     )
-    share = (
-        f"{built:,} of your {since:,} days in jobs ({round_half_up(100 * built / since)}%)"
-        if built
-        else f"none of your {since:,} days in jobs"
-    )
     return (
-        f"The bar includes {days_count(before)} from before {chose}: {joined(where)}. "
-        f"Since you chose it, {share} were in jobs that built the career."
+        f"Since {_chose(direction)}: {round_half_up(100 * built / since)}%, {built:,} of "
+        f"{job_days(since)}."
     )
+
+
+def job_days(count: int) -> str:
+    """ "1 job-day", "1,580 job-days": a day in one job, so that two jobs at once make two
+    (readers added up "days" and found more than the calendar had, rounds 28-38)."""
+    return f"{count:,} job-day" if count == 1 else f"{count:,} job-days"
 
 
 def _overlap(results: list[JobResult]) -> str:
@@ -211,10 +235,10 @@ def _overlap(results: list[JobResult]) -> str:
     reached = accumulate((start + days for start, days in periods), max)
     if not any(start < end for (start, _), end in zip(periods[1:], reached, strict=False)):
         return ""
-    some = "Your two jobs" if len(results) == 2 else "Some of these jobs"
+    some = "your two jobs" if len(results) == 2 else "two of these jobs"
     return (
-        f"{some} overlapped for a while: each job counts all of its days, so a day they "
-        "shared counts for each."
+        f"A job-day is a day in one job: on a day {some} shared, each counts it, so your "
+        "job-days add up to more days than have passed."
     )
 
 
@@ -239,9 +263,10 @@ def figure_texts(
     built = sum(r.days for r in held if r.verdict == BUILT)
     return {
         "overall_text": _overall_text(held, title if direction else ""),
+        "since_text": since_text(held, direction),
         "aligned_text": (
-            f"{result.aligned_share}% of the days in your jobs were in jobs that built the "
-            f"career (a score of {ALIGNED_AT} or more)."
+            f"{result.aligned_share}% of your job-days, in every job you have held, were in "
+            f"jobs that built the career (a score of {ALIGNED_AT} or more)."
             + (
                 f" Another {round_half_up(100 * partly / total)}% were in jobs that built some "
                 f"of it ({PARTLY_AT} to {ALIGNED_AT - 1})."
@@ -251,7 +276,8 @@ def figure_texts(
         ),
         "overall_sums": _overall_sums(result.jobs, result.overall_exact),
         "aligned_sums": (
-            f"The days of the jobs that scored {ALIGNED_AT} or more, over all the days counted: "
+            f"The job-days of the jobs that scored {ALIGNED_AT} or more, over all the job-days "
+            "counted: "
             f"{built:,} ÷ {total:,} = {100 * built / total:.1f}%, rounded half up to "
             f"{round_half_up(100 * built / total)}%."
             if total

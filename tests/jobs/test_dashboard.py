@@ -43,8 +43,8 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     assert (
         "Gym assistant built your professional wrestler career. Waiter paid the bills."
     ) in answer
-    assert "Built the career: 176 days" in answer
-    assert "Paid the bills: 352 days" in answer
+    assert "Built the career: 176 job-days" in answer
+    assert "Paid the bills: 352 job-days" in answer
     assert "Next: “First amateur match” was due on 1 Jun 2025" in answer
     assert html.index('id="answer-heading"') < html.index('data-figure="overall-alignment"')
     # Each job leads with a verdict and a sentence, then each part in words...

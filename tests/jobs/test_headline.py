@@ -40,8 +40,8 @@ def test_unpaid_work_that_built_the_career_is_named_as_such(client):
         "Volunteer UX designer (unpaid) built your UX designer career. Customer support agent "
         "pays the bills."
     ) in answer
-    assert "Built the career: 123 days" in answer
-    assert re.search(r"Paid the bills: [\d,]+ days", answer)
+    assert "Built the career: 123 job-days" in answer
+    assert re.search(r"Paid the bills: [\d,]+ job-days", answer)
     # Unpaid, and it built the career: never "paid the bills".
     (card,) = [a for a in html.split("<article")[1:] if "Volunteer UX designer</a>" in a]
     assert '<span class="verdict verdict-built">Built the career</span>' in card
@@ -66,8 +66,8 @@ def test_unpaid_help_that_built_some_of_it_and_the_next_step(client):
         "Helping my uncle's electrical firm (unpaid) built some of your electrician career. "
         "Cashier pays the bills, like Warehouse night picker before it."
     ) in answer
-    assert "Built some of it: 264 days" in answer
-    assert re.search(r"Paid the bills: [\d,]+ days", answer)
+    assert "Built some of it: 264 job-days" in answer
+    assert re.search(r"Paid the bills: [\d,]+ job-days", answer)
     # An offer that would build the career does not wait: it is the one thing to do next.
     assert (
         "Next: The offer to work as Electrician's mate at Brightline Installations scores 78 "

@@ -185,7 +185,7 @@ def test_the_average_score_shows_its_sum_one_click_away(client):
     # Readers averaged the rounded scores (32.5 for 71, 6 and 3) and asked why it read 32.
     imported(client, "nurse")
     html = client.get(DASHBOARD).content.decode()
-    tile = text_of(html.split("Average score of your jobs")[1].split("Days that built")[0])
+    tile = text_of(html.split("Average score of your jobs")[1].split("Job-days that built")[0])
     found = re.search(
         r"How it's counted Each job's score before rounding, times its days, over all their "
         r"days: \((.+)\) ÷ ([\d,]+) = ([\d.]+), rounded half up to 32\.",
@@ -206,17 +206,19 @@ def test_with_jobs_at_the_same_time_the_days_figure_adds_up_the_bars_days(client
     imported(client, "nurse")
     html = client.get(DASHBOARD).content.decode()
     answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
-    assert "Built the career: 1,286 days" in answer and "Paid the bills: 1,770 days" in answer
-    tile = text_of(html.split("Days that built the career")[1].split("Skills you have")[0])
+    assert (
+        "Built the career: 1,286 job-days" in answer and "Paid the bills: 1,770 job-days" in answer
+    )
+    tile = text_of(html.split("Job-days that built the career")[1].split("Skills you have")[0])
     assert tile.startswith(
-        "42% 42% of the days in your jobs were in jobs that built the career (a score of 50 or "
-        "more)."
+        "42% 42% of your job-days, in every job you have held, were in jobs that built the "
+        "career (a score of 50 or more)."
     )
     assert (
-        "How it's counted The days of the jobs that scored 50 or more, over all the days "
+        "How it's counted The job-days of the jobs that scored 50 or more, over all the job-days "
         "counted: 1,286 ÷ 3,056 = 42.1%, rounded half up to 42%."
     ) in tile
-    assert "counts twice" not in text_of(html) and "job-days" not in text_of(html)
+    assert "counts twice" not in text_of(html)
     assert (
         "Missing skill The skill your registered nurse career needs that no job or finished "
         "learning"

@@ -31,17 +31,17 @@ def test_where_jobs_ran_at_the_same_time_each_counts_its_own_days(client, elena)
     bump_data_version(elena.pk)
     answer = answer_of(client.get(DASHBOARD))
     assert (
-        "Your two jobs overlapped for a while: each job counts all of its days, so a day "
-        "they shared counts for each."
+        "A job-day is a day in one job: on a day your two jobs shared, each counts it, so your "
+        "job-days add up to more days than have passed."
     ) in answer
-    listed = sum(int(n.replace(",", "")) for n in re.findall(r": ([\d,]+) days", answer))
+    listed = sum(int(n.replace(",", "")) for n in re.findall(r": ([\d,]+) job-days", answer))
     # Each job's own days (a period ends on its last day), as the days figure adds them up.
     assert listed == sum(
         (min(job.ended_on or date.today(), date.today()) - job.started_on).days + 1
         for job in Job.objects.filter(owner=elena, stage="held")
     )
-    assert "Built the career: 176 days" in answer and "Paid the bills: 412 days" in answer
-    assert "job-days" not in answer and "counts once" not in answer
+    assert "Built the career: 176 job-days" in answer and "Paid the bills: 412 job-days" in answer
+    assert "counts once" not in answer
 
 
 # -- 2. a job from before the direction says why it is set against it --------------------------
@@ -261,21 +261,28 @@ def test_the_headline_says_how_many_of_its_days_came_before_the_direction(client
     client.force_login(load_demo())
     answer = answer_of(client.get(DASHBOARD))
     # That the bar includes the days before, in which jobs (whole jobs first, then the first
-    # days of the one that ran on), then how the days since went (readers of rounds 31-33
-    # asked how they had done since choosing the direction; said first, round 34 read it as a
-    # second figure beside the bar's; without its percentage, rounds 36-37 worked it out).
+    # days of the one that ran on); how the days since went is the figure's, beside the share
+    # of all of them (readers of rounds 31-33 asked how they had done since choosing the
+    # direction; as a second percentage in the headline, rounds 34-38 asked which was theirs).
     found = re.search(
-        r"The bar includes ([\d,]+) days from before you chose Professional wrestler as your "
-        r"direction \(1 Jun 2023\): your jobs as Order picker and Camp counsellor and the first "
-        r"([\d,]+) days of your job as Stage-hand\. Since you chose it, 510 of your ([\d,]+) "
-        r"days in jobs \((\d+)%\) were in jobs that built the career\.",
+        r"The bar includes ([\d,]+) job-days from before you chose Professional wrestler as "
+        r"your direction \(1 Jun 2023\): your jobs as Order picker and Camp counsellor and the "
+        r"first ([\d,]+) days of your job as Stage-hand\.",
         answer,
     )
     assert found, answer
-    before, first, since, share = (int(g.replace(",", "")) for g in found.groups())
+    before, first = (int(g.replace(",", "")) for g in found.groups())
     assert first == (date(2023, 6, 1) - date(2023, 2, 1)).days  # Stage-hand began 1 Feb 2023
+    tile = text_of(client.get(DASHBOARD)).split("Job-days that built the career")[1]
+    found = re.search(
+        r"Since you chose Professional wrestler as your direction \(1 Jun 2023\): (\d+)%, 510 "
+        r"of ([\d,]+) job-days\.",
+        tile.split("How it's counted")[0],
+    )
+    assert found, tile
+    share, since = (int(g.replace(",", "")) for g in found.groups())
     assert share == round(100 * 510 / since)
-    listed = sum(int(n.replace(",", "")) for n in re.findall(r": ([\d,]+) days", answer))
+    listed = sum(int(n.replace(",", "")) for n in re.findall(r": ([\d,]+) job-days", answer))
     assert since + before == listed
     assert "those jobs" not in answer
 
