@@ -122,8 +122,8 @@ def headline(
         one = len(silent) == 1
         quoted = [f"“{title}”" for title in silent]
         waiting.append(
-            f"{_names(quoted)} {'is' if one else 'are'} not counted here yet: add "
-            f"{'its' if one else 'their'} details."
+            f"{_names(quoted)} {'is' if one else 'are'} not counted here yet: "
+            f"{'it needs its' if one else 'they need their'} details."
         )
     unscored = list(dict.fromkeys(r.job.title for r in held if r.verdict == UNSCORED))
     if unscored:
@@ -135,6 +135,11 @@ def headline(
         "before": _before(counted_jobs, total, direction),
         "overlap": _overlap(counted_jobs),
         "waiting": " ".join(waiting),
+        # The one job to add details to, linked beside the sentence (round 38: "an instruction
+        # with no link"); with more, the steps card lists each.
+        "details_id": next((r.job.id for r in held if r.verdict == DETAILS), None)
+        if len(silent) == 1
+        else None,
         "next": first_step,
     }
 
@@ -236,10 +241,9 @@ def _overlap(results: list[JobResult]) -> str:
     if not any(start < end for (start, _), end in zip(periods[1:], reached, strict=False)):
         return ""
     some = "your two jobs" if len(results) == 2 else "two of these jobs"
-    return (
-        f"A job-day is a day in one job: on a day {some} shared, each counts it, so your "
-        "job-days add up to more days than have passed."
-    )
+    # Not "so your job-days add up to more days than have passed": with gaps between jobs
+    # they may not (round 39).
+    return f"A job-day is a day in one job: a day {some} shared counts as two job-days."
 
 
 # When the overall score and the skill coverage differ by this much, the headline says why.
@@ -265,8 +269,8 @@ def figure_texts(
         "overall_text": _overall_text(held, title if direction else ""),
         "since_text": since_text(held, direction),
         "aligned_text": (
-            f"{result.aligned_share}% of your job-days, in every job you have held, were in "
-            f"jobs that built the career (a score of {ALIGNED_AT} or more)."
+            f"Of all your job-days so far, {result.aligned_share}% were in jobs that built the "
+            f"career (a score of {ALIGNED_AT} or more)."
             + (
                 f" Another {round_half_up(100 * partly / total)}% were in jobs that built some "
                 f"of it ({PARTLY_AT} to {ALIGNED_AT - 1})."

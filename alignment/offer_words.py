@@ -170,6 +170,9 @@ def offer_headline(
         said = f"For {toward} it would do as much as {job}."
     more = pay[1] if pay else "unknown"
     so = WORTH[step][more].format(job=job)
+    if step > 0 and more is True and pay and " of that is pay for " in pay[0]:
+        # "for your pay alike" oversold a rise that is mostly more hours (round 39).
+        so = "So: worth taking for your career; its pay is a little better too."
     if step >= 0 and so.startswith("So: worth taking") and offer.job.started_on is None:
         so += " Ask when it would start: the offer does not say."
     return {"answer": WEIGHED[step][more], "said": [said, *paid], "so": so}

@@ -393,9 +393,9 @@ def _sentence(
     # "lifted" a score of 12 as odd (round 28).
     favour = f"In its favour: it {_all_of(lifted)}."
     against = f"Against it: it {_all_of(held)}."
-    if verdict in (BUILT, PARTLY):
-        return f"{opening}. {favour} {against}"
-    return f"{opening}. {against} {favour}"
+    # In its favour first on every card: a card that began with "Against it" beside cards
+    # that began "In its favour" slowed a reader down (round 39).
+    return f"{opening}. {favour} {against}"
 
 
 # A part of a score at this share of what the direction asks, or more, counts in its favour.
@@ -420,7 +420,7 @@ def before_direction(job: JobData, direction: DirectionData | None) -> str:
     did = "did" if job.ended_on is not None and job.ended_on < direction.started_on else "started"
     return (
         f"You {did} this job before you set {direction.title} as your direction "
-        f"({day(direction.started_on)}). It is judged by this direction all the same."
+        f"({day(direction.started_on)}). Like every job, it is judged by this direction."
     )
 
 

@@ -206,7 +206,12 @@ def test_a_job_that_needs_details_is_grey_and_a_next_step(client, elena):
     assert figure(html, "overall-alignment") == "30"  # left out of the figures
     answer = html.split('id="answer-heading"')[1].split("</section>")[0]
     said = unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", answer)))
-    assert "“Customer support agent” is not counted here yet: add its details." in said
+    assert (
+        "“Customer support agent” is not counted here yet: it needs its details. Add them\xa0→"
+        in said
+    )
+    # The sentence links to the job's form (round 38: "an instruction with no link").
+    assert f'href="{reverse("jobs:job_edit", args=[silent.pk])}">Add them' in answer
     card = html.split(f'id="job-{silent.pk}-title"')[1].split("</article>")[0]
     assert "tone-details" in card and "Needs details" in card
     assert "tone-bills" not in card  # grey, never orange

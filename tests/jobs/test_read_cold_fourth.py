@@ -211,8 +211,8 @@ def test_with_jobs_at_the_same_time_the_days_figure_adds_up_the_bars_days(client
     )
     tile = text_of(html.split("Job-days that built the career")[1].split("Skills you have")[0])
     assert tile.startswith(
-        "42% 42% of your job-days, in every job you have held, were in jobs that built the "
-        "career (a score of 50 or more)."
+        "42% Of all your job-days so far, 42% were in jobs that built the career (a score of "
+        "50 or more)."
     )
     assert (
         "How it's counted The job-days of the jobs that scored 50 or more, over all the job-days "

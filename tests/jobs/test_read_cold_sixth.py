@@ -111,8 +111,7 @@ def test_volunteering_beside_paid_work_is_named_for_what_it_did(client):
     ) in answer
     assert "Built the career: 1,286 job-days (42%) Paid the bills: 1,770 job-days (58%)" in answer
     assert (
-        "A job-day is a day in one job: on a day two of these jobs shared, each counts it, so "
-        "your job-days add up to more days than have passed."
+        "A job-day is a day in one job: a day two of these jobs shared counts as two job-days."
     ) in answer
     assert (
         "The bar includes 454 job-days from before you chose Registered nurse as your "
@@ -126,10 +125,7 @@ def test_volunteering_beside_paid_work_is_named_for_what_it_did(client):
         "job-days."
     ) in text_of(html)
     # The figure beneath adds up the same days: 1,286 of 3,056.
-    assert (
-        "42% of your job-days, in every job you have held, were in jobs that built the career"
-        in text_of(html)
-    )
+    assert "Of all your job-days so far, 42% were in jobs that built the career" in text_of(html)
 
 
 def test_the_days_since_the_direction_are_told_even_when_none_built_it():
@@ -205,10 +201,10 @@ def test_a_part_that_counted_for_a_low_score_is_said_to_count_in_its_favour(clie
     # Which way the parts pulled is said before them: after them, "which counted against it"
     # read as said of the goal the job had advanced (round 35).
     assert (
-        "Stage-hand paid the bills but did little for your professional wrestler career. "
-        "Against it: it taught you only 1 of your 5 target skills, advanced none of your 3 goals "
-        "and gave only 1 of the 3 things you value from work. In its favour: it fitted who you "
-        "are in part (3 of 5)."
+        "Stage-hand paid the bills but did little for your professional wrestler career. In its "
+        "favour: it fitted who you are in part (3 of 5). Against it: it taught you only 1 of "
+        "your 5 target skills, advanced none of your 3 goals and gave only 1 of the 3 things "
+        "you value from work."
     ) in text
     assert (
         "Ring crew built some of your professional wrestler career. In its favour: it gave all "

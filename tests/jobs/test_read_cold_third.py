@@ -31,8 +31,7 @@ def test_where_jobs_ran_at_the_same_time_each_counts_its_own_days(client, elena)
     bump_data_version(elena.pk)
     answer = answer_of(client.get(DASHBOARD))
     assert (
-        "A job-day is a day in one job: on a day your two jobs shared, each counts it, so your "
-        "job-days add up to more days than have passed."
+        "A job-day is a day in one job: a day your two jobs shared counts as two job-days."
     ) in answer
     listed = sum(int(n.replace(",", "")) for n in re.findall(r": ([\d,]+) job-days", answer))
     # Each job's own days (a period ends on its last day), as the days figure adds them up.
@@ -52,7 +51,7 @@ def test_a_job_from_before_the_direction_says_why_it_is_set_against_it(client, e
     text = text_of(client.get(DASHBOARD))
     assert (
         "You started this job before you set Professional wrestler as your direction (1 Jun "
-        "2023). It is judged by this direction all the same."
+        "2023). Like every job, it is judged by this direction."
     ) in text
     assert "still measured against it" not in text
     assert "scored for" not in text
@@ -221,7 +220,7 @@ def test_a_job_done_before_the_direction_says_why_it_is_set_against_it(client, e
     bump_data_version(elena.pk)
     assert (
         "You did this job before you set Professional wrestler as your direction (1 Jun 2023). "
-        "It is judged by this direction all the same."
+        "Like every job, it is judged by this direction."
     ) in text_of(client.get(DASHBOARD))
 
 
@@ -243,7 +242,7 @@ def test_two_missing_skills_are_listed_most_important_first(client):
     html = client.get(DASHBOARD).content.decode()
     missing = text_of(html.split('id="missing-heading"')[1].split("</section>")[0])
     assert (
-        "given you yet, most important first (alphabetical where equal). Character work "
+        "given you yet, most important first. Character work "
         "(essential) Stage presence (essential; you are learning it)" in missing
     )
 
