@@ -240,10 +240,12 @@ def _overlap(results: list[JobResult]) -> str:
     reached = accumulate((start + days for start, days in periods), max)
     if not any(start < end for (start, _), end in zip(periods[1:], reached, strict=False)):
         return ""
-    some = "your two jobs" if len(results) == 2 else "two of these jobs"
     # Not "so your job-days add up to more days than have passed": with gaps between jobs
-    # they may not (round 39).
-    return f"A job-day is a day in one job: a day {some} shared counts as two job-days."
+    # they may not (round 39); not "a day two of these jobs shared", read as "day two" (40).
+    return (
+        "A job-day is a day in one job: when two of your jobs ran on the same day, that day "
+        "counts as two job-days."
+    )
 
 
 # When the overall score and the skill coverage differ by this much, the headline says why.
@@ -372,8 +374,8 @@ def coverage_figure(
         "total": total,
         "percent": coverage,
         "said": (
-            f"You have {counted_} skills {career(title)} needs, from jobs that used or taught "
-            "them or from learning you finished."
+            f"You have {counted_} skills you listed for {career(title)}, counted from the "
+            "jobs that taught or used them and the learning you finished."
         ),
         "scale": ", ".join(scale),
         "points": sum(skill.importance for skill in have),

@@ -49,8 +49,8 @@ def said(step: NextStep, offered: Mapping[str, tuple[str, int]] | None = None) -
     if step.kind == "next_job":
         # The headline has said already how many days paid the bills: this says what to do.
         have = (
-            f" You already have every skill {career(step.direction_title)} needs: what is "
-            "missing is a job that uses them."
+            f" You already have every skill you listed for {career(step.direction_title)}: "
+            "what is missing is a job that uses them."
             if step.every_skill
             else ""
         )

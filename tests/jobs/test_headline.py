@@ -83,8 +83,8 @@ def test_when_most_days_paid_the_bills_the_next_job_leads_to_the_bridges(client)
     html, answer = dashboard_of(client, "ux_designer")
     assert (
         "Next: Look for a job you could get now, close to the work you have done, that would "
-        "also build your UX designer career. You already have every skill your UX designer "
-        "career needs: what is missing is a job that uses them."
+        "also build your UX designer career. You already have every skill you listed for "
+        "your UX designer career: what is missing is a job that uses them."
     ) in answer
     link = re.search(r'href="(/next/\?direction=\d+)"', html.split('id="answer-heading"')[1])
     page = client.get(link.group(1))

@@ -150,7 +150,9 @@ def test_the_weighted_coverage_is_shown_as_points_beside_the_count(client, elena
         client.get(DASHBOARD).content.decode().split("Skills you have")[1].split("</div></div>")[0]
     )
     # 3 of the 4 skills, but 6 of 9 points: Stage presence, the one missing, is worth 3.
-    assert tile.startswith("3 of 4 You have 3 of the 4 skills your professional wrestler career")
+    assert tile.startswith(
+        "3 of 4 You have 3 of the 4 skills you listed for your professional wrestler career"
+    )
     assert "You are missing Stage presence, which you marked essential." in tile
     assert (
         "How it's counted Counted by importance, you have 67% (6 of 9 points: an essential skill "
@@ -311,7 +313,8 @@ def test_two_jobs_at_once_each_count_their_days_and_the_page_says_so(client, own
     assert "Game jam built your game developer career. Call centre paid the bills." in answer
     assert "Built the career: 10 job-days" in answer and "Paid the bills: 15 job-days" in answer
     assert (
-        "A job-day is a day in one job: a day your two jobs shared counts as two job-days."
+        "A job-day is a day in one job: when two of your jobs ran on the same day, that day "
+        "counts as two job-days."
     ) in answer
     # Days that add up to more than the calendar had are named for what they are: every
     # reader of rounds 30-38 called them "job-days" in their own words.

@@ -111,7 +111,8 @@ def test_volunteering_beside_paid_work_is_named_for_what_it_did(client):
     ) in answer
     assert "Built the career: 1,286 job-days (42%) Paid the bills: 1,770 job-days (58%)" in answer
     assert (
-        "A job-day is a day in one job: a day two of these jobs shared counts as two job-days."
+        "A job-day is a day in one job: when two of your jobs ran on the same day, that day "
+        "counts as two job-days."
     ) in answer
     assert (
         "The bar includes 454 job-days from before you chose Registered nurse as your "

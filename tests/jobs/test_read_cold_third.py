@@ -31,7 +31,8 @@ def test_where_jobs_ran_at_the_same_time_each_counts_its_own_days(client, elena)
     bump_data_version(elena.pk)
     answer = answer_of(client.get(DASHBOARD))
     assert (
-        "A job-day is a day in one job: a day your two jobs shared counts as two job-days."
+        "A job-day is a day in one job: when two of your jobs ran on the same day, that day "
+        "counts as two job-days."
     ) in answer
     listed = sum(int(n.replace(",", "")) for n in re.findall(r": ([\d,]+) job-days", answer))
     # Each job's own days (a period ends on its last day), as the days figure adds them up.
@@ -65,8 +66,9 @@ def test_the_skills_card_says_what_is_missing_and_keeps_its_points_behind_a_clic
     card = html.split("Skills you have")[1].split("</div></div>")[0]
     shown, hidden = card.split("<details", 1)
     assert text_of(shown).endswith(
-        "You have 3 of the 4 skills your professional wrestler career needs, from jobs that "
-        "used or taught them or from learning you finished. You are missing Stage presence, "
+        "You have 3 of the 4 skills you listed for your professional wrestler career, counted "
+        "from the jobs that taught or used them and the learning you finished. You are missing "
+        "Stage presence, "
         "which you marked essential. You are learning it."
     )
     assert "points" not in shown and "Counted by importance" not in shown
@@ -251,7 +253,7 @@ def test_an_offer_page_with_nothing_missing_does_not_credit_jobs_that_gave_no_sk
     user = imported(client, "ux_designer")
     offer = Job.objects.create(owner=user, title="Junior UX designer", stage="offer")
     page = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
-    assert "None: you already have every skill your UX designer career needs." in page
+    assert "None: you already have every skill you listed for your UX designer career." in page
     assert "your jobs and learning already cover" not in page
 
 
