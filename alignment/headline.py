@@ -97,7 +97,6 @@ def headline(
                     "tone": f"tone-{verdict}",
                     "label": VERDICT_LABELS[verdict],
                     "days": sum(r.days for r in jobs),
-                    "names": _names(list(dict.fromkeys(_named(r) for r in jobs))),
                     "going": list(dict.fromkeys(_named(r) for r in jobs if _going(r))),
                     "ended": list(dict.fromkeys(_named(r) for r in jobs if not _going(r))),
                 }
@@ -230,10 +229,10 @@ def job_days(count: int) -> str:
 
 
 def _overlap(results: list[JobResult]) -> str:
-    """When any two of these jobs ran at the same time, that each counts all its own days (so
-    the days add up to more than the calendar had; a count of calendar days beside them read
-    as a second total, round 21, and a day counted once here but twice in the figures
-    beneath as two rules, round 29)."""
+    """When any two of these jobs ran at the same time, what a job-day is: each job counts all
+    its own days, as the figures beneath do (a count of calendar days beside them read as a
+    second total, round 21, and a day counted once here but twice in the figures beneath as
+    two rules, round 29)."""
     periods = sorted((cast(date, r.job.started_on).toordinal(), r.days) for r in results)
     # A job overlaps when it starts before the latest end (exclusive) of those before it;
     # the last job's end reaches no later job (strict=False).

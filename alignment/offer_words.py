@@ -147,10 +147,11 @@ def offer_headline(
     "said": its sentences}. With a job to set it beside, the answer weighs the two things a
     reader asked about, the career and the pay ("More pay, but worse for your career"), and
     the sentences say each ("For your professional wrestler career it would be a step back
-    from your job as Waiter." "It would pay about 854 EUR more a month (0.62 EUR more an
-    hour), but with 15 more hours of work a week."); with none, its verdict ("It would build
-    your … career"). The answer is "" when there is nothing to weigh (the page then heads it
-    "What it would do")."""
+    from your job as Waiter." "It would pay about 854 EUR more a month, but most of that is
+    pay for 15 more hours of work a week: each hour pays only 0.62 EUR more."), then what it
+    means for the choice ("so": "So: worth taking only if …"); with none, its verdict ("It
+    would build your … career"). The answer is "" when there is nothing to weigh (the page
+    then heads it "What it would do")."""
     if direction is not None and offer.result.needs_details:
         return {"answer": "Bearing cannot weigh it yet", "said": []}
     if direction is None or offer.score is None:
@@ -170,7 +171,7 @@ def offer_headline(
         said = f"For {toward} it would do as much as {job}."
     more = pay[1] if pay else "unknown"
     so = WORTH[step][more].format(job=job)
-    if step > 0 and more is True and pay and " of that is pay for " in pay[0]:
+    if step > 0 and pay and pay[2]:
         # "for your pay alike" oversold a rise that is mostly more hours (round 39).
         so = "So: worth taking for your career; its pay is a little better too."
     if step >= 0 and so.startswith("So: worth taking") and offer.job.started_on is None:
@@ -230,11 +231,13 @@ WORTH: dict[int, dict[Any, str]] = {
 }
 
 
-def _pay_said(sides: list[dict[str, Any]]) -> tuple[str, bool | None] | None:
-    """How the offer's pay differs from the job's, and whether it is more (None: the same):
-    by the month, with the hours and the hour's pay, when both say their hours ("about 854 EUR
-    more a month (0.62 EUR more an hour), but with 15 more hours of work a week"), else by
-    the hour ("0.62 EUR more an hour"); None when it cannot be told."""
+def _pay_said(sides: list[dict[str, Any]]) -> tuple[str, bool | None, bool] | None:
+    """How the offer's pay differs from the job's, whether it is more (None: the same), and
+    whether most of a month's more pay is pay for more hours: by the month, with the hours and
+    the hour's pay, when both say their hours ("about 854 EUR more a month, but most of that
+    is pay for 15 more hours of work a week: each hour pays only 0.62 EUR more"; "about 3,754
+    EUR more a month (17.35 EUR more an hour), but with 15 more hours of work a week"), else
+    by the hour ("0.62 EUR more an hour"); None when it cannot be told."""
     difference = _hour_difference(sides)
     if difference is None:
         return None
@@ -243,13 +246,16 @@ def _pay_said(sides: list[dict[str, Any]]) -> tuple[str, bool | None] | None:
     hourly += " more an hour" if difference > 0 else " less an hour"
     months = _months(sides)
     if months is None:
-        return ("the same an hour", None) if difference == 0 else (hourly, difference > 0)
+        return (
+            ("the same an hour", None, False) if not difference else (hourly, difference > 0, False)
+        )
     month = months[0] - months[1]
     if month == 0:
-        return "the same a month", None
+        return "the same a month", None, False
     said = f"{_about(sides)}{abs(month):,} {currency} {'more' if month > 0 else 'less'} a month"
     hours = sides[0]["view"].row.hours_per_week - sides[1]["view"].row.hours_per_week
-    if month > 0 and hours > 0 and 2 * sides[1]["hourly"] * hours * 52 / 12 >= month:
+    by_hours = month > 0 and hours > 0 and 2 * sides[1]["hourly"] * hours * 52 / 12 >= month
+    if by_hours:
         # Most of a month's more pay is the job's pay an hour for the hours added: readers of
         # round 35 found "854 EUR more a month" a better deal than the 0.62 EUR an hour it is.
         most = "most" if difference > 0 else "all"
@@ -267,7 +273,7 @@ def _pay_said(sides: list[dict[str, Any]]) -> tuple[str, bool | None] | None:
         against = (hours > 0) == (month > 0)
         said += f", {'but' if against else 'and'} with {hours_text(abs(hours))} "
         said += f"{'more' if hours > 0 else 'fewer'} hours of work a week"
-    return said, month > 0
+    return said, month > 0, by_hours
 
 
 OFFER_HEADLINES = {

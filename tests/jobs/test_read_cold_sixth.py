@@ -129,43 +129,52 @@ def test_volunteering_beside_paid_work_is_named_for_what_it_did(client):
     assert "Of all your job-days so far, 42% were in jobs that built the career" in text_of(html)
 
 
-def test_the_days_since_the_direction_are_told_even_when_none_built_it():
-    direction = DirectionData(1, "Nurse", "current", START + timedelta(days=10), None)
-    early, late = result(1, BUILT, 0, 10), result(2, BILLS, 10, 30)
-    said = headline.headline([early, late], direction)
-    assert said["before"] == (
-        "The bar includes 10 job-days from before you chose Nurse as your direction (11 Jan "
-        "2020): your job as Job 1."
-    )
-    assert headline.since_text([early, late], direction) == (
-        "Since you chose Nurse as your direction (11 Jan 2020): 0%, 0 of 30 job-days."
-    )
-    # A job that ran on after the choice counts its first days, before it.
-    across = result(3, BILLS, 5, 20)
-    said = headline.headline([across, late], direction)
-    assert said["before"] == (
-        "The bar includes 5 job-days from before you chose Nurse as your direction (11 Jan "
-        "2020): the first 5 days of your job as Job 3."
-    )
-    assert headline.since_text([across, late], direction) == (
-        "Since you chose Nurse as your direction (11 Jan 2020): 0%, 0 of 45 job-days."
-    )
-    said = headline.headline([early, across, late], direction)
-    assert said["before"] == (
-        "The bar includes 15 job-days from before you chose Nurse as your direction (11 Jan "
-        "2020): your job as Job 1 and the first 5 days of your job as Job 3."
-    )
-    # A job that built the career since: only its days since count.
-    since = result(4, BUILT, 5, 20)
-    assert headline.since_text([since, late], direction) == (
-        "Since you chose Nurse as your direction (11 Jan 2020): 33%, 15 of 45 job-days."
-    )
-    said = headline.headline([early], direction)
-    assert said["before"] == (
-        "All 10 job-days came before you chose Nurse as your direction (11 Jan 2020): your job "
-        "as Job 1."
-    )
-    assert headline.since_text([early], direction) == ""
+CHOSEN = DirectionData(1, "Nurse", "current", START + timedelta(days=10), None)
+BEFORE = (
+    "The bar includes {} job-days from before you chose Nurse as your direction (11 Jan 2020): "
+)
+SINCE = "Since you chose Nurse as your direction (11 Jan 2020): "
+
+
+@pytest.mark.parametrize(
+    "jobs, before, since",
+    [
+        # Job 1 ended before the choice; Job 2, after it, did not build the career.
+        (
+            [(1, BUILT, 0, 10), (2, BILLS, 10, 30)],
+            BEFORE.format(10) + "your job as Job 1.",
+            "0%, 0 of 30 job-days.",
+        ),
+        # A job that ran on after the choice counts its first days, before it.
+        (
+            [(3, BILLS, 5, 20), (2, BILLS, 10, 30)],
+            BEFORE.format(5) + "the first 5 days of your job as Job 3.",
+            "0%, 0 of 45 job-days.",
+        ),
+        (
+            [(1, BUILT, 0, 10), (3, BILLS, 5, 20), (2, BILLS, 10, 30)],
+            BEFORE.format(15) + "your job as Job 1 and the first 5 days of your job as Job 3.",
+            "0%, 0 of 45 job-days.",
+        ),
+        # A job that built the career since: only its days since count.
+        (
+            [(4, BUILT, 5, 20), (2, BILLS, 10, 30)],
+            BEFORE.format(5) + "the first 5 days of your job as Job 4.",
+            "33%, 15 of 45 job-days.",
+        ),
+        # Every job-day before the choice: no share since.
+        (
+            [(1, BUILT, 0, 10)],
+            "All 10 job-days came before you chose Nurse as your direction (11 Jan 2020): your "
+            "job as Job 1.",
+            "",
+        ),
+    ],
+)
+def test_the_days_before_the_direction_and_the_share_since(jobs, before, since):
+    results = [result(*job) for job in jobs]
+    assert headline.headline(results, CHOSEN)["before"] == before
+    assert headline.since_text(results, CHOSEN) == (SINCE + since if since else "")
 
 
 @pytest.mark.django_db
