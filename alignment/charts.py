@@ -10,8 +10,6 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
-from django.urls import reverse
-
 from alignment.scoring import DirectionData
 from core.vocabulary import CONSIDERING, CURRENT
 from core.words import day
@@ -64,7 +62,6 @@ def timeline_chart(
         rows.append(
             {
                 "kind": "direction",
-                "url": reverse("careers:direction_detail", args=[direction.id]),
                 # "Your direction: UX designer, since 1 Sep 2024", one phrase.
                 "label": f"Your {'' if direction.status == CURRENT else 'past '}direction: "
                 f"{direction.title}{_direction_time(direction)}",

@@ -23,7 +23,6 @@ from alignment import scoring as alignment
 from alignment import steps as next_steps
 from alignment.assessment import Alignment
 from alignment.reading import Reading, focus_of, read_history
-from alignment.scoring import BILLS, BUILT, PARTLY
 from careers import occupations
 from careers.models import DIRECTION_ORDER
 from core import words
@@ -350,13 +349,11 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         "timeline": charts.timeline_chart(
             charted, [reading.weights.direction(row) for row in directions.values()], today
         ),
-        # A paid job's three bands always, so that every score has its name (readers asked
-        # what 25 to 49 is called when no job had it), each that no bar uses said so (readers
-        # then looked for the job it named); the other verdicts when shown.
-        "legend": [
-            {**item, "unused": item["verdict"] not in shown}
-            for item in wording.legend({BUILT, PARTLY, BILLS} | shown)
-        ],
+        # The verdicts the bars show, no more: a band no bar used, marked "none of these jobs",
+        # read as noise to every reader of rounds 35 to 41. The whole scale is said once,
+        # under the cards' heading.
+        "legend": wording.legend(shown),
+        "how_scored": wording.how_scored(reading.weights.counts(focus.id if focus else None)),
         "offers": offers,
         "offer_count": len(result.jobs) - len(held),
         # What the jobs gave, with what the person values and no job gave at 0.

@@ -23,6 +23,7 @@ from alignment.scoring import (
     UNSCORED,
     VALUES_WEIGHT,
     VERDICTS,
+    WEIGHTS,
     Components,
     DirectionData,
     JobData,
@@ -92,6 +93,25 @@ def legend(shown: Collection[str] = VERDICTS) -> list[dict[str, str]]:
         for key in VERDICTS
         if key in shown
     ]
+
+
+def how_scored(counts: dict[str, int]) -> str:
+    """What a score out of 100 weighs and what its bands are called, said once above the
+    job cards: readers took a card's score for a judgement of the job's worth (round 41)."""
+    scale = (
+        f"At {ALIGNED_AT} or more a job built the career; at {PARTLY_AT} to {ALIGNED_AT - 1} it "
+        f"built some of it; under {PARTLY_AT} it paid the bills, or did little if unpaid."
+    )
+    if not all(counts.get(part) for part in ("skills", "goals", "values")):
+        return scale
+    points = {part: 100 * weight // sum(WEIGHTS.values()) for part, weight in WEIGHTS.items()}
+    return (
+        f"A score out of 100 weighs four things: the target skills a job used or taught you "
+        f"(up to {points['skills']} points), the goals it advanced ({points['goals']}), the "
+        f"things you value that it gave ({points['values']}) and how well it fitted who you "
+        f"are ({points['identity']}); within each, what you marked essential counts three "
+        f"times what is nice to have. {scale}"
+    )
 
 
 def _some_of(
@@ -263,12 +283,23 @@ def component_lines(
             else (verbs["no_fit"], "", ""),
         ),
     ]
-    return [
+    # A goal the job advanced counts in its favour however few of the goals it was: readers
+    # took "Against it: it advanced only 1 of your 3 goals" for a job that had got them into a
+    # wrestling school, or an offer that was the goal itself, as blaming the job (round 41).
+    advanced = [f"“{name}”" for name in names.get("goals", [])] if parts.goals else []
+    goal_favour = goals[1] if len(advanced) > 2 else ""
+    if 0 < len(advanced) <= 2:
+        ours = "your goal" if len(advanced) == 1 else "your goals"
+        goal_favour = f"{verbs['advance']} {ours} {joined(advanced)}"
+    said_lines = [
         {
             "name": name,
             "weight": weight,
             "said": said[:1].upper() + said[1:],
             "reason": reason,
+            # In the card's sentence, said in the job's favour whatever its share ("" when
+            # only a share of half or more does).
+            "favour": goal_favour if name == "Goals" else "",
             # The same, said as a shortfall when it held the score down.
             "shortfall": shortfall,
             "counted": ratio is not None,
@@ -278,6 +309,34 @@ def component_lines(
         }
         for name, weight, ratio, got, (said, reason, shortfall) in lines
     ]
+    return _with_points(said_lines)
+
+
+def _with_points(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each line with the points it got of the score out of 100 and the points it could get
+    ("3 of 40 points"), whole numbers that add up to the score: readers could not tell from
+    the words alone why one job outscored another (rounds 41 and 42). Only when all four
+    parts count: then each can get 10 points for each of its weight's (40, 30, 20, 10); with
+    one left out the others' shares are not whole (4 of 9 is 44.4…), and no whole numbers
+    add up both to the score and to 100 with a full part shown full."""
+    if not all(line["counted"] for line in lines):
+        return lines
+    most = [Fraction(100 * line["weight"], sum(WEIGHTS.values())) for line in lines]
+    got = [share * line["ratio"] for share, line in zip(most, lines, strict=True)]
+    for line, points, out_of in zip(lines, _apportioned(got), most, strict=True):
+        line["points"], line["out_of"] = points, int(out_of)
+    return lines
+
+
+def _apportioned(exact: list[Fraction]) -> list[int]:
+    """Whole numbers for `exact`, that add up to their sum rounded half up: each rounded
+    down, and the points left over to those with the largest remainders."""
+    whole = [int(value) for value in exact]
+    left = round_half_up(sum(exact, Fraction(0))) - sum(whole)
+    largest = sorted(range(len(exact)), key=lambda i: exact[i] - whole[i], reverse=True)
+    for i in largest[:left]:
+        whole[i] += 1
+    return whole
 
 
 def _achieved_already(achieved: int, total: int, advanced: int) -> str:
@@ -382,10 +441,12 @@ def _sentence(
     opening = openings[verdict].format(title=title, career=career(direction_title))
     # Every part that counted (the lines below name names): at half of what the direction
     # asks or more it counted in the score's favour (towards ALIGNED_AT); the others against.
+    # A goal advanced counts in its favour whatever its share (component_lines).
     counted = [line for line in lines if line["counted"]]
-    lifted = [line["reason"] for line in counted if line["ratio"] >= LIFTS_AT]
+    up = [line for line in counted if line["ratio"] >= LIFTS_AT or line.get("favour")]
+    lifted = [line.get("favour") or line["reason"] for line in up]
     # A part that held the score down is said as the shortfall it is: "used only 2 of …".
-    held = [line["shortfall"] for line in counted if line["ratio"] < LIFTS_AT]
+    held = [line["shortfall"] for line in counted if line not in up]
     if not lifted or not held:
         return f"{opening}: it {_all_of(lifted or held)}." if counted else f"{opening}."
     # Which way each part pulled, said before the parts ("In its favour: …"): after them,

@@ -167,12 +167,13 @@ def test_the_weighted_coverage_is_shown_as_points_beside_the_count(client, elena
 
 def test_a_score_that_values_and_fit_made_says_so(client, elena):
     text = text_of(client.get(DASHBOARD))
-    # Gym assistant, 60: skills 4/9 and goals 2/5 under half, values 6/6 and fit 4/4 full.
+    # Gym assistant, 60: skills 4/9 under half, values 6/6 and fit 4/4 full; a goal it
+    # advanced counts in its favour however few of the goals it is (goals 2/5).
     assert (
-        "Gym assistant built your professional wrestler career. In its favour: it gave all 3 of "
-        "the things you value from work and fitted who you are (5 of 5). Against it: it used "
-        "only 1 of your 4 target skills and taught you 1 more, and advanced only 1 of your 2 "
-        "goals."
+        "Gym assistant built your professional wrestler career. In its favour: it advanced your "
+        "goal “Join a wrestling school”, gave all 3 of the things you value from work and "
+        "fitted who you are (5 of 5). Against it: it used only 1 of your 4 target skills and "
+        "taught you 1 more."
     ) in text
 
 
@@ -190,7 +191,9 @@ def test_two_of_two_is_both(client, elena):
     gym = Job.objects.get(owner=elena, title="Gym assistant")
     gym.goals.set(CareerGoal.objects.filter(owner=elena).exclude(status="dropped"))
     text = text_of(client.get(reverse("alignment:job_detail", args=[gym.pk])))
-    assert "Advanced both of your goals: " in text and "advanced both of your goals" in text
+    assert "Advanced both of your goals: " in text
+    # The sentence names the goals it advanced, in its favour.
+    assert "In its favour: it advanced your goals “" in text
     assert "all 2" not in text
 
 

@@ -88,17 +88,35 @@ def timeline_legend(client):
     return text_of(html.split('id="timeline-heading"')[1].split("</section>")[0])
 
 
-def test_the_legend_names_every_band_of_a_paid_score_and_no_unpaid_one_unshown(client):
-    # Readers asked both what 25 to 49 is called when no job had it, and about legend
-    # entries that no bar used: the three bands of a paid job's score always, no more.
+def test_the_legend_names_only_the_bands_shown_and_the_cards_name_them_all(client):
+    # Readers of rounds 35 to 41 took a legend entry no bar used for noise; readers of round
+    # 22 asked what 25 to 49 is called when no job had it: the cards' heading says the scale.
     imported(client, "ux_designer")
     legend = timeline_legend(client)
-    assert "Built the career (a score of 50 or more)" in legend
-    # Round 22: readers looked for the job an unused band named.
-    assert "Built some of it (a score of 25 to 49; none of these jobs)" in legend
-    assert "Built the career (a score of 50 or more) Built some" in legend  # Volunteer: 69
+    # Volunteer UX designer: 69; Customer support agent: 8.
+    assert "Built the career (a score of 50 or more) Paid the bills" in legend
     assert "Paid the bills (paid work that scored under 25) Time" in legend
-    assert "Did little for it" not in legend and "Needs details" not in legend
+    assert "Built some of it" not in legend and "Did little for it" not in legend
+    text = text_of(client.get(DASHBOARD))
+    assert (
+        "A score out of 100 weighs four things: the target skills a job used or taught you (up "
+        "to 40 points), the goals it advanced (30), the things you value that it gave (20) and "
+        "how well it fitted who you are (10); within each, what you marked essential counts "
+        "three times what is nice to have. At 50 or more a job built the career; at 25 to 49 "
+        "it built some of it; under 25 it paid the bills, or did little if unpaid."
+    ) in text
+
+
+def test_with_a_part_the_direction_lacks_the_cards_heading_says_only_the_scale(client, elena):
+    # Without goals a score weighs three things, not the 40/30/20/10 of four: it says none.
+    CareerGoal.objects.filter(owner=elena).delete()
+    bump_data_version(elena.pk)
+    text = text_of(client.get(DASHBOARD))
+    assert "weighs four things" not in text and "(up to 40 points)" not in text
+    assert (
+        "professional wrestler career. At 50 or more a job built the career; at 25 to 49 it "
+        "built some of it; under 25 it paid the bills, or did little if unpaid."
+    ) in text
 
 
 def test_with_unpaid_work_under_25_the_legend_tells_paid_from_unpaid(client, elena):

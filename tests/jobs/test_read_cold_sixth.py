@@ -217,10 +217,13 @@ def test_a_part_that_counted_for_a_low_score_is_said_to_count_in_its_favour(clie
         "you value from work."
     ) in text
     assert (
-        "Ring crew built some of your professional wrestler career. In its favour: it gave all "
-        "3 of the things you value from work and fitted who you are (5 of 5). Against it: it "
-        "used only 1 of your 5 target skills and advanced only 1 of your 3 goals."
+        "Ring crew built some of your professional wrestler career. In its favour: it advanced "
+        "your goal “Work a show for a local promotion”, gave all 3 of the things you value from "
+        "work and fitted who you are (5 of 5). Against it: it used only 1 of your 5 target "
+        "skills."
     ) in text
+    # A goal advanced is never said against the job (round 41).
+    assert "advanced only" not in text
     assert "which counted" not in text
     assert (
         "lifted" not in text and "holds its score down" not in text.split("Other things to do")[0]
