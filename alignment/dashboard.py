@@ -23,6 +23,7 @@ from alignment import scoring as alignment
 from alignment import steps as next_steps
 from alignment.assessment import Alignment
 from alignment.reading import Reading, focus_of, read_history
+from alignment.scoring import BILLS, LITTLE
 from careers import occupations
 from careers.models import DIRECTION_ORDER
 from core import words
@@ -60,6 +61,9 @@ class JobView:
     arithmetic: str = ""
     names: dict = field(default_factory=dict)
     before: str = ""
+    # The person's own lesson from a job that paid the bills or did little (the dashboard's
+    # cards only), said beside the verdict it may seem to contradict.
+    lesson: str = ""
     # An offer that pays less an hour than the job the person has: "2.28 EUR less an hour
     # than Waiter" (explained offers only).
     pays_less: str = ""
@@ -153,6 +157,12 @@ def explain(
         against = "" if shown_view.direction_title == said_above else shown_view.direction_title
         shown_view.period = wording.period(result.job, result.days, against)
         shown_view.before = wording.before_direction(result.job, result.direction)
+        # Readers took "Listening to angry customers taught me what confuses people in
+        # software" beside "does little for your UX designer career" for the page overruling
+        # the person (rounds 41 and 42): the card says what the score does not count.
+        if shown_view.verdict in (BILLS, LITTLE):
+            lesson = found.lessons.get(result.job.id, "").strip()
+            shown_view.lesson = lesson.splitlines()[0].rstrip(".") if lesson else ""
         if result.components is not None:
             shown_view.names = found.of(result.job.id, result.direction_id)
             shown_view.lines = wording.component_lines(
@@ -353,6 +363,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         # read as noise to every reader of rounds 35 to 41. The whole scale is said once,
         # under the cards' heading.
         "legend": wording.legend(shown),
+        "scale": wording.SCALE,
         "how_scored": wording.how_scored(reading.weights.counts(focus.id if focus else None)),
         "offers": offers,
         "offer_count": len(result.jobs) - len(held),

@@ -95,22 +95,30 @@ def legend(shown: Collection[str] = VERDICTS) -> list[dict[str, str]]:
     ]
 
 
+# What each band of scores is called, said once in the timeline's introduction: readers asked
+# what 25 to 49 is called when no bar had it (rounds 22, 43), and took a legend entry that no
+# bar used for noise (rounds 35 to 41).
+SCALE = (
+    f"at {ALIGNED_AT} or more a job built the career, at {PARTLY_AT} to {ALIGNED_AT - 1} it "
+    f"built some of it, and under {PARTLY_AT} it paid the bills, or did little if unpaid"
+)
+
+
 def how_scored(counts: dict[str, int]) -> str:
-    """What a score out of 100 weighs and what its bands are called, said once above the
-    job cards: readers took a card's score for a judgement of the job's worth (round 41)."""
-    scale = (
-        f"At {ALIGNED_AT} or more a job built the career; at {PARTLY_AT} to {ALIGNED_AT - 1} it "
-        f"built some of it; under {PARTLY_AT} it paid the bills, or did little if unpaid."
-    )
+    """What a score out of 100 weighs, said once above the job cards when all of it counts
+    (a direction with target skills, goals and values), or "": readers could not tell why
+    one job outscored another (round 41), nor why one skill or value gave more points than
+    another (round 43)."""
     if not all(counts.get(part) for part in ("skills", "goals", "values")):
-        return scale
+        return ""
     points = {part: 100 * weight // sum(WEIGHTS.values()) for part, weight in WEIGHTS.items()}
     return (
         f"A score out of 100 weighs four things: the target skills a job used or taught you "
         f"(up to {points['skills']} points), the goals it advanced ({points['goals']}), the "
         f"things you value that it gave ({points['values']}) and how well it fitted who you "
-        f"are ({points['identity']}); within each, what you marked essential counts three "
-        f"times what is nice to have. {scale}"
+        f"are ({points['identity']}). Within each, a skill, goal or value you marked essential "
+        f"counts three times as much as one nice to have, and one marked important twice as "
+        f"much."
     )
 
 
@@ -314,29 +322,26 @@ def component_lines(
 
 def _with_points(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each line with the points it got of the score out of 100 and the points it could get
-    ("3 of 40 points"), whole numbers that add up to the score: readers could not tell from
-    the words alone why one job outscored another (rounds 41 and 42). Only when all four
-    parts count: then each can get 10 points for each of its weight's (40, 30, 20, 10); with
-    one left out the others' shares are not whole (4 of 9 is 44.4…), and no whole numbers
-    add up both to the score and to 100 with a full part shown full."""
+    ("3.3 of 40 points"): readers could not tell from the words alone why one job outscored
+    another (rounds 41 and 42). To a tenth, so that one skill is worth the same on every card
+    and the fit's scale reads as the straight line it is (whole numbers made to add up to the
+    score gave Choreography 3 points on one card and 4 on the next, round 43); their sum is
+    the exact score the badge rounds. Only when all four parts count: then each can get 10
+    points for each of its weight's (40, 30, 20, 10); with one left out the others' shares are
+    not round numbers (4 of 9 is 44.4…)."""
     if not all(line["counted"] for line in lines):
         return lines
-    most = [Fraction(100 * line["weight"], sum(WEIGHTS.values())) for line in lines]
-    got = [share * line["ratio"] for share, line in zip(most, lines, strict=True)]
-    for line, points, out_of in zip(lines, _apportioned(got), most, strict=True):
-        line["points"], line["out_of"] = points, int(out_of)
+    for line in lines:
+        exact = Fraction(100 * line["weight"], sum(WEIGHTS.values())) * line["ratio"]
+        line["points"] = tenths(exact)
+        line["out_of"] = round_half_up(Fraction(100 * line["weight"], sum(WEIGHTS.values())))
     return lines
 
 
-def _apportioned(exact: list[Fraction]) -> list[int]:
-    """Whole numbers for `exact`, that add up to their sum rounded half up: each rounded
-    down, and the points left over to those with the largest remainders."""
-    whole = [int(value) for value in exact]
-    left = round_half_up(sum(exact, Fraction(0))) - sum(whole)
-    largest = sorted(range(len(exact)), key=lambda i: exact[i] - whole[i], reverse=True)
-    for i in largest[:left]:
-        whole[i] += 1
-    return whole
+def tenths(value: Fraction) -> str:
+    """ "3.3", "20", "2.5": a number of points to a tenth, rounded half up."""
+    said = f"{round_half_up(value * 10) / 10:.1f}"
+    return said.removesuffix(".0")
 
 
 def _achieved_already(achieved: int, total: int, advanced: int) -> str:

@@ -1,7 +1,8 @@
-"""The points a card gives each part of a job's score: whole numbers that add up to the score
-shown and to 100, by example on the page and by property (readers of rounds 41 and 42 could
-not tell from the words alone why one job outscored another)."""
+"""The points a card gives each part of a job's score, to a tenth, adding up to the score
+before it is rounded: by example on the page and by property (readers of rounds 41 and 42
+could not tell from the words alone why one job outscored another)."""
 
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import pytest
@@ -46,20 +47,25 @@ def test_the_points_add_up_to_the_score(skills, goals, values, fit):
     lines = wording.component_lines(parts, counts, {"skills": [], "goals": [], "values": []})
     weighted = [(4, parts.skills), (3, parts.goals), (2, parts.values), (1, parts.identity)]
     if any(x is None for _, x in weighted):
-        # With a part left out, no points: the others' shares are not whole numbers.
+        # With a part left out, no points: the others' shares are not round numbers.
         assert not any("points" in line for line in lines)
         return
-    # DESIGN's score: 100 × Σ W·x ÷ Σ W, rounded half up.
-    score = round_half_up(100 * sum(w * x for w, x in weighted) / 10)
-    assert sum(line["points"] for line in lines) == score
+    # DESIGN's score: 100 × Σ W·x ÷ Σ W; each part's points are its term, 10 × W·x.
+    exact = [10 * w * x for w, x in weighted]
+    score = round_half_up(sum(exact))
     assert [line["out_of"] for line in lines] == [40, 30, 20, 10]
-    for line in lines:
-        assert 0 <= line["points"] <= line["out_of"]
-        # No point for a part the job gave nothing of; a full part shows full.
+    for line, term in zip(lines, exact, strict=True):
+        said = Decimal(term.numerator) / Decimal(term.denominator)
+        tenth = said.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        assert Decimal(line["points"]) == tenth
+        assert 0 <= tenth <= line["out_of"]
         if line["ratio"] == 0:
-            assert line["points"] == 0
+            assert line["points"] == "0"
         if line["ratio"] == 1:
-            assert line["points"] == line["out_of"]
+            assert line["points"] == str(line["out_of"])
+    # What the card shows adds up to the score, within the tenths it rounded.
+    shown = sum(Decimal(line["points"]) for line in lines)
+    assert abs(shown - score) <= Decimal("0.7")
 
 
 @pytest.mark.django_db
@@ -68,10 +74,14 @@ def test_each_part_of_a_card_says_its_points(client):
     text = text_of(client.get(DASHBOARD))
     waiter = text.split("Waiter · Rosa's Diner")[1].split("How the score of 13 is counted")[0]
     # (4 × 2/12 + 3 × 0/7 + 2 × 1/6 + 1 × 1/4) ÷ 10 × 100 = 12.50: 6.67 + 0 + 3.33 + 2.5.
-    assert "Uses Public speaking (1 of your 5 target skills) 7 of 40 points" in waiter
+    assert "Uses Public speaking (1 of your 5 target skills) 6.7 of 40 points" in waiter
     assert "Advances none of your 3 goals 0 of 30 points" in waiter
-    assert "Gives 1 of the 3 things you value from work: Money 3 of 20 points" in waiter
-    assert "2 of 5, a little like me 3 of 10 points" in waiter
+    assert "Gives 1 of the 3 things you value from work: Money 3.3 of 20 points" in waiter
+    assert "2 of 5, a little like me 2.5 of 10 points" in waiter
+    # One skill is worth the same on every card (whole numbers made to add up gave
+    # Choreography 3 points on one and 4 on another, round 43).
+    assert "Used Choreography (1 of your 5 target skills) 3.3 of 40 points" in text
+    assert "Taught you Choreography (1 of your 5 target skills) 3.3 of 40 points" in text
     # An offer whose fit is not rated: no points, as no whole numbers add up.
     offer = text.split("Offers on the table")[1].split("How the score of 4 is counted")[0]
     assert "Would use none of your 5 target skills Goals" in offer

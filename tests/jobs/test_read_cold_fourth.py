@@ -97,26 +97,29 @@ def test_the_legend_names_only_the_bands_shown_and_the_cards_name_them_all(clien
     assert "Built the career (a score of 50 or more) Paid the bills" in legend
     assert "Paid the bills (paid work that scored under 25) Time" in legend
     assert "Built some of it" not in legend and "Did little for it" not in legend
+    # The whole scale is said in the timeline's introduction.
+    assert (
+        "with its score out of 100 and what it did for the career: at 50 or more a job built "
+        "the career, at 25 to 49 it built some of it, and under 25 it paid the bills, or did "
+        "little if unpaid. The outlined bar"
+    ) in legend
     text = text_of(client.get(DASHBOARD))
     assert (
         "A score out of 100 weighs four things: the target skills a job used or taught you (up "
         "to 40 points), the goals it advanced (30), the things you value that it gave (20) and "
-        "how well it fitted who you are (10); within each, what you marked essential counts "
-        "three times what is nice to have. At 50 or more a job built the career; at 25 to 49 "
-        "it built some of it; under 25 it paid the bills, or did little if unpaid."
+        "how well it fitted who you are (10). Within each, a skill, goal or value you marked "
+        "essential counts three times as much as one nice to have, and one marked important "
+        "twice as much."
     ) in text
 
 
-def test_with_a_part_the_direction_lacks_the_cards_heading_says_only_the_scale(client, elena):
+def test_with_a_part_the_direction_lacks_the_cards_heading_says_no_points(client, elena):
     # Without goals a score weighs three things, not the 40/30/20/10 of four: it says none.
     CareerGoal.objects.filter(owner=elena).delete()
     bump_data_version(elena.pk)
     text = text_of(client.get(DASHBOARD))
     assert "weighs four things" not in text and "(up to 40 points)" not in text
-    assert (
-        "professional wrestler career. At 50 or more a job built the career; at 25 to 49 it "
-        "built some of it; under 25 it paid the bills, or did little if unpaid."
-    ) in text
+    assert "each judged by what it did for your professional wrestler career. Gym" in text
 
 
 def test_with_unpaid_work_under_25_the_legend_tells_paid_from_unpaid(client, elena):

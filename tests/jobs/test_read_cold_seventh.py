@@ -1,0 +1,56 @@
+"""What the readers of rounds 41 and 42 quoted (issue 20): the person's own lesson beside a
+verdict that seemed to overrule it; the direction's row in the timeline, styled as a job."""
+
+import pytest
+from django.urls import reverse
+
+from demo.elena import load_demo
+from jobs.models import Job
+from tests.helpers import text_of
+from tests.jobs.helpers import imported
+
+DASHBOARD = reverse("alignment:dashboard")
+
+pytestmark = pytest.mark.django_db
+
+
+def card(text, title):
+    return text.split(f"{title} ·")[1].split("How the score of")[0]
+
+
+def test_a_low_verdict_says_what_its_score_leaves_out_of_the_persons_own_lesson(client):
+    imported(client, "ux_designer")
+    text = text_of(client.get(DASHBOARD))
+    support = card(text, "Customer support agent")
+    assert (
+        "Your lesson from it, “Listening to angry customers taught me what confuses people in "
+        "software”, is not part of its score: a score counts only what you ticked on the job. "
+        "If it taught you one of your target skills, add it to the job →"
+    ) in support
+    # A job that built the career needs no such word.
+    assert "Your lesson from it" not in card(text, "Volunteer UX designer (unpaid)")
+
+
+def test_the_lesson_links_to_the_job_and_only_its_first_line_is_quoted(client):
+    elena = load_demo()
+    client.force_login(elena)
+    waiter = Job.objects.get(owner=elena, title="Waiter")
+    Job.objects.filter(pk=waiter.pk).update(
+        lessons="I can hold a room's attention.\nTips are better on Fridays."
+    )
+    html = client.get(DASHBOARD).content.decode()
+    text = text_of(html)
+    assert "Your lesson from it, “I can hold a room's attention”, is not" in card(text, "Waiter")
+    assert "Tips are better on Fridays" not in card(text, "Waiter")
+    assert reverse("jobs:job_edit", args=[waiter.pk]) in html
+
+
+def test_the_directions_row_in_the_timeline_is_not_a_link_as_a_jobs_is(client):
+    elena = load_demo()
+    client.force_login(elena)
+    html = client.get(DASHBOARD).content.decode()
+    timeline = html.split('id="timeline-heading"')[1].split("</section>")[0]
+    assert '<div class="tl-label">Your direction: Professional wrestler, since 1 Jun 2023' in (
+        timeline
+    )
+    assert '<div class="tl-label"><a href="' in timeline  # the jobs' rows
