@@ -61,6 +61,7 @@ class JobView:
     arithmetic: str = ""
     names: dict = field(default_factory=dict)
     before: str = ""
+    before_add: bool = False  # the note links to adding the direction the person had then
     # The person's own lesson from a job that paid the bills or did little (the dashboard's
     # cards only), said beside the verdict it may seem to contradict.
     lesson: str = ""
@@ -142,11 +143,13 @@ def explain(
     lessons_of: Collection[int] = (),
     current: JobView | None = None,
     said_above: str = "",
+    asked: bool = False,
 ) -> history.Explained:
     """Word the scores of these views, naming what each matched (and read the lessons of
     the jobs `lessons_of`): 1 query. An offer is weighed against the `current` job: one that
     pays less an hour does not count its pay as a plus. A view set against the direction
-    `said_above` (the page says it once, over the cards) does not say it again."""
+    `said_above` (the page says it once, over the cards) does not say it again. On a page
+    that sets every job against the direction `asked` for, a job from before it says so."""
     found = history.explained(user, [(v.job.id, v.result.direction_id) for v in shown], lessons_of)
     # The target skills the person has (offers are set against the reading's focus, whose
     # target skills it read): an offer would use them, never teach them.
@@ -156,7 +159,9 @@ def explain(
         shown_view.pays_less = less = pays_less(shown_view, current)
         against = "" if shown_view.direction_title == said_above else shown_view.direction_title
         shown_view.period = wording.period(result.job, result.days, against)
-        shown_view.before = wording.before_direction(result.job, result.direction)
+        shown_view.before = wording.before_direction(result.job, result.direction, asked)
+        # Judged by the direction of its time: one the person had then would judge it.
+        shown_view.before_add = bool(shown_view.before) and not asked
         # Readers took "Listening to angry customers taught me what confuses people in
         # software" beside "does little for your UX designer career" for the page overruling
         # the person (rounds 41 and 42): the card says what the score does not count.
@@ -173,6 +178,7 @@ def explain(
                 had=had,
                 pays_less=less,
                 ongoing=shown_view.ongoing,
+                weights=found.weights_of(result.job.id, result.direction_id),
             )
             shown_view.arithmetic = wording.arithmetic(shown_view.lines, result.exact_score)
         shown_view.sentence = wording.sentence(
@@ -331,6 +337,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         [v.job.id for v in explained],
         current=current_view,
         said_above=result.direction.title if result.direction else "",
+        asked=direction_id is not None,
     )
     tallied = history.tallies(user, result.direction.id if result.direction else None)
     gained = [

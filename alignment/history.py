@@ -12,7 +12,7 @@ Every query is scoped to the person inside the query.
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, cast
 
@@ -235,9 +235,15 @@ class Explained:
 
     names: dict  # (job id, direction id) -> {"skills": [names], "goals": […], "values": […]}
     lessons: dict  # job id -> lessons
+    # (job id, direction id) -> {("skills" | "goals" | "values", name): importance 1-3}
+    weights: dict = field(default_factory=dict)
 
     def of(self, job_id: int, direction_id: int | None) -> dict[str, list[str]]:
         return self.names.get((job_id, direction_id), {"skills": [], "goals": [], "values": []})
+
+    def weights_of(self, job_id: int, direction_id: int | None) -> dict[tuple[str, str], int]:
+        """How much each thing the job matched matters to the person (1-3), by part and name."""
+        return self.weights.get((job_id, direction_id), {})
 
 
 def explained(
@@ -273,9 +279,10 @@ def explained(
         lambda: {"skills": [], "gained": [], "goals": [], "values": []}
     )
     lessons: dict[int, str] = {}
+    weights: defaultdict[tuple[int, int], dict[tuple[str, str], int]] = defaultdict(dict)
     if branches:
         rows = _fetch(" UNION ALL ".join(branches), params)
-        for part, job_id, direction_id, _, text in sorted(
+        for part, job_id, direction_id, weight, text in sorted(
             rows, key=lambda row: (-row[3], row[4].casefold())
         ):
             if part == "lessons":
@@ -285,7 +292,8 @@ def explained(
                     names[job_id, direction_id]["gained"].append(text)
                     part = "skills"
                 names[job_id, direction_id][part].append(text)
-    return Explained(names=dict(names), lessons=lessons)
+                weights[job_id, direction_id][part, text] = weight
+    return Explained(names=dict(names), lessons=lessons, weights=dict(weights))
 
 
 # -- the person's jobs ----------------------------------------------------------------------

@@ -152,12 +152,13 @@ def _some_of(
 
 
 def _skills_said(
-    names: dict[str, list[str]], total: int, verbs: dict[str, str]
+    names: dict[str, list[str]], total: int, verbs: dict[str, str], tag: Any = str
 ) -> tuple[str, str, str]:
-    """What a job did with the direction's target skills, the used told from the taught:
-    ("Used Choreography and taught you Strength training (2 of your 5 target skills)",
-    "used 1 of your 5 target skills and taught you 1 more", and that as a shortfall: "used
-    only 1 of your 5 target skills and taught you 1 more")."""
+    """What a job did with the direction's target skills, the used told from the taught, each
+    named as `tag` says it: ("Used Choreography (nice to have) and taught you Strength training
+    (essential): 2 of your 5 target skills", "used 1 of your 5 target skills and taught you 1
+    more", and that as a shortfall: "used only 1 of your 5 target skills and taught you 1
+    more")."""
     gained = set(names.get("gained", ()))
     used = [name for name in names["skills"] if name not in gained]
     taught = [name for name in names["skills"] if name in gained]
@@ -176,15 +177,15 @@ def _skills_said(
     )
     # "would use A and teach you B": the second verb without its "would".
     teach = verbs["teach"].removeprefix("would ") if used else verbs["teach"]
-    long_parts = [f"{verbs['use']} {joined(used)}"] if used else []
-    long_parts += [f"{teach} {joined(taught)}"] if taught else []
+    long_parts = [f"{verbs['use']} {joined([tag(n) for n in used])}"] if used else []
+    long_parts += [f"{teach} {joined([tag(n) for n in taught])}"] if taught else []
     # Fewer than all of them, as a shortfall: "used only 2 of your 5 target skills".
     only = "only " if count < total else ""
     if used and taught:
         verb, rest = verbs["use"], f"{len(used)} of {of} and {teach} {len(taught)} more"
     else:
         verb, rest = verbs["use"] if used else verbs["teach"], share
-    return f"{' and '.join(long_parts)} ({share})", f"{verb} {rest}", f"{verb} {only}{rest}"
+    return f"{' and '.join(long_parts)}: {share}", f"{verb} {rest}", f"{verb} {only}{rest}"
 
 
 def component_lines(
@@ -195,6 +196,7 @@ def component_lines(
     had: Collection[str] = (),
     pays_less: str = "",
     ongoing: bool = False,
+    weights: dict[tuple[str, str], int] | None = None,
 ) -> list[dict[str, Any]]:
     """Each component of a score in plain words, and the arithmetic behind it.
 
@@ -207,26 +209,38 @@ def component_lines(
     would give: it says the pay plainly. Each line has the words a card shows (`said`), the
     shorter ones its sentence takes (`reason`), and those as a shortfall (`shortfall`: "used
     only 2 of …") for a part that held the score down. How a held job that is `ongoing`
-    fits is said in the present ("you rated how well it fits who you are").
+    fits is said in the present ("you rated how well it fits who you are"). Each thing named
+    says how much it matters to the person, from `weights` (history.Explained.weights_of):
+    "Money (nice to have)", so that two jobs that each gave "1 of 3" and got different points
+    say why (round 44).
     """
+    weights = weights or {}
+
+    def tagged(part: str) -> Any:
+        def tag(name: str, label: str = "") -> str:
+            level = IMPORTANCE_PHRASES.get(weights.get((part, name)))
+            return f"{label or name} ({level})" if level else label or name
+
+        return tag
+
     verbs = VERBS[offer]
     fit_said = FIT_SAID[offer]
     if ongoing and not offer:
         verbs, fit_said = VERBS_NOW, FITS_NOW
     if offer and had:
         names = {**names, "gained": [n for n in names.get("gained", []) if fold(n) not in had]}
-    values = [VALUE_LABELS.get(key, key) for key in names["values"]]
+    values = [tagged("values")(key, VALUE_LABELS.get(key, key)) for key in names["values"]]
     fit = None if parts.identity is None else round_half_up(parts.identity * 4) + 1
     skills = goals = said_values = ("", "", "")
     if parts.skills is not None:
-        skills = _skills_said(names, counts["skills"], verbs)
+        skills = _skills_said(names, counts["skills"], verbs, tagged("skills"))
     if parts.goals is not None:
         # Counted as the score counts them, the job's line beside it too; an offer cannot
         # advance a goal already achieved, so its line says how many are (a reader asked why
         # it would advance "only 1 of your 2 goals").
         goals = _some_of(
             verbs["advance"],
-            names["goals"],
+            [tagged("goals")(name) for name in names["goals"]],
             counts["goals"],
             "your one goal",
             "your",
@@ -248,10 +262,12 @@ def component_lines(
             negative=verbs["not_give"],
         )
         if offer and pays_less and "money" in names["values"]:
-            others = [VALUE_LABELS.get(key, key) for key in names["values"] if key != "money"]
+            keys = [key for key in names["values"] if key != "money"]
+            others = [VALUE_LABELS.get(key, key) for key in keys]
             plain = f"it would pay, but {pays_less}"
+            named = joined([tagged("values")(key, VALUE_LABELS.get(key, key)) for key in keys])
             said_values = (
-                f"{verbs['give']} {joined(others)}; {plain}" if others else plain,
+                f"{verbs['give']} {named}; {plain}" if others else plain,
                 f"{verbs['give']} {joined(others)}" if others else f"would pay {pays_less}",
                 f"{verbs['give']} only {joined(others)}" if others else f"would pay {pays_less}",
             )
@@ -476,17 +492,26 @@ def _all_of(reasons: list[str]) -> str:
     return joined(reasons)
 
 
-def before_direction(job: JobData, direction: DirectionData | None) -> str:
-    """A note for a held job that began before the person chose its direction, or ""."""
+def before_direction(job: JobData, direction: DirectionData | None, asked: bool = False) -> str:
+    """A note for a held job that began before the person chose its direction, or "": why
+    it is judged by it (readers asked why a 2020 job counts against a career chosen in 2023,
+    rounds 41 to 44), by DESIGN's rule, or on a page that sets every job against the
+    direction `asked` for, that it does."""
     if job.stage != HELD or not job.described or direction is None:
         return ""
     # A held job has a start (a constraint of jobs.models.Job).
     if direction.started_on is None or cast(date, job.started_on) >= direction.started_on:
         return ""
     did = "did" if job.ended_on is not None and job.ended_on < direction.started_on else "started"
+    why = (
+        "Like every job on this page, it is judged by this direction."
+        if asked
+        else "A job is judged by the direction of yours that covers most of its time, or by "
+        "your current one when none does."
+    )
     return (
         f"You {did} this job before you set {direction.title} as your direction "
-        f"({day(direction.started_on)}). Like every job, it is judged by this direction."
+        f"({day(direction.started_on)}). {why}"
     )
 
 

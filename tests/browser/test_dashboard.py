@@ -47,5 +47,7 @@ def test_demo_dashboard_shows_the_worked_example(live_server, page, tmp_path, sc
     page.locator(".tl-job a").filter(has_text="Waiter").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Waiter")
     expect(
-        page.get_by_text("Taught you Public speaking (1 of your 4 target skills)", exact=True)
+        page.get_by_text(
+            "Taught you Public speaking (important): 1 of your 4 target skills", exact=True
+        )
     ).to_be_visible()

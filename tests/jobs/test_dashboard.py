@@ -50,8 +50,11 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     # Each job leads with a verdict and a sentence, then each part in words...
     assert "Built the career</span> Gym assistant built your professional wrestler career" in html
     assert "Paid the bills</span> Waiter paid the bills but did little for" in html
-    assert "Used Strength training and taught you Choreography (2 of your 4 target skills)" in html
-    assert "Taught you Public speaking (1 of your 4 target skills)" in html
+    assert (
+        "Used Strength training (essential) and taught you Choreography (nice to have): 2 of "
+        "your 4 target skills" in html
+    )
+    assert "Taught you Public speaking (important): 1 of your 4 target skills" in html
     assert "Advanced 1 of your 2 goals: Join a wrestling school" in html
     assert "You rated how well it fitted who you are: 2 of 5, a little like me" in html
     # ...and the arithmetic one click away.
@@ -171,7 +174,7 @@ def test_job_detail_query_count_is_fixed(client, elena, django_assert_num_querie
     with django_assert_num_queries(11):
         response = client.get(reverse("alignment:job_detail", args=[waiter.pk]))
     html = response.content.decode()
-    assert "Taught you Public speaking (1 of your 4 target skills)" in html
+    assert "Taught you Public speaking (important): 1 of your 4 target skills" in html
     assert 'class="score-badge tone-bills"' in html
     assert '<span class="verdict verdict-bills">Paid the bills</span>' in html
 

@@ -173,7 +173,10 @@ def test_ticking_a_target_skill_changes_the_score(client, elena):
     }
     card = text_of(client.get(reverse("alignment:job_detail", args=[waiter.pk])))
     # Used and gained are told apart, and both count.
-    assert "Used Stage presence and taught you Public speaking (2 of your 4 target skills)" in card
+    assert (
+        "Used Stage presence (essential) and taught you Public speaking (important): 2 of your "
+        "4 target skills" in card
+    )
 
 
 def test_a_job_can_be_saved_with_its_essentials_only(client, owner):

@@ -74,14 +74,24 @@ def test_each_part_of_a_card_says_its_points(client):
     text = text_of(client.get(DASHBOARD))
     waiter = text.split("Waiter · Rosa's Diner")[1].split("How the score of 13 is counted")[0]
     # (4 × 2/12 + 3 × 0/7 + 2 × 1/6 + 1 × 1/4) ÷ 10 × 100 = 12.50: 6.67 + 0 + 3.33 + 2.5.
-    assert "Uses Public speaking (1 of your 5 target skills) 6.7 of 40 points" in waiter
+    assert "Uses Public speaking (important): 1 of your 5 target skills 6.7 of 40 points" in waiter
     assert "Advances none of your 3 goals 0 of 30 points" in waiter
-    assert "Gives 1 of the 3 things you value from work: Money 3.3 of 20 points" in waiter
+    assert (
+        "Gives 1 of the 3 things you value from work: Money (nice to have) 3.3 of 20 points"
+        in waiter
+    )
     assert "2 of 5, a little like me 2.5 of 10 points" in waiter
+    # Each thing named says how much it matters: two "1 of 3" that got different points say why.
+    assert (
+        "Gave all 3 of the things you value from work: Fulfillment (essential), Identity "
+        "(important), Money (nice to have) 20 of 20 points"
+    ) in text
     # One skill is worth the same on every card (whole numbers made to add up gave
     # Choreography 3 points on one and 4 on another, round 43).
-    assert "Used Choreography (1 of your 5 target skills) 3.3 of 40 points" in text
-    assert "Taught you Choreography (1 of your 5 target skills) 3.3 of 40 points" in text
+    assert "Used Choreography (nice to have): 1 of your 5 target skills 3.3 of 40 points" in text
+    assert (
+        "Taught you Choreography (nice to have): 1 of your 5 target skills 3.3 of 40 points" in text
+    )
     # An offer whose fit is not rated: no points, as no whole numbers add up.
     offer = text.split("Offers on the table")[1].split("How the score of 4 is counted")[0]
     assert "Would use none of your 5 target skills Goals" in offer
@@ -95,5 +105,5 @@ def test_the_offer_page_compares_without_points(client):
     client.force_login(elena)
     offer = Job.objects.get(owner=elena, stage="offer")
     text = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
-    assert "Uses Public speaking (1 of your 5 target skills)" in text
+    assert "Uses Public speaking (important): 1 of your 5 target skills" in text
     assert "of 40 points" not in text

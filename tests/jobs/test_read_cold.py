@@ -208,7 +208,10 @@ def test_an_offer_never_claims_to_teach_a_skill_the_person_has(client, elena):
         )
     bump_data_version(elena.pk)
     page = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
-    said = "Would use Public speaking and teach you Stage presence (2 of your 4 target skills)"
+    said = (
+        "Would use Public speaking (important) and teach you Stage presence (essential): 2 of "
+        "your 4 target skills"
+    )
     assert said in page
     assert "Public speaking — you have it; the offer would use it" in page
     assert "Stage presence — the offer would teach it" in page
@@ -240,7 +243,8 @@ def test_an_offer_that_pays_less_names_the_other_things_it_gives(client, elena):
     bump_data_version(elena.pk)
     page = text_of(client.get(reverse("alignment:job_detail", args=[offer.pk])))
     assert (
-        "Would give Fulfillment; it would pay, but 1.88 EUR less an hour than Gym assistant"
+        "Would give Fulfillment (essential); it would pay, but 1.88 EUR less an hour than Gym "
+        "assistant"
     ) in page
     card = text_of(client.get(DASHBOARD)).split("Offers on the table")[1]
     assert "would give Fulfillment" in card

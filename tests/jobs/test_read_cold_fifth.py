@@ -160,7 +160,7 @@ def test_the_job_she_has_is_said_in_the_present_and_one_that_ended_in_the_past(c
     client.force_login(user)
     page = offer_page(client, user)
     waiter = page.split("The job you have Waiter")[1].split("How the score")[0]
-    assert "Uses Public speaking (1 of your 5 target skills)" in waiter
+    assert "Uses Public speaking (important): 1 of your 5 target skills" in waiter
     assert "Advances none of your 3 goals" in waiter
     assert "Gives 1 of the 3 things you value from work: Money" in waiter
     assert "You rated how well it fits who you are: 2 of 5" in waiter
@@ -175,7 +175,7 @@ def test_the_job_she_has_is_said_in_the_present_and_one_that_ended_in_the_past(c
     bump_data_version(user.pk)
     text = text_of(client.get(DASHBOARD))
     assert "Waiter paid the bills but did little for your professional wrestler career" in text
-    assert "Used Public speaking (1 of your 5 target skills)" in text
+    assert "Used Public speaking (important): 1 of your 5 target skills" in text
 
 
 def test_the_steps_after_the_next_one_come_after_it(client):

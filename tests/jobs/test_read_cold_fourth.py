@@ -49,7 +49,8 @@ def test_an_offers_goals_are_said_of_the_open_ones(client):
     user = imported(client, "nurse")
     page = offer_page(client, user, "Healthcare assistant")
     assert (
-        "Would advance 1 of your 2 goals: Start a nursing degree; the other is achieved already"
+        "Would advance 1 of your 2 goals: Start a nursing degree (essential); the other is "
+        "achieved already"
     ) in page
     # A job held says only what it does: an achieved goal is one a job may have advanced.
     assert "Advances none of your 2 goals Values" in page
@@ -71,7 +72,8 @@ def test_an_offer_where_every_goal_is_achieved_says_so(client):
     page = offer_page(client, user, "Healthcare assistant")
     # The offer is still linked to the goal it would have advanced, and its score counts it.
     assert (
-        "Would advance 1 of your 2 goals: Start a nursing degree; both are achieved already"
+        "Would advance 1 of your 2 goals: Start a nursing degree (essential); both are "
+        "achieved already"
     ) in page
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from alignment import headline
 from alignment.scoring import TargetSkill
-from careers.models import CareerGoal, Learning
+from careers.models import CareerDirection, CareerGoal, Learning
 from core.models import bump_data_version
 from demo.elena import load_demo
 from jobs.models import Job
@@ -52,7 +52,8 @@ def test_a_job_from_before_the_direction_says_why_it_is_set_against_it(client, e
     text = text_of(client.get(DASHBOARD))
     assert (
         "You started this job before you set Professional wrestler as your direction (1 Jun "
-        "2023). Like every job, it is judged by this direction."
+        "2023). A job is judged by the direction of yours that covers most of its time, or by "
+        "your current one when none does. Had another direction then? Add it as a past one →"
     ) in text
     assert "still measured against it" not in text
     assert "scored for" not in text
@@ -222,8 +223,17 @@ def test_a_job_done_before_the_direction_says_why_it_is_set_against_it(client, e
     bump_data_version(elena.pk)
     assert (
         "You did this job before you set Professional wrestler as your direction (1 Jun 2023). "
-        "Like every job, it is judged by this direction."
+        "A job is judged by the direction of yours that covers most of its time, or by your "
+        "current one when none does."
     ) in text_of(client.get(DASHBOARD))
+    # With a direction asked for, every job is set against it, whatever its time.
+    direction = CareerDirection.objects.get(owner=elena, title="Professional wrestler")
+    asked = text_of(client.get(f"{DASHBOARD}?direction={direction.pk}"))
+    assert (
+        "You did this job before you set Professional wrestler as your direction (1 Jun 2023). "
+        "Like every job on this page, it is judged by this direction."
+    ) in asked
+    assert "Add it as a past one" not in asked
 
 
 # -- round 11: the readers' last small things -------------------------------------------------
