@@ -61,7 +61,6 @@ class JobView:
     arithmetic: str = ""
     names: dict = field(default_factory=dict)
     before: str = ""
-    before_add: bool = False  # the note links to adding the direction the person had then
     # The person's own lesson from a job that paid the bills or did little (the dashboard's
     # cards only), said beside the verdict it may seem to contradict.
     lesson: str = ""
@@ -160,8 +159,6 @@ def explain(
         against = "" if shown_view.direction_title == said_above else shown_view.direction_title
         shown_view.period = wording.period(result.job, result.days, against)
         shown_view.before = wording.before_direction(result.job, result.direction, asked)
-        # Judged by the direction of its time: one the person had then would judge it.
-        shown_view.before_add = bool(shown_view.before) and not asked
         # Readers took "Listening to angry customers taught me what confuses people in
         # software" beside "does little for your UX designer career" for the page overruling
         # the person (rounds 41 and 42): the card says what the score does not count.

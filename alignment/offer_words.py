@@ -176,7 +176,9 @@ def offer_headline(
         so = "So: worth taking for your career; its pay is a little better too."
     if step >= 0 and so.startswith("So: worth taking") and offer.job.started_on is None:
         so += " Ask when it would start: the offer does not say."
-    return {"answer": WEIGHED[step][more], "said": [said, *paid], "so": so}
+    # "and more pay" over "each hour pays only 0.90 EUR more" oversold the pay (round 45).
+    answer = BY_HOURS[step] if more is True and pay and pay[2] else WEIGHED[step][more]
+    return {"answer": answer, "said": [said, *paid], "so": so}
 
 
 # The offer page's answer when there is a job to set it beside: for the career (a step
@@ -202,6 +204,14 @@ WEIGHED: dict[int, dict[Any, str]] = {
         None: "The same for your career and your pay",
         "unknown": "The same for your career",
     },
+}
+
+
+# The answer when the offer pays more a month, but mostly or all for more hours (_pay_said).
+BY_HOURS = {
+    1: "Better for your career, and more pay for more hours",
+    -1: "More pay for more hours, but worse for your career",
+    0: "More pay for more hours, and the same for your career",
 }
 
 

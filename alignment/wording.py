@@ -116,9 +116,8 @@ def how_scored(counts: dict[str, int]) -> str:
         f"A score out of 100 weighs four things: the target skills a job used or taught you "
         f"(up to {points['skills']} points), the goals it advanced ({points['goals']}), the "
         f"things you value that it gave ({points['values']}) and how well it fitted who you "
-        f"are ({points['identity']}). Within each, a skill, goal or value you marked essential "
-        f"counts three times as much as one nice to have, and one marked important twice as "
-        f"much."
+        f"are ({points['identity']} for 5 of 5, none for 1 of 5). Within each, a skill, goal or "
+        f"value you marked essential weighs 3, one marked important 2 and one nice to have 1."
     )
 
 
@@ -503,12 +502,14 @@ def before_direction(job: JobData, direction: DirectionData | None, asked: bool 
     if direction.started_on is None or cast(date, job.started_on) >= direction.started_on:
         return ""
     did = "did" if job.ended_on is not None and job.ended_on < direction.started_on else "started"
-    why = (
-        "Like every job on this page, it is judged by this direction."
-        if asked
-        else "A job is judged by the direction of yours that covers most of its time, or by "
-        "your current one when none does."
-    )
+    # "A job is judged by the direction of yours that covers most of its time, or by your
+    # current one when none does" was hard to parse (round 45): said of this job.
+    if asked:
+        why = "Like every job on this page, it is judged by this direction."
+    elif did == "did":
+        why = "No direction of yours covers its time, so it is judged by your current one."
+    else:
+        why = "It is judged by this direction, the one of yours its time overlaps most."
     return (
         f"You {did} this job before you set {direction.title} as your direction "
         f"({day(direction.started_on)}). {why}"

@@ -106,7 +106,9 @@ def test_an_offer_prints_as_a_report_beside_the_job_she_has(live_server, page, t
     expect(head).to_contain_text("Weighing an offer · Elena")
     expect(page.get_by_role("button", name="Print or save as PDF")).to_be_hidden()
     expect(page.get_by_text("If it replaced Waiter, the job you have")).to_be_visible()
-    expect(page.get_by_role("heading", name="More pay, but worse for your career")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="More pay for more hours, but worse for your career")
+    ).to_be_visible()
     expect(
         page.get_by_text("For your professional wrestler career it would be a step back")
     ).to_be_visible()

@@ -44,7 +44,7 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
     assert "If it replaced Gym assistant, your latest job" in text
     # What it would change for the person first, then the comparison, in its verdict's words.
     assert (
-        "If it replaced Gym assistant, your latest job: More pay, "
+        "If it replaced Gym assistant, your latest job: More pay for more hours, "
         "but worse for your career For your professional wrestler career it would be a step back "
         "from your job as Gym assistant. It would pay about 1,190 EUR more a month, but all of "
         "that is pay for 25 more hours of work a week: each hour pays 1.88 EUR less. It would "

@@ -38,12 +38,12 @@ def test_the_offer_page_answers_in_one_line_before_it_explains(client):
     client.force_login(user)
     # Less for the career and more pay: the answer weighs the two (round 28: "the headline
     # never gives a verdict"; a reader summed it up as "a money move, not a career move").
-    assert answer_line(client, user) == "More pay, but worse for your career"
+    assert answer_line(client, user) == "More pay for more hours, but worse for your career"
     page = offer_page(client, user)
     # What it is set beside comes first, in small print, then the answer, then the detail:
     # the 15 more hours "but", since they weigh against the month's pay (round 28).
     assert (
-        "If it replaced Waiter, the job you have: More pay, but "
+        "If it replaced Waiter, the job you have: More pay for more hours, but "
         "worse for your career For your professional wrestler career it would be a step back "
         "from your job as Waiter. It would pay about 854 EUR more a month, but most of that is "
         "pay for 15 more hours of work a week: each hour pays only 0.62 EUR more. It would give "
@@ -60,8 +60,9 @@ def test_the_offer_page_answers_in_one_line_before_it_explains(client):
 
 def test_more_for_the_career_and_more_pay_is_said_with_and(client):
     user = imported(client, "nurse")
+    # Most of the month's more pay is for more hours: the answer says so (round 45).
     assert answer_line(client, user, "Healthcare assistant") == (
-        "Better for your career, and more pay"
+        "Better for your career, and more pay for more hours"
     )
     assert (
         "For your registered nurse career it would be a step forward from your job as Delivery "

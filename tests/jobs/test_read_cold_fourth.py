@@ -109,9 +109,9 @@ def test_the_legend_names_only_the_bands_shown_and_the_cards_name_them_all(clien
     assert (
         "A score out of 100 weighs four things: the target skills a job used or taught you (up "
         "to 40 points), the goals it advanced (30), the things you value that it gave (20) and "
-        "how well it fitted who you are (10). Within each, a skill, goal or value you marked "
-        "essential counts three times as much as one nice to have, and one marked important "
-        "twice as much."
+        "how well it fitted who you are (10 for 5 of 5, none for 1 of 5). Within each, a skill, "
+        "goal or value you marked essential weighs 3, one marked important 2 and one nice to "
+        "have 1."
     ) in text
 
 

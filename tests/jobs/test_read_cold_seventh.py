@@ -23,12 +23,13 @@ def test_a_low_verdict_says_what_its_score_leaves_out_of_the_persons_own_lesson(
     text = text_of(client.get(DASHBOARD))
     support = card(text, "Customer support agent")
     assert (
-        "Your lesson from it, “Listening to angry customers taught me what confuses people in "
-        "software”, is yours to keep: a score weighs only what a job did for your target "
-        "skills, goals and values and how well it fitted you."
+        "Your lesson from it: “Listening to angry customers taught me what confuses people in "
+        "software”. A score does not weigh lessons, only the target skills, goals and values a "
+        "job gave and how well it fitted you."
     ) in support
-    # No link to tick more: readers took it for a nudge to raise the score (round 44).
-    assert "add it" not in support
+    # No link to tick more: readers took it for a nudge to raise the score (round 44); not
+    # "is yours to keep", read as patronising (round 45).
+    assert "add it" not in support and "yours to keep" not in support
     # A job that built the career needs no such word.
     assert "Your lesson from it" not in card(text, "Volunteer UX designer (unpaid)")
 
@@ -41,7 +42,7 @@ def test_only_the_first_line_of_a_lesson_is_quoted(client):
         lessons="I can hold a room's attention.\nTips are better on Fridays."
     )
     text = text_of(client.get(DASHBOARD))
-    assert "Your lesson from it, “I can hold a room's attention”, is yours" in card(text, "Waiter")
+    assert "Your lesson from it: “I can hold a room's attention”. A score" in card(text, "Waiter")
     assert "Tips are better on Fridays" not in card(text, "Waiter")
 
 

@@ -255,7 +255,10 @@ def test_what_the_offer_gives_marks_what_she_values_and_skills_outside_her_targe
     # "Security" shown but not counted, and "Customer service" used by an offer that "would
     # use none of your 5 target skills", read as contradictions (round 29).
     page = offer_page(client, demo)
-    assert "If it replaced Waiter, the job you have: More pay, but worse for your career" in page
+    assert (
+        "If it replaced Waiter, the job you have: More pay for more hours, but worse for "
+        "your career"
+    ) in page
     gives = page.split("What it offers")[1]
     assert "Money ★ Security ★ one of the things you value from work" in gives
     assert (

@@ -52,8 +52,7 @@ def test_a_job_from_before_the_direction_says_why_it_is_set_against_it(client, e
     text = text_of(client.get(DASHBOARD))
     assert (
         "You started this job before you set Professional wrestler as your direction (1 Jun "
-        "2023). A job is judged by the direction of yours that covers most of its time, or by "
-        "your current one when none does. Had another direction then? Add it as a past one →"
+        "2023). It is judged by this direction, the one of yours its time overlaps most."
     ) in text
     assert "still measured against it" not in text
     assert "scored for" not in text
@@ -223,8 +222,7 @@ def test_a_job_done_before_the_direction_says_why_it_is_set_against_it(client, e
     bump_data_version(elena.pk)
     assert (
         "You did this job before you set Professional wrestler as your direction (1 Jun 2023). "
-        "A job is judged by the direction of yours that covers most of its time, or by your "
-        "current one when none does."
+        "No direction of yours covers its time, so it is judged by your current one."
     ) in text_of(client.get(DASHBOARD))
     # With a direction asked for, every job is set against it, whatever its time.
     direction = CareerDirection.objects.get(owner=elena, title="Professional wrestler")
@@ -233,7 +231,7 @@ def test_a_job_done_before_the_direction_says_why_it_is_set_against_it(client, e
         "You did this job before you set Professional wrestler as your direction (1 Jun 2023). "
         "Like every job on this page, it is judged by this direction."
     ) in asked
-    assert "Add it as a past one" not in asked
+    assert "No direction of yours" not in asked
 
 
 # -- round 11: the readers' last small things -------------------------------------------------
