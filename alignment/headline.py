@@ -85,26 +85,15 @@ def headline(
     ran at the same time, was read as days on a calendar and found unfair (rounds 21-29)."""
     held = [r for r in results if r.job.stage == HELD and r.days > 0]
     counted_jobs = [r for r in held if r.verdict in DAY_VERDICTS]
-    groups: list[dict[str, Any]] = []
-    for verdict in DAY_VERDICTS:
-        jobs = sorted(
-            (r for r in counted_jobs if r.verdict == verdict), key=lambda r: (-r.days, r.job.id)
-        )
-        if jobs:
-            groups.append(
-                {
-                    "verdict": verdict,
-                    "tone": f"tone-{verdict}",
-                    "label": VERDICT_LABELS[verdict],
-                    "days": sum(r.days for r in jobs),
-                    "going": list(dict.fromkeys(_named(r) for r in jobs if _going(r))),
-                    "ended": list(dict.fromkeys(_named(r) for r in jobs if not _going(r))),
-                }
-            )
+    groups = _groups([(r, r.days) for r in counted_jobs])
     total = sum(group["days"] for group in groups)
-    for group in groups:
-        group["percent"] = round_half_up(100 * group["days"] / total)
-        group["days_text"] = job_days(group["days"])
+    # The bar counts the job-days since the person chose the direction, when some came before
+    # and some after: readers of every round from 34 to 46 asked which of two shares was
+    # theirs, and took the one since the choice for it. The share of all job-days (DESIGN's
+    # aligned share) is said beside the bar, and in the figure beneath.
+    before = _before_days(counted_jobs, direction)
+    since = [(r, r.days - before.get(r.job.id, 0)) for r in counted_jobs]
+    bar = _groups(since) if 0 < sum(before.values()) < total else groups
     answer = ""
     if groups:
         title = direction.title if direction else ""
@@ -130,7 +119,7 @@ def headline(
         waiting.append(f"{_names(quoted)} cannot be scored yet.")
     return {
         "answer": answer,
-        "bar": groups,
+        "bar": bar,
         "before": _before(counted_jobs, total, direction),
         "overlap": _overlap(counted_jobs),
         "waiting": " ".join(waiting),
@@ -141,6 +130,40 @@ def headline(
         else None,
         "next": first_step,
     }
+
+
+def _groups(pairs: list[tuple[JobResult, int]]) -> list[dict[str, Any]]:
+    """The jobs by verdict, in DAY_VERDICTS' order, each group with its job-days (of `pairs`:
+    a job and the days of it counted; a job with none is left out), its share of them all,
+    and its jobs that go on and that ended, named, the longest first."""
+    groups: list[dict[str, Any]] = []
+    for verdict in DAY_VERDICTS:
+        jobs = sorted(
+            ((r, days) for r, days in pairs if r.verdict == verdict and days > 0),
+            key=lambda pair: (-pair[1], pair[0].job.id),
+        )
+        if jobs:
+            groups.append(
+                {
+                    "verdict": verdict,
+                    "tone": f"tone-{verdict}",
+                    "label": VERDICT_LABELS[verdict],
+                    "days": sum(days for _, days in jobs),
+                    "going": list(dict.fromkeys(_named(r) for r, _ in jobs if _going(r))),
+                    "ended": list(dict.fromkeys(_named(r) for r, _ in jobs if not _going(r))),
+                }
+            )
+    total = sum(group["days"] for group in groups)
+    for group in groups:
+        group["percent"] = round_half_up(100 * group["days"] / total)
+        group["days_text"] = job_days(group["days"])
+    return groups
+
+
+def _before_days(results: list[JobResult], direction: DirectionData | None) -> dict[int, int]:
+    """Each job's days before the person chose the direction, by job id (none without a date
+    chosen)."""
+    return {r.job.id: days for days, _, r in _early(results, direction)}
 
 
 def _going(result: JobResult) -> bool:
@@ -186,11 +209,11 @@ def _chose(direction: DirectionData) -> str:
 
 def _before(results: list[JobResult], total: int, direction: DirectionData | None) -> str:
     """When some of the counted job-days came before the person chose the direction: that
-    the bar includes them, and in which jobs ("The bar includes 543 job-days from before you
-    chose …: your jobs as Order picker and Camp counsellor and the first 120 days of your job
-    as Stage-hand."). How the job-days since then went is the figure's (since_text): said
-    here too, as a second percentage beside the bar's, readers asked which was theirs
-    (rounds 34-38)."""
+    the bar leaves them out, in which jobs, and the share of all job-days, them included
+    ("Not in the bar: 543 job-days from before you chose …: your jobs as Order picker and
+    Camp counsellor and the first 120 days of your job as Stage-hand. Counting them too, 24%
+    of your job-days built the career."); when all came before, that they did (the bar then
+    counts them, as there are no others)."""
     early = _early(results, direction)
     before = sum(days for days, _, _ in early)
     if not before or direction is None:
@@ -200,26 +223,81 @@ def _before(results: list[JobResult], total: int, direction: DirectionData | Non
     where += [f"the first {days_count(d)} of your job as {r.job.title}" for d, on, r in early if on]
     if before == total:
         return f"All {job_days(total)} came before {_chose(direction)}: {joined(where)}."
-    return f"The bar includes {job_days(before)} from before {_chose(direction)}: {joined(where)}."
-
-
-def since_text(results: list[JobResult], direction: DirectionData | None) -> str:
-    """The share of job-days in jobs that built the career since the person chose the
-    direction, when some came before it, said beside the share of all of them: "Since you
-    chose Professional wrestler as your direction (1 Jun 2023): 32%, 510 of 1,580
-    job-days." """
-    early = _early(results, direction)
-    before = sum(days for days, _, _ in early)
-    since = sum(r.days for r in results) - before
-    if not before or not since or direction is None:
-        return ""
-    built = sum(r.days for r in results if r.verdict == BUILT) - sum(
-        days for days, _, r in early if r.verdict == BUILT
-    )
+    built = sum(r.days for r in results if r.verdict == BUILT)
     return (
-        f"Since {_chose(direction)}: {round_half_up(100 * built / since)}%, {built:,} of "
-        f"{job_days(since)}."
+        f"Not in the bar: {job_days(before)} from before {_chose(direction)}: {joined(where)}. "
+        f"Counting them too, {round_half_up(100 * built / total)}% of your job-days built the "
+        "career."
     )
+
+
+def _share_since(results: list[JobResult], direction: DirectionData | None) -> dict[str, Any]:
+    """The job-days since the person chose the direction, when some came before it and some
+    after: all of them, those in jobs that built the career and those that built some of it;
+    {} otherwise."""
+    before = _before_days(results, direction)
+    total = sum(r.days for r in results)
+    if not 0 < sum(before.values()) < total:
+        return {}
+    since = {r.job.id: r.days - before.get(r.job.id, 0) for r in results}
+    return {
+        "total": total - sum(before.values()),
+        **{
+            verdict: sum(since[r.job.id] for r in results if r.verdict == verdict)
+            for verdict in (BUILT, PARTLY)
+        },
+    }
+
+
+def _sum(part: int, whole: int) -> str:
+    """ "510 ÷ 1,580 = 32.3%, rounded half up to 32%"."""
+    if not whole:
+        return ""
+    return (
+        f"{part:,} ÷ {whole:,} = {100 * part / whole:.1f}%, rounded half up to "
+        f"{round_half_up(100 * part / whole)}%"
+    )
+
+
+def _another(partly: int, total: int) -> str:
+    if not partly:
+        return ""
+    return (
+        f" Another {round_half_up(100 * partly / total)}% were in jobs that built some of it "
+        f"({PARTLY_AT} to {ALIGNED_AT - 1})."
+    )
+
+
+def _since_texts(
+    since: dict[str, Any], direction: DirectionData, aligned: int | None, days: tuple[int, int]
+) -> dict[str, Any]:
+    """The days figure counted since the person chose the direction, as the bar is (readers
+    of rounds 34 to 46 asked which of two shares was theirs, and took this one), with the
+    share of all job-days (DESIGN's aligned share) beneath it."""
+    share = round_half_up(100 * since[BUILT] / since["total"])
+    built, total = days  # of all the job-days counted: `aligned` is their share
+    return {
+        "aligned_label": "Job-days that built the career since you chose it",
+        "aligned_value": share,
+        "aligned_text": (
+            f"Since {_chose(direction)}, {share}% of your job-days were in jobs that built the "
+            f"career (a score of {ALIGNED_AT} or more)." + _another(since[PARTLY], since["total"])
+        ),
+        # DESIGN's aligned share, marked as the figure the API gives ("aligned-share").
+        "aligned_figure": "aligned-share-since",
+        "aligned_note": {
+            "lead": "Counting your job-days from before you chose it too:",
+            "figure": "aligned-share",
+            "value": f"{aligned}%",
+            "rest": f"({built:,} of {total:,}).",
+        },
+        "aligned_sums": (
+            f"The job-days since {day(cast(date, direction.started_on))} of the jobs that scored "
+            f"{ALIGNED_AT} or more, over all your job-days since then: "
+            f"{_sum(since[BUILT], since['total'])}. Counting all your job-days: "
+            f"{_sum(built, total)}."
+        ),
+    }
 
 
 def job_days(count: int) -> str:
@@ -266,28 +344,33 @@ def figure_texts(
     total = sum(r.days for r in held)
     partly = sum(r.days for r in held if r.verdict == PARTLY)
     built = sum(r.days for r in held if r.verdict == BUILT)
+    all_sum = _sum(built, total)
+    since = _share_since(held, direction)
     return {
         "overall_text": _overall_text(held, title if direction else ""),
-        "since_text": since_text(held, direction),
-        "aligned_text": (
-            f"Of all your job-days so far, {result.aligned_share}% were in jobs that built the "
-            f"career (a score of {ALIGNED_AT} or more)."
-            + (
-                f" Another {round_half_up(100 * partly / total)}% were in jobs that built some "
-                f"of it ({PARTLY_AT} to {ALIGNED_AT - 1})."
-                if partly
-                else ""
+        **(
+            _since_texts(
+                since, cast(DirectionData, direction), result.aligned_share, (built, total)
             )
+            if since
+            else {
+                "aligned_label": "Job-days that built the career",
+                "aligned_value": result.aligned_share,
+                "aligned_figure": "aligned-share",
+                "aligned_note": {},
+                "aligned_text": (
+                    f"Of all your job-days so far, {result.aligned_share}% were in jobs that "
+                    f"built the career (a score of {ALIGNED_AT} or more)." + _another(partly, total)
+                ),
+                "aligned_sums": (
+                    f"The job-days of the jobs that scored {ALIGNED_AT} or more, over all the "
+                    f"job-days counted: {all_sum}."
+                    if total
+                    else ""
+                ),
+            }
         ),
         "overall_sums": _overall_sums(result.jobs, result.overall_exact),
-        "aligned_sums": (
-            f"The job-days of the jobs that scored {ALIGNED_AT} or more, over all the job-days "
-            "counted: "
-            f"{built:,} ÷ {total:,} = {100 * built / total:.1f}%, rounded half up to "
-            f"{round_half_up(100 * built / total)}%."
-            if total
-            else ""
-        ),
         "coverage": coverage_figure(result.coverage, target_skills, title),
         "coverage_empty": (
             f"Add the skills {title} needs to see how many you have."

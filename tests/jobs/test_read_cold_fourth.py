@@ -224,22 +224,24 @@ def test_the_average_score_shows_its_sum_one_click_away(client):
 
 
 def test_with_jobs_at_the_same_time_the_days_figure_adds_up_the_bars_days(client):
-    # The figure is DESIGN's aligned share: each job counts all its own days, as the bar above
-    # it does (a day counted once in one and twice in the other read as two rules, round 29).
+    # The figure counts as the bar above it does: each job all its own days since the
+    # direction was chosen (a day counted once in one and twice in the other read as two
+    # rules, round 29), and DESIGN's aligned share, of all job-days, beneath.
     imported(client, "nurse")
     html = client.get(DASHBOARD).content.decode()
     answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
     assert (
-        "Built the career: 1,286 job-days" in answer and "Paid the bills: 1,770 job-days" in answer
+        "Built the career: 1,286 job-days" in answer and "Paid the bills: 1,316 job-days" in answer
     )
     tile = text_of(html.split("Job-days that built the career")[1].split("Skills you have")[0])
     assert tile.startswith(
-        "42% Of all your job-days so far, 42% were in jobs that built the career (a score of "
-        "50 or more)."
+        "since you chose it 49% Since you chose Registered nurse as your direction (1 May 2023), "
+        "49% of your job-days were in jobs that built the career (a score of 50 or more)."
     )
     assert (
-        "How it's counted The job-days of the jobs that scored 50 or more, over all the job-days "
-        "counted: 1,286 ÷ 3,056 = 42.1%, rounded half up to 42%."
+        "How it's counted The job-days since 1 May 2023 of the jobs that scored 50 or more, over "
+        "all your job-days since then: 1,286 ÷ 2,602 = 49.4%, rounded half up to 49%. Counting "
+        "all your job-days: 1,286 ÷ 3,056 = 42.1%, rounded half up to 42%."
     ) in tile
     assert "counts twice" not in text_of(html)
     assert (

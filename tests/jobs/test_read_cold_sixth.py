@@ -18,7 +18,7 @@ from careers.models import CareerGoal
 from core.models import bump_data_version
 from demo.elena import load_demo
 from jobs.models import Job
-from tests.helpers import text_of
+from tests.helpers import figure, text_of
 from tests.jobs.helpers import HISTORIES, imported, offer_page
 
 DASHBOARD = reverse("alignment:dashboard")
@@ -109,72 +109,80 @@ def test_volunteering_beside_paid_work_is_named_for_what_it_did(client):
         "Hospital ward volunteer (unpaid) is building your registered nurse career. Delivery "
         "driver pays the bills, like Barista before it."
     ) in answer
-    assert "Built the career: 1,286 job-days (42%) Paid the bills: 1,770 job-days (58%)" in answer
+    # The bar counts the job-days since the direction was chosen (1,286 of 2,602), and says
+    # those before and the share of all of them beside it (rounds 34 to 46).
+    assert "Built the career: 1,286 job-days (49%) Paid the bills: 1,316 job-days (51%)" in answer
     assert (
         "A job-day is a day in one job: when two of your jobs ran on the same day, that day "
         "counts as two job-days."
     ) in answer
     assert (
-        "The bar includes 454 job-days from before you chose Registered nurse as your "
-        "direction (1 May 2023): the first 454 days of your job as Barista."
+        "Not in the bar: 454 job-days from before you chose Registered nurse as your direction "
+        "(1 May 2023): the first 454 days of your job as Barista. Counting them too, 42% of your "
+        "job-days built the career."
     ) in answer
-    # The share since then is the figure's, beside the share of all of them (round 38: a
-    # second percentage in the headline's small print left readers asking which was theirs).
-    assert "%) were in jobs" not in answer
+    # The figure beneath counts as the bar does, the share of all job-days under it.
+    text = text_of(html)
     assert (
-        "Since you chose Registered nurse as your direction (1 May 2023): 49%, 1,286 of 2,602 "
-        "job-days."
-    ) in text_of(html)
-    # The figure beneath adds up the same days: 1,286 of 3,056.
-    assert "Of all your job-days so far, 42% were in jobs that built the career" in text_of(html)
+        "Job-days that built the career since you chose it 49% Since you chose Registered nurse "
+        "as your direction (1 May 2023), 49% of your job-days were in jobs that built the career "
+        "(a score of 50 or more). Counting your job-days from before you chose it too: 42% "
+        "(1,286 of 3,056)."
+    ) in text
+    assert figure(html, "aligned-share-since") == "49%"
+    assert figure(html, "aligned-share") == "42%"  # DESIGN's aligned share, as the API's
 
 
 CHOSEN = DirectionData(1, "Nurse", "current", START + timedelta(days=10), None)
-BEFORE = (
-    "The bar includes {} job-days from before you chose Nurse as your direction (11 Jan 2020): "
-)
-SINCE = "Since you chose Nurse as your direction (11 Jan 2020): "
+BEFORE = "Not in the bar: {} job-days from before you chose Nurse as your direction (11 Jan 2020): "
+THEM_TOO = " Counting them too, {}% of your job-days built the career."
+BILLS_ONLY = [("Paid the bills", 45, 100)]
 
 
 @pytest.mark.parametrize(
-    "jobs, before, since",
+    "jobs, before, bar",
     [
         # Job 1 ended before the choice; Job 2, after it, did not build the career.
         (
             [(1, BUILT, 0, 10), (2, BILLS, 10, 30)],
-            BEFORE.format(10) + "your job as Job 1.",
-            "0%, 0 of 30 job-days.",
+            BEFORE.format(10) + "your job as Job 1." + THEM_TOO.format(25),
+            [("Paid the bills", 30, 100)],
         ),
         # A job that ran on after the choice counts its first days, before it.
         (
             [(3, BILLS, 5, 20), (2, BILLS, 10, 30)],
-            BEFORE.format(5) + "the first 5 days of your job as Job 3.",
-            "0%, 0 of 45 job-days.",
+            BEFORE.format(5) + "the first 5 days of your job as Job 3." + THEM_TOO.format(0),
+            BILLS_ONLY,
         ),
         (
             [(1, BUILT, 0, 10), (3, BILLS, 5, 20), (2, BILLS, 10, 30)],
-            BEFORE.format(15) + "your job as Job 1 and the first 5 days of your job as Job 3.",
-            "0%, 0 of 45 job-days.",
+            BEFORE.format(15)
+            + "your job as Job 1 and the first 5 days of your job as Job 3."
+            + THEM_TOO.format(17),
+            BILLS_ONLY,
         ),
-        # A job that built the career since: only its days since count.
+        # A job that built the career since: only its days since count in the bar.
         (
             [(4, BUILT, 5, 20), (2, BILLS, 10, 30)],
-            BEFORE.format(5) + "the first 5 days of your job as Job 4.",
-            "33%, 15 of 45 job-days.",
+            BEFORE.format(5) + "the first 5 days of your job as Job 4." + THEM_TOO.format(40),
+            [("Built the career", 15, 33), ("Paid the bills", 30, 67)],
         ),
-        # Every job-day before the choice: no share since.
+        # Every job-day before the choice: the bar counts them, as there are no others.
         (
             [(1, BUILT, 0, 10)],
             "All 10 job-days came before you chose Nurse as your direction (11 Jan 2020): your "
             "job as Job 1.",
-            "",
+            [("Built the career", 10, 100)],
         ),
     ],
 )
-def test_the_days_before_the_direction_and_the_share_since(jobs, before, since):
+def test_the_bar_counts_the_days_since_the_direction_and_says_those_before(jobs, before, bar):
+    # Readers of every round from 34 to 46 asked which of two shares was theirs and took the
+    # one since the direction was chosen for it: the bar counts those job-days.
     results = [result(*job) for job in jobs]
-    assert headline.headline(results, CHOSEN)["before"] == before
-    assert headline.since_text(results, CHOSEN) == (SINCE + since if since else "")
+    said = headline.headline(results, CHOSEN)
+    assert said["before"] == before
+    assert [(part["label"], part["days"], part["percent"]) for part in said["bar"]] == bar
 
 
 @pytest.mark.django_db

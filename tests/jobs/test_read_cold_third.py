@@ -266,33 +266,35 @@ def test_an_offer_page_with_nothing_missing_does_not_credit_jobs_that_gave_no_sk
 
 
 def test_the_headline_says_how_many_of_its_days_came_before_the_direction(client, elena):
-    assert "Since you chose" not in answer_of(client.get(DASHBOARD))  # none did
+    assert "Not in the bar" not in answer_of(client.get(DASHBOARD))  # none did
     client.force_login(load_demo())
     answer = answer_of(client.get(DASHBOARD))
-    # That the bar includes the days before, in which jobs (whole jobs first, then the first
-    # days of the one that ran on); how the days since went is the figure's, beside the share
-    # of all of them (readers of rounds 31-33 asked how they had done since choosing the
-    # direction; as a second percentage in the headline, rounds 34-38 asked which was theirs).
+    # That the bar leaves out the days before, in which jobs (whole jobs first, then the
+    # first days of the one that ran on), and the share of all job-days with them; the bar
+    # and the figure count the days since (readers of rounds 31-46 asked how they had done
+    # since choosing the direction, and which of two shares was theirs).
     found = re.search(
-        r"The bar includes ([\d,]+) job-days from before you chose Professional wrestler as "
+        r"Not in the bar: ([\d,]+) job-days from before you chose Professional wrestler as "
         r"your direction \(1 Jun 2023\): your jobs as Order picker and Camp counsellor and the "
-        r"first ([\d,]+) days of your job as Stage-hand\.",
+        r"first ([\d,]+) days of your job as Stage-hand\. Counting them too, (\d+)% of your "
+        r"job-days built the career\.",
         answer,
     )
     assert found, answer
-    before, first = (int(g.replace(",", "")) for g in found.groups())
+    before, first, aligned = (int(g.replace(",", "")) for g in found.groups())
     assert first == (date(2023, 6, 1) - date(2023, 2, 1)).days  # Stage-hand began 1 Feb 2023
+    bar = re.findall(r"(?:the career|some of it|the bills): ([\d,]+) job-days", answer)
+    since = sum(int(n.replace(",", "")) for n in bar)
+    assert aligned == round(100 * 510 / (since + before))  # Gym assistant: 510, all since
     tile = text_of(client.get(DASHBOARD)).split("Job-days that built the career")[1]
     found = re.search(
-        r"Since you chose Professional wrestler as your direction \(1 Jun 2023\): (\d+)%, 510 "
-        r"of ([\d,]+) job-days\.",
+        r"since you chose it (\d+)% Since you chose Professional wrestler as your direction "
+        r"\(1 Jun 2023\), (\d+)% of your job-days",
         tile.split("How it's counted")[0],
     )
     assert found, tile
-    share, since = (int(g.replace(",", "")) for g in found.groups())
-    assert share == round(100 * 510 / since)
-    listed = sum(int(n.replace(",", "")) for n in re.findall(r": ([\d,]+) job-days", answer))
-    assert since + before == listed
+    assert int(found.group(1)) == int(found.group(2)) == round(100 * 510 / since)
+    assert f"too: {aligned}% (510 of {since + before:,})." in tile
     assert "those jobs" not in answer
 
 
