@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from alignment import charts, headline, history, offer_words, wording
+from alignment import charts, figures, headline, history, offer_words, wording
 from alignment import scoring as alignment
 from alignment import steps as next_steps
 from alignment.assessment import Alignment
@@ -349,6 +349,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
     steps = next_steps.next_steps(result.next_steps[: STEPS_LISTED + 1], _offered(offers, focus))
     answer = headline.headline(result.jobs, focus, steps[0] if steps else None)
     shown = {view.verdict for view in charted}  # the verdicts the timeline's bars show
+    figure_words = figures.figure_texts(result, focus, reading.targets)
     return {
         "reading": reading,  # the scored history, for the shared page's story
         "result": result,
@@ -359,7 +360,9 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         "explained": explained,
         "charted": charted,
         "headline": answer,
-        "disagree": headline.disagree(result, focus, reading.targets),
+        "disagree": headline.disagree(
+            result, focus, reading.targets, figure_words["overall_value"]
+        ),
         "timeline": charts.timeline_chart(
             charted, [reading.weights.direction(row) for row in directions.values()], today
         ),
@@ -413,7 +416,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         ),
         "current_job": current_job,
         "current_said": _current_said(held),
-        **headline.figure_texts(result, focus, reading.targets),
+        **figure_words,
     }
 
 

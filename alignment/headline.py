@@ -3,19 +3,16 @@ figure and where it came from, and why coverage and the average score disagree w
 
 from collections.abc import Sequence
 from datetime import date
-from fractions import Fraction
 from itertools import accumulate
 from typing import Any, cast
 
 from alignment.assessment import Alignment
 from alignment.scoring import (
-    ALIGNED_AT,
     BILLS,
     BUILT,
     DETAILS,
     LITTLE,
     PARTLY,
-    PARTLY_AT,
     UNSCORED,
     DirectionData,
     JobResult,
@@ -85,15 +82,18 @@ def headline(
     ran at the same time, was read as days on a calendar and found unfair (rounds 21-29)."""
     held = [r for r in results if r.job.stage == HELD and r.days > 0]
     counted_jobs = [r for r in held if r.verdict in DAY_VERDICTS]
-    groups = _groups([(r, r.days) for r in counted_jobs])
-    total = sum(group["days"] for group in groups)
+    total = sum(r.days for r in counted_jobs)
     # The bar counts the job-days since the person chose the direction, when some came before
     # and some after: readers of every round from 34 to 46 asked which of two shares was
     # theirs, and took the one since the choice for it. The share of all job-days (DESIGN's
     # aligned share) is said beside the bar, and in the figure beneath.
-    before = _before_days(counted_jobs, direction)
+    before = before_days(counted_jobs, direction)
     since = [(r, r.days - before.get(r.job.id, 0)) for r in counted_jobs]
-    bar = _groups(since) if 0 < sum(before.values()) < total else groups
+    # The answer names the jobs the bar counts: "Camp counsellor built some of it" beside a
+    # bar that left its days out read as a mismatch (round 47); the note names those.
+    # When every job-day came before the choice, the bar counts them all: there are no others.
+    all_before = sum(before.values()) == total
+    groups = _groups([(r, r.days) for r in counted_jobs] if all_before else since)
     answer = ""
     if groups:
         title = direction.title if direction else ""
@@ -119,7 +119,7 @@ def headline(
         waiting.append(f"{_names(quoted)} cannot be scored yet.")
     return {
         "answer": answer,
-        "bar": bar,
+        "bar": groups,
         "before": _before(counted_jobs, total, direction),
         "overlap": _overlap(counted_jobs),
         "waiting": " ".join(waiting),
@@ -160,7 +160,7 @@ def _groups(pairs: list[tuple[JobResult, int]]) -> list[dict[str, Any]]:
     return groups
 
 
-def _before_days(results: list[JobResult], direction: DirectionData | None) -> dict[int, int]:
+def before_days(results: list[JobResult], direction: DirectionData | None) -> dict[int, int]:
     """Each job's days before the person chose the direction, by job id (none without a date
     chosen)."""
     return {r.job.id: days for days, _, r in _early(results, direction)}
@@ -201,7 +201,7 @@ def _early(
     )
 
 
-def _chose(direction: DirectionData) -> str:
+def chose(direction: DirectionData) -> str:
     return (
         f"you chose {direction.title} as your direction ({day(cast(date, direction.started_on))})"
     )
@@ -222,82 +222,13 @@ def _before(results: list[JobResult], total: int, direction: DirectionData | Non
     where = [f"your job{'s' if len(whole) > 1 else ''} as {_names(whole)}"] if whole else []
     where += [f"the first {days_count(d)} of your job as {r.job.title}" for d, on, r in early if on]
     if before == total:
-        return f"All {job_days(total)} came before {_chose(direction)}: {joined(where)}."
+        return f"All {job_days(total)} came before {chose(direction)}: {joined(where)}."
     built = sum(r.days for r in results if r.verdict == BUILT)
     return (
-        f"Not in the bar: {job_days(before)} from before {_chose(direction)}: {joined(where)}. "
+        f"Not in the bar: {job_days(before)} from before {chose(direction)}: {joined(where)}. "
         f"Counting them too, {round_half_up(100 * built / total)}% of your job-days built the "
         "career."
     )
-
-
-def _share_since(results: list[JobResult], direction: DirectionData | None) -> dict[str, Any]:
-    """The job-days since the person chose the direction, when some came before it and some
-    after: all of them, those in jobs that built the career and those that built some of it;
-    {} otherwise."""
-    before = _before_days(results, direction)
-    total = sum(r.days for r in results)
-    if not 0 < sum(before.values()) < total:
-        return {}
-    since = {r.job.id: r.days - before.get(r.job.id, 0) for r in results}
-    return {
-        "total": total - sum(before.values()),
-        **{
-            verdict: sum(since[r.job.id] for r in results if r.verdict == verdict)
-            for verdict in (BUILT, PARTLY)
-        },
-    }
-
-
-def _sum(part: int, whole: int) -> str:
-    """ "510 ÷ 1,580 = 32.3%, rounded half up to 32%"."""
-    if not whole:
-        return ""
-    return (
-        f"{part:,} ÷ {whole:,} = {100 * part / whole:.1f}%, rounded half up to "
-        f"{round_half_up(100 * part / whole)}%"
-    )
-
-
-def _another(partly: int, total: int) -> str:
-    if not partly:
-        return ""
-    return (
-        f" Another {round_half_up(100 * partly / total)}% were in jobs that built some of it "
-        f"({PARTLY_AT} to {ALIGNED_AT - 1})."
-    )
-
-
-def _since_texts(
-    since: dict[str, Any], direction: DirectionData, aligned: int | None, days: tuple[int, int]
-) -> dict[str, Any]:
-    """The days figure counted since the person chose the direction, as the bar is (readers
-    of rounds 34 to 46 asked which of two shares was theirs, and took this one), with the
-    share of all job-days (DESIGN's aligned share) beneath it."""
-    share = round_half_up(100 * since[BUILT] / since["total"])
-    built, total = days  # of all the job-days counted: `aligned` is their share
-    return {
-        "aligned_label": "Job-days that built the career since you chose it",
-        "aligned_value": share,
-        "aligned_text": (
-            f"Since {_chose(direction)}, {share}% of your job-days were in jobs that built the "
-            f"career (a score of {ALIGNED_AT} or more)." + _another(since[PARTLY], since["total"])
-        ),
-        # DESIGN's aligned share, marked as the figure the API gives ("aligned-share").
-        "aligned_figure": "aligned-share-since",
-        "aligned_note": {
-            "lead": "Counting your job-days from before you chose it too:",
-            "figure": "aligned-share",
-            "value": f"{aligned}%",
-            "rest": f"({built:,} of {total:,}).",
-        },
-        "aligned_sums": (
-            f"The job-days since {day(cast(date, direction.started_on))} of the jobs that scored "
-            f"{ALIGNED_AT} or more, over all your job-days since then: "
-            f"{_sum(since[BUILT], since['total'])}. Counting all your job-days: "
-            f"{_sum(built, total)}."
-        ),
-    }
 
 
 def job_days(count: int) -> str:
@@ -330,103 +261,6 @@ DISAGREE_BY = 20
 
 
 SOURCES_NAMED = 4  # where coverage came from: this many sources named, then "and N more"
-
-
-def figure_texts(
-    result: Alignment,
-    direction: DirectionData | None,
-    target_skills: Sequence[TargetSkill] = (),
-) -> dict[str, Any]:
-    """The sentences under the three figures beneath the headline; the days figure counts
-    each job's own days, as the headline's bar does."""
-    title = direction.title if direction else ""
-    held = [r for r in result.jobs if r.job.stage == HELD and r.verdict in DAY_VERDICTS]
-    total = sum(r.days for r in held)
-    partly = sum(r.days for r in held if r.verdict == PARTLY)
-    built = sum(r.days for r in held if r.verdict == BUILT)
-    all_sum = _sum(built, total)
-    since = _share_since(held, direction)
-    return {
-        "overall_text": _overall_text(held, title if direction else ""),
-        **(
-            _since_texts(
-                since, cast(DirectionData, direction), result.aligned_share, (built, total)
-            )
-            if since
-            else {
-                "aligned_label": "Job-days that built the career",
-                "aligned_value": result.aligned_share,
-                "aligned_figure": "aligned-share",
-                "aligned_note": {},
-                "aligned_text": (
-                    f"Of all your job-days so far, {result.aligned_share}% were in jobs that "
-                    f"built the career (a score of {ALIGNED_AT} or more)." + _another(partly, total)
-                ),
-                "aligned_sums": (
-                    f"The job-days of the jobs that scored {ALIGNED_AT} or more, over all the "
-                    f"job-days counted: {all_sum}."
-                    if total
-                    else ""
-                ),
-            }
-        ),
-        "overall_sums": _overall_sums(result.jobs, result.overall_exact),
-        "coverage": coverage_figure(result.coverage, target_skills, title),
-        "coverage_empty": (
-            f"Add the skills {title} needs to see how many you have."
-            if direction
-            else "Describe your current direction and the skills it needs."
-        ),
-    }
-
-
-def _overall_text(held: list[JobResult], title: str) -> str:
-    """What the average score is, with the scores it sits between ("from Hospital ward
-    volunteer's 71 down to Delivery driver's 3"), and that a verdict goes by a job's own
-    score: an average of 32 read against the bands (25 to 49 builds some of it) said the jobs
-    "partly built" a career that one job built and two did not (rounds 21-30)."""
-    toward = f"for {career(title)}" if title else "against their directions"
-    ranked = sorted(held, key=lambda r: (-cast(int, r.score), -r.days, r.job.id))
-    if not ranked:
-        return ""  # nothing scored: the figure says so itself
-    if len(ranked) == 1:
-        return f"The score of {ranked[0].job.title} {toward}, out of 100: your only job scored."
-    top, bottom = ranked[0], ranked[-1]
-    return (
-        f"The average of your jobs' scores {toward}, out of 100, each job counting by its "
-        f"days: from {top.job.title}'s {top.score} down to {bottom.job.title}'s "
-        f"{bottom.score}."
-    )
-
-
-SUMS_NAMED = 5  # the jobs the average's sum writes out, the longest first, then "N more"
-
-
-def _overall_sums(results: Sequence[JobResult], mean: Fraction | None) -> str:
-    """The average score's arithmetic, one click away: each scored job's exact score times
-    its days, over all their days, equal to the figure's exact `mean` (alignment.scoring's
-    summary): "(71.04 × 1,286 + 6.21 × 943) ÷ 2,229 = 43.61, rounded half up to 44", the
-    SUMS_NAMED longest written out; "" with none. A reader who averaged the rounded scores
-    got another whole number and asked why."""
-    # The jobs alignment.scoring.summarise averages.
-    scored = sorted(
-        (r for r in results if r.job.stage == HELD and r.exact is not None and r.days > 0),
-        key=lambda r: (-r.days, r.job.id),
-    )
-    if not scored or mean is None:
-        return ""
-    days = sum(r.days for r in scored)
-    terms = [
-        f"{float(Fraction(*cast('tuple[int, int]', r.exact))):.2f} × {r.days:,}" for r in scored
-    ]
-    shown = terms[:SUMS_NAMED] + (
-        [f"{counted(len(terms) - SUMS_NAMED, 'more job')}"] if len(terms) > SUMS_NAMED else []
-    )
-    return (
-        "Each job's score before rounding, times its days, over all their days: "
-        f"({' + '.join(shown)}) ÷ {days:,} = {float(mean):.2f}, rounded half up to "
-        f"{round_half_up(mean)}."
-    )
 
 
 # An importance as the coverage's points name it: "an essential skill is worth 3 points".
@@ -550,10 +384,14 @@ def _source(how: str, where: str, count: int) -> str:
 
 
 def disagree(
-    result: Alignment, direction: DirectionData | None, target_skills: Sequence[TargetSkill]
+    result: Alignment,
+    direction: DirectionData | None,
+    target_skills: Sequence[TargetSkill],
+    overall: int | None,
 ) -> str:
-    """Why skill coverage and the jobs' average score tell different stories, or ""."""
-    overall, coverage = result.overall, result.coverage
+    """Why skill coverage and the jobs' average score (the `overall` the page shows) tell
+    different stories, or ""."""
+    coverage = result.coverage
     if direction is None or overall is None or coverage is None:
         return ""
     if coverage >= overall + DISAGREE_BY:

@@ -64,8 +64,12 @@ def test_unpaid_help_that_built_some_of_it_and_the_next_step(client):
     html, answer = dashboard_of(client, "electrician")
     assert (
         "Helping my uncle's electrical firm (unpaid) built some of your electrician career. "
-        "Cashier pays the bills, like Warehouse night picker before it."
+        "Cashier pays the bills."
     ) in answer
+    # The answer names the jobs the bar counts, since the direction was chosen; the note
+    # names those before it (round 47).
+    assert "Not in the bar: 1,445 job-days from before you chose Electrician" in answer
+    assert "your job as Warehouse night picker and the first 1,004 days of" in answer
     assert "Built some of it: 264 job-days" in answer
     assert re.search(r"Paid the bills: [\d,]+ job-days", answer)
     # An offer that would build the career does not wait: it is the one thing to do next.

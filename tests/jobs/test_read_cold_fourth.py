@@ -11,7 +11,7 @@ from careers.models import CareerGoal
 from core.models import bump_data_version
 from demo.elena import load_demo
 from jobs.models import Job
-from tests.helpers import text_of
+from tests.helpers import figure, text_of
 from tests.jobs.helpers import charity_shop_helper, imported, offer_page
 
 pytestmark = pytest.mark.django_db
@@ -205,22 +205,34 @@ def test_the_lessons_card_heads_both_lists_and_starts_each_with_a_capital(client
 
 
 def test_the_average_score_shows_its_sum_one_click_away(client):
-    # Readers averaged the rounded scores (32.5 for 71, 6 and 3) and asked why it read 32.
+    # Readers averaged the rounded scores (32.5 for 71, 6 and 3) and asked why it read 32;
+    # the figure counts the days since the direction was chosen, as the days figure beside it
+    # does (round 47), and DESIGN's overall of all of them beneath.
     imported(client, "nurse")
     html = client.get(DASHBOARD).content.decode()
-    tile = text_of(html.split("Average score of your jobs")[1].split("Job-days that built")[0])
-    found = re.search(
-        r"How it's counted Each job's score before rounding, times its days, over all their "
-        r"days: \((.+)\) ÷ ([\d,]+) = ([\d.]+), rounded half up to 32\.",
-        tile,
+    tile = text_of(html.split("Average score of your jobs")[1].split("Skills you have")[0])
+    assert tile.startswith(
+        "since you chose it 37 /100 The average of your jobs' scores for your registered nurse "
+        "career since 1 May 2023, out of 100, each job counting by its days since then: from "
+        "Hospital ward volunteer's 71 down to Delivery driver's 3. Counting your jobs from "
+        "before you chose it too: 32 out of 100."
     )
-    assert found, tile
-    terms = [term.split(" × ") for term in found.group(1).split(" + ")]
-    assert len(terms) == 3  # the volunteer job, the barista and the driver
-    days = sum(int(n.replace(",", "")) for _, n in terms)
-    assert days == int(found.group(2).replace(",", ""))
-    mean = sum(float(score) * int(n.replace(",", "")) for score, n in terms) / days
-    assert abs(mean - float(found.group(3))) < 0.01 and float(found.group(3)) < 32.5
+    assert figure(html, "overall-alignment-since") == "37"
+    assert figure(html, "overall-alignment") == "32"  # DESIGN's overall, as the API's
+    for since, rounded, jobs in [(" since 1 May 2023", 37, 3), ("", 32, 3)]:
+        found = re.search(
+            rf"Each job's score before rounding, times its days{since}, over all \w+ days: "
+            rf"\(([^)]+)\) ÷ ([\d,]+) = ([\d.]+), rounded half up to {rounded}\.",
+            tile.replace("Counting all your job-days: each", "Each"),
+        )
+        assert found, tile
+        terms = [term.split(" × ") for term in found.group(1).split(" + ")]
+        assert len(terms) == jobs  # the volunteer job, the barista and the driver
+        days = sum(int(n.replace(",", "")) for _, n in terms)
+        assert days == int(found.group(2).replace(",", ""))
+        mean = sum(float(score) * int(n.replace(",", "")) for score, n in terms) / days
+        assert abs(mean - float(found.group(3))) < 0.01
+        assert round(mean) == rounded
 
 
 def test_with_jobs_at_the_same_time_the_days_figure_adds_up_the_bars_days(client):
