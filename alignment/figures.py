@@ -69,7 +69,7 @@ def _since_texts(
     share = round_half_up(100 * since[BUILT] / since["total"])
     built, total = days  # of all the job-days counted: `aligned` is their share
     return {
-        "aligned_label": "Job-days that built the career since you chose it",
+        "aligned_label": "Job-days that built the career since you chose your direction",
         "aligned_value": share,
         "aligned_text": (
             f"Since {chose(direction)}, {share}% of your job-days were in jobs that built the "
@@ -164,7 +164,7 @@ def _average_texts(
     )
     everything = _overall_sums([(r, r.days) for r in held], result.overall_exact)
     return {
-        "overall_label": "Average score of your jobs since you chose it",
+        "overall_label": "Average score of your jobs since you chose your direction",
         "overall_value": round_half_up(mean),
         "overall_figure": "overall-alignment-since",
         "overall_note": {

@@ -509,7 +509,7 @@ def before_direction(job: JobData, direction: DirectionData | None, asked: bool 
     elif did == "did":
         why = "No direction of yours covers its time, so it is judged by your current one."
     else:
-        why = "It is judged by this direction, the one of yours its time overlaps most."
+        why = "It ran on after that, so it is judged by this direction."
     return (
         f"You {did} this job before you set {direction.title} as your direction "
         f"({day(direction.started_on)}). {why}"

@@ -212,8 +212,9 @@ def test_the_average_score_shows_its_sum_one_click_away(client):
     html = client.get(DASHBOARD).content.decode()
     tile = text_of(html.split("Average score of your jobs")[1].split("Skills you have")[0])
     assert tile.startswith(
-        "since you chose it 37 /100 The average of your jobs' scores for your registered nurse "
-        "career since 1 May 2023, out of 100, each job counting by its days since then: from "
+        "since you chose your direction 37 /100 The average of your jobs' scores for your "
+        "registered nurse career since 1 May 2023, out of 100, each job counting by its days "
+        "since then: from "
         "Hospital ward volunteer's 71 down to Delivery driver's 3. Counting your jobs from "
         "before you chose it too: 32 out of 100."
     )
@@ -247,8 +248,9 @@ def test_with_jobs_at_the_same_time_the_days_figure_adds_up_the_bars_days(client
     )
     tile = text_of(html.split("Job-days that built the career")[1].split("Skills you have")[0])
     assert tile.startswith(
-        "since you chose it 49% Since you chose Registered nurse as your direction (1 May 2023), "
-        "49% of your job-days were in jobs that built the career (a score of 50 or more)."
+        "since you chose your direction 49% Since you chose Registered nurse as your direction "
+        "(1 May 2023), 49% of your job-days were in jobs that built the career (a score of 50 "
+        "or more)."
     )
     assert (
         "How it's counted The job-days since 1 May 2023 of the jobs that scored 50 or more, over "

@@ -124,8 +124,9 @@ def test_volunteering_beside_paid_work_is_named_for_what_it_did(client):
     # The figure beneath counts as the bar does, the share of all job-days under it.
     text = text_of(html)
     assert (
-        "Job-days that built the career since you chose it 49% Since you chose Registered nurse "
-        "as your direction (1 May 2023), 49% of your job-days were in jobs that built the career "
+        "Job-days that built the career since you chose your direction 49% Since you chose "
+        "Registered nurse as your direction (1 May 2023), 49% of your job-days were in jobs "
+        "that built the career "
         "(a score of 50 or more). Counting your job-days from before you chose it too: 42% "
         "(1,286 of 3,056)."
     ) in text

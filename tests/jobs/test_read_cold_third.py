@@ -52,7 +52,7 @@ def test_a_job_from_before_the_direction_says_why_it_is_set_against_it(client, e
     text = text_of(client.get(DASHBOARD))
     assert (
         "You started this job before you set Professional wrestler as your direction (1 Jun "
-        "2023). It is judged by this direction, the one of yours its time overlaps most."
+        "2023). It ran on after that, so it is judged by this direction."
     ) in text
     assert "still measured against it" not in text
     assert "scored for" not in text
@@ -288,8 +288,8 @@ def test_the_headline_says_how_many_of_its_days_came_before_the_direction(client
     assert aligned == round(100 * 510 / (since + before))  # Gym assistant: 510, all since
     tile = text_of(client.get(DASHBOARD)).split("Job-days that built the career")[1]
     found = re.search(
-        r"since you chose it (\d+)% Since you chose Professional wrestler as your direction "
-        r"\(1 Jun 2023\), (\d+)% of your job-days",
+        r"since you chose your direction (\d+)% Since you chose Professional wrestler as your "
+        r"direction \(1 Jun 2023\), (\d+)% of your job-days",
         tile.split("How it's counted")[0],
     )
     assert found, tile
