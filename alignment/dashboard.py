@@ -153,6 +153,7 @@ def explain(
     # The target skills the person has (offers are set against the reading's focus, whose
     # target skills it read): an offer would use them, never teach them.
     had = {words.fold(skill.name) for skill in reading.targets if skill.covered}
+    lesson_said = False
     for shown_view in shown:
         result = shown_view.result
         shown_view.pays_less = less = pays_less(shown_view, current)
@@ -162,9 +163,11 @@ def explain(
         # Readers took "Listening to angry customers taught me what confuses people in
         # software" beside "does little for your UX designer career" for the page overruling
         # the person (rounds 41 and 42): the card says what the score does not count.
-        if shown_view.verdict in (BILLS, LITTLE):
+        # Once, on the latest such card: on every one, it read as noise (round 48).
+        if shown_view.verdict in (BILLS, LITTLE) and not lesson_said:
             lesson = found.lessons.get(result.job.id, "").strip()
             shown_view.lesson = lesson.splitlines()[0].rstrip(".") if lesson else ""
+            lesson_said = bool(lesson)
         if result.components is not None:
             shown_view.names = found.of(result.job.id, result.direction_id)
             shown_view.lines = wording.component_lines(

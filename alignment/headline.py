@@ -110,7 +110,7 @@ def headline(
         one = len(silent) == 1
         quoted = [f"“{title}”" for title in silent]
         waiting.append(
-            f"{_names(quoted)} {'is' if one else 'are'} not counted here yet: "
+            f"{_names(quoted)} {'is' if one else 'are'} not in your figures yet: "
             f"{'it needs its' if one else 'they need their'} details."
         )
     unscored = list(dict.fromkeys(r.job.title for r in held if r.verdict == UNSCORED))
@@ -209,11 +209,10 @@ def chose(direction: DirectionData) -> str:
 
 def _before(results: list[JobResult], total: int, direction: DirectionData | None) -> str:
     """When some of the counted job-days came before the person chose the direction: that
-    the bar leaves them out, in which jobs, and the share of all job-days, them included
-    ("Not in the bar: 543 job-days from before you chose …: your jobs as Order picker and
-    Camp counsellor and the first 120 days of your job as Stage-hand. Counting them too, 24%
-    of your job-days built the career."); when all came before, that they did (the bar then
-    counts them, as there are no others)."""
+    the bar leaves them out, and in which jobs ("Not in the bar: 543 job-days from before you
+    chose …: your jobs as Order picker and Camp counsellor and the first 120 days of your job
+    as Stage-hand."); when all came before, that they did (the bar then counts them, as there
+    are no others)."""
     early = _early(results, direction)
     before = sum(days for days, _, _ in early)
     if not before or direction is None:
@@ -223,12 +222,10 @@ def _before(results: list[JobResult], total: int, direction: DirectionData | Non
     where += [f"the first {days_count(d)} of your job as {r.job.title}" for d, on, r in early if on]
     if before == total:
         return f"All {job_days(total)} came before {chose(direction)}: {joined(where)}."
-    built = sum(r.days for r in results if r.verdict == BUILT)
-    return (
-        f"Not in the bar: {job_days(before)} from before {chose(direction)}: {joined(where)}. "
-        f"Counting them too, {round_half_up(100 * built / total)}% of your job-days built the "
-        "career."
-    )
+    # Not "Counting them too, 24% of your job-days built the career": a second share beside
+    # the bar's left readers with "a shadow twin" of every figure (round 48); the figure's
+    # "How it's counted" gives it.
+    return f"Not in the bar: {job_days(before)} from before {chose(direction)}: {joined(where)}."
 
 
 def job_days(count: int) -> str:

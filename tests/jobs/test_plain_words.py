@@ -210,7 +210,7 @@ def test_a_job_that_needs_details_is_grey_and_a_next_step(client, elena):
     answer = html.split('id="answer-heading"')[1].split("</section>")[0]
     said = unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", answer)))
     assert (
-        "“Customer support agent” is not counted here yet: it needs its details. Add them\xa0→"
+        "“Customer support agent” is not in your figures yet: it needs its details. Add them\xa0→"
         in said
     )
     # The sentence links to the job's form (round 38: "an instruction with no link").

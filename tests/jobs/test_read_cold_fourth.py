@@ -215,8 +215,8 @@ def test_the_average_score_shows_its_sum_one_click_away(client):
         "since you chose your direction 37 /100 The average of your jobs' scores for your "
         "registered nurse career since 1 May 2023, out of 100, each job counting by its days "
         "since then: from "
-        "Hospital ward volunteer's 71 down to Delivery driver's 3. Counting your jobs from "
-        "before you chose it too: 32 out of 100."
+        "Hospital ward volunteer's 71 down to Delivery driver's 3. How it's counted Counting "
+        "your jobs from before you chose it too: 32 out of 100."
     )
     assert figure(html, "overall-alignment-since") == "37"
     assert figure(html, "overall-alignment") == "32"  # DESIGN's overall, as the API's
@@ -253,7 +253,7 @@ def test_with_jobs_at_the_same_time_the_days_figure_adds_up_the_bars_days(client
         "or more)."
     )
     assert (
-        "How it's counted The job-days since 1 May 2023 of the jobs that scored 50 or more, over "
+        "The job-days since 1 May 2023 of the jobs that scored 50 or more, over "
         "all your job-days since then: 1,286 ÷ 2,602 = 49.4%, rounded half up to 49%. Counting "
         "all your job-days: 1,286 ÷ 3,056 = 42.1%, rounded half up to 42%."
     ) in tile
