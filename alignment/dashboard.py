@@ -23,7 +23,7 @@ from alignment import scoring as alignment
 from alignment import steps as next_steps
 from alignment.assessment import Alignment
 from alignment.reading import Reading, focus_of, read_history
-from alignment.scoring import BILLS, LITTLE
+from alignment.scoring import BILLS, BUILT, LITTLE, PARTLY
 from careers import occupations
 from careers.models import DIRECTION_ORDER
 from core import words
@@ -369,10 +369,11 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         "timeline": charts.timeline_chart(
             charted, [reading.weights.direction(row) for row in directions.values()], today
         ),
-        # The verdicts the bars show, no more: a band no bar used, marked "none of these jobs",
-        # read as noise to every reader of rounds 35 to 41. The whole scale is said once,
-        # under the cards' heading.
-        "legend": wording.legend(shown),
+        # A paid job's three bands always, so that every score said in the introduction has
+        # its colour (without the middle one, readers of rounds 48 and 49 asked how a job of 25
+        # to 49 would look), and the other verdicts when shown; not "none of these jobs" beside
+        # a band no bar used, which readers of rounds 35 to 41 took for noise.
+        "legend": wording.legend({BUILT, PARTLY, BILLS} | shown),
         "scale": wording.SCALE,
         "how_scored": wording.how_scored(reading.weights.counts(focus.id if focus else None)),
         "offers": offers,

@@ -13,7 +13,10 @@ VERBS = {
         "give": "gave",
         "not_give": "did not give",
         "fit": "you rated how well it fitted who you are",
-        "no_fit": "not counted: you have not rated how well it fitted who you are",
+        "no_fit": (
+            "not counted: you have not rated how well it fitted who you are, so the other "
+            "parts share its points"
+        ),
     },
     True: {
         "use": "would use",
@@ -26,7 +29,7 @@ VERBS = {
         "fit": "you expect it to fit who you are",
         "no_fit": (
             "not counted: you have not said how well you expect it to fit who you are, so "
-            "its score leaves fit out"
+            "the other parts share its points"
         ),
     },
 }
@@ -42,7 +45,10 @@ VERBS_NOW = {
     "give": "gives",
     "not_give": "does not give",
     "fit": "you rated how well it fits who you are",
-    "no_fit": "not counted: you have not rated how well it fits who you are",
+    "no_fit": (
+        "not counted: you have not rated how well it fits who you are, so the other parts "
+        "share its points"
+    ),
 }
 
 

@@ -336,20 +336,19 @@ def component_lines(
 
 
 def _with_points(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each line with the points it got of the score out of 100 and the points it could get
-    ("3.3 of 40 points"): readers could not tell from the words alone why one job outscored
-    another (rounds 41 and 42). To a tenth, so that one skill is worth the same on every card
-    and the fit's scale reads as the straight line it is (whole numbers made to add up to the
-    score gave Choreography 3 points on one card and 4 on the next, round 43); their sum is
-    the exact score the badge rounds. Only when all four parts count: then each can get 10
-    points for each of its weight's (40, 30, 20, 10); with one left out the others' shares are
-    not round numbers (4 of 9 is 44.4…)."""
-    if not all(line["counted"] for line in lines):
-        return lines
-    for line in lines:
-        exact = Fraction(100 * line["weight"], sum(WEIGHTS.values())) * line["ratio"]
-        line["points"] = tenths(exact)
-        line["out_of"] = round_half_up(Fraction(100 * line["weight"], sum(WEIGHTS.values())))
+    """Each counted line with the points it got of the score out of 100 and the points it
+    could get ("3.3 of 40 points"): readers could not tell from the words alone why one job
+    outscored another (rounds 41 and 42). To a tenth, so that one skill is worth the same on
+    every card and the fit's scale reads as the straight line it is (whole numbers made to
+    add up to the score gave Choreography 3 points on one card and 4 on the next, round 43);
+    their sum is the exact score the badge rounds. With a part not counted, the others share
+    its points ("3.7 of 22.2"): an offer's 4 beside rows worth 3.3 read as a sum that did not
+    add up (round 49)."""
+    counted = [line for line in lines if line["counted"]]
+    weights = sum(line["weight"] for line in counted)
+    for line in counted:
+        most = Fraction(100 * line["weight"], weights)
+        line["points"], line["out_of"] = tenths(most * line["ratio"]), tenths(most)
     return lines
 
 

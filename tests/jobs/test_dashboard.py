@@ -117,8 +117,13 @@ def test_demo_charts_have_tooltips_links_and_tables_with_the_same_numbers(client
         'Paid the bills <span class="text-body-secondary">(paid work that scored under 25)'
         in timeline
     )
-    # No band that no bar uses (readers took one for noise, rounds 35 to 41).
-    assert "Built some of it" not in timeline
+    # A paid job's three bands always (readers of rounds 48-49 asked how 25 to 49 would look),
+    # without "none of these jobs" (readers of rounds 35 to 41 took it for noise).
+    assert (
+        'Built some of it <span class="text-body-secondary">(a score of 25 to 49)</span>'
+        in timeline
+    )
+    assert "none of these jobs" not in timeline
     assert "Did little for it" not in timeline and "Not scored" not in timeline
 
 

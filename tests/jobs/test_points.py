@@ -46,25 +46,33 @@ def test_the_points_add_up_to_the_score(skills, goals, values, fit):
     counts["values"] = (values or (0, 1))[1]
     lines = wording.component_lines(parts, counts, {"skills": [], "goals": [], "values": []})
     weighted = [(4, parts.skills), (3, parts.goals), (2, parts.values), (1, parts.identity)]
-    if any(x is None for _, x in weighted):
-        # With a part left out, no points: the others' shares are not round numbers.
-        assert not any("points" in line for line in lines)
+    defined = [(w, x) for w, x in weighted if x is not None]
+    counted = [line for line in lines if line["counted"]]
+    assert len(counted) == len(defined)
+    if not defined:
         return
-    # DESIGN's score: 100 × Σ W·x ÷ Σ W; each part's points are its term, 10 × W·x.
-    exact = [10 * w * x for w, x in weighted]
-    score = round_half_up(sum(exact))
-    assert [line["out_of"] for line in lines] == [40, 30, 20, 10]
-    for line, term in zip(lines, exact, strict=True):
-        said = Decimal(term.numerator) / Decimal(term.denominator)
-        tenth = said.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-        assert Decimal(line["points"]) == tenth
-        assert 0 <= tenth <= line["out_of"]
+    # DESIGN's score: 100 × Σ W·x ÷ Σ W over the defined parts; each part's points are its
+    # term, 100 × W·x ÷ Σ W, out of 100 × W ÷ Σ W: a part left out shares its points.
+    whole = sum(w for w, _ in defined)
+    score = round_half_up(100 * sum(w * x for w, x in defined) / whole)
+
+    def tenth(value):
+        said = Decimal(value.numerator) / Decimal(value.denominator)
+        return said.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+    for line, (w, x) in zip(counted, defined, strict=True):
+        assert Decimal(line["points"]) == tenth(Fraction(100 * w, whole) * x)
+        assert Decimal(line["out_of"]) == tenth(Fraction(100 * w, whole))
+        assert 0 <= Decimal(line["points"]) <= Decimal(line["out_of"])
+        # No point for a part the job gave nothing of; a full part shows full.
         if line["ratio"] == 0:
             assert line["points"] == "0"
         if line["ratio"] == 1:
-            assert line["points"] == str(line["out_of"])
+            assert line["points"] == line["out_of"]
+    if len(defined) == 4:
+        assert [line["out_of"] for line in counted] == ["40", "30", "20", "10"]
     # What the card shows adds up to the score, within the tenths it rounded.
-    shown = sum(Decimal(line["points"]) for line in lines)
+    shown = sum(Decimal(line["points"]) for line in counted)
     assert abs(shown - score) <= Decimal("0.7")
 
 
@@ -92,10 +100,16 @@ def test_each_part_of_a_card_says_its_points(client):
     assert (
         "Taught you Choreography (nice to have): 1 of your 5 target skills 3.3 of 40 points" in text
     )
-    # An offer whose fit is not rated: no points, as no whole numbers add up.
+    # An offer whose fit is not rated: the other parts share its points, so its rows add up to
+    # its 4 (round 49: "its visible points come to 3.3").
     offer = text.split("Offers on the table")[1].split("How the score of 4 is counted")[0]
-    assert "Would use none of your 5 target skills Goals" in offer
-    assert "points" not in offer
+    assert "Would use none of your 5 target skills 0 of 44.4 points" in offer
+    assert (
+        "Would advance none of your 3 goals; 2 of them are achieved already 0 of 33.3 points"
+        in offer
+    )
+    assert "Money (nice to have) 3.7 of 22.2 points" in offer
+    assert "so the other parts share its points" in offer
 
 
 @pytest.mark.django_db

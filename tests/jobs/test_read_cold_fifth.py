@@ -220,4 +220,6 @@ def test_without_the_hours_the_answer_says_the_pay_an_hour(client):
 def test_an_unrated_fit_ends_its_sentence_before_the_link(client):
     user = load_demo()
     client.force_login(user)
-    assert "so its score leaves fit out. Say how well it would fit" in offer_page(client, user)
+    assert "so the other parts share its points. Say how well it would fit" in offer_page(
+        client, user
+    )

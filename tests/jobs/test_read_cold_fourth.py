@@ -90,15 +90,17 @@ def timeline_legend(client):
     return text_of(html.split('id="timeline-heading"')[1].split("</section>")[0])
 
 
-def test_the_legend_names_only_the_bands_shown_and_the_cards_name_them_all(client):
-    # Readers of rounds 35 to 41 took a legend entry no bar used for noise; readers of round
-    # 22 asked what 25 to 49 is called when no job had it: the cards' heading says the scale.
+def test_the_legend_names_a_paid_jobs_bands_and_the_introduction_the_scale(client):
+    # Readers of rounds 22, 48 and 49 asked what 25 to 49 is called and how it would look when
+    # no job had it; readers of rounds 35 to 41 took "none of these jobs" for noise.
     imported(client, "ux_designer")
     legend = timeline_legend(client)
     # Volunteer UX designer: 69; Customer support agent: 8.
-    assert "Built the career (a score of 50 or more) Paid the bills" in legend
+    assert "Built the career (a score of 50 or more) Built some of it (a score of 25 to 49)" in (
+        legend
+    )
     assert "Paid the bills (paid work that scored under 25) Time" in legend
-    assert "Built some of it" not in legend and "Did little for it" not in legend
+    assert "none of these jobs" not in legend and "Did little for it" not in legend
     # The whole scale is said in the timeline's introduction.
     assert (
         "with its score out of 100 and what it did for the career: at 50 or more a job built "
@@ -146,12 +148,12 @@ def test_the_offer_page_says_what_readers_asked_in_plain_words(client):
     assert "Other jobs you could get now" not in page
 
 
-def test_an_offer_without_a_fit_says_its_score_leaves_fit_out(client):
+def test_an_offer_without_a_fit_says_the_other_parts_share_its_points(client):
     user = load_demo()
     client.force_login(user)
     assert (
-        "Not counted: you have not said how well you expect it to fit who you are, so its "
-        "score leaves fit out"
+        "Not counted: you have not said how well you expect it to fit who you are, so the "
+        "other parts share its points"
     ) in offer_page(client, user)
     # The table of what jobs gave heads its column as what it lists, not "Value".
     assert "What it gave Jobs Money ★" in text_of(client.get(DASHBOARD))
