@@ -166,7 +166,9 @@ def explain(
         # Once, on the latest such card: on every one, it read as noise (round 48).
         if shown_view.verdict in (BILLS, LITTLE) and not lesson_said:
             lesson = found.lessons.get(result.job.id, "").strip()
-            shown_view.lesson = lesson.splitlines()[0].rstrip(".") if lesson else ""
+            first = lesson.splitlines()[0] if lesson else ""
+            # The quote's own full stop goes ("“…”." read twice); an ellipsis stays.
+            shown_view.lesson = first[:-1] if first.endswith(".") and first[-2:] != ".." else first
             lesson_said = bool(lesson)
         if result.components is not None:
             shown_view.names = found.of(result.job.id, result.direction_id)

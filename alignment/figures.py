@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Any, cast
 
 from alignment.assessment import Alignment
-from alignment.headline import DAY_VERDICTS, before_days, chose, coverage_figure
+from alignment.headline import DAY_VERDICTS, chose, coverage_figure, since_days
 from alignment.scoring import (
     ALIGNED_AT,
     BUILT,
@@ -27,13 +27,11 @@ def _share_since(results: list[JobResult], direction: DirectionData | None) -> d
     """The job-days since the person chose the direction, when some came before it and some
     after: all of them, those in jobs that built the career and those that built some of it;
     {} otherwise."""
-    before = before_days(results, direction)
-    total = sum(r.days for r in results)
-    if not 0 < sum(before.values()) < total:
+    since = since_days(results, direction)
+    if not since:
         return {}
-    since = {r.job.id: r.days - before.get(r.job.id, 0) for r in results}
     return {
-        "total": total - sum(before.values()),
+        "total": sum(since.values()),
         **{
             verdict: sum(since[r.job.id] for r in results if r.verdict == verdict)
             for verdict in (BUILT, PARTLY)
@@ -65,7 +63,7 @@ def _since_texts(
 ) -> dict[str, Any]:
     """The days figure counted since the person chose the direction, as the bar is (readers
     of rounds 34 to 46 asked which of two shares was theirs, and took this one), with the
-    share of all job-days (DESIGN's aligned share) beneath it."""
+    share of all job-days (DESIGN's aligned share, the API's) under "How it's counted"."""
     share = round_half_up(100 * since[BUILT] / since["total"])
     built, total = days  # of all the job-days counted: `aligned` is their share
     return {
@@ -75,8 +73,8 @@ def _since_texts(
             f"Since {chose(direction)}, {share}% of your job-days were in jobs that built the "
             f"career (a score of {ALIGNED_AT} or more)." + _another(since[PARTLY], since["total"])
         ),
-        # DESIGN's aligned share, marked as the figure the API gives ("aligned-share").
         "aligned_figure": "aligned-share-since",
+        # DESIGN's aligned share, marked as the figure the API gives ("aligned-share").
         "aligned_note": {
             "lead": "Counting your job-days from before you chose it too:",
             "figure": "aligned-share",
@@ -130,7 +128,7 @@ def figure_texts(
                 ),
             }
         ),
-        **_average_texts(held, direction, result, bool(since)),
+        **_average_texts(held, direction, result),
         "coverage": coverage_figure(result.coverage, target_skills, title),
         "coverage_empty": (
             f"Add the skills {title} needs to see how many you have."
@@ -141,12 +139,14 @@ def figure_texts(
 
 
 def _average_texts(
-    held: list[JobResult], direction: DirectionData | None, result: Alignment, since: bool
+    held: list[JobResult], direction: DirectionData | None, result: Alignment
 ) -> dict[str, Any]:
-    """The average score's figure: of the job-days since the person chose the direction when
-    the days figure counts those (`since`), DESIGN's overall beneath it; readers of round 47
-    found the two figures side by side counting different days."""
+    """The average score's figure: of the job-days since the person chose the direction where
+    the days figure counts those (headline.since_days), DESIGN's overall (the API's) under
+    "How it's counted"; readers of round 47 found the two figures side by side counting
+    different days."""
     title = direction.title if direction else ""
+    since = since_days(held, direction)
     if not since or direction is None:
         return {
             "overall_label": "Average score of your jobs, longer jobs counting more",
@@ -156,13 +156,13 @@ def _average_texts(
             "overall_text": _overall_text([(r, r.days) for r in held], title),
             "overall_sums": _overall_sums([(r, r.days) for r in held], result.overall_exact),
         }
-    before = before_days(held, direction)
-    pairs = [(r, r.days - before.get(r.job.id, 0)) for r in held]
-    pairs = [(r, days) for r, days in pairs if days > 0]
+    pairs = [(r, since[r.job.id]) for r in held if since[r.job.id]]
     mean = sum((days * cast(Fraction, r.exact_score) for r, days in pairs), Fraction(0)) / sum(
         days for _, days in pairs
     )
-    everything = _overall_sums([(r, r.days) for r in held], result.overall_exact)
+    everything = _overall_sums(
+        [(r, r.days) for r in held], result.overall_exact, lead="Counting all your job-days, each"
+    )
     return {
         "overall_label": "Average score of your jobs since you chose your direction",
         "overall_value": round_half_up(mean),
@@ -176,7 +176,7 @@ def _average_texts(
         "overall_text": _overall_text(pairs, title, since=day(cast(date, direction.started_on))),
         "overall_sums": (
             f"{_overall_sums(pairs, mean, since=day(cast(date, direction.started_on)))} "
-            f"Counting all your job-days: {everything[0].lower()}{everything[1:]}"
+            f"{everything}"
         ),
     }
 
@@ -209,7 +209,7 @@ SUMS_NAMED = 5  # the jobs the average's sum writes out, the longest first, then
 
 
 def _overall_sums(
-    pairs: list[tuple[JobResult, int]], mean: Fraction | None, since: str = ""
+    pairs: list[tuple[JobResult, int]], mean: Fraction | None, since: str = "", lead: str = "Each"
 ) -> str:
     """The average score's arithmetic, one click away: each scored job's exact score times
     its days (of `pairs`: a job and its days counted, since the date `since` when given), over
@@ -231,7 +231,7 @@ def _overall_sums(
         f"its days since {since}, over all those days" if since else "its days, over all their days"
     )
     return (
-        f"Each job's score before rounding, times {which}: "
+        f"{lead} job's score before rounding, times {which}: "
         f"({' + '.join(shown)}) ÷ {days:,} = {float(mean):.2f}, rounded half up to "
         f"{round_half_up(mean)}."
     )

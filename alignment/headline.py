@@ -77,23 +77,17 @@ def headline(
 ) -> dict[str, Any]:
     """The answer at the top of the dashboard, from the verdicts of the held jobs: which jobs
     built the career and which paid the bills, by name, then the days of each verdict (each
-    job counting all its own days, as the figures beneath do), what needs details, and the
-    one thing to do next. It claims no majority: "most of your days", read against jobs that
-    ran at the same time, was read as days on a calendar and found unfair (rounds 21-29)."""
+    job counting its own days since the person chose the direction where `since_days` says
+    so, as the figures beneath do), what needs details, and the one thing to do next. It
+    claims no majority: "most of your days", read against jobs that ran at the same time, was
+    read as days on a calendar and found unfair (rounds 21-29)."""
     held = [r for r in results if r.job.stage == HELD and r.days > 0]
     counted_jobs = [r for r in held if r.verdict in DAY_VERDICTS]
     total = sum(r.days for r in counted_jobs)
-    # The bar counts the job-days since the person chose the direction, when some came before
-    # and some after: readers of every round from 34 to 46 asked which of two shares was
-    # theirs, and took the one since the choice for it. The share of all job-days (DESIGN's
-    # aligned share) is said beside the bar, and in the figure beneath.
-    before = before_days(counted_jobs, direction)
-    since = [(r, r.days - before.get(r.job.id, 0)) for r in counted_jobs]
     # The answer names the jobs the bar counts: "Camp counsellor built some of it" beside a
     # bar that left its days out read as a mismatch (round 47); the note names those.
-    # When every job-day came before the choice, the bar counts them all: there are no others.
-    all_before = sum(before.values()) == total
-    groups = _groups([(r, r.days) for r in counted_jobs] if all_before else since)
+    days = since_days(counted_jobs, direction)
+    groups = _groups([(r, days[r.job.id] if days else r.days) for r in counted_jobs])
     answer = ""
     if groups:
         title = direction.title if direction else ""
@@ -110,7 +104,7 @@ def headline(
         one = len(silent) == 1
         quoted = [f"“{title}”" for title in silent]
         waiting.append(
-            f"{_names(quoted)} {'is' if one else 'are'} not in your figures yet: "
+            f"{_names(quoted)} cannot be scored yet: "
             f"{'it needs its' if one else 'they need their'} details."
         )
     unscored = list(dict.fromkeys(r.job.title for r in held if r.verdict == UNSCORED))
@@ -160,10 +154,16 @@ def _groups(pairs: list[tuple[JobResult, int]]) -> list[dict[str, Any]]:
     return groups
 
 
-def before_days(results: list[JobResult], direction: DirectionData | None) -> dict[int, int]:
-    """Each job's days before the person chose the direction, by job id (none without a date
-    chosen)."""
-    return {r.job.id: days for days, _, r in _early(results, direction)}
+def since_days(results: list[JobResult], direction: DirectionData | None) -> dict[int, int]:
+    """Each job's days since the person chose the direction, by job id, when some of the
+    jobs' days came before the choice and some after; {} otherwise (all of them count). The
+    headline's bar and the figures beneath count these: readers of every round from 34 to 46,
+    shown a share of all job-days and one since the choice, asked which was theirs and took
+    the one since for it. DESIGN's figures of all job-days (the API's) are one click away."""
+    before = {r.job.id: days for days, _, r in _early(results, direction)}
+    if not 0 < sum(before.values()) < sum(r.days for r in results):
+        return {}
+    return {r.job.id: r.days - before.get(r.job.id, 0) for r in results}
 
 
 def _going(result: JobResult) -> bool:
@@ -380,6 +380,26 @@ def _source(how: str, where: str, count: int) -> str:
     return f"from “{where}”"
 
 
+def _most(result: Alignment, direction: DirectionData) -> str:
+    """The job with the most of the days the average counts (those since the direction was
+    chosen, where the average counts those), when it has most of them: ", and Customer
+    support agent has 828 of your 951 job-days since you chose it, at a score of 8". Readers
+    asked for the plain reason, not the rule (round 50)."""
+    held = [r for r in result.jobs if r.job.stage == HELD and r.verdict in DAY_VERDICTS]
+    since = since_days(held, direction)
+    days = since or {r.job.id: r.days for r in held}
+    if not held or not sum(days.values()):
+        return ""
+    top = max(held, key=lambda r: (days[r.job.id], -r.job.id))
+    if 2 * days[top.job.id] <= sum(days.values()):
+        return ""
+    when = " since you chose it" if since else ""
+    return (
+        f", and {top.job.title} has {days[top.job.id]:,} of your {sum(days.values()):,} "
+        f"job-days{when}, at a score of {top.score}"
+    )
+
+
 def disagree(
     result: Alignment,
     direction: DirectionData | None,
@@ -398,8 +418,9 @@ def disagree(
         have = sum(1 for skill in target_skills if skill.covered)
         return (
             "Your skills and your average score measure different things: a skill counts once "
-            "you have it, wherever you got it; the average counts each job by its days. Where "
-            f"your {counted(have, 'skill')} came from: {_sources(target_skills)}."
+            "you have it, wherever you got it; the average counts each job by its days"
+            f"{_most(result, direction)}. Where your {counted(have, 'skill')} came from: "
+            f"{_sources(target_skills)}."
         )
     if overall >= coverage + DISAGREE_BY:
         return (

@@ -170,14 +170,15 @@ def offer_headline(
     else:
         said = f"For {toward} it would do as much as {job}."
     more = pay[1] if pay else "unknown"
+    by_hours = bool(pay and pay[2])  # most of a month's more pay is for more hours
     so = WORTH[step][more].format(job=job)
-    if step > 0 and pay and pay[2]:
+    if step > 0 and by_hours:
         # "for your pay alike" oversold a rise that is mostly more hours (round 39).
         so = "So: worth taking for your career; its pay is a little better too."
     if step >= 0 and so.startswith("So: worth taking") and offer.job.started_on is None:
         so += " Ask when it would start: the offer does not say."
     # "and more pay" over "each hour pays only 0.90 EUR more" oversold the pay (round 45).
-    answer = BY_HOURS[step] if more is True and pay and pay[2] else WEIGHED[step][more]
+    answer = BY_HOURS[step] if by_hours else WEIGHED[step][more]
     return {"answer": answer, "said": [said, *paid], "so": so}
 
 

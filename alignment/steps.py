@@ -79,7 +79,7 @@ def said(step: NextStep, offered: Mapping[str, tuple[str, int]] | None = None) -
         more = f" (and {counted(step.more, 'more job')})" if step.more else ""
         return (
             f"{job}{more} needs details: say which skills it used and what it gave you, and it "
-            "will count in your figures."
+            "can be scored."
         )
     # weak_job: the sentence says what its link opens, the job's score explained.
     return (

@@ -1,7 +1,7 @@
 """The words the alignment pages say about one job: its verdict and score in plain words
 first, the arithmetic one click away, and the counts and periods the pages share."""
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date
 from fractions import Fraction
 from typing import Any, cast
@@ -116,8 +116,9 @@ def how_scored(counts: dict[str, int]) -> str:
         f"A score out of 100 weighs four things: the target skills a job used or taught you "
         f"(up to {points['skills']} points), the goals it advanced ({points['goals']}), the "
         f"things you value that it gave ({points['values']}) and how well it fitted who you "
-        f"are ({points['identity']} for 5 of 5, none for 1 of 5). Within each, a skill, goal or "
-        f"value you marked essential weighs 3, one marked important 2 and one nice to have 1."
+        f"are ({points['identity']} for 5 of 5, none for 1 of 5); a part that does not count "
+        f"shares its points among the others. Within each, a skill, goal or value you marked "
+        f"essential weighs 3, one marked important 2 and one nice to have 1."
     )
 
 
@@ -215,7 +216,7 @@ def component_lines(
     """
     weights = weights or {}
 
-    def tagged(part: str) -> Any:
+    def tagged(part: str) -> Callable[..., str]:
         def tag(name: str, label: str = "") -> str:
             level = IMPORTANCE_PHRASES.get(weights.get((part, name)))
             return f"{label or name} ({level})" if level else label or name
@@ -262,13 +263,13 @@ def component_lines(
         )
         if offer and pays_less and "money" in names["values"]:
             keys = [key for key in names["values"] if key != "money"]
-            others = [VALUE_LABELS.get(key, key) for key in keys]
+            others = joined([VALUE_LABELS.get(key, key) for key in keys])
             plain = f"it would pay, but {pays_less}"
             named = joined([tagged("values")(key, VALUE_LABELS.get(key, key)) for key in keys])
             said_values = (
-                f"{verbs['give']} {named}; {plain}" if others else plain,
-                f"{verbs['give']} {joined(others)}" if others else f"would pay {pays_less}",
-                f"{verbs['give']} only {joined(others)}" if others else f"would pay {pays_less}",
+                f"{verbs['give']} {named}; {plain}" if keys else plain,
+                f"{verbs['give']} {others}" if keys else f"would pay {pays_less}",
+                f"{verbs['give']} only {others}" if keys else f"would pay {pays_less}",
             )
     lines = [
         (
@@ -341,7 +342,8 @@ def _with_points(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
     outscored another (rounds 41 and 42). To a tenth, so that one skill is worth the same on
     every card and the fit's scale reads as the straight line it is (whole numbers made to
     add up to the score gave Choreography 3 points on one card and 4 on the next, round 43);
-    their sum is the exact score the badge rounds. With a part not counted, the others share
+    added up, they come within a few tenths of the exact score the badge rounds (each is its
+    exact term, rounded on its own). With a part not counted, the others share
     its points ("3.7 of 22.2"): an offer's 4 beside rows worth 3.3 read as a sum that did not
     add up (round 49)."""
     counted = [line for line in lines if line["counted"]]

@@ -19,7 +19,8 @@ def read_only_dashboard(owner, today):
     for view in context["charted"] + context["offers"]:
         view.url = f"#job-{view.job.id}-title" if view.job.id in explained else "#timeline-heading"
     for row in (context["timeline"] or {}).get("rows", []):
-        row["url"] = row["view"].url if "view" in row else "#shared-dashboard"
+        if "view" in row:  # a job's row; the direction's has no link
+            row["url"] = row["view"].url
     return context
 
 

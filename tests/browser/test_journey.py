@@ -101,9 +101,7 @@ def test_a_strangers_first_journey_on_a_phone(live_server, page, tmp_path):
     page.goto(base + "/dashboard/")
     no_overflow(page)
     expect(
-        page.get_by_text(
-            "“Customer support agent” is not in your figures yet: it needs its details."
-        )
+        page.get_by_text("“Customer support agent” cannot be scored yet: it needs its details.")
     ).to_be_visible()
     expect(page.locator(".tl-row", has_text="Waiter")).to_contain_text("25/100 · Built some of it")
     expect(page.get_by_text("Built the career").first).to_be_visible()

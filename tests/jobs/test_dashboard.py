@@ -65,7 +65,8 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     # the coverage came from.
     assert (
         "Your skills and your average score measure different things: a skill counts once you "
-        "have it, wherever you got it; the average counts each job by its days. Where your 3 "
+        "have it, wherever you got it; the average counts each job by its days, and Waiter has "
+        "352 of your 528 job-days, at a score of 15. Where your 3 "
         "skills came from: Strength training (you had "
         "it already and used it in your job “Gym assistant”), Public speaking (learned in your "
         "job “Waiter”) and Choreography (learned in your job “Gym assistant”)."

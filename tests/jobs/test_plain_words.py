@@ -210,8 +210,7 @@ def test_a_job_that_needs_details_is_grey_and_a_next_step(client, elena):
     answer = html.split('id="answer-heading"')[1].split("</section>")[0]
     said = unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", answer)))
     assert (
-        "“Customer support agent” is not in your figures yet: it needs its details. Add them\xa0→"
-        in said
+        "“Customer support agent” cannot be scored yet: it needs its details. Add them\xa0→" in said
     )
     # The sentence links to the job's form (round 38: "an instruction with no link").
     assert f'href="{reverse("jobs:job_edit", args=[silent.pk])}">Add them' in answer
@@ -265,7 +264,8 @@ def test_the_headline_says_why_coverage_and_alignment_differ(client, elena):
     text = text_of(client.get(DASHBOARD))
     assert (
         "Your skills and your average score measure different things: a skill counts once you "
-        "have it, wherever you got it; the average counts each job by its days. Where your 3 "
+        "have it, wherever you got it; the average counts each job by its days, and Waiter has "
+        "352 of your 528 job-days, at a score of 15. Where your 3 "
         "skills came from: Strength training (you had "
         "it already and used it in your job “Gym assistant”), Public speaking (learned in your "
         "job “Waiter”) and Choreography (learned in your job “Gym assistant”)"

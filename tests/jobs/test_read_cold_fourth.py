@@ -111,9 +111,9 @@ def test_the_legend_names_a_paid_jobs_bands_and_the_introduction_the_scale(clien
     assert (
         "A score out of 100 weighs four things: the target skills a job used or taught you (up "
         "to 40 points), the goals it advanced (30), the things you value that it gave (20) and "
-        "how well it fitted who you are (10 for 5 of 5, none for 1 of 5). Within each, a skill, "
-        "goal or value you marked essential weighs 3, one marked important 2 and one nice to "
-        "have 1."
+        "how well it fitted who you are (10 for 5 of 5, none for 1 of 5); a part that does not "
+        "count shares its points among the others. Within each, a skill, goal or value you "
+        "marked essential weighs 3, one marked important 2 and one nice to have 1."
     ) in text
 
 
@@ -226,7 +226,7 @@ def test_the_average_score_shows_its_sum_one_click_away(client):
         found = re.search(
             rf"Each job's score before rounding, times its days{since}, over all \w+ days: "
             rf"\(([^)]+)\) ÷ ([\d,]+) = ([\d.]+), rounded half up to {rounded}\.",
-            tile.replace("Counting all your job-days: each", "Each"),
+            tile.replace("Counting all your job-days, each", "Each"),
         )
         assert found, tile
         terms = [term.split(" × ") for term in found.group(1).split(" + ")]

@@ -25,7 +25,7 @@ def test_a_low_verdict_says_what_its_score_leaves_out_of_the_persons_own_lesson(
     assert (
         "Your lesson from it: “Listening to angry customers taught me what confuses people in "
         "software”. A score does not weigh lessons, only the target skills, goals and values a "
-        "job gave and how well it fitted you."
+        "job gave and its fit."
     ) in support
     # No link to tick more: readers took it for a nudge to raise the score (round 44); not
     # "is yours to keep", read as patronising (round 45).
