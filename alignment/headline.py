@@ -383,7 +383,8 @@ def _source(how: str, where: str, count: int) -> str:
 def _most(result: Alignment, direction: DirectionData) -> str:
     """The job with the most of the days the average counts (those since the direction was
     chosen, where the average counts those), when it has most of them: ", and Customer
-    support agent has 828 of your 951 job-days since you chose it, at a score of 8". Readers
+    support agent has 828 of your 951 job-days since you chose your direction, at a score of
+    8" (not "since you chose it", read as the job, round 51). Readers
     asked for the plain reason, not the rule (round 50)."""
     held = [r for r in result.jobs if r.job.stage == HELD and r.verdict in DAY_VERDICTS]
     since = since_days(held, direction)
@@ -393,7 +394,7 @@ def _most(result: Alignment, direction: DirectionData) -> str:
     top = max(held, key=lambda r: (days[r.job.id], -r.job.id))
     if 2 * days[top.job.id] <= sum(days.values()):
         return ""
-    when = " since you chose it" if since else ""
+    when = " since you chose your direction" if since else ""
     return (
         f", and {top.job.title} has {days[top.job.id]:,} of your {sum(days.values()):,} "
         f"job-days{when}, at a score of {top.score}"

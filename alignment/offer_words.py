@@ -174,7 +174,8 @@ def offer_headline(
     so = WORTH[step][more].format(job=job)
     if step > 0 and by_hours:
         # "for your pay alike" oversold a rise that is mostly more hours (round 39).
-        so = "So: worth taking for your career; its pay is a little better too."
+        # "its pay is a little better too" beside 388 EUR more a month read as mixed (round 51).
+        so = "So: worth taking for your career; it pays more too, though mostly for more hours."
     if step >= 0 and so.startswith("So: worth taking") and offer.job.started_on is None:
         so += " Ask when it would start: the offer does not say."
     # "and more pay" over "each hour pays only 0.90 EUR more" oversold the pay (round 45).

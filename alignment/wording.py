@@ -116,9 +116,9 @@ def how_scored(counts: dict[str, int]) -> str:
         f"A score out of 100 weighs four things: the target skills a job used or taught you "
         f"(up to {points['skills']} points), the goals it advanced ({points['goals']}), the "
         f"things you value that it gave ({points['values']}) and how well it fitted who you "
-        f"are ({points['identity']} for 5 of 5, none for 1 of 5); a part that does not count "
-        f"shares its points among the others. Within each, a skill, goal or value you marked "
-        f"essential weighs 3, one marked important 2 and one nice to have 1."
+        f"are ({points['identity']} for 5 of 5, none for 1 of 5); if a part cannot count, such "
+        f"as a fit you have not rated, the others share its points. Within each, a skill, goal "
+        f"or value you marked essential weighs 3, one marked important 2 and one nice to have 1."
     )
 
 

@@ -53,8 +53,8 @@ def test_high_coverage_over_low_scores_is_explained_with_where_it_came_from(clie
     assert (
         "Your skills and your average score measure different things: a skill counts once you "
         "have it, wherever you got it; the average counts each job by its days, and Customer "
-        "support agent has 828 of your 951 job-days since you chose it, at a score of 8. Where "
-        "your 5 "
+        "support agent has 828 of your 951 job-days since you chose your direction, at a score "
+        "of 8. Where your 5 "
         "skills came from: Prototyping and User research (learned in "
         "your job “Volunteer UX designer”) and Figma, Usability testing and Wireframing (from "
         "“Google UX Design Certificate”)."

@@ -74,8 +74,8 @@ def test_more_for_the_career_and_more_pay_is_said_with_and(client):
     # yet is asked for (round 37: its schedule was on the page already); a rise that is mostly
     # more hours is not "for your pay alike" (round 39).
     assert (
-        "So: worth taking for your career; its pay is a little better too. Ask when it would "
-        "start: the offer does not say."
+        "So: worth taking for your career; it pays more too, though mostly for more hours. Ask "
+        "when it would start: the offer does not say."
     ) in page
 
 

@@ -111,9 +111,10 @@ def test_the_legend_names_a_paid_jobs_bands_and_the_introduction_the_scale(clien
     assert (
         "A score out of 100 weighs four things: the target skills a job used or taught you (up "
         "to 40 points), the goals it advanced (30), the things you value that it gave (20) and "
-        "how well it fitted who you are (10 for 5 of 5, none for 1 of 5); a part that does not "
-        "count shares its points among the others. Within each, a skill, goal or value you "
-        "marked essential weighs 3, one marked important 2 and one nice to have 1."
+        "how well it fitted who you are (10 for 5 of 5, none for 1 of 5); if a part cannot "
+        "count, such as a fit you have not rated, the others share its points. Within each, a "
+        "skill, goal or value you marked essential weighs 3, one marked important 2 and one "
+        "nice to have 1."
     ) in text
 
 
