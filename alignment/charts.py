@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
-from alignment.scoring import DirectionData
+from alignment.scoring import DETAILS, UNSCORED, DirectionData
 from core.vocabulary import CONSIDERING, CURRENT
 from core.words import day
 
@@ -28,13 +28,19 @@ def _at(day: date, first: date, span: int) -> int:
 
 
 def timeline_chart(
-    views: list["JobView"], directions: Iterable[DirectionData], today: date
+    views: list["JobView"],
+    directions: Iterable[DirectionData],
+    today: date,
+    chosen: date | None = None,
 ) -> dict[str, Any] | None:
     """Rows for the directions' periods and the held jobs' periods on one time axis.
 
     `views` are the charted jobs (alignment.dashboard.JobView), newest first, as every list of
     jobs is; `directions` the person's directions (alignment.DirectionData). Each job's bar
-    takes its verdict's colour, and its label says the verdict in words.
+    takes its verdict's colour, and its label says the verdict in words. Where the headline's
+    bar counts only the days since the person chose the direction on `chosen`, a job's days
+    before then are drawn paler (readers of rounds 49-52 found them in full colour here and
+    "not in the bar" above).
     """
     views = [view for view in views if view.job.started_on and view.job.started_on <= today]
     # The views kept have a start.
@@ -82,6 +88,10 @@ def timeline_chart(
                 "verdict": view.verdict_label,
                 "css": view.tone,
                 **placed(start, end),
+                # A job that needs details is in no bar: nothing of it is left out.
+                "before": placed(start, min(end, chosen))
+                if chosen and start < chosen and view.verdict not in (DETAILS, UNSCORED)
+                else None,
             }
         )
     # A label every year; over a long history, every 2, 5 or 10 years only.
@@ -95,7 +105,7 @@ def timeline_chart(
     # The last label would run off the right edge: it is drawn from its end instead.
     for tick in ticks:
         tick["edge"] = tick["at"] > 92
-    return {"rows": rows, "ticks": ticks}
+    return {"rows": rows, "ticks": ticks, "chosen": chosen}
 
 
 def _direction_time(direction: DirectionData) -> str:

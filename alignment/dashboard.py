@@ -354,6 +354,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
     steps = next_steps.next_steps(result.next_steps[: STEPS_LISTED + 1], _offered(offers, focus))
     answer = headline.headline(result.jobs, focus, steps[0] if steps else None)
     shown = {view.verdict for view in charted}  # the verdicts the timeline's bars show
+    counted = [r for r in held if r.verdict in headline.DAY_VERDICTS]  # the days the bar counts
     figure_words = figures.figure_texts(result, focus, reading.targets)
     return {
         "reading": reading,  # the scored history, for the shared page's story
@@ -369,7 +370,11 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
             result, focus, reading.targets, figure_words["overall_value"]
         ),
         "timeline": charts.timeline_chart(
-            charted, [reading.weights.direction(row) for row in directions.values()], today
+            charted,
+            [reading.weights.direction(row) for row in directions.values()],
+            today,
+            # The day the headline's bar counts from, when it counts only the days since.
+            focus.started_on if focus and headline.since_days(counted, focus) else None,
         ),
         # A paid job's three bands always, so that every score said in the introduction has
         # its colour (without the middle one, readers of rounds 48 and 49 asked how a job of 25

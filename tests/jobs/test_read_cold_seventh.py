@@ -4,6 +4,7 @@ verdict that seemed to overrule it; the direction's row in the timeline, styled 
 import pytest
 from django.urls import reverse
 
+from core.models import bump_data_version
 from demo.elena import load_demo
 from jobs.models import Job
 from tests.helpers import text_of
@@ -58,3 +59,29 @@ def test_the_directions_row_in_the_timeline_is_not_a_link_as_a_jobs_is(client):
         timeline
     )
     assert '<div class="tl-label"><a href="' in timeline  # the jobs' rows
+
+
+def test_the_timeline_draws_the_days_the_bar_leaves_out_paler(client):
+    # Readers of rounds 49-52 found the days before the direction in full colour in the
+    # timeline and "not in the bar" above it.
+    elena = load_demo()
+    client.force_login(elena)
+    html = client.get(DASHBOARD).content.decode()
+    timeline = html.split('id="timeline-heading"')[1].split("</section>")[0]
+    rows = {
+        title: timeline.split(f">{title}</a>")[1].split('class="tl-row')[0]
+        for title in ("Waiter", "Stage-hand", "Order picker", "Promo event staff")
+    }
+    assert 'class="tl-before' not in rows["Waiter"]  # began after the choice
+    assert 'class="tl-before' in rows["Stage-hand"]  # its first 120 days
+    assert 'class="tl-before' in rows["Order picker"]  # all of it
+    assert 'class="tl-before' not in rows["Promo event staff"]  # needs details: in no bar
+    assert "Paler: days before you chose it, not in the bar at the top" in text_of(timeline)
+
+
+def test_with_every_day_since_the_direction_nothing_is_paler(client):
+    imported(client, "ux_designer")
+    Job.objects.filter(title="Customer support agent").update(started_on="2024-10-01")
+    bump_data_version(Job.objects.get(title="Customer support agent").owner_id)
+    html = client.get(DASHBOARD).content.decode()
+    assert "tl-before" not in html and "Paler:" not in html
