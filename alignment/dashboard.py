@@ -354,7 +354,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
     steps = next_steps.next_steps(result.next_steps[: STEPS_LISTED + 1], _offered(offers, focus))
     answer = headline.headline(result.jobs, focus, steps[0] if steps else None)
     shown = {view.verdict for view in charted}  # the verdicts the timeline's bars show
-    counted = [r for r in held if r.verdict in headline.DAY_VERDICTS]  # the days the bar counts
+    counted = headline.scored_held(held)  # the jobs whose days the bar counts
     figure_words = figures.figure_texts(result, focus, reading.targets)
     return {
         "reading": reading,  # the scored history, for the shared page's story

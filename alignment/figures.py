@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Any, cast
 
 from alignment.assessment import Alignment
-from alignment.headline import DAY_VERDICTS, chose, coverage_figure, since_days
+from alignment.headline import chose, coverage_figure, scored_held, since_days
 from alignment.scoring import (
     ALIGNED_AT,
     BUILT,
@@ -19,15 +19,13 @@ from alignment.scoring import (
     round_half_up,
 )
 from alignment.wording import career
-from core.vocabulary import HELD
 from core.words import counted, day
 
 
-def _share_since(results: list[JobResult], direction: DirectionData | None) -> dict[str, Any]:
-    """The job-days since the person chose the direction, when some came before it and some
-    after: all of them, those in jobs that built the career and those that built some of it;
-    {} otherwise."""
-    since = since_days(results, direction)
+def _share_since(results: list[JobResult], since: dict[int, int]) -> dict[str, Any]:
+    """The job-days since the person chose the direction (`since`, headline.since_days), when
+    some came before it and some after: all of them, those in jobs that built the career and
+    those that built some of it; {} otherwise."""
     if not since:
         return {}
     return {
@@ -100,11 +98,12 @@ def figure_texts(
     the person chose the direction when some came before and some after, with DESIGN's
     figures of all of them (the API's) beneath."""
     title = direction.title if direction else ""
-    held = [r for r in result.jobs if r.job.stage == HELD and r.verdict in DAY_VERDICTS]
+    held = scored_held(result.jobs)
     total = sum(r.days for r in held)
     partly = sum(r.days for r in held if r.verdict == PARTLY)
     built = sum(r.days for r in held if r.verdict == BUILT)
-    since = _share_since(held, direction)
+    days_since = since_days(held, direction)  # {} when all of the days count
+    since = _share_since(held, days_since)
     return {
         **(
             _since_texts(
@@ -128,7 +127,7 @@ def figure_texts(
                 ),
             }
         ),
-        **_average_texts(held, direction, result),
+        **_average_texts(held, direction, result, days_since),
         "coverage": coverage_figure(result.coverage, target_skills, title),
         "coverage_empty": (
             f"Add the skills {title} needs to see how many you have."
@@ -139,14 +138,16 @@ def figure_texts(
 
 
 def _average_texts(
-    held: list[JobResult], direction: DirectionData | None, result: Alignment
+    held: list[JobResult],
+    direction: DirectionData | None,
+    result: Alignment,
+    since: dict[int, int],
 ) -> dict[str, Any]:
     """The average score's figure: of the job-days since the person chose the direction where
-    the days figure counts those (headline.since_days), DESIGN's overall (the API's) under
-    "How it's counted"; readers of round 47 found the two figures side by side counting
-    different days."""
+    the days figure counts those (`since`, from headline.since_days), DESIGN's overall (the
+    API's) under "How it's counted"; readers of round 47 found the two figures side by side
+    counting different days."""
     title = direction.title if direction else ""
-    since = since_days(held, direction)
     if not since or direction is None:
         return {
             "overall_label": "Average score of your jobs, longer jobs counting more",

@@ -82,7 +82,7 @@ def headline(
     claims no majority: "most of your days", read against jobs that ran at the same time, was
     read as days on a calendar and found unfair (rounds 21-29)."""
     held = [r for r in results if r.job.stage == HELD and r.days > 0]
-    counted_jobs = [r for r in held if r.verdict in DAY_VERDICTS]
+    counted_jobs = scored_held(held)
     total = sum(r.days for r in counted_jobs)
     # The answer names the jobs the bar counts: "Camp counsellor built some of it" beside a
     # bar that left its days out read as a mismatch (round 47); the note names those.
@@ -152,6 +152,12 @@ def _groups(pairs: list[tuple[JobResult, int]]) -> list[dict[str, Any]]:
         group["percent"] = round_half_up(100 * group["days"] / total)
         group["days_text"] = job_days(group["days"])
     return groups
+
+
+def scored_held(results: Sequence[JobResult]) -> list[JobResult]:
+    """The held jobs whose days the bar and the figures count: those with a verdict by their
+    score (not those that need details or cannot be scored)."""
+    return [r for r in results if r.job.stage == HELD and r.days > 0 and r.verdict in DAY_VERDICTS]
 
 
 def since_days(results: list[JobResult], direction: DirectionData | None) -> dict[int, int]:
@@ -386,7 +392,7 @@ def _most(result: Alignment, direction: DirectionData) -> str:
     support agent has 828 of your 951 job-days since you chose your direction, at a score of
     8" (not "since you chose it", read as the job, round 51). Readers
     asked for the plain reason, not the rule (round 50)."""
-    held = [r for r in result.jobs if r.job.stage == HELD and r.verdict in DAY_VERDICTS]
+    held = scored_held(result.jobs)
     since = since_days(held, direction)
     days = since or {r.job.id: r.days for r in held}
     if not held or not sum(days.values()):

@@ -176,7 +176,9 @@ def offer_headline(
         # "for your pay alike" oversold a rise that is mostly more hours (round 39).
         # "its pay is a little better too" beside 388 EUR more a month read as mixed (round 51).
         so = "So: worth taking for your career; it pays more too, though mostly for more hours."
-    if step >= 0 and so.startswith("So: worth taking") and offer.job.started_on is None:
+    # Worth taking: every step forward, and the same for the career with more pay (WORTH).
+    worth = step > 0 or (step == 0 and more is True)
+    if worth and offer.job.started_on is None:
         so += " Ask when it would start: the offer does not say."
     # "and more pay" over "each hour pays only 0.90 EUR more" oversold the pay (round 45).
     answer = BY_HOURS[step] if by_hours else WEIGHED[step][more]
