@@ -76,7 +76,10 @@ def test_the_timeline_draws_the_days_the_bar_leaves_out_paler(client):
     assert 'class="tl-before' in rows["Stage-hand"]  # its first 120 days
     assert 'class="tl-before' in rows["Order picker"]  # all of it
     assert 'class="tl-before' not in rows["Promo event staff"]  # needs details: in no bar
-    assert "Paler: days before you chose it, not in the bar at the top" in text_of(timeline)
+    assert (
+        "Paler: days before you chose it, not counted in the headline and figures above"
+        in text_of(timeline)
+    )
 
 
 def test_with_every_day_since_the_direction_nothing_is_paler(client):
