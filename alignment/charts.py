@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from alignment.scoring import DETAILS, UNSCORED, DirectionData
 from core.vocabulary import CONSIDERING, CURRENT
-from core.words import day
+from core.words import day, span
 
 if TYPE_CHECKING:
     from alignment.dashboard import JobView
@@ -117,3 +117,54 @@ def _direction_time(direction: DirectionData) -> str:
     if start:
         return f", since {day(start)}"
     return f", until {day(end)}" if end else ""
+
+
+# -- the headline's lanes -------------------------------------------------------------------
+
+
+def merged(periods: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Periods (first day, day after the last, as ordinals) joined where they overlap or
+    touch: the days on which any of them ran."""
+    joined_up: list[tuple[int, int]] = []
+    for start, end in sorted(periods):
+        if joined_up and start <= joined_up[-1][1]:
+            joined_up[-1] = (joined_up[-1][0], max(joined_up[-1][1], end))
+        else:
+            joined_up.append((start, end))
+    return joined_up
+
+
+def lanes(groups: list[dict[str, Any]], first: int, last: int) -> list[dict[str, Any]]:
+    """One lane a verdict for the headline, on one time axis from the day `first` to the day
+    before `last` (ordinals): each group (a verdict's group of headline._groups, with its
+    jobs' "periods" as first day and day after the last) with the days on which any of its
+    jobs ran ("lane_days", "lane_text") and where they sit ("parts"). Lanes, not one bar
+    split by verdict: a split bar of jobs that ran side by side added up to more time than
+    had passed and read as a timeline (rounds 53-55)."""
+    axis = max(last - first, 1)
+
+    def share(ordinal: int) -> int:
+        return max(0, min(100, round(100 * (ordinal - first) / axis)))
+
+    rows = []
+    for group in groups:
+        runs = merged((max(start, first), min(end, last)) for start, end in group["periods"])
+        runs = [(start, end) for start, end in runs if end > start]
+        days = sum(end - start for start, end in runs)
+        rows.append(
+            {
+                **group,
+                "lane_days": days,
+                "lane_text": span(days),
+                "parts": [
+                    {
+                        "at": share(start),
+                        "span": max(share(end) - share(start), 1),
+                        "start": start,
+                        "end": end,
+                    }
+                    for start, end in runs
+                ],
+            }
+        )
+    return rows

@@ -352,10 +352,10 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
     being_learned = {skill.name for skill in reading.targets if skill.taught and not skill.covered}
     # The first step is the headline's "Next"; the card lists the ones after it.
     steps = next_steps.next_steps(result.next_steps[: STEPS_LISTED + 1], _offered(offers, focus))
-    answer = headline.headline(result.jobs, focus, steps[0] if steps else None)
+    answer = headline.headline(result.jobs, focus, steps[0] if steps else None, today)
     shown = {view.verdict for view in charted}  # the verdicts the timeline's bars show
     counted = headline.scored_held(held)  # the jobs whose days the bar counts
-    figure_words = figures.figure_texts(result, focus, reading.targets)
+    figure_words = figures.figure_texts(result, focus, reading.targets, answer)
     return {
         "reading": reading,  # the scored history, for the shared page's story
         "result": result,
@@ -381,7 +381,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         # to 49 would look), and the other verdicts when shown; not "none of these jobs" beside
         # a band no bar used, which readers of rounds 35 to 41 took for noise.
         "legend": wording.legend({BUILT, PARTLY, BILLS} | shown),
-        "scale": wording.SCALE,
+        "scale": wording.scale(shown),
         "how_scored": wording.how_scored(reading.weights.counts(focus.id if focus else None)),
         "offers": offers,
         "offer_count": len(result.jobs) - len(held),
@@ -544,6 +544,13 @@ def weigh_offer(
         for skill in reading.targets
         if skill.covered and not skill.job and skill.name.casefold() in folded
     ]
+    # The essential target skills it would not use (readers of rounds 55-58 found "4 of your
+    # 5 target skills" and had to work out which one it leaves out).
+    leaves = [
+        skill.name
+        for skill in reading.targets
+        if skill.importance == 3 and skill.name.casefold() not in folded
+    ]
     sides = [_side(offer_view)] + ([_side(current_view)] if current_view else [])
     fair = offer_words.fair_notes(offer_view, current_view)
     for side, note, month in zip(sides, fair, offer_words.month_texts(sides), strict=False):
@@ -559,7 +566,7 @@ def weigh_offer(
         "pays_less": offer_view.pays_less,
         "headline": offer_words.offer_headline(offer_view, current_view, result.direction, sides),
         "verdict": offer_words.offer_verdict(
-            offer_view, current_view, result.direction, closes, unused
+            offer_view, current_view, result.direction, closes, unused, leaves
         ),
     }
 

@@ -1,5 +1,5 @@
-"""The three figures beneath the dashboard's headline, in words: the job-days that built the
-career, the average score and the skills, each with its arithmetic one click away."""
+"""The three figures beneath the dashboard's headline, in words: the time in jobs that built
+the career, the average score and the skills, each with its arithmetic one click away."""
 
 from collections.abc import Sequence
 from datetime import date
@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Any, cast
 
 from alignment.assessment import Alignment
-from alignment.headline import chose, coverage_figure, scored_held, since_days
+from alignment.headline import coverage_figure, scored_held, since_days
 from alignment.scoring import (
     ALIGNED_AT,
     BUILT,
@@ -19,22 +19,11 @@ from alignment.scoring import (
     round_half_up,
 )
 from alignment.wording import career
-from core.words import counted, day
+from core.words import counted, day, span
 
-
-def _share_since(results: list[JobResult], since: dict[int, int]) -> dict[str, Any]:
-    """The job-days since the person chose the direction (`since`, headline.since_days), when
-    some came before it and some after: all of them, those in jobs that built the career and
-    those that built some of it; {} otherwise."""
-    if not since:
-        return {}
-    return {
-        "total": sum(since.values()),
-        **{
-            verdict: sum(since[r.job.id] for r in results if r.verdict == verdict)
-            for verdict in (BUILT, PARTLY)
-        },
-    }
+# Said under "How it's counted": readers asked whether a few hours a week weigh as much as a
+# full-time job (rounds 41-55). They do: DESIGN weighs a job by its days.
+BY_TIME = "A job counts for how long it ran, not for its hours a week."
 
 
 def _sum(part: int, whole: int) -> str:
@@ -47,43 +36,62 @@ def _sum(part: int, whole: int) -> str:
     )
 
 
-def _another(partly: int, total: int) -> str:
-    if not partly:
-        return ""
-    return (
-        f" Another {round_half_up(100 * partly / total)}% were in jobs that built some of it "
-        f"({PARTLY_AT} to {ALIGNED_AT - 1})."
+def _of(part: int, whole: int) -> str:
+    """ "42 of your 43 months", "12 days of your 3 months": a part of a stretch of time."""
+    said, of = span(part), span(whole)
+    if said.endswith(" months") and of.endswith(" months"):
+        said = said.removesuffix(" months")
+    return f"{said} of your {of}"
+
+
+def _time_texts(answer: dict[str, Any], held: list[JobResult], aligned: int | None) -> dict:
+    """The first figure: of the time the headline's lanes span, the share on which a job that
+    built the career ran, as its lane shows it ("Of your 42 months since you chose your
+    direction (1 Jun 2023), you had a job that built the career for 17 months: 40%.").
+    Readers of round 56 set the lane's 17 of 42 months beside a share of job-days (32%) and
+    found two answers; every round from 41 asked for calendar time. DESIGN's aligned share,
+    by each job's own days (the API's), is the first line of "How it's counted"."""
+    axis = answer.get("axis") or {}
+    days_of = {lane["verdict"]: lane["lane_days"] for lane in answer.get("bar", [])}
+    # "with a job", not "in jobs": 98% read as "98% of my working time" beside a paid job
+    # that ran alongside (round 57).
+    label = "Time you had a job that built the career"
+    if not axis:
+        return {"aligned_label": label, "aligned_value": None, "aligned_figure": "aligned-time"}
+    days, built, partly = axis["days"], days_of.get(BUILT, 0), days_of.get(PARTLY, 0)
+    share = round_half_up(100 * built / days)
+    said = (
+        f"For {_of(built, days)} {axis['since']}, you had a job that built the career (a "
+        f"score of {ALIGNED_AT} or more): {share}% of that time."
+        if built
+        else f"In your {span(days)} {axis['since']}, no job of yours built the career (a "
+        f"score of {ALIGNED_AT} or more)."
     )
-
-
-def _since_texts(
-    since: dict[str, Any], direction: DirectionData, aligned: int | None, days: tuple[int, int]
-) -> dict[str, Any]:
-    """The days figure counted since the person chose the direction, as the bar is (readers
-    of rounds 34 to 46 asked which of two shares was theirs, and took this one), with the
-    share of all job-days (DESIGN's aligned share, the API's) under "How it's counted"."""
-    share = round_half_up(100 * since[BUILT] / since["total"])
-    built, total = days  # of all the job-days counted: `aligned` is their share
+    if partly:
+        # Not its share too: "1½ months: 3%" read as a slip for 4% (round 57).
+        said += (
+            f" A job that built some of it ({PARTLY_AT} to {ALIGNED_AT - 1}) ran for "
+            f"{span(partly)}."
+        )
+    own = sum(r.days for r in held)
+    own_built = sum(r.days for r in held if r.verdict == BUILT)
     return {
-        "aligned_label": "Job-days that built the career since you chose your direction",
+        "aligned_label": label,
         "aligned_value": share,
-        "aligned_text": (
-            f"Since {chose(direction)}, {share}% of your job-days were in jobs that built the "
-            f"career (a score of {ALIGNED_AT} or more)." + _another(since[PARTLY], since["total"])
-        ),
-        "aligned_figure": "aligned-share-since",
+        "aligned_figure": "aligned-time",
+        "aligned_text": said,
         # DESIGN's aligned share, marked as the figure the API gives ("aligned-share").
         "aligned_note": {
-            "lead": "Counting your job-days from before you chose it too:",
+            "lead": "Counting each job's own days instead, two jobs at once as two, and all "
+            "your jobs, before your direction too:",
             "figure": "aligned-share",
             "value": f"{aligned}%",
-            "rest": f"({built:,} of {total:,}).",
+            "rest": f"({own_built:,} of {own:,} days).",
         },
         "aligned_sums": (
-            f"The job-days since {day(cast(date, direction.started_on))} of the jobs that scored "
-            f"{ALIGNED_AT} or more, over all your job-days since then: "
-            f"{_sum(since[BUILT], since['total'])}. Counting all your job-days: "
-            f"{_sum(built, total)}."
+            f"The days {axis['since']} on which a job that scored {ALIGNED_AT} or more ran, "
+            f"over all {days:,} days since then: {_sum(built, days)}. Counting each job's own "
+            f"days: {_sum(own_built, own)}. {BY_TIME}"
         ),
     }
 
@@ -92,42 +100,17 @@ def figure_texts(
     result: Alignment,
     direction: DirectionData | None,
     target_skills: Sequence[TargetSkill] = (),
+    answer: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The sentences under the three figures beneath the headline. The days figure counts
-    each job's own days, as the headline's bar does; it and the average count those since
-    the person chose the direction when some came before and some after, with DESIGN's
-    figures of all of them (the API's) beneath."""
+    """The sentences under the three figures beneath the headline (`answer`, the headline's:
+    the first figure is a share of its lanes' time). The average counts the days since the
+    person chose the direction when some came before and some after, with DESIGN's overall
+    of all of them (the API's) beneath."""
     title = direction.title if direction else ""
     held = scored_held(result.jobs)
-    total = sum(r.days for r in held)
-    partly = sum(r.days for r in held if r.verdict == PARTLY)
-    built = sum(r.days for r in held if r.verdict == BUILT)
-    days_since = since_days(held, direction)  # {} when all of the days count
-    since = _share_since(held, days_since)
     return {
-        **(
-            _since_texts(
-                since, cast(DirectionData, direction), result.aligned_share, (built, total)
-            )
-            if since
-            else {
-                "aligned_label": "Job-days that built the career",
-                "aligned_value": result.aligned_share,
-                "aligned_figure": "aligned-share",
-                "aligned_note": {},
-                "aligned_text": (
-                    f"Of all your job-days so far, {result.aligned_share}% were in jobs that "
-                    f"built the career (a score of {ALIGNED_AT} or more)." + _another(partly, total)
-                ),
-                "aligned_sums": (
-                    f"The job-days of the jobs that scored {ALIGNED_AT} or more, over all the "
-                    f"job-days counted: {_sum(built, total)}."
-                    if total
-                    else ""
-                ),
-            }
-        ),
-        **_average_texts(held, direction, result, days_since),
+        **_time_texts(answer or {}, held, result.aligned_share),
+        **_average_texts(held, direction, result, since_days(held, direction)),
         "coverage": coverage_figure(result.coverage, target_skills, title),
         "coverage_empty": (
             f"Add the skills {title} needs to see how many you have."
@@ -154,7 +137,7 @@ def _average_texts(
             "overall_value": result.overall,
             "overall_figure": "overall-alignment",
             "overall_note": {},
-            "overall_text": _overall_text([(r, r.days) for r in held], title),
+            "overall_text": _overall_text([(r, r.days) for r in held], title, result.overall),
             "overall_sums": _overall_sums([(r, r.days) for r in held], result.overall_exact),
         }
     pairs = [(r, since[r.job.id]) for r in held if since[r.job.id]]
@@ -162,7 +145,9 @@ def _average_texts(
         days for _, days in pairs
     )
     everything = _overall_sums(
-        [(r, r.days) for r in held], result.overall_exact, lead="Counting all your job-days, each"
+        [(r, r.days) for r in held],
+        result.overall_exact,
+        lead="Counting your jobs from before then too, each",
     )
     return {
         "overall_label": "Average score of your jobs since you chose your direction",
@@ -174,7 +159,9 @@ def _average_texts(
             "value": result.overall,
             "rest": "out of 100.",
         },
-        "overall_text": _overall_text(pairs, title, since=day(cast(date, direction.started_on))),
+        "overall_text": _overall_text(
+            pairs, title, round_half_up(mean), since=day(cast(date, direction.started_on))
+        ),
         "overall_sums": (
             f"{_overall_sums(pairs, mean, since=day(cast(date, direction.started_on)))} "
             f"{everything}"
@@ -182,13 +169,16 @@ def _average_texts(
     }
 
 
-def _overall_text(pairs: list[tuple[JobResult, int]], title: str, since: str = "") -> str:
-    """What the average score is, with the scores it sits between ("from Hospital ward
-    volunteer's 71 down to Delivery driver's 3"), of the jobs of `pairs` (a job and its days
+def _overall_text(
+    pairs: list[tuple[JobResult, int]], title: str, average: int | None, since: str = ""
+) -> str:
+    """What the average score is: the scores it sits between ("from 71 (Hospital ward
+    volunteer) down to 3 (Delivery driver)"), of the jobs of `pairs` (a job and its days
     counted), since the date the person chose the direction where `since` says it ("1 May
-    2023"). Not the bands: an average of 32 read against them (25 to 49 builds some of
-    it) said the jobs "partly built" a career that one job built and two did not (rounds
-    21-30)."""
+    2023"), how it weighs them and what raises it (round 53 read a bare 37 as a failing
+    grade that described none of the jobs). Not the bands: an average of 32 read against
+    them (25 to 49 builds some of it) said the jobs "partly built" a career that one job
+    built and two did not (rounds 21-30)."""
     toward = f"for {career(title)}" if title else "against their directions"
     ranked = sorted(pairs, key=lambda pair: (-cast(int, pair[0].score), -pair[1], pair[0].job.id))
     if not ranked:
@@ -198,11 +188,11 @@ def _overall_text(pairs: list[tuple[JobResult, int]], title: str, since: str = "
         return f"The score of {only.job.title} {toward}, out of 100: your only job scored."
     top, bottom = ranked[0][0], ranked[-1][0]
     when = f" since {since}" if since else ""
-    days = "its days since then" if since else "its days"
     return (
-        f"The average of your jobs' scores {toward}{when}, out of 100, each job counting by "
-        f"{days}: from {top.job.title}'s {top.score} down to {bottom.job.title}'s "
-        f"{bottom.score}."
+        f"Your jobs{when} scored from {top.score} ({top.job.title}) down to {bottom.score} "
+        f"({bottom.job.title}) {toward}; averaged, a longer job counting for more, that is "
+        f"{average}. It is not a verdict on any one job, and it rises as more of your time goes "
+        "to jobs that build the career."
     )
 
 

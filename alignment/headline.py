@@ -3,9 +3,9 @@ figure and where it came from, and why coverage and the average score disagree w
 
 from collections.abc import Sequence
 from datetime import date
-from itertools import accumulate
 from typing import Any, cast
 
+from alignment import charts
 from alignment.assessment import Alignment
 from alignment.scoring import (
     BILLS,
@@ -19,9 +19,9 @@ from alignment.scoring import (
     TargetSkill,
     round_half_up,
 )
-from alignment.wording import IMPORTANCE_PHRASES, VERDICT_LABELS, career, days_count
+from alignment.wording import IMPORTANCE_PHRASES, VERDICT_LABELS, career
 from core.vocabulary import HELD
-from core.words import counted, day, joined
+from core.words import MONTHS, counted, day, joined, span
 
 # The verdicts the headline's days are told by, in the order it tells them.
 DAY_VERDICTS = (BUILT, PARTLY, BILLS, LITTLE)
@@ -74,17 +74,18 @@ def headline(
     results: Sequence[JobResult],
     direction: DirectionData | None,
     first_step: dict[str, str] | None = None,
+    today: date | None = None,
 ) -> dict[str, Any]:
     """The answer at the top of the dashboard, from the verdicts of the held jobs: which jobs
-    built the career and which paid the bills, by name, then the days of each verdict (each
-    job counting its own days since the person chose the direction where `since_days` says
-    so, as the figures beneath do), what needs details, and the one thing to do next. It
+    built the career and which paid the bills, by name, then a lane a verdict of the time on
+    which such a job ran (since the person chose the direction where `since_days` says so, as
+    the figures beneath count), what needs details, and the one thing to do next. It
     claims no majority: "most of your days", read against jobs that ran at the same time, was
     read as days on a calendar and found unfair (rounds 21-29)."""
     held = [r for r in results if r.job.stage == HELD and r.days > 0]
     counted_jobs = scored_held(held)
     total = sum(r.days for r in counted_jobs)
-    # The answer names the jobs the bar counts: "Camp counsellor built some of it" beside a
+    # The answer names the jobs the lanes count: "Camp counsellor built some of it" beside a
     # bar that left its days out read as a mismatch (round 47); the note names those.
     days = since_days(counted_jobs, direction)
     groups = _groups([(r, days[r.job.id] if days else r.days) for r in counted_jobs])
@@ -111,11 +112,14 @@ def headline(
     if unscored:
         quoted = [f"“{title}”" for title in unscored]
         waiting.append(f"{_names(quoted)} cannot be scored yet.")
+    first, last = _axis(counted_jobs, direction, days, today)
+    lanes = charts.lanes(groups, first, last)
     return {
         "answer": answer,
-        "bar": groups,
+        "bar": lanes,
+        "axis": _axis_said(first, last, direction, lanes) if lanes else {},
         "before": _before(counted_jobs, total, direction),
-        "overlap": _overlap(counted_jobs),
+        "now": _now(counted_jobs),
         "waiting": " ".join(waiting),
         # The one job to add details to, linked beside the sentence (round 38: "an instruction
         # with no link"); with more, the steps card lists each.
@@ -124,6 +128,75 @@ def headline(
         else None,
         "next": first_step,
     }
+
+
+def _axis(
+    results: list[JobResult],
+    direction: DirectionData | None,
+    since: dict[int, int],
+    today: date | None,
+) -> tuple[int, int]:
+    """The lanes' time axis, as ordinals (the first day, the day after the last): from the
+    day the person chose the direction when the lanes count the time since then (some of it
+    came after, or all), else from the first job's start; to today (the day after the last
+    job's end where today is not given)."""
+    if not results:
+        return 0, 1
+    periods = [job_period(r) for r in results]
+    starts = [start for start, _ in periods]
+    last = today.toordinal() + 1 if today else max(end for _, end in periods)
+    chosen = direction.started_on.toordinal() if direction and direction.started_on else None
+    if chosen is not None and chosen < last and (since or min(starts) >= chosen):
+        return chosen, last
+    return min(starts), last
+
+
+def _axis_said(
+    first: int, last: int, direction: DirectionData | None, lanes: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """What the lanes' axis spans, said above them ("Your 42 months since you chose your
+    direction (1 Jun 2023), by what your jobs did for the career:"), its ends, its days, and
+    whether a month shows in two lanes (round 56 added the lanes' months up and found more
+    than the axis had)."""
+    start = date.fromordinal(first)
+    chosen = direction is not None and direction.started_on == start
+    since = (
+        f"since you chose your direction ({day(start)})"
+        if chosen
+        else f"since your first job began ({day(start)})"
+    )
+    runs = [(part["start"], part["end"]) for lane in lanes for part in lane["parts"]]
+    covered = sum(end - start for start, end in charts.merged(runs))
+    # Said before the lanes, not after them (round 58 added them up first).
+    twice = sum(lane["lane_days"] for lane in lanes) > covered
+    return {
+        "said": f"Your {span(last - first)} {since}, by what your jobs did for the career"
+        + (" (where two jobs ran at the same time, a month shows in two lanes):" if twice else ":"),
+        "from": f"{MONTHS[start.month - 1]} {start.year}",
+        "days": last - first,
+        "since": since,
+        "chosen": chosen,
+        "twice": twice,
+    }
+
+
+def _now(results: list[JobResult]) -> str:
+    """When the person has a job now and none they have now builds the career, though an
+    earlier one did: "None of the work you do now builds it: the last job that built any of
+    it, Ring crew, ended in May 2026." Readers of every round asked whether anything builds
+    the career right now, which the past tense of the answer hid (rounds 45-54); DESIGN's
+    drift warning, by a year's average, does not say it."""
+    going = [r for r in results if _going(r)]
+    builders = [r for r in results if r.verdict in (BUILT, PARTLY)]
+    if not going or not builders or any(_going(r) for r in builders):
+        return ""
+    last = max(builders, key=lambda r: (cast(date, r.job.ended_on), r.job.id))
+    which = "built it" if all(r.verdict == BUILT for r in builders) else "built any of it"
+    ended = cast(date, last.job.ended_on)  # a builder that does not go on has ended
+    return (
+        f"None of the work you do now builds it: the last job that {which}, {last.job.title}, "
+        f"ended in {MONTHS[ended.month - 1]} {ended.year}."
+    )
 
 
 def _groups(pairs: list[tuple[JobResult, int]]) -> list[dict[str, Any]]:
@@ -143,6 +216,8 @@ def _groups(pairs: list[tuple[JobResult, int]]) -> list[dict[str, Any]]:
                     "tone": f"tone-{verdict}",
                     "label": VERDICT_LABELS[verdict],
                     "days": sum(days for _, days in jobs),
+                    # Each job's period (first day, day after the last), for its lane.
+                    "periods": [job_period(r) for r, _ in jobs],
                     "going": list(dict.fromkeys(_named(r) for r, _ in jobs if _going(r))),
                     "ended": list(dict.fromkeys(_named(r) for r, _ in jobs if not _going(r))),
                 }
@@ -150,12 +225,18 @@ def _groups(pairs: list[tuple[JobResult, int]]) -> list[dict[str, Any]]:
     total = sum(group["days"] for group in groups)
     for group in groups:
         group["percent"] = round_half_up(100 * group["days"] / total)
-        group["days_text"] = job_days(group["days"])
+        group["days_text"] = span(group["days"])
     return groups
 
 
+def job_period(result: JobResult) -> tuple[int, int]:
+    """A held job's period as ordinals: its first day and the day after its last."""
+    start = cast(date, result.job.started_on).toordinal()
+    return start, start + result.days
+
+
 def scored_held(results: Sequence[JobResult]) -> list[JobResult]:
-    """The held jobs whose days the bar and the figures count: those with a verdict by their
+    """The held jobs whose days the lanes and the figures count: those with a verdict by their
     score (not those that need details or cannot be scored)."""
     return [r for r in results if r.job.stage == HELD and r.days > 0 and r.verdict in DAY_VERDICTS]
 
@@ -163,7 +244,7 @@ def scored_held(results: Sequence[JobResult]) -> list[JobResult]:
 def since_days(results: list[JobResult], direction: DirectionData | None) -> dict[int, int]:
     """Each job's days since the person chose the direction, by job id, when some of the
     jobs' days came before the choice and some after; {} otherwise (all of them count). The
-    headline's bar and the figures beneath count these: readers of every round from 34 to 46,
+    headline's lanes and the figures beneath count these: readers of every round from 34 to 46,
     shown a share of all job-days and one since the choice, asked which was theirs and took
     the one since for it. DESIGN's figures of all job-days (the API's) are one click away."""
     before = {r.job.id: days for days, _, r in _early(results, direction)}
@@ -214,49 +295,23 @@ def chose(direction: DirectionData) -> str:
 
 
 def _before(results: list[JobResult], total: int, direction: DirectionData | None) -> str:
-    """When some of the counted job-days came before the person chose the direction: that
-    the bar leaves them out, and in which jobs ("Not in the bar: 543 job-days from before you
-    chose …: your jobs as Order picker and Camp counsellor and the first 120 days of your job
-    as Stage-hand."); when all came before, that they did (the bar then counts them, as there
-    are no others)."""
+    """When some of the counted days came before the person chose the direction: which jobs
+    the lanes, which start then, leave out ("Left out, because it came before you chose your
+    direction: your jobs as
+    Order picker and Camp counsellor and the first 4 months of your job as Stage-hand."); when
+    all came before, that they did (the lanes then count them, as there are no others). Not
+    "Not in the bar: 1,336 job-days from before …: …", a number said twice with no reason
+    (round 53)."""
     early = _early(results, direction)
     before = sum(days for days, _, _ in early)
     if not before or direction is None:
         return ""
+    if before == total:
+        return f"All of this work came before {chose(direction)}."
     whole = list(dict.fromkeys(r.job.title for _, on, r in early if not on))
     where = [f"your job{'s' if len(whole) > 1 else ''} as {_names(whole)}"] if whole else []
-    where += [f"the first {days_count(d)} of your job as {r.job.title}" for d, on, r in early if on]
-    if before == total:
-        return f"All {job_days(total)} came before {chose(direction)}: {joined(where)}."
-    # Not "Counting them too, 24% of your job-days built the career": a second share beside
-    # the bar's left readers with "a shadow twin" of every figure (round 48); the figure's
-    # "How it's counted" gives it.
-    return f"Not in the bar: {job_days(before)} from before {chose(direction)}: {joined(where)}."
-
-
-def job_days(count: int) -> str:
-    """ "1 job-day", "1,580 job-days": a day in one job, so that two jobs at once make two
-    (readers added up "days" and found more than the calendar had, rounds 28-38)."""
-    return f"{count:,} job-day" if count == 1 else f"{count:,} job-days"
-
-
-def _overlap(results: list[JobResult]) -> str:
-    """When any two of these jobs ran at the same time, what a job-day is: each job counts all
-    its own days, as the figures beneath do (a count of calendar days beside them read as a
-    second total, round 21, and a day counted once here but twice in the figures beneath as
-    two rules, round 29)."""
-    periods = sorted((cast(date, r.job.started_on).toordinal(), r.days) for r in results)
-    # A job overlaps when it starts before the latest end (exclusive) of those before it;
-    # the last job's end reaches no later job (strict=False).
-    reached = accumulate((start + days for start, days in periods), max)
-    if not any(start < end for (start, _), end in zip(periods[1:], reached, strict=False)):
-        return ""
-    # Not "so your job-days add up to more days than have passed": with gaps between jobs
-    # they may not (round 39); not "a day two of these jobs shared", read as "day two" (40).
-    return (
-        "A job-day is a day in one job: when two of your jobs ran on the same day, that day "
-        "counts as two job-days."
-    )
+    where += [f"the first {span(d)} of your job as {r.job.title}" for d, on, r in early if on]
+    return f"Left out, because it came before you chose your direction: {joined(where)}."
 
 
 # When the overall score and the skill coverage differ by this much, the headline says why.
@@ -388,10 +443,12 @@ def _source(how: str, where: str, count: int) -> str:
 
 def _most(result: Alignment, direction: DirectionData) -> str:
     """The job with the most of the days the average counts (those since the direction was
-    chosen, where the average counts those), when it has most of them: ", and Customer
-    support agent has 828 of your 951 job-days since you chose your direction, at a score of
-    8" (not "since you chose it", read as the job, round 51). Readers
-    asked for the plain reason, not the rule (round 50)."""
+    chosen, where the average counts those), when it has most of them: ", and 27 months of
+    your job time since you chose your direction was in Customer support agent, which scores
+    8, against 4 months in your other jobs" (not "since you chose it", read as the job, round
+    51; not "27 of the 31 months in your jobs", more months than had passed, round 57, nor
+    "most of your job time, 27 months", read as all of it, round 58). Readers asked for the plain
+    reason, not the rule (round 50)."""
     held = scored_held(result.jobs)
     since = since_days(held, direction)
     days = since or {r.job.id: r.days for r in held}
@@ -402,8 +459,9 @@ def _most(result: Alignment, direction: DirectionData) -> str:
         return ""
     when = " since you chose your direction" if since else ""
     return (
-        f", and {top.job.title} has {days[top.job.id]:,} of your {sum(days.values()):,} "
-        f"job-days{when}, at a score of {top.score}"
+        f", and {span(days[top.job.id])} of your job time{when} was in {top.job.title}, which "
+        f"scores {top.score}, against {span(sum(days.values()) - days[top.job.id])} in your "
+        "other jobs"
     )
 
 
@@ -425,7 +483,7 @@ def disagree(
         have = sum(1 for skill in target_skills if skill.covered)
         return (
             "Your skills and your average score measure different things: a skill counts once "
-            "you have it, wherever you got it; the average counts each job by its days"
+            "you have it, wherever you got it; the average counts each job for as long as it ran"
             f"{_most(result, direction)}. Where your {counted(have, 'skill')} came from: "
             f"{_sources(target_skills)}."
         )

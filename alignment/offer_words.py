@@ -28,10 +28,12 @@ def offer_verdict(
     direction: DirectionData | None,
     closes: list[str],
     unused: list[tuple[str, str]] | None = None,
+    leaves: list[str] | None = None,
 ) -> list[str]:
     """What an offer would change for the person, one thing a sentence, then its score beside
     the job's (offer and current: JobViews; `unused`: the target skills it would use that the
-    person has only from learning, each with the learning that taught it). Its pay is in the
+    person has only from learning, each with the learning that taught it; `leaves`: the
+    essential target skills it would not use, said when it would use some). Its pay is in the
     page's answer (offer_headline)."""
     if direction is None:
         return ["Describe your direction to see what this offer would do for it."]
@@ -55,6 +57,11 @@ def offer_verdict(
             f"It would put {joined([name for name, _ in unused])} to work: you learned {them} "
             f"in {where}, but no job of yours has used {them} yet."
         )
+    if leaves and offer.names and offer.names.get("skills"):
+        which = "which you marked" if len(leaves) == 1 else "both of which you marked"
+        if len(leaves) > 2:
+            which = "all of which you marked"
+        said.append(f"It would not use {joined(leaves)}, {which} essential.")
     goals = offer.names.get("goals", []) if offer.names else []
     if goals:
         quoted = [f"“{goal}”" for goal in goals]
@@ -146,8 +153,8 @@ def offer_headline(
     """The offer page's answer, above the sentences that explain it: {"answer": the heading,
     "said": its sentences}. With a job to set it beside, the answer weighs the two things a
     reader asked about, the career and the pay ("More pay, but worse for your career"), and
-    the sentences say each ("For your professional wrestler career it would be a step back
-    from your job as Waiter." "It would pay about 854 EUR more a month, but most of that is
+    the sentences say each ("For your professional wrestler career it would do even less
+    than your job as Waiter." "It would pay about 854 EUR more a month, but most of that is
     pay for 15 more hours of work a week: each hour pays only 0.62 EUR more."), then what it
     means for the choice ("so": "So: worth taking only if …"); with none, its verdict ("It
     would build your … career"). The answer is "" when there is nothing to weigh (the page
@@ -165,13 +172,22 @@ def offer_headline(
     score, other, _fair = compared
     job = f"your job as {cast('JobView', current).job.title}"
     step = (score > other) - (score < other)
-    if step:
-        said = f"For {toward} it would be a step {'forward' if step > 0 else 'back'} from {job}."
+    # Not "a step back from your job as Waiter", which the dashboard says does little for
+    # the career (round 53): more, less, or even less than a job that does little.
+    if step > 0:
+        said = f"For {toward} it would do more than {job}."
+    elif step < 0:
+        even = "even " if cast("JobView", current).verdict in (BILLS, LITTLE) else ""
+        said = f"For {toward} it would do {even}less than {job}."
     else:
         said = f"For {toward} it would do as much as {job}."
     more = pay[1] if pay else "unknown"
     by_hours = bool(pay and pay[2])  # most of a month's more pay is for more hours
     so = WORTH[step][more].format(job=job)
+    if step < 0 and more is True and cast("JobView", current).verdict in (BILLS, LITTLE):
+        # "only if you need the money more than the career" read as if the job the person
+        # has served the career, when it too pays the bills and does little (round 54).
+        so = f"So: worth taking only for the money; like {job}, it would do little for your career."
     if step > 0 and by_hours:
         # "for your pay alike" oversold a rise that is mostly more hours (round 39).
         # "its pay is a little better too" beside 388 EUR more a month read as mixed (round 51).

@@ -14,8 +14,8 @@ VERBS = {
         "not_give": "did not give",
         "fit": "you rated how well it fitted who you are",
         "no_fit": (
-            "not counted: you have not rated how well it fitted who you are, so the other "
-            "parts share its points"
+            "not counted: you have not rated how well it fitted who you are, so its score "
+            "is out of the other parts alone"
         ),
     },
     True: {
@@ -29,7 +29,7 @@ VERBS = {
         "fit": "you expect it to fit who you are",
         "no_fit": (
             "not counted: you have not said how well you expect it to fit who you are, so "
-            "the other parts share its points"
+            "its score is out of the other parts alone"
         ),
     },
 }
@@ -46,8 +46,8 @@ VERBS_NOW = {
     "not_give": "does not give",
     "fit": "you rated how well it fits who you are",
     "no_fit": (
-        "not counted: you have not rated how well it fits who you are, so the other parts "
-        "share its points"
+        "not counted: you have not rated how well it fits who you are, so its score is out of "
+        "the other parts alone"
     ),
 }
 

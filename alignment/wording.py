@@ -31,7 +31,7 @@ from alignment.scoring import (
 )
 from careers.models import Value
 from core.vocabulary import HELD, OFFER
-from core.words import counted, day, fold, joined
+from core.words import counted, day, fold, joined, span
 from jobs.models import Fit
 
 VALUE_LABELS = dict(Value.choices)
@@ -97,11 +97,15 @@ def legend(shown: Collection[str] = VERDICTS) -> list[dict[str, str]]:
 
 # What each band of scores is called, said once in the timeline's introduction: readers asked
 # what 25 to 49 is called when no bar had it (rounds 22, 43), and took a legend entry that no
-# bar used for noise (rounds 35 to 41).
-SCALE = (
-    f"at {ALIGNED_AT} or more a job built the career, at {PARTLY_AT} to {ALIGNED_AT - 1} it "
-    f"built some of it, and under {PARTLY_AT} it paid the bills, or did little if unpaid"
-)
+# bar used for noise (rounds 35 to 41); "or did little if unpaid" only where a bar shows it
+# (round 58 looked for it in the legend).
+def scale(shown: Collection[str]) -> str:
+    """The bands of scores in words, for the timeline's introduction."""
+    return (
+        f"at {ALIGNED_AT} or more a job built the career, at {PARTLY_AT} to {ALIGNED_AT - 1} it "
+        f"built some of it, and under {PARTLY_AT} it paid the bills"
+        + (", or did little if unpaid" if LITTLE in shown else "")
+    )
 
 
 def how_scored(counts: dict[str, int]) -> str:
@@ -116,9 +120,8 @@ def how_scored(counts: dict[str, int]) -> str:
         f"A score out of 100 weighs four things: the target skills a job used or taught you "
         f"(up to {points['skills']} points), the goals it advanced ({points['goals']}), the "
         f"things you value that it gave ({points['values']}) and how well it fitted who you "
-        f"are ({points['identity']} for 5 of 5, none for 1 of 5); if a part cannot count, such "
-        f"as a fit you have not rated, the others share its points. Within each, a skill, goal "
-        f"or value you marked essential weighs 3, one marked important 2 and one nice to have 1."
+        f"are ({points['identity']} for 5 of 5, none for 1 of 5). Within each, a skill, goal or "
+        f"value you marked essential weighs 3, one marked important 2 and one nice to have 1."
     )
 
 
@@ -343,10 +346,13 @@ def _with_points(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
     every card and the fit's scale reads as the straight line it is (whole numbers made to
     add up to the score gave Choreography 3 points on one card and 4 on the next, round 43);
     added up, they come within a few tenths of the exact score the badge rounds (each is its
-    exact term, rounded on its own). With a part not counted, the others share
-    its points ("3.7 of 22.2"): an offer's 4 beside rows worth 3.3 read as a sum that did not
-    add up (round 49)."""
+    exact term, rounded on its own). Only when every part counts: with one left out the others
+    share its points, and maximums such as "3.7 of 22.2" could not be read (round 53; round
+    49 had found an offer's 4 beside rows worth 3.3 a sum that did not add up), so the card
+    then says which part is left out and gives no points."""
     counted = [line for line in lines if line["counted"]]
+    if len(counted) < len(lines):
+        return lines
     weights = sum(line["weight"] for line in counted)
     for line in counted:
         most = Fraction(100 * line["weight"], weights)
@@ -504,11 +510,12 @@ def before_direction(job: JobData, direction: DirectionData | None, asked: bool 
         return ""
     did = "did" if job.ended_on is not None and job.ended_on < direction.started_on else "started"
     # "A job is judged by the direction of yours that covers most of its time, or by your
-    # current one when none does" was hard to parse (round 45): said of this job.
+    # current one when none does" was hard to parse (round 45), and "No direction of yours
+    # covers its time" read as jargon (round 53): said of this job, plainly.
     if asked:
         why = "Like every job on this page, it is judged by this direction."
     elif did == "did":
-        why = "No direction of yours covers its time, so it is judged by your current one."
+        why = "You had no direction then, so it is judged by the one you have now."
     else:
         why = "It ran on after that, so it is judged by this direction."
     return (
@@ -518,7 +525,8 @@ def before_direction(job: JobData, direction: DirectionData | None, asked: bool 
 
 
 def period(job: JobData, days: int, direction_title: str) -> str:
-    """ "Jan 2024 – now · 352 days · measured against Professional wrestler"; an offer "From
+    """ "Jan 2024 – now · 12 months · measured against Professional wrestler" (in months, as the
+    headline counts time); an offer "From
     Nov 2026 · measured against …"."""
     if job.started_on is None:
         said = "No start date" if job.stage == HELD else "No start date yet"
@@ -528,7 +536,7 @@ def period(job: JobData, days: int, direction_title: str) -> str:
         end = dateformat.format(job.ended_on, "M Y") if job.ended_on else "now"
         said = f"{dateformat.format(job.started_on, 'M Y')} – {end}"
         if job.stage == HELD:
-            said += f" · {days_count(days)}"
+            said += f" · {span(days)}"
     if direction_title:
         said += f" · measured against {direction_title}"
     return said

@@ -24,6 +24,26 @@ def joined(items: Iterable[str], word: str = "and") -> str:
     return ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
+# The days in a month on average (365.25 / 12), to turn a count of days into months.
+MONTH_DAYS = 30.4375
+
+
+def span(days: int) -> str:
+    """A stretch of time in the one unit people compare jobs by, months: "12 days", "1½
+    months", "17 months", "71 months" (readers asked for "4 months vs. 2 years 3 months", not
+    a count of days, round 53, and found "17 months", "45 days" and "2 years 10 months" side
+    by side three units, round 54). Under three months to a half, else whole, rounded half
+    up; under three quarters of a month in days."""
+    if days * 4 < 3 * MONTH_DAYS:
+        return f"{days} day" if days == 1 else f"{days} days"
+    if days < 3 * MONTH_DAYS:
+        halves = int(days * 2 / MONTH_DAYS + 0.5)
+        whole, half = divmod(halves, 2)
+        said = f"{whole}½" if half else str(whole)
+        return f"{said} month" if halves == 2 else f"{said} months"
+    return f"{int(days / MONTH_DAYS + 0.5)} months"
+
+
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 

@@ -40,7 +40,7 @@ def test_demo_dashboard_shows_the_worked_example(live_server, page, tmp_path, sc
     expect(answer).to_contain_text(
         "Gym assistant built your professional wrestler career. Waiter paid the bills."
     )
-    expect(answer).to_contain_text("Built the career: 176 job-days")
+    expect(answer).to_contain_text("Built the career: 6 months")
     assert answer.bounding_box()["y"] < page.locator(".figure-card").first.bounding_box()["y"]
 
     # A bar of the timeline links to its job.

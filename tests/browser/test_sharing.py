@@ -110,7 +110,7 @@ def test_an_offer_prints_as_a_report_beside_the_job_she_has(live_server, page, t
         page.get_by_role("heading", name="More pay for more hours, but worse for your career")
     ).to_be_visible()
     expect(
-        page.get_by_text("For your professional wrestler career it would be a step back")
+        page.get_by_text("For your professional wrestler career it would do even less than")
     ).to_be_visible()
     pdf = tmp_path / "offer.pdf"
     page.pdf(path=str(pdf), format="A4")

@@ -43,8 +43,8 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     assert (
         "Gym assistant built your professional wrestler career. Waiter paid the bills."
     ) in answer
-    assert "Built the career: 176 job-days" in answer
-    assert "Paid the bills: 352 job-days" in answer
+    assert "Built the career: 6 months" in answer
+    assert "Paid the bills: 12 months" in answer
     assert "Next: “First amateur match” was due on 1 Jun 2025" in answer
     assert html.index('id="answer-heading"') < html.index('data-figure="overall-alignment"')
     # Each job leads with a verdict and a sentence, then each part in words...
@@ -65,8 +65,9 @@ def test_demo_dashboard_shows_the_worked_example(client, elena):
     # the coverage came from.
     assert (
         "Your skills and your average score measure different things: a skill counts once you "
-        "have it, wherever you got it; the average counts each job by its days, and Waiter has "
-        "352 of your 528 job-days, at a score of 15. Where your 3 "
+        "have it, wherever you got it; the average counts each job for as long as it ran, and 12 "
+        "months of your job time was in Waiter, which scores 15, against 6 months in your "
+        "other jobs. Where your 3 "
         "skills came from: Strength training (you had "
         "it already and used it in your job “Gym assistant”), Public speaking (learned in your "
         "job “Waiter”) and Choreography (learned in your job “Gym assistant”)."

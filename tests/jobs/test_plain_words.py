@@ -45,8 +45,8 @@ def test_the_offer_is_set_beside_the_latest_job_in_words(client, elena):
     # What it would change for the person first, then the comparison, in its verdict's words.
     assert (
         "If it replaced Gym assistant, your latest job: More pay for more hours, "
-        "but worse for your career For your professional wrestler career it would be a step back "
-        "from your job as Gym assistant. It would pay about 1,190 EUR more a month, but all of "
+        "but worse for your career For your professional wrestler career it would do less "
+        "than your job as Gym assistant. It would pay about 1,190 EUR more a month, but all of "
         "that is pay for 25 more hours of work a week: each hour pays 1.88 EUR less. It would "
         "give you none of the skills you lack and advance no goal of yours that is still open."
     ) in text
@@ -264,8 +264,9 @@ def test_the_headline_says_why_coverage_and_alignment_differ(client, elena):
     text = text_of(client.get(DASHBOARD))
     assert (
         "Your skills and your average score measure different things: a skill counts once you "
-        "have it, wherever you got it; the average counts each job by its days, and Waiter has "
-        "352 of your 528 job-days, at a score of 15. Where your 3 "
+        "have it, wherever you got it; the average counts each job for as long as it ran, and 12 "
+        "months of your job time was in Waiter, which scores 15, against 6 months in your "
+        "other jobs. Where your 3 "
         "skills came from: Strength training (you had "
         "it already and used it in your job “Gym assistant”), Public speaking (learned in your "
         "job “Waiter”) and Choreography (learned in your job “Gym assistant”)"

@@ -187,7 +187,8 @@ def test_the_offer_pages_skills_are_said_in_whole_sentences(client, elena):
     text = offer_page(client, elena)
     assert (
         "It would put Stage presence to work: you learned it in “Wrestling school: ring craft”, "
-        "but no job of yours has used it yet. It would advance your goal “First amateur match”."
+        "but no job of yours has used it yet. It would not use Strength training, which you "
+        "marked essential. It would advance your goal “First amateur match”."
     ) in text
     assert "Public speaking — you have it; the offer would use it" in text
     assert "you have it already" not in text

@@ -44,15 +44,16 @@ def test_the_offer_page_answers_in_one_line_before_it_explains(client):
     # the 15 more hours "but", since they weigh against the month's pay (round 28).
     assert (
         "If it replaced Waiter, the job you have: More pay for more hours, but "
-        "worse for your career For your professional wrestler career it would be a step back "
-        "from your job as Waiter. It would pay about 854 EUR more a month, but most of that is "
+        "worse for your career For your professional wrestler career it would do even less "
+        "than your job as Waiter. It would pay about 854 EUR more a month, but most of that is "
         "pay for 15 more hours of work a week: each hour pays only 0.62 EUR more. It would give "
         "you none of the skills you lack and advance no goal of yours that is still open."
     ) in page
     # Then what that means for the choice, after what it is weighed by (round 35).
     assert (
         "your job as Waiter scores 11 without fit (13 with fit), against the offer's 4. So: "
-        "worth taking only if you need the money more than the career right now. Careful:"
+        "worth taking only for the money; like your job as Waiter, it would do little for your "
+        "career. Careful:"
     ) in page
     # The pay is said once, there.
     assert "2,100 EUR a month against" not in page
@@ -65,7 +66,7 @@ def test_more_for_the_career_and_more_pay_is_said_with_and(client):
         "Better for your career, and more pay for more hours"
     )
     assert (
-        "For your registered nurse career it would be a step forward from your job as Delivery "
+        "For your registered nurse career it would do more than your job as Delivery "
         "driver. It would pay about 388 EUR more a month, but most of that is pay for 5 more "
         "hours of work a week: each hour pays only 0.90 EUR more. It would advance your goal "
         "“Start a nursing degree”."
@@ -212,14 +213,14 @@ def test_without_the_hours_the_answer_says_the_pay_an_hour(client):
     Job.objects.filter(owner=user, title="Waiter").update(hours_per_week=None)
     bump_data_version(user.pk)
     assert answer_line(client, user) == "More pay, but worse for your career"
-    assert ("step back from your job as Waiter. It would pay 0.62 EUR more an hour.") in offer_page(
-        client, user
+    assert ("even less than your job as Waiter. It would pay 0.62 EUR more an hour.") in (
+        offer_page(client, user)
     )
 
 
 def test_an_unrated_fit_ends_its_sentence_before_the_link(client):
     user = load_demo()
     client.force_login(user)
-    assert "so the other parts share its points. Say how well it would fit" in offer_page(
-        client, user
+    assert "so its score is out of the other parts alone. Say how well it would fit" in (
+        offer_page(client, user)
     )

@@ -101,18 +101,18 @@ def test_the_legend_names_a_paid_jobs_bands_and_the_introduction_the_scale(clien
     )
     assert "Paid the bills (paid work that scored under 25) Time" in legend
     assert "none of these jobs" not in legend and "Did little for it" not in legend
-    # The whole scale is said in the timeline's introduction.
+    # The whole scale is said in the timeline's introduction; "or did little if unpaid" only
+    # where a job shows it (round 58 looked for it in the legend).
     assert (
         "with its score out of 100 and what it did for the career: at 50 or more a job built "
-        "the career, at 25 to 49 it built some of it, and under 25 it paid the bills, or did "
-        "little if unpaid. The outlined bar"
+        "the career, at 25 to 49 it built some of it, and under 25 it paid the bills. The "
+        "outlined bar"
     ) in legend
     text = text_of(client.get(DASHBOARD))
     assert (
         "A score out of 100 weighs four things: the target skills a job used or taught you (up "
         "to 40 points), the goals it advanced (30), the things you value that it gave (20) and "
-        "how well it fitted who you are (10 for 5 of 5, none for 1 of 5); if a part cannot "
-        "count, such as a fit you have not rated, the others share its points. Within each, a "
+        "how well it fitted who you are (10 for 5 of 5, none for 1 of 5). Within each, a "
         "skill, goal or value you marked essential weighs 3, one marked important 2 and one "
         "nice to have 1."
     ) in text
@@ -149,12 +149,12 @@ def test_the_offer_page_says_what_readers_asked_in_plain_words(client):
     assert "Other jobs you could get now" not in page
 
 
-def test_an_offer_without_a_fit_says_the_other_parts_share_its_points(client):
+def test_an_offer_without_a_fit_says_its_score_is_out_of_the_other_parts(client):
     user = load_demo()
     client.force_login(user)
     assert (
-        "Not counted: you have not said how well you expect it to fit who you are, so the "
-        "other parts share its points"
+        "Not counted: you have not said how well you expect it to fit who you are, so its "
+        "score is out of the other parts alone"
     ) in offer_page(client, user)
     # The table of what jobs gave heads its column as what it lists, not "Value".
     assert "What it gave Jobs Money ★" in text_of(client.get(DASHBOARD))
@@ -215,11 +215,11 @@ def test_the_average_score_shows_its_sum_one_click_away(client):
     html = client.get(DASHBOARD).content.decode()
     tile = text_of(html.split("Average score of your jobs")[1].split("Skills you have")[0])
     assert tile.startswith(
-        "since you chose your direction 37 /100 The average of your jobs' scores for your "
-        "registered nurse career since 1 May 2023, out of 100, each job counting by its days "
-        "since then: from "
-        "Hospital ward volunteer's 71 down to Delivery driver's 3. How it's counted Counting "
-        "your jobs from before you chose it too: 32 out of 100."
+        "since you chose your direction 37 /100 Your jobs since 1 May 2023 scored from 71 "
+        "(Hospital ward volunteer) down to 3 (Delivery driver) for your registered nurse "
+        "career; averaged, a longer job counting for more, that is 37. It is not a verdict on "
+        "any one job, and it rises as more of your time goes to jobs that build the career. "
+        "How it's counted Counting your jobs from before you chose it too: 32 out of 100."
     )
     assert figure(html, "overall-alignment-since") == "37"
     assert figure(html, "overall-alignment") == "32"  # DESIGN's overall, as the API's
@@ -227,7 +227,7 @@ def test_the_average_score_shows_its_sum_one_click_away(client):
         found = re.search(
             rf"Each job's score before rounding, times its days{since}, over all \w+ days: "
             rf"\(([^)]+)\) ÷ ([\d,]+) = ([\d.]+), rounded half up to {rounded}\.",
-            tile.replace("Counting all your job-days, each", "Each"),
+            tile.replace("Counting your jobs from before then too, each", "Each"),
         )
         assert found, tile
         terms = [term.split(" × ") for term in found.group(1).split(" + ")]
@@ -239,28 +239,28 @@ def test_the_average_score_shows_its_sum_one_click_away(client):
         assert round(mean) == rounded
 
 
-def test_with_jobs_at_the_same_time_the_days_figure_adds_up_the_bars_days(client):
-    # The figure counts as the bar above it does: each job all its own days since the
-    # direction was chosen (a day counted once in one and twice in the other read as two
-    # rules, round 29), and DESIGN's aligned share, of all job-days, beneath.
+def test_with_jobs_at_the_same_time_the_time_figure_is_the_lanes_share(client):
+    # The figure is the share of the lanes' time on which a job that built the career ran,
+    # as its lane shows it: readers of round 56 set "42 of 43 months" beside a share of each
+    # job's own days (49%) and found two answers. DESIGN's aligned share, by each job's own
+    # days, is under "How it's counted".
     imported(client, "nurse")
     html = client.get(DASHBOARD).content.decode()
     answer = text_of(html.split('id="answer-heading"')[1].split("</section>")[0])
-    assert (
-        "Built the career: 1,286 job-days" in answer and "Paid the bills: 1,316 job-days" in answer
-    )
-    tile = text_of(html.split("Job-days that built the career")[1].split("Skills you have")[0])
+    assert "Built the career: 42 months" in answer and "Paid the bills: 43 months" in answer
+    tile = text_of(html.split("Time you had a job that built")[1].split("Skills you have")[0])
     assert tile.startswith(
-        "since you chose your direction 49% Since you chose Registered nurse as your direction "
-        "(1 May 2023), 49% of your job-days were in jobs that built the career (a score of 50 "
-        "or more)."
+        "the career 98% For 42 of your 43 months since you chose your direction (1 May 2023), "
+        "you had a job that built the career (a score of 50 or more): 98% of that time."
     )
     assert (
-        "The job-days since 1 May 2023 of the jobs that scored 50 or more, over "
-        "all your job-days since then: 1,286 ÷ 2,602 = 49.4%, rounded half up to 49%. Counting "
-        "all your job-days: 1,286 ÷ 3,056 = 42.1%, rounded half up to 42%."
+        "The days since you chose your direction (1 May 2023) on which a job that scored 50 or "
+        "more ran, over all 1,317 days since then: 1,286 ÷ 1,317 = 97.6%, rounded half up to "
+        "98%. Counting each job's own days: 1,286 ÷ 3,056 = 42.1%, rounded half up to 42%. A "
+        "job counts for how long it ran, not for its hours a week."
     ) in tile
-    assert "counts twice" not in text_of(html)
+    assert figure(html, "aligned-time") == "98%"
+    assert figure(html, "aligned-share") == "42%"
     assert (
         "Missing skill The skill your registered nurse career needs that no job or finished "
         "learning"

@@ -77,8 +77,8 @@ def test_the_timeline_draws_the_days_the_bar_leaves_out_paler(client):
     assert 'class="tl-before' in rows["Order picker"]  # all of it
     assert 'class="tl-before' not in rows["Promo event staff"]  # needs details: in no bar
     assert (
-        "Paler: days before you chose it, not counted in the headline and figures above"
-        in text_of(timeline)
+        "Lighter, striped: time before you chose your direction, not counted in the headline "
+        "and figures above" in text_of(timeline)
     )
 
 
@@ -87,4 +87,4 @@ def test_with_every_day_since_the_direction_nothing_is_paler(client):
     Job.objects.filter(title="Customer support agent").update(started_on="2024-10-01")
     bump_data_version(Job.objects.get(title="Customer support agent").owner_id)
     html = client.get(DASHBOARD).content.decode()
-    assert "tl-before" not in html and "Paler:" not in html
+    assert "tl-before" not in html and "Lighter, striped:" not in html

@@ -91,10 +91,24 @@ def test_the_headline_names_each_verdicts_jobs_and_adds_up_their_own_days(jobs):
         assert f" {verb.format(career='your nurse career')}" in clause
         assert clause.endswith((" before it", " before them")) == bool(going and ended)
     assert "your nurse career" in said["answer"].split(". ")[0]
-    # Where any two ran at the same time, it says so.
-    days = [set(range(start, start + length)) for _, start, length, _ in jobs]
-    overlapping = sum(len(d) for d in days) > len(set().union(*days))
-    assert bool(said["overlap"]) == overlapping
+    # A lane a verdict, of the days on which any of its jobs ran; where two lanes share a
+    # day (jobs of two verdicts at the same time), it says so.
+    lanes: dict[str, set[int]] = {}
+    for verdict, start, length, _ in jobs:
+        lanes.setdefault(verdict, set()).update(range(start, start + length))
+    assert {lane["verdict"]: lane["lane_days"] for lane in said["bar"]} == {
+        verdict: len(days) for verdict, days in lanes.items()
+    }
+    shared = sum(len(days) for days in lanes.values()) > len(set().union(*lanes.values()))
+    assert bool(said["axis"]["twice"]) == shared
+    # The lanes' axis runs from the first job's start to the last job's end (no direction
+    # chosen, no today given), and each part sits inside it.
+    first = min(start for _, start, _, _ in jobs)
+    last = max(start + length for _, start, length, _ in jobs)
+    assert said["axis"]["days"] == last - first
+    for lane in said["bar"]:
+        for part in lane["parts"]:
+            assert 0 <= part["at"] and part["at"] + part["span"] <= 101
 
 
 @pytest.mark.django_db
@@ -109,32 +123,33 @@ def test_volunteering_beside_paid_work_is_named_for_what_it_did(client):
         "Hospital ward volunteer (unpaid) is building your registered nurse career. Delivery "
         "driver pays the bills, like Barista before it."
     ) in answer
-    # The bar counts the job-days since the direction was chosen (1,286 of 2,602), and says
-    # those before and the share of all of them beside it (rounds 34 to 46).
-    assert "Built the career: 1,286 job-days (49%) Paid the bills: 1,316 job-days (51%)" in answer
+    # A lane a verdict since the direction was chosen, in months of the calendar: the
+    # volunteering ran beside the paid jobs, so a month shows in both lanes (rounds 53-56).
     assert (
-        "A job-day is a day in one job: when two of your jobs ran on the same day, that day "
-        "counts as two job-days."
+        "Your 43 months since you chose your direction (1 May 2023), by what your jobs did for "
+        "the career (where two jobs ran at the same time, a month shows in two lanes): Built "
+        "the career: 42 months Paid the bills: 43 months May 2023 today"
     ) in answer
     assert (
-        "Not in the bar: 454 job-days from before you chose Registered nurse as your direction "
-        "(1 May 2023): the first 454 days of your job as Barista."
-    ) in answer
-    # The figure beneath counts as the bar does, the share of all job-days under it.
+        "Left out, because it came before you chose your direction: the first 15 months of "
+        "your job as Barista." in answer
+    )
+    # The figure beneath is the built lane's share of that time; DESIGN's aligned share, of
+    # each job's own days, is under "How it's counted".
     text = text_of(html)
     assert (
-        "Job-days that built the career since you chose your direction 49% Since you chose "
-        "Registered nurse as your direction (1 May 2023), 49% of your job-days were in jobs "
-        "that built the career (a score of 50 or more). How it's counted Counting your job-days "
-        "from before you chose it too: 42% (1,286 of 3,056)."
+        "Time you had a job that built the career 98% For 42 of your 43 months since you chose "
+        "your direction (1 May 2023), you had a job that built the career (a score of 50 or "
+        "more): 98% of that time."
     ) in text
-    assert figure(html, "aligned-share-since") == "49%"
+    assert figure(html, "aligned-time") == "98%"
     assert figure(html, "aligned-share") == "42%"  # DESIGN's aligned share, as the API's
+    assert "(1,286 of 3,056 days)" in text
 
 
 CHOSEN = DirectionData(1, "Nurse", "current", START + timedelta(days=10), None)
-BEFORE = "Not in the bar: {} job-days from before you chose Nurse as your direction (11 Jan 2020): "
-BILLS_ONLY = [("Paid the bills", 45, 100)]
+BEFORE = "Left out, because it came before you chose your direction: "
+BILLS_ONLY = [("Paid the bills", 45, 30)]  # two bills jobs at once: 30 days of the calendar
 
 
 @pytest.mark.parametrize(
@@ -143,42 +158,42 @@ BILLS_ONLY = [("Paid the bills", 45, 100)]
         # Job 1 ended before the choice; Job 2, after it, did not build the career.
         (
             [(1, BUILT, 0, 10), (2, BILLS, 10, 30)],
-            BEFORE.format(10) + "your job as Job 1.",
-            [("Paid the bills", 30, 100)],
+            BEFORE + "your job as Job 1.",
+            [("Paid the bills", 30, 30)],
         ),
         # A job that ran on after the choice counts its first days, before it.
         (
             [(3, BILLS, 5, 20), (2, BILLS, 10, 30)],
-            BEFORE.format(5) + "the first 5 days of your job as Job 3.",
+            BEFORE + "the first 5 days of your job as Job 3.",
             BILLS_ONLY,
         ),
         (
             [(1, BUILT, 0, 10), (3, BILLS, 5, 20), (2, BILLS, 10, 30)],
-            BEFORE.format(15) + "your job as Job 1 and the first 5 days of your job as Job 3.",
+            BEFORE + "your job as Job 1 and the first 5 days of your job as Job 3.",
             BILLS_ONLY,
         ),
         # A job that built the career since: only its days since count in the bar.
         (
             [(4, BUILT, 5, 20), (2, BILLS, 10, 30)],
-            BEFORE.format(5) + "the first 5 days of your job as Job 4.",
-            [("Built the career", 15, 33), ("Paid the bills", 30, 67)],
+            BEFORE + "the first 5 days of your job as Job 4.",
+            [("Built the career", 15, 15), ("Paid the bills", 30, 30)],
         ),
-        # Every job-day before the choice: the bar counts them, as there are no others.
+        # Every job-day before the choice: the lanes count them, as there are no others.
         (
             [(1, BUILT, 0, 10)],
-            "All 10 job-days came before you chose Nurse as your direction (11 Jan 2020): your "
-            "job as Job 1.",
-            [("Built the career", 10, 100)],
+            "All of this work came before you chose Nurse as your direction (11 Jan 2020).",
+            [("Built the career", 10, 10)],
         ),
     ],
 )
 def test_the_bar_counts_the_days_since_the_direction_and_says_those_before(jobs, before, bar):
     # Readers of every round from 34 to 46 asked which of two shares was theirs and took the
-    # one since the direction was chosen for it: the bar counts those job-days.
+    # one since the direction was chosen for it: the lanes count those days (the job's own
+    # days since, and the days of the calendar on which such a job ran).
     results = [result(*job) for job in jobs]
     said = headline.headline(results, CHOSEN)
     assert said["before"] == before
-    assert [(part["label"], part["days"], part["percent"]) for part in said["bar"]] == bar
+    assert [(part["label"], part["days"], part["lane_days"]) for part in said["bar"]] == bar
 
 
 @pytest.mark.django_db
@@ -189,7 +204,7 @@ def test_the_offer_page_answers_with_the_career_and_the_pay(client):
     page = offer_page(client, user, "Junior UX designer")
     assert (
         "the job you have: Better for your career, and more pay For your UX "
-        "designer career it would be a step forward from your job as Customer support agent. "
+        "designer career it would do more than your job as Customer support agent. "
         "It would pay 300 EUR more a month (1.03 EUR more an hour), but with 2 more hours of "
         "work a week."
     ) in page
