@@ -566,7 +566,16 @@ def weigh_offer(
         "pays_less": offer_view.pays_less,
         "headline": offer_words.offer_headline(offer_view, current_view, result.direction, sides),
         "verdict": offer_words.offer_verdict(
-            offer_view, current_view, result.direction, closes, unused, leaves
+            offer_view,
+            current_view,
+            result.direction,
+            closes,
+            unused,
+            leaves,
+            # No paid job of the person's has built any of the career: the offer would be the
+            # first (readers of rounds 55-59 asked the page to say so).
+            first_paid=not any(r.job.paid and r.verdict in (BUILT, PARTLY) for r in held),
+            unpaid_built=any(not r.job.paid and r.verdict in (BUILT, PARTLY) for r in held),
         ),
     }
 

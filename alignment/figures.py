@@ -190,9 +190,9 @@ def _overall_text(
     when = f" since {since}" if since else ""
     return (
         f"Your jobs{when} scored from {top.score} ({top.job.title}) down to {bottom.score} "
-        f"({bottom.job.title}) {toward}; averaged, a longer job counting for more, that is "
-        f"{average}. It is not a verdict on any one job, and it rises as more of your time goes "
-        "to jobs that build the career."
+        f"({bottom.job.title}) {toward}. Their average, in which a longer job counts for more, "
+        f"is {average}. That is not a verdict on any one job; it rises as more of your time "
+        "goes to jobs that build the career."
     )
 
 

@@ -311,7 +311,9 @@ def _before(results: list[JobResult], total: int, direction: DirectionData | Non
     whole = list(dict.fromkeys(r.job.title for _, on, r in early if not on))
     where = [f"your job{'s' if len(whole) > 1 else ''} as {_names(whole)}"] if whole else []
     where += [f"the first {span(d)} of your job as {r.job.title}" for d, on, r in early if on]
-    return f"Left out, because it came before you chose your direction: {joined(where)}."
+    return (
+        f"Left out of the lanes, because it came before you chose your direction: {joined(where)}."
+    )
 
 
 # When the overall score and the skill coverage differ by this much, the headline says why.
@@ -461,7 +463,7 @@ def _most(result: Alignment, direction: DirectionData) -> str:
     return (
         f", and {span(days[top.job.id])} of your job time{when} was in {top.job.title}, which "
         f"scores {top.score}, against {span(sum(days.values()) - days[top.job.id])} in your "
-        "other jobs"
+        f"other job{'s' if len(days) > 2 else ''}"
     )
 
 

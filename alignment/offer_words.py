@@ -29,12 +29,15 @@ def offer_verdict(
     closes: list[str],
     unused: list[tuple[str, str]] | None = None,
     leaves: list[str] | None = None,
+    first_paid: bool = False,
+    unpaid_built: bool = False,
 ) -> list[str]:
     """What an offer would change for the person, one thing a sentence, then its score beside
     the job's (offer and current: JobViews; `unused`: the target skills it would use that the
     person has only from learning, each with the learning that taught it; `leaves`: the
-    essential target skills it would not use, said when it would use some). Its pay is in the
-    page's answer (offer_headline)."""
+    essential target skills it would not use, said when it would use some; `first_paid`: no
+    paid job of the person's has built any of the career; `unpaid_built`: an unpaid one has).
+    Its pay is in the page's answer (offer_headline)."""
     if direction is None:
         return ["Describe your direction to see what this offer would do for it."]
     said = []
@@ -45,6 +48,11 @@ def offer_verdict(
             f"will set it against {direction.title}."
         )
     toward = career(direction.title)
+    if first_paid and offer.job.paid and offer.verdict in (BUILT, PARTLY):
+        said.append(
+            f"It would be the first paid job of yours that builds {toward}"
+            + (": so far only unpaid work has." if unpaid_built else ".")
+        )
     if closes:
         said.append(
             f"It would give you {joined(closes)}, which {toward} needs and you do not have yet."

@@ -103,8 +103,8 @@ def scale(shown: Collection[str]) -> str:
     """The bands of scores in words, for the timeline's introduction."""
     return (
         f"at {ALIGNED_AT} or more a job built the career, at {PARTLY_AT} to {ALIGNED_AT - 1} it "
-        f"built some of it, and under {PARTLY_AT} it paid the bills"
-        + (", or did little if unpaid" if LITTLE in shown else "")
+        f"built some of it, and under {PARTLY_AT} a paid job paid the bills"
+        + (" and an unpaid one did little" if LITTLE in shown else "")
     )
 
 

@@ -54,7 +54,7 @@ def test_high_coverage_over_low_scores_is_explained_with_where_it_came_from(clie
         "Your skills and your average score measure different things: a skill counts once you "
         "have it, wherever you got it; the average counts each job for as long as it ran, and 27 "
         "months of your job time since you chose your direction was in Customer support agent, "
-        "which scores 8, against 4 months in your other jobs. Where your 5 "
+        "which scores 8, against 4 months in your other job. Where your 5 "
         "skills came from: Prototyping and User research (learned in "
         "your job “Volunteer UX designer”) and Figma, Usability testing and Wireframing (from "
         "“Google UX Design Certificate”)."
@@ -70,7 +70,10 @@ def test_unpaid_help_that_built_some_of_it_and_the_next_step(client):
     ) in answer
     # The answer names the jobs the bar counts, since the direction was chosen; the note
     # names those before it (round 47).
-    assert "Left out, because it came before you chose your direction: your job as" in answer
+    assert (
+        "Left out of the lanes, because it came before you chose your direction: your job as"
+        in answer
+    )
     assert "your job as Warehouse night picker and the first 33 months of" in answer
     assert "Built some of it: 9 months" in answer
     assert re.search(r"Paid the bills: \d+ months", answer)

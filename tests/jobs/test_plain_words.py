@@ -266,7 +266,7 @@ def test_the_headline_says_why_coverage_and_alignment_differ(client, elena):
         "Your skills and your average score measure different things: a skill counts once you "
         "have it, wherever you got it; the average counts each job for as long as it ran, and 12 "
         "months of your job time was in Waiter, which scores 15, against 6 months in your "
-        "other jobs. Where your 3 "
+        "other job. Where your 3 "
         "skills came from: Strength training (you had "
         "it already and used it in your job “Gym assistant”), Public speaking (learned in your "
         "job “Waiter”) and Choreography (learned in your job “Gym assistant”)"

@@ -68,8 +68,9 @@ def test_more_for_the_career_and_more_pay_is_said_with_and(client):
     assert (
         "For your registered nurse career it would do more than your job as Delivery "
         "driver. It would pay about 388 EUR more a month, but most of that is pay for 5 more "
-        "hours of work a week: each hour pays only 0.90 EUR more. It would advance your goal "
-        "“Start a nursing degree”."
+        "hours of work a week: each hour pays only 0.90 EUR more. It would be the first paid job "
+        "of yours that builds your registered nurse career: so far only unpaid work has. It "
+        "would advance your goal “Start a nursing degree”."
     ) in (page := offer_page(client, user, "Healthcare assistant"))
     # "On both counts" left readers asking which two (round 36); what the offer does not say
     # yet is asked for (round 37: its schedule was on the page already); a rise that is mostly
@@ -221,6 +222,7 @@ def test_without_the_hours_the_answer_says_the_pay_an_hour(client):
 def test_an_unrated_fit_ends_its_sentence_before_the_link(client):
     user = load_demo()
     client.force_login(user)
-    assert "so its score is out of the other parts alone. Say how well it would fit" in (
-        offer_page(client, user)
+    assert (
+        "so its score is what it got of the other parts' 90 points, scaled up to 100. Say how "
+        "well it would fit" in (offer_page(client, user))
     )

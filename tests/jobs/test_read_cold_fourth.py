@@ -105,7 +105,7 @@ def test_the_legend_names_a_paid_jobs_bands_and_the_introduction_the_scale(clien
     # where a job shows it (round 58 looked for it in the legend).
     assert (
         "with its score out of 100 and what it did for the career: at 50 or more a job built "
-        "the career, at 25 to 49 it built some of it, and under 25 it paid the bills. The "
+        "the career, at 25 to 49 it built some of it, and under 25 a paid job paid the bills. The "
         "outlined bar"
     ) in legend
     text = text_of(client.get(DASHBOARD))
@@ -154,7 +154,7 @@ def test_an_offer_without_a_fit_says_its_score_is_out_of_the_other_parts(client)
     client.force_login(user)
     assert (
         "Not counted: you have not said how well you expect it to fit who you are, so its "
-        "score is out of the other parts alone"
+        "score is what it got of the other parts' 90 points, scaled up to 100"
     ) in offer_page(client, user)
     # The table of what jobs gave heads its column as what it lists, not "Value".
     assert "What it gave Jobs Money ★" in text_of(client.get(DASHBOARD))
@@ -217,8 +217,9 @@ def test_the_average_score_shows_its_sum_one_click_away(client):
     assert tile.startswith(
         "since you chose your direction 37 /100 Your jobs since 1 May 2023 scored from 71 "
         "(Hospital ward volunteer) down to 3 (Delivery driver) for your registered nurse "
-        "career; averaged, a longer job counting for more, that is 37. It is not a verdict on "
-        "any one job, and it rises as more of your time goes to jobs that build the career. "
+        "career. Their average, in which a longer job counts for more, is 37. That is not a "
+        "verdict on any one job; it rises as more of your time goes to jobs that build the "
+        "career. "
         "How it's counted Counting your jobs from before you chose it too: 32 out of 100."
     )
     assert figure(html, "overall-alignment-since") == "37"

@@ -131,8 +131,8 @@ def test_volunteering_beside_paid_work_is_named_for_what_it_did(client):
         "the career: 42 months Paid the bills: 43 months May 2023 today"
     ) in answer
     assert (
-        "Left out, because it came before you chose your direction: the first 15 months of "
-        "your job as Barista." in answer
+        "Left out of the lanes, because it came before you chose your direction: the first 15 "
+        "months of your job as Barista." in answer
     )
     # The figure beneath is the built lane's share of that time; DESIGN's aligned share, of
     # each job's own days, is under "How it's counted".
@@ -148,7 +148,7 @@ def test_volunteering_beside_paid_work_is_named_for_what_it_did(client):
 
 
 CHOSEN = DirectionData(1, "Nurse", "current", START + timedelta(days=10), None)
-BEFORE = "Left out, because it came before you chose your direction: "
+BEFORE = "Left out of the lanes, because it came before you chose your direction: "
 BILLS_ONLY = [("Paid the bills", 45, 30)]  # two bills jobs at once: 30 days of the calendar
 
 

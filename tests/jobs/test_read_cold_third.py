@@ -270,8 +270,8 @@ def test_the_headline_says_which_time_came_before_the_direction(client, elena):
         "Your 42 months since you chose your direction (1 Jun 2023), by what your jobs did"
     ) in answer
     assert (
-        "Left out, because it came before you chose your direction: your jobs as Order picker "
-        "and Camp counsellor and the first 4 months of your job as Stage-hand."
+        "Left out of the lanes, because it came before you chose your direction: your jobs as "
+        "Order picker and Camp counsellor and the first 4 months of your job as Stage-hand."
     ) in answer
     # The figure: the built lane's days (Gym assistant's 510, all since) over the lanes' time;
     # DESIGN's aligned share, of each job's own days, all of them, one click away.
@@ -292,7 +292,7 @@ def test_the_average_score_says_what_it_sits_between_and_that_verdicts_go_by_eac
     text = text_of(client.get(DASHBOARD))
     assert (
         "Your jobs scored from 60 (Gym assistant) down to 15 (Waiter) for your professional "
-        "wrestler career; averaged, a longer job counting for more, that is 30."
+        "wrestler career. Their average, in which a longer job counts for more, is 30."
     ) in text
     assert "builds some of it; one under 25" not in text
     Job.objects.filter(owner=elena, title="Waiter").delete()
