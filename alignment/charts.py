@@ -22,9 +22,22 @@ if TYPE_CHECKING:
 MIN_TICK_SHARE = 9  # year labels closer than this share of the width would run together
 
 
+def _share(days: int, axis: int) -> int:
+    """The share of a time axis of `axis` days (0–100, whole) that `days` from its start sits at."""
+    return max(0, min(100, round(100 * days / axis)))
+
+
+def _placed(start: int, end: int) -> dict[str, int]:
+    """Where a stretch sits on an axis, from the shares of its first day and the day after its
+    last: at least 1 wide, and never past the end (a stretch on the axis's last day rounded to
+    100 and ran out of its track)."""
+    width = max(end - start, 1)
+    return {"at": min(start, 100 - width), "span": width}
+
+
 def _at(day: date, first: date, span: int) -> int:
     """The share of the time axis (0–100, whole) a day sits at."""
-    return max(0, min(100, round(100 * (day - first).days / span)))
+    return _share((day - first).days, span)
 
 
 def timeline_chart(
@@ -38,9 +51,9 @@ def timeline_chart(
     `views` are the charted jobs (alignment.dashboard.JobView), newest first, as every list of
     jobs is; `directions` the person's directions (alignment.DirectionData). Each job's bar
     takes its verdict's colour, and its label says the verdict in words. Where the headline's
-    bar counts only the days since the person chose the direction on `chosen`, a job's days
-    before then are drawn paler (readers of rounds 49-52 found them in full colour here and
-    "not in the bar" above).
+    lanes count only the days since the person chose the direction on `chosen`, a job's days
+    before then are drawn lighter and striped (readers of rounds 49-52 found them in full
+    colour here and left out above).
     """
     views = [view for view in views if view.job.started_on and view.job.started_on <= today]
     # The views kept have a start.
@@ -60,8 +73,7 @@ def timeline_chart(
     span = max((last - first).days, 1)
 
     def placed(start: date, end: date) -> dict[str, int]:
-        left = _at(start, first, span)
-        return {"at": left, "span": max(_at(end, first, span) - left, 1)}
+        return _placed(_at(start, first, span), _at(end, first, span))
 
     rows = []
     for direction, start, end in direction_periods:
@@ -134,6 +146,19 @@ def merged(periods: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return joined_up
 
 
+def gaps(periods: Iterable[tuple[int, int]], first: int, last: int) -> list[tuple[int, int]]:
+    """The stretches from the day `first` to the day before `last` (ordinals) on which none of
+    the periods ran."""
+    free, day_ = [], first
+    for start, end in merged(periods):
+        if start > day_:
+            free.append((day_, min(start, last)))
+        day_ = max(day_, end)
+    if day_ < last:
+        free.append((day_, last))
+    return [(start, end) for start, end in free if end > start]
+
+
 def lanes(groups: list[dict[str, Any]], first: int, last: int) -> list[dict[str, Any]]:
     """One lane a verdict for the headline, on one time axis from the day `first` to the day
     before `last` (ordinals): each group (a verdict's group of headline._groups, with its
@@ -142,10 +167,6 @@ def lanes(groups: list[dict[str, Any]], first: int, last: int) -> list[dict[str,
     split by verdict: a split bar of jobs that ran side by side added up to more time than
     had passed and read as a timeline (rounds 53-55)."""
     axis = max(last - first, 1)
-
-    def share(ordinal: int) -> int:
-        return max(0, min(100, round(100 * (ordinal - first) / axis)))
-
     rows = []
     for group in groups:
         runs = merged((max(start, first), min(end, last)) for start, end in group["periods"])
@@ -158,8 +179,7 @@ def lanes(groups: list[dict[str, Any]], first: int, last: int) -> list[dict[str,
                 "lane_text": span(days),
                 "parts": [
                     {
-                        "at": share(start),
-                        "span": max(share(end) - share(start), 1),
+                        **_placed(_share(start - first, axis), _share(end - first, axis)),
                         "start": start,
                         "end": end,
                     }

@@ -354,7 +354,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
     steps = next_steps.next_steps(result.next_steps[: STEPS_LISTED + 1], _offered(offers, focus))
     answer = headline.headline(result.jobs, focus, steps[0] if steps else None, today)
     shown = {view.verdict for view in charted}  # the verdicts the timeline's bars show
-    counted = headline.scored_held(held)  # the jobs whose days the bar counts
+    counted = headline.scored_held(held)  # the jobs whose days the lanes count
     figure_words = figures.figure_texts(result, focus, reading.targets, answer)
     return {
         "reading": reading,  # the scored history, for the shared page's story
@@ -373,7 +373,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
             charted,
             [reading.weights.direction(row) for row in directions.values()],
             today,
-            # The day the headline's bar counts from, when it counts only the days since.
+            # The day the headline's lanes count from, when they count only the days since.
             focus.started_on if focus and headline.since_days(counted, focus) else None,
         ),
         # A paid job's three bands always, so that every score said in the introduction has
@@ -572,10 +572,7 @@ def weigh_offer(
             closes,
             unused,
             leaves,
-            # No paid job of the person's has built any of the career: the offer would be the
-            # first (readers of rounds 55-59 asked the page to say so).
-            first_paid=not any(r.job.paid and r.verdict in (BUILT, PARTLY) for r in held),
-            unpaid_built=any(not r.job.paid and r.verdict in (BUILT, PARTLY) for r in held),
+            firsts=offer_words.firsts(held, result.direction),
         ),
     }
 

@@ -46,8 +46,8 @@ def _of(part: int, whole: int) -> str:
 
 def _time_texts(answer: dict[str, Any], held: list[JobResult], aligned: int | None) -> dict:
     """The first figure: of the time the headline's lanes span, the share on which a job that
-    built the career ran, as its lane shows it ("Of your 42 months since you chose your
-    direction (1 Jun 2023), you had a job that built the career for 17 months: 40%.").
+    built the career ran, as its lane shows it ("For 17 of your 42 months since you chose your
+    direction (1 Jun 2023), you had a job that built the career (…): 40% of that time.").
     Readers of round 56 set the lane's 17 of 42 months beside a share of job-days (32%) and
     found two answers; every round from 41 asked for calendar time. DESIGN's aligned share,
     by each job's own days (the API's), is the first line of "How it's counted"."""
@@ -70,7 +70,7 @@ def _time_texts(answer: dict[str, Any], held: list[JobResult], aligned: int | No
     if partly:
         # Not its share too: "1½ months: 3%" read as a slip for 4% (round 57).
         said += (
-            f" A job that built some of it ({PARTLY_AT} to {ALIGNED_AT - 1}) ran for "
+            f" You had a job that built some of it ({PARTLY_AT} to {ALIGNED_AT - 1}) for "
             f"{span(partly)}."
         )
     own = sum(r.days for r in held)
@@ -82,8 +82,8 @@ def _time_texts(answer: dict[str, Any], held: list[JobResult], aligned: int | No
         "aligned_text": said,
         # DESIGN's aligned share, marked as the figure the API gives ("aligned-share").
         "aligned_note": {
-            "lead": "Counting each job's own days instead, two jobs at once as two, and all "
-            "your jobs, before your direction too:",
+            "lead": "Counting each job's own days instead, two jobs at once as two"
+            + (", and all your jobs, before your direction too:" if answer.get("before") else ":"),
             "figure": "aligned-share",
             "value": f"{aligned}%",
             "rest": f"({own_built:,} of {own:,} days).",
@@ -127,7 +127,7 @@ def _average_texts(
     since: dict[int, int],
 ) -> dict[str, Any]:
     """The average score's figure: of the job-days since the person chose the direction where
-    the days figure counts those (`since`, from headline.since_days), DESIGN's overall (the
+    the lanes count those (`since`, from headline.since_days), DESIGN's overall (the
     API's) under "How it's counted"; readers of round 47 found the two figures side by side
     counting different days."""
     title = direction.title if direction else ""

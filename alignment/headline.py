@@ -1,5 +1,6 @@
-"""The dashboard's first words: the headline in days and job names by verdict, the coverage
-figure and where it came from, and why coverage and the average score disagree when they do."""
+"""The dashboard's first words: the headline in job names and lanes of time by verdict, the
+coverage figure and where it came from, and why coverage and the average score disagree when
+they do."""
 
 from collections.abc import Sequence
 from datetime import date
@@ -17,11 +18,10 @@ from alignment.scoring import (
     DirectionData,
     JobResult,
     TargetSkill,
-    round_half_up,
 )
 from alignment.wording import IMPORTANCE_PHRASES, VERDICT_LABELS, career
 from core.vocabulary import HELD
-from core.words import MONTHS, counted, day, joined, span
+from core.words import counted, day, joined, month, span
 
 # The verdicts the headline's days are told by, in the order it tells them.
 DAY_VERDICTS = (BUILT, PARTLY, BILLS, LITTLE)
@@ -114,12 +114,19 @@ def headline(
         waiting.append(f"{_names(quoted)} cannot be scored yet.")
     first, last = _axis(counted_jobs, direction, days, today)
     lanes = charts.lanes(groups, first, last)
+    axis = _axis_said(first, last, direction, lanes) if lanes else {}
+    if lanes:
+        # The time with no job at all, so that the lanes account for every month (readers of
+        # rounds 56-60 added the lanes up and asked where the rest had gone).
+        idle = charts.gaps([job_period(r) for r in held], first, last)
+        if idle:
+            lanes += charts.lanes([{**NO_JOB, "periods": idle}], first, last)
     return {
         "answer": answer,
         "bar": lanes,
-        "axis": _axis_said(first, last, direction, lanes) if lanes else {},
+        "axis": axis,
         "before": _before(counted_jobs, total, direction),
-        "now": _now(counted_jobs),
+        "now": _now(counted_jobs, held, today),
         "waiting": " ".join(waiting),
         # The one job to add details to, linked beside the sentence (round 38: "an instruction
         # with no link"); with more, the steps card lists each.
@@ -160,11 +167,7 @@ def _axis_said(
     than the axis had)."""
     start = date.fromordinal(first)
     chosen = direction is not None and direction.started_on == start
-    since = (
-        f"since you chose your direction ({day(start)})"
-        if chosen
-        else f"since your first job began ({day(start)})"
-    )
+    since = f"since you chose your direction ({day(start)})" if chosen else f"since {day(start)}"
     runs = [(part["start"], part["end"]) for lane in lanes for part in lane["parts"]]
     covered = sum(end - start for start, end in charts.merged(runs))
     # Said before the lanes, not after them (round 58 added them up first).
@@ -172,37 +175,56 @@ def _axis_said(
     return {
         "said": f"Your {span(last - first)} {since}, by what your jobs did for the career"
         + (" (where two jobs ran at the same time, a month shows in two lanes):" if twice else ":"),
-        "from": f"{MONTHS[start.month - 1]} {start.year}",
+        "from": month(start),
         "days": last - first,
         "since": since,
-        "chosen": chosen,
         "twice": twice,
     }
 
 
-def _now(results: list[JobResult]) -> str:
+# The lane of the time in no job at all, beneath the verdicts' lanes.
+NO_JOB = {"verdict": "none", "tone": "tone-nojob", "label": "No job", "days": 0}
+
+
+def _now(results: list[JobResult], held: list[JobResult], today: date | None) -> str:
     """When the person has a job now and none they have now builds the career, though an
     earlier one did: "None of the work you do now builds it: the last job that built any of
     it, Ring crew, ended in May 2026." Readers of every round asked whether anything builds
     the career right now, which the past tense of the answer hid (rounds 45-54); DESIGN's
-    drift warning, by a year's average, does not say it."""
-    going = [r for r in results if _going(r)]
+    drift warning, by a year's average, does not say it. Not while a job the person has now
+    needs its details (it might build it), nor of a job that ends after today. And when only
+    unpaid work has built it, beside paid work: "No paid job of yours has built it yet: only
+    your unpaid work has." (readers of rounds 55-60 asked the page to say it plainly).
+    `results` are the scored held jobs; `held`, all of them."""
+
+    def now(result: JobResult) -> bool:
+        ended = result.job.ended_on
+        return ended is None or (today is not None and ended >= today)
+
     builders = [r for r in results if r.verdict in (BUILT, PARTLY)]
-    if not going or not builders or any(_going(r) for r in builders):
-        return ""
-    last = max(builders, key=lambda r: (cast(date, r.job.ended_on), r.job.id))
-    which = "built it" if all(r.verdict == BUILT for r in builders) else "built any of it"
-    ended = cast(date, last.job.ended_on)  # a builder that does not go on has ended
-    return (
-        f"None of the work you do now builds it: the last job that {which}, {last.job.title}, "
-        f"ended in {MONTHS[ended.month - 1]} {ended.year}."
-    )
+    said = []
+    if (
+        any(now(r) for r in results)
+        and builders
+        and not any(now(r) for r in builders)
+        and all(r.verdict in DAY_VERDICTS for r in held if now(r))
+    ):
+        last = max(builders, key=lambda r: (cast(date, r.job.ended_on), r.job.id))
+        which = "built it" if all(r.verdict == BUILT for r in builders) else "built any of it"
+        ended = cast(date, last.job.ended_on)  # a builder that is not going on has ended
+        said.append(
+            f"None of the work you do now builds it: the last job that {which}, "
+            f"{last.job.title}, ended in {month(ended)}."
+        )
+    if builders and any(r.job.paid for r in results) and not any(r.job.paid for r in builders):
+        said.append("No paid job of yours has built it yet: only your unpaid work has.")
+    return " ".join(said)
 
 
 def _groups(pairs: list[tuple[JobResult, int]]) -> list[dict[str, Any]]:
     """The jobs by verdict, in DAY_VERDICTS' order, each group with its job-days (of `pairs`:
-    a job and the days of it counted; a job with none is left out), its share of them all,
-    and its jobs that go on and that ended, named, the longest first."""
+    a job and the days of it counted; a job with none is left out), its jobs' periods for its
+    lane, and its jobs that go on and that ended, named, the longest first."""
     groups: list[dict[str, Any]] = []
     for verdict in DAY_VERDICTS:
         jobs = sorted(
@@ -222,10 +244,6 @@ def _groups(pairs: list[tuple[JobResult, int]]) -> list[dict[str, Any]]:
                     "ended": list(dict.fromkeys(_named(r) for r, _ in jobs if not _going(r))),
                 }
             )
-    total = sum(group["days"] for group in groups)
-    for group in groups:
-        group["percent"] = round_half_up(100 * group["days"] / total)
-        group["days_text"] = span(group["days"])
     return groups
 
 
@@ -460,11 +478,12 @@ def _most(result: Alignment, direction: DirectionData) -> str:
     if 2 * days[top.job.id] <= sum(days.values()):
         return ""
     when = " since you chose your direction" if since else ""
-    return (
-        f", and {span(days[top.job.id])} of your job time{when} was in {top.job.title}, which "
-        f"scores {top.score}, against {span(sum(days.values()) - days[top.job.id])} in your "
-        f"other job{'s' if len(days) > 2 else ''}"
-    )
+    said = f", and {span(days[top.job.id])} of your job time{when} was in {top.job.title}, which "
+    said += f"scores {top.score}"
+    others = [n for job_id, n in days.items() if job_id != top.job.id and n > 0]
+    if others:
+        said += f", against {span(sum(others))} in your other job{'s' if len(others) > 1 else ''}"
+    return said
 
 
 def disagree(

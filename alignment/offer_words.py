@@ -11,6 +11,7 @@ from alignment.scoring import (
     LITTLE,
     PARTLY,
     DirectionData,
+    JobResult,
     round_half_up,
     without_fit,
 )
@@ -29,14 +30,13 @@ def offer_verdict(
     closes: list[str],
     unused: list[tuple[str, str]] | None = None,
     leaves: list[str] | None = None,
-    first_paid: bool = False,
-    unpaid_built: bool = False,
+    firsts: tuple[bool, bool] = (False, False),
 ) -> list[str]:
     """What an offer would change for the person, one thing a sentence, then its score beside
     the job's (offer and current: JobViews; `unused`: the target skills it would use that the
     person has only from learning, each with the learning that taught it; `leaves`: the
-    essential target skills it would not use, said when it would use some; `first_paid`: no
-    paid job of the person's has built any of the career; `unpaid_built`: an unpaid one has).
+    essential target skills it would not use, said when it would use some; `firsts`: whether
+    no paid job of the person's has built any of the career, and whether an unpaid one has).
     Its pay is in the page's answer (offer_headline)."""
     if direction is None:
         return ["Describe your direction to see what this offer would do for it."]
@@ -48,9 +48,11 @@ def offer_verdict(
             f"will set it against {direction.title}."
         )
     toward = career(direction.title)
+    first_paid, unpaid_built = firsts
     if first_paid and offer.job.paid and offer.verdict in (BUILT, PARTLY):
+        some = "some of " if offer.verdict == PARTLY else ""
         said.append(
-            f"It would be the first paid job of yours that builds {toward}"
+            f"It would be the first paid job of yours that builds {some}{toward}"
             + (": so far only unpaid work has." if unpaid_built else ".")
         )
     if closes:
@@ -86,6 +88,15 @@ def offer_verdict(
             scores += " " + _beside(offer, current)
         said.append(scores)
     return said  # its flags follow, in the page's own warning
+
+
+def firsts(held: list[JobResult], direction: DirectionData | None) -> tuple[bool, bool]:
+    """Whether no paid job of the person's has built any of the career `direction`, and
+    whether an unpaid one has (readers of rounds 55-59 asked the offer page to say that an
+    offer would be the first paid job to build it): of the held jobs set against it."""
+    mine = [r for r in held if direction is not None and r.direction_id == direction.id]
+    builders = [r for r in mine if r.verdict in (BUILT, PARTLY)]
+    return not any(r.job.paid for r in builders), any(not r.job.paid for r in builders)
 
 
 def _beside(offer: "JobView", current: "JobView") -> str:
@@ -192,7 +203,13 @@ def offer_headline(
     more = pay[1] if pay else "unknown"
     by_hours = bool(pay and pay[2])  # most of a month's more pay is for more hours
     so = WORTH[step][more].format(job=job)
-    if step < 0 and more is True and cast("JobView", current).verdict in (BILLS, LITTLE):
+    low = (BILLS, LITTLE)
+    if (
+        step < 0
+        and more is True
+        and offer.verdict in low
+        and cast("JobView", current).verdict in low
+    ):
         # "only if you need the money more than the career" read as if the job the person
         # has served the career, when it too pays the bills and does little (round 54).
         so = f"So: worth taking only for the money; like {job}, it would do little for your career."

@@ -14,8 +14,8 @@ VERBS = {
         "not_give": "did not give",
         "fit": "you rated how well it fitted who you are",
         "no_fit": (
-            "not counted: you have not rated how well it fitted who you are, so its score "
-            "is what it got of the other parts' 90 points, scaled up to 100"
+            "not counted: you have not rated how well it fitted who you are, so it is "
+            "scored out of the points the other parts can give, scaled up to 100"
         ),
     },
     True: {
@@ -29,7 +29,7 @@ VERBS = {
         "fit": "you expect it to fit who you are",
         "no_fit": (
             "not counted: you have not said how well you expect it to fit who you are, so "
-            "its score is what it got of the other parts' 90 points, scaled up to 100"
+            "it is scored out of the points the other parts can give, scaled up to 100"
         ),
     },
 }
@@ -46,8 +46,8 @@ VERBS_NOW = {
     "not_give": "does not give",
     "fit": "you rated how well it fits who you are",
     "no_fit": (
-        "not counted: you have not rated how well it fits who you are, so its score is what "
-        "it got of the other parts' 90 points, scaled up to 100"
+        "not counted: you have not rated how well it fits who you are, so it is scored out "
+        "of the points the other parts can give, scaled up to 100"
     ),
 }
 

@@ -44,6 +44,11 @@ def span(days: int) -> str:
     return f"{int(days / MONTH_DAYS + 0.5)} months"
 
 
+def month(when: date) -> str:
+    """A month as Bearing writes it: "May 2026"."""
+    return f"{MONTHS[when.month - 1]} {when.year}"
+
+
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 

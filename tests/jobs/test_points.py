@@ -108,7 +108,7 @@ def test_each_part_of_a_card_says_its_points(client):
     offer = text.split("Offers on the table")[1].split("How the score of 4 is counted")[0]
     assert "Would use none of your 5 target skills Goals" in offer
     assert not re.search(r"[\d.]+ of [\d.]+ points", offer)
-    assert "so its score is what it got of the other parts' 90 points, scaled up to 100" in offer
+    assert "so it is scored out of the points the other parts can give, scaled up to 100" in offer
 
 
 @pytest.mark.django_db

@@ -4,13 +4,14 @@ that hid that nothing builds the career now; points out of 44.4; an offer that l
 essential skill unused without naming it; "a step back" from a job that does little."""
 
 import re
+from datetime import date
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from alignment import wording
-from alignment.scoring import BILLS, BUILT, LITTLE, PARTLY
+from alignment import headline, wording
+from alignment.scoring import BILLS, BUILT, LITTLE, PARTLY, DirectionData, JobData, JobResult
 from core.models import bump_data_version
 from core.words import span
 from demo.elena import load_demo
@@ -49,17 +50,20 @@ def test_the_headline_has_a_lane_a_verdict_on_the_calendar(client):
     assert (
         "Your 42 months since you chose your direction (1 Jun 2023), by what your jobs did for "
         "the career (where two jobs ran at the same time, a month shows in two lanes): Built "
-        "the career: 17 months Built some of it: 1½ months Paid the bills: 34 months Jun 2023 "
-        "today"
+        "the career: 17 months Built some of it: 1½ months Paid the bills: 34 months No job: "
+        "2½ months Jun 2023 today"
     ) in answer
     assert "job-day" not in answer
     html = response.content.decode()
     headline = html.split('id="answer-heading"')[1].split("</section>")[0]
     lanes = re.findall(r'<li class="lane">(.*?)</li>', headline)
-    assert len(lanes) == 3
+    assert len(lanes) == 4  # the verdicts' three, and the time with no job (Mar-Jun 2024)
     # Each lane draws the stretches when such a job ran: Gym assistant (Jun 2024 - Oct
     # 2025) once; Stage-hand (to Mar 2024) and Waiter (from Dec 2024) as two stretches.
-    built, partly, bills = (re.findall(r"tl-bar (tone-\w+) at-(\d+) span-(\d+)", x) for x in lanes)
+    built, partly, bills, idle = (
+        re.findall(r"tl-bar (tone-\w+) at-(\d+) span-(\d+)", x) for x in lanes
+    )
+    assert [tone for tone, _, _ in idle] == ["tone-nojob"]
     assert [tone for tone, _, _ in built] == ["tone-built"] and len(built) == 1
     assert len(partly) == 1 and len(bills) == 2
     ((_, at, width),) = built
@@ -122,8 +126,57 @@ def test_a_card_with_a_part_left_out_says_so_and_gives_no_points(client):
     offer = text.split("Offers on the table")[1].split("How the score of 4 is counted")[0]
     assert not re.search(r"[\d.]+ of [\d.]+ points", offer)
     assert (
-        "Not counted: you have not said how well you expect it to fit who you are, so its "
-        "score is what it got of the other parts' 90 points, scaled up to 100"
+        "Not counted: you have not said how well you expect it to fit who you are, so it is "
+        "scored out of the points the other parts can give, scaled up to 100"
     ) in offer
     # The cards' heading no longer explains sharing points.
     assert "share its points" not in text
+
+
+def test_the_headline_says_when_only_unpaid_work_built_the_career(client):
+    imported(client, "nurse")
+    assert "No paid job of yours has built it yet: only your unpaid work has." in answer_of(
+        client.get(DASHBOARD)
+    )
+    client.force_login(load_demo())
+    assert "No paid job of yours" not in answer_of(client.get(DASHBOARD))
+
+
+def held(number, score, start, end, paid=True):
+    job = JobData(
+        id=number,
+        title=f"Job {number}",
+        employer="",
+        stage="held",
+        started_on=start,
+        ended_on=end,
+        identity_fit=3,
+        paid=paid,
+    )
+    days = ((end or TODAY) - start).days + 1
+    return JobResult(job, DirectionData(1, "Nurse", "current", None, None), score, days)
+
+
+TODAY = date(2026, 6, 30)
+
+
+def test_a_job_that_ends_after_today_still_builds_the_career_now():
+    # A held job may end after today: it is not "the last job that built it, … ended in".
+    builder = held(1, 70, date(2026, 1, 1), date(2026, 12, 31))
+    waiter = held(2, 10, date(2025, 1, 1), None)
+    said = headline.headline([builder, waiter], builder.direction, today=TODAY)
+    assert "None of the work you do now" not in said["now"]
+    ended = held(1, 70, date(2026, 1, 1), date(2026, 3, 31))
+    said = headline.headline([ended, waiter], ended.direction, today=TODAY)
+    assert said["now"] == (
+        "None of the work you do now builds it: the last job that built it, Job 1, ended in "
+        "Mar 2026."
+    )
+
+
+def test_the_days_in_other_jobs_are_named_only_when_there_are_some(client):
+    # One scored job since the choice: no "against 0 days in your other job" (a review).
+    imported(client, "ux_designer")
+    text = text_of(client.get(DASHBOARD))
+    assert "against 4 months in your other job." in text
+    assert "against 0 days" not in text

@@ -223,6 +223,6 @@ def test_an_unrated_fit_ends_its_sentence_before_the_link(client):
     user = load_demo()
     client.force_login(user)
     assert (
-        "so its score is what it got of the other parts' 90 points, scaled up to 100. Say how "
+        "so it is scored out of the points the other parts can give, scaled up to 100. Say how "
         "well it would fit" in (offer_page(client, user))
     )

@@ -153,8 +153,8 @@ def test_an_offer_without_a_fit_says_its_score_is_out_of_the_other_parts(client)
     user = load_demo()
     client.force_login(user)
     assert (
-        "Not counted: you have not said how well you expect it to fit who you are, so its "
-        "score is what it got of the other parts' 90 points, scaled up to 100"
+        "Not counted: you have not said how well you expect it to fit who you are, so it is "
+        "scored out of the points the other parts can give, scaled up to 100"
     ) in offer_page(client, user)
     # The table of what jobs gave heads its column as what it lists, not "Value".
     assert "What it gave Jobs Money ★" in text_of(client.get(DASHBOARD))
