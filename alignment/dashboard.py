@@ -381,7 +381,7 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         # to 49 would look), and the other verdicts when shown; not "none of these jobs" beside
         # a band no bar used, which readers of rounds 35 to 41 took for noise.
         "legend": wording.legend({BUILT, PARTLY, BILLS} | shown),
-        "scale": wording.scale(shown),
+        "scale": wording.scale(),
         "how_scored": wording.how_scored(reading.weights.counts(focus.id if focus else None)),
         "offers": offers,
         "offer_count": len(result.jobs) - len(held),

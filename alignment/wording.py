@@ -97,14 +97,14 @@ def legend(shown: Collection[str] = VERDICTS) -> list[dict[str, str]]:
 
 # What each band of scores is called, said once in the timeline's introduction: readers asked
 # what 25 to 49 is called when no bar had it (rounds 22, 43), and took a legend entry that no
-# bar used for noise (rounds 35 to 41); "or did little if unpaid" only where a bar shows it
-# (round 58 looked for it in the legend).
-def scale(shown: Collection[str]) -> str:
+# bar used for noise (rounds 35 to 41). The unpaid band always: without it, readers of rounds
+# 59 to 61 asked what an unpaid job under 25 is called.
+def scale() -> str:
     """The bands of scores in words, for the timeline's introduction."""
     return (
         f"at {ALIGNED_AT} or more a job built the career, at {PARTLY_AT} to {ALIGNED_AT - 1} it "
-        f"built some of it, and under {PARTLY_AT} a paid job paid the bills"
-        + (" and an unpaid one did little" if LITTLE in shown else "")
+        f"built some of it, and under {PARTLY_AT} a paid job paid the bills and an unpaid one did "
+        "little for it"
     )
 
 

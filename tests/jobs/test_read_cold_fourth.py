@@ -105,7 +105,8 @@ def test_the_legend_names_a_paid_jobs_bands_and_the_introduction_the_scale(clien
     # where a job shows it (round 58 looked for it in the legend).
     assert (
         "with its score out of 100 and what it did for the career: at 50 or more a job built "
-        "the career, at 25 to 49 it built some of it, and under 25 a paid job paid the bills. The "
+        "the career, at 25 to 49 it built some of it, and under 25 a paid job paid the bills and "
+        "an unpaid one did little for it. The "
         "outlined bar"
     ) in legend
     text = text_of(client.get(DASHBOARD))

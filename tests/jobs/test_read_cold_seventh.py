@@ -77,8 +77,8 @@ def test_the_timeline_draws_the_days_the_bar_leaves_out_paler(client):
     assert 'class="tl-before' in rows["Order picker"]  # all of it
     assert 'class="tl-before' not in rows["Promo event staff"]  # needs details: in no bar
     assert (
-        "Lighter, striped: time before you chose your direction, which the lanes at the top, "
-        "the time figure and the average leave out" in text_of(timeline)
+        "Lighter, striped: time before you chose your direction, left out of the lanes at the "
+        "top of the page and of the two figures beneath them" in text_of(timeline)
     )
 
 
