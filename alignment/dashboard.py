@@ -354,7 +354,6 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
     steps = next_steps.next_steps(result.next_steps[: STEPS_LISTED + 1], _offered(offers, focus))
     answer = headline.headline(result.jobs, focus, steps[0] if steps else None, today)
     shown = {view.verdict for view in charted}  # the verdicts the timeline's bars show
-    counted = headline.scored_held(held)  # the jobs whose days the lanes count
     figure_words = figures.figure_texts(result, focus, reading.targets, answer)
     return {
         "reading": reading,  # the scored history, for the shared page's story
@@ -367,14 +366,14 @@ def dashboard(user: User, today: date, direction_id: int | None = None) -> dict[
         "charted": charted,
         "headline": answer,
         "disagree": headline.disagree(
-            result, focus, reading.targets, figure_words["overall_value"]
+            result, focus, reading.targets, figure_words["overall_value"], answer["since"]
         ),
         "timeline": charts.timeline_chart(
             charted,
             [reading.weights.direction(row) for row in directions.values()],
             today,
             # The day the headline's lanes count from, when they count only the days since.
-            focus.started_on if focus and headline.since_days(counted, focus) else None,
+            focus.started_on if focus and answer["since"] else None,
         ),
         # A paid job's three bands always, so that every score said in the introduction has
         # its colour (without the middle one, readers of rounds 48 and 49 asked how a job of 25

@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Any, cast
 
 from alignment.assessment import Alignment
-from alignment.headline import coverage_figure, scored_held, since_days
+from alignment.headline import coverage_figure, scored_held
 from alignment.scoring import (
     ALIGNED_AT,
     BUILT,
@@ -99,18 +99,18 @@ def _time_texts(answer: dict[str, Any], held: list[JobResult], aligned: int | No
 def figure_texts(
     result: Alignment,
     direction: DirectionData | None,
-    target_skills: Sequence[TargetSkill] = (),
-    answer: dict[str, Any] | None = None,
+    target_skills: Sequence[TargetSkill],
+    answer: dict[str, Any],
 ) -> dict[str, Any]:
     """The sentences under the three figures beneath the headline (`answer`, the headline's:
     the first figure is a share of its lanes' time). The average counts the days since the
-    person chose the direction when some came before and some after, with DESIGN's overall
-    of all of them (the API's) beneath."""
+    person chose the direction when some came before and some after (the headline's
+    "since"), with DESIGN's overall of all of them (the API's) beneath."""
     title = direction.title if direction else ""
     held = scored_held(result.jobs)
     return {
-        **_time_texts(answer or {}, held, result.aligned_share),
-        **_average_texts(held, direction, result, since_days(held, direction)),
+        **_time_texts(answer, held, result.aligned_share),
+        **_average_texts(held, direction, result, answer["since"]),
         "coverage": coverage_figure(result.coverage, target_skills, title),
         "coverage_empty": (
             f"Add the skills {title} needs to see how many you have."

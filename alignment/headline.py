@@ -125,6 +125,9 @@ def headline(
         "answer": answer,
         "bar": lanes,
         "axis": axis,
+        # Each counted job's days since the choice ({} when all count), for the figures, the
+        # skills note and the timeline, which count the same days.
+        "since": days,
         "before": _before(counted_jobs, total, direction),
         "now": _now(counted_jobs, held, today),
         "waiting": " ".join(waiting),
@@ -461,7 +464,7 @@ def _source(how: str, where: str, count: int) -> str:
     return f"from “{where}”"
 
 
-def _most(result: Alignment, direction: DirectionData) -> str:
+def _most(result: Alignment, since: dict[int, int]) -> str:
     """The job with the most of the days the average counts (those since the direction was
     chosen, where the average counts those), when it has most of them: ", and 27 months of
     your job time since you chose your direction was in Customer support agent, which scores
@@ -470,7 +473,6 @@ def _most(result: Alignment, direction: DirectionData) -> str:
     "most of your job time, 27 months", read as all of it, round 58). Readers asked for the plain
     reason, not the rule (round 50)."""
     held = scored_held(result.jobs)
-    since = since_days(held, direction)
     days = since or {r.job.id: r.days for r in held}
     if not held or not sum(days.values()):
         return ""
@@ -491,9 +493,10 @@ def disagree(
     direction: DirectionData | None,
     target_skills: Sequence[TargetSkill],
     overall: int | None,
+    since: dict[int, int],
 ) -> str:
-    """Why skill coverage and the jobs' average score (the `overall` the page shows) tell
-    different stories, or ""."""
+    """Why skill coverage and the jobs' average score (the `overall` the page shows, counting
+    the days `since` the choice where the headline does) tell different stories, or ""."""
     coverage = result.coverage
     if direction is None or overall is None or coverage is None:
         return ""
@@ -505,7 +508,7 @@ def disagree(
         return (
             "Your skills and your average score measure different things: a skill counts once "
             "you have it, wherever you got it; the average counts each job for as long as it ran"
-            f"{_most(result, direction)}. Where your {counted(have, 'skill')} came from: "
+            f"{_most(result, since)}. Where your {counted(have, 'skill')} came from: "
             f"{_sources(target_skills)}."
         )
     if overall >= coverage + DISAGREE_BY:
