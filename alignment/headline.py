@@ -19,7 +19,7 @@ from alignment.scoring import (
     JobResult,
     TargetSkill,
 )
-from alignment.wording import IMPORTANCE_PHRASES, VERDICT_LABELS, career
+from alignment.wording import IMPORTANCE_PHRASES, VERDICT_LABELS, career, marked
 from core.vocabulary import HELD
 from core.words import counted, day, joined, month, span
 
@@ -317,9 +317,9 @@ def chose(direction: DirectionData) -> str:
 
 def _before(results: list[JobResult], total: int, direction: DirectionData | None) -> str:
     """When some of the counted days came before the person chose the direction: which jobs
-    the lanes, which start then, leave out ("Left out, because it came before you chose your
-    direction: your jobs as
-    Order picker and Camp counsellor and the first 4 months of your job as Stage-hand."); when
+    the lanes, which start then, leave out ("Left out of the lanes, because it came before you
+    chose your direction: your jobs as Order picker and Camp counsellor and the first 4 months
+    of your job as Stage-hand."); when
     all came before, that they did (the lanes then count them, as there are no others). Not
     "Not in the bar: 1,336 job-days from before …: …", a number said twice with no reason
     (round 53)."""
@@ -413,13 +413,8 @@ def _missed(miss: Sequence[TargetSkill]) -> str:
         first = f"{counts[top]} {'is' if counts[top] == 1 else 'are'} {IMPORTANCE_PHRASES[top]}"
         rest = [f"{counts[n]} {IMPORTANCE_PHRASES[n]}" for n in levels[1:]]
         return f"Of the {len(miss)} you are missing, {joined([first, *rest])}."
-    names = joined([skill.name for skill in miss])
     if len(levels) == 1:
-        level = IMPORTANCE_PHRASES[levels[0]]
-        if len(miss) == 1:
-            return f"You are missing {names}, which you marked {level}."
-        every = "both" if len(miss) == 2 else "all"
-        return f"You are missing {names}, {every} of which you marked {level}."
+        return f"You are missing {marked([skill.name for skill in miss], levels[0])}."
     return (
         "You are missing "
         + joined([f"{skill.name} ({IMPORTANCE_PHRASES[skill.importance]})" for skill in miss])
@@ -468,7 +463,7 @@ def _most(result: Alignment, since: dict[int, int]) -> str:
     """The job with the most of the days the average counts (those since the direction was
     chosen, where the average counts those), when it has most of them: ", and 27 months of
     your job time since you chose your direction was in Customer support agent, which scores
-    8, against 4 months in your other jobs" (not "since you chose it", read as the job, round
+    8, against 4 months in your other job" (not "since you chose it", read as the job, round
     51; not "27 of the 31 months in your jobs", more months than had passed, round 57, nor
     "most of your job time, 27 months", read as all of it, round 58). Readers asked for the plain
     reason, not the rule (round 50)."""

@@ -15,7 +15,7 @@ from alignment.scoring import (
     round_half_up,
     without_fit,
 )
-from alignment.wording import career
+from alignment.wording import career, marked
 from core.words import joined
 from jobs.models import hours_text, money_text
 
@@ -68,10 +68,7 @@ def offer_verdict(
             f"in {where}, but no job of yours has used {them} yet."
         )
     if leaves and offer.names and offer.names.get("skills"):
-        which = "which you marked" if len(leaves) == 1 else "both of which you marked"
-        if len(leaves) > 2:
-            which = "all of which you marked"
-        said.append(f"It would not use {joined(leaves)}, {which} essential.")
+        said.append(f"It would not use {marked(leaves, 3)}.")
     goals = offer.names.get("goals", []) if offer.names else []
     if goals:
         quoted = [f"“{goal}”" for goal in goals]

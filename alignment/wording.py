@@ -6,8 +6,6 @@ from datetime import date
 from fractions import Fraction
 from typing import Any, cast
 
-from django.utils import dateformat
-
 from alignment.phrases import FIT_SAID, FITS_NOW, VERBS, VERBS_NOW
 from alignment.scoring import (
     ALIGNED_AT,
@@ -31,7 +29,7 @@ from alignment.scoring import (
 )
 from careers.models import Value
 from core.vocabulary import HELD, OFFER
-from core.words import counted, day, fold, joined, span
+from core.words import counted, day, fold, joined, month, span
 from jobs.models import Fit
 
 VALUE_LABELS = dict(Value.choices)
@@ -67,6 +65,14 @@ VERDICT_RULES = {
 
 # A target skill's importance (1-3), as a sentence says it.
 IMPORTANCE_PHRASES: dict[int | None, str] = {3: "essential", 2: "important", 1: "nice to have"}
+
+
+def marked(names: list[str], importance: int) -> str:
+    """Target skills named with how important the person marked them, all alike: "Stage
+    presence, which you marked essential", "A and B, both of which you marked essential",
+    "A, B and C, all of which you marked important"."""
+    which = {1: "which", 2: "both of which"}.get(len(names), "all of which")
+    return f"{joined(names)}, {which} you marked {IMPORTANCE_PHRASES[importance]}"
 
 
 def career(title: str) -> str:
@@ -526,15 +532,14 @@ def before_direction(job: JobData, direction: DirectionData | None, asked: bool 
 
 def period(job: JobData, days: int, direction_title: str) -> str:
     """ "Jan 2024 – now · 12 months · measured against Professional wrestler" (in months, as the
-    headline counts time); an offer "From
-    Nov 2026 · measured against …"."""
+    headline counts time); an offer "From Nov 2026 · measured against …"."""
     if job.started_on is None:
         said = "No start date" if job.stage == HELD else "No start date yet"
     elif job.stage == OFFER and job.ended_on is None:
-        said = f"From {dateformat.format(job.started_on, 'M Y')}"
+        said = f"From {month(job.started_on)}"
     else:
-        end = dateformat.format(job.ended_on, "M Y") if job.ended_on else "now"
-        said = f"{dateformat.format(job.started_on, 'M Y')} – {end}"
+        end = month(job.ended_on) if job.ended_on else "now"
+        said = f"{month(job.started_on)} – {end}"
         if job.stage == HELD:
             said += f" · {span(days)}"
     if direction_title:
